@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Builds dist/ from src/ with esbuild: one ESM entry (dist/cli.js) plus lazily loaded chunks, one per dynamic
+// import, so that `mesh --help` parses only the small entry chunk. npm packages stay external (node_modules).
+// Type checking is separate (`npm run typecheck`); this step only transpiles and must stay fast (< 1 s).
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(`${root}/dist`, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning',
+});

@@ -1,0 +1,94 @@
+/**
+ * Reads the inputs named with `-f`: files, directories (optionally recursive) and `-` for stdin, in the order given.
+ * Directory entries are read in sorted order so that output is deterministic.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { decodeText } from '../core/yaml/decode.js';
+import { loadDocuments, type YamlDoc } from '../core/yaml/load.js';
+
+/** The text of one input. */
+export interface SourceText {
+  /** File path as given (or joined under a directory), or `<stdin>`. */
+  origin: string;
+  text: string;
+}
+
+/** How to read inputs. */
+export interface ReadOptions {
+  /** Walk sub-directories of directories given with -f. */
+  recursive?: boolean;
+  /** Reads standard input (for `-`). */
+  readStdin: () => Promise<Buffer>;
+  /** File name endings read from directories. */
+  extensions?: readonly string[];
+}
+
+const DEFAULT_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/** Reads every input into text, in order. Throws InputError for missing, unreadable, binary or non-UTF-8 input. */
+export async function readSources(paths: readonly string[], options: ReadOptions): Promise<SourceText[]> {
+  const out: SourceText[] = [];
+  let stdinUsed = false;
+  for (const path of paths) {
+    if (path === '-') {
+      if (stdinUsed) throw new InputError('-f - (stdin) may be given only once');
+      stdinUsed = true;
+      out.push({ origin: '<stdin>', text: decodeText(await options.readStdin(), '<stdin>') });
+      continue;
+    }
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      throw new InputError(`${path}: ${describeFsError(error)}`, { cause: error });
+    });
+    if (info.isDirectory()) {
+      for (const file of await listDirectory(path, options.recursive === true, options.extensions ?? DEFAULT_EXTENSIONS)) {
+        out.push({ origin: file, text: await readTextFile(file) });
+      }
+    } else {
+      out.push({ origin: path, text: await readTextFile(path) });
+    }
+  }
+  return out;
+}
+
+/** Reads and parses every input; documents keep their source order. */
+export async function readDocuments(paths: readonly string[], options: ReadOptions): Promise<YamlDoc[]> {
+  const docs: YamlDoc[] = [];
+  for (const source of await readSources(paths, options)) docs.push(...loadDocuments(source.text, source.origin));
+  return docs;
+}
+
+/** Reads one file as UTF-8 text. */
+export async function readTextFile(path: string): Promise<string> {
+  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`${path}: ${describeFsError(error)}`, { cause: error });
+  });
+  return decodeText(bytes, path);
+}
+
+async function listDirectory(dir: string, recursive: boolean, extensions: readonly string[]): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`${dir}: ${describeFsError(error)}`, { cause: error });
+  });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (recursive) files.push(...(await listDirectory(full, recursive, extensions)));
+    } else if (extensions.some((ext) => entry.name.endsWith(ext))) {
+      files.push(full);
+    }
+  }
+  return files;
+}
+
+function describeFsError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': return 'permission denied';
+    case 'EISDIR': return 'is a directory';
+    default: return error.message;
+  }
+}

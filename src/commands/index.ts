@@ -1,0 +1,9 @@
+/** Every command mesh has, in the order `mesh --help` lists them. Add a command here; nothing is discovered from disk. */
+import type { CommandSpec } from './types.js';
+import { completion } from './completion.js';
+import { version } from './version.js';
+
+export const commands: CommandSpec[] = [
+  version,
+  completion,
+];

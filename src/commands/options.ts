@@ -1,0 +1,27 @@
+/** Option builders shared by commands, so every command spells `-o`, `-f` and `--set` the same way. */
+import { Option } from 'commander';
+
+/** `-o/--output <format>` restricted to the formats a command supports; a bad value is a usage error (exit 64). */
+export function outputOption(formats: readonly string[], defaultFormat: string): Option {
+  return new Option('-o, --output <format>', `output format (${formats.join('|')})`).choices(formats).default(defaultFormat);
+}
+
+/** Collects a repeatable option into an array (`--set a=1 --set b=2`, `-f a.yaml -f b.yaml`). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** `-f/--filename <path>` repeatable: a file, a directory, or `-` for stdin. */
+export function filenameOption(description = 'input file, directory, or - for stdin (repeatable)'): Option {
+  return new Option('-f, --filename <path>', description).argParser(collect);
+}
+
+/** `-R/--recursive`: walk directories given with -f recursively. */
+export function recursiveOption(): Option {
+  return new Option('-R, --recursive', 'process directories given with -f recursively').default(false);
+}
+
+/** `--set path=value` repeatable overrides. */
+export function setOption(description = 'override a value, e.g. --set values.global.proxy.logLevel=debug (repeatable)'): Option {
+  return new Option('--set <path=value>', description).argParser(collect);
+}

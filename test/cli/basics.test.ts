@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { runCli } from '../helpers/run-cli.js';
+import { MESH_VERSION } from '../../src/version.js';
+
+describe('mesh CLI basics', () => {
+  it('prints its version and exits 0', async () => {
+    const r = await runCli(['--version']);
+    expect(r).toEqual({ code: 0, stdout: `${MESH_VERSION}\n`, stderr: '' });
+  });
+
+  it('keeps MESH_VERSION in step with package.json', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(MESH_VERSION).toBe(pkg.version);
+  });
+
+  it('exits 64 on an unknown command, with a one-line error', async () => {
+    const r = await runCli(['nope']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/^error: unknown command 'nope'/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 64 on a bad -o value', async () => {
+    const r = await runCli(['version', '-o', 'xml']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('Allowed choices are text, short, json, yaml');
+  });
+
+  it('prints version data as json', async () => {
+    const r = await runCli(['version', '-o', 'json']);
+    expect(JSON.parse(r.stdout)).toEqual({ client: { version: MESH_VERSION, istioVersion: '1.30.3' } });
+  });
+
+  it.each(['bash', 'zsh', 'fish'])('prints a %s completion script naming every command', async (shell) => {
+    const r = await runCli(['completion', shell]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('version');
+    expect(r.stdout).toContain('completion');
+  });
+});

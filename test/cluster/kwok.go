@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+	corev1 "k8s.io/api/core/v1"
+	apiextensionsv1 "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1"
+	apiextensions "k8s.io/apiextensions-apiserver/pkg/client/clientset/clientset"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/rest"
+	"sigs.k8s.io/kwok/kustomize/crd"
+	nodeheartbeat "sigs.k8s.io/kwok/kustomize/stage/node/heartbeat-with-lease"
+	nodefast "sigs.k8s.io/kwok/kustomize/stage/node/fast"
+	podfast "sigs.k8s.io/kwok/kustomize/stage/pod/fast"
+	"sigs.k8s.io/kwok/pkg/config"
+	kwokcmd "sigs.k8s.io/kwok/pkg/kwok/cmd"
+	"sigs.k8s.io/kwok/pkg/log"
+	"sigs.k8s.io/kwok/pkg/utils/signals"
+	"sigs.k8s.io/yaml"
+)
+
+// runKwok runs kwok's own command. kwok's config loader parses --config from os.Args itself.
+func runKwok(args []string) error {
+	flags := pflag.NewFlagSet("global", pflag.ContinueOnError)
+	flags.ParseErrorsAllowlist.UnknownFlags = true
+	flags.Usage = func() {}
+	ctx := signals.SetupSignalContext()
+	ctx, _ = log.InitFlags(ctx, flags)
+	ctx, err := config.InitFlags(ctx, flags)
+	if err != nil {
+		return err
+	}
+	cmd := kwokcmd.NewCommand(ctx)
+	cmd.PersistentFlags().AddFlagSet(flags)
+	cmd.SetArgs(args)
+	return cmd.ExecuteContext(ctx)
+}
+
+// writeKwokStages writes the stages that make nodes Ready (with leases) and pods Ready at once.
+func writeKwokStages(dir string) (string, error) {
+	stages := []string{
+		nodefast.DefaultNodeInit, nodeheartbeat.DefaultNodeHeartbeatWithLease,
+		podfast.DefaultPodReady, podfast.DefaultPodComplete, podfast.DefaultPodDelete,
+	}
+	path := filepath.Join(dir, "kwok.yaml")
+	return path, os.WriteFile(path, []byte(strings.Join(stages, "\n---\n")), 0o600)
+}
+
+// installKwokCRDs installs the CRDs through which tests configure kwok's port-forwards.
+func installKwokCRDs(ctx context.Context, cfg *rest.Config) error {
+	client, err := apiextensions.NewForConfig(cfg)
+	if err != nil {
+		return err
+	}
+	for _, raw := range [][]byte{crd.PortForward, crd.ClusterPortForward} {
+		var def apiextensionsv1.CustomResourceDefinition
+		if err := yaml.Unmarshal(raw, &def); err != nil {
+			return err
+		}
+		if _, err := client.ApiextensionsV1().CustomResourceDefinitions().Create(ctx, &def, metav1.CreateOptions{}); err != nil && !apierrors.IsAlreadyExists(err) {
+			return err
+		}
+		err := poll(ctx, 60*time.Second, func() (bool, error) {
+			got, err := client.ApiextensionsV1().CustomResourceDefinitions().Get(ctx, def.Name, metav1.GetOptions{})
+			if err != nil {
+				return false, nil
+			}
+			for _, c := range got.Status.Conditions {
+				if c.Type == apiextensionsv1.Established && c.Status == apiextensionsv1.ConditionTrue {
+					return true, nil
+				}
+			}
+			return false, nil
+		})
+		if err != nil {
+			return fmt.Errorf("CRD %s not established: %w", def.Name, err)
+		}
+	}
+	return nil
+}
+
+// createNodes registers n nodes that kwok manages (it selects them by annotation).
+func createNodes(ctx context.Context, client kubernetes.Interface, n int) error {
+	for i := range n {
+		name := fmt.Sprintf("kwok-node-%d", i)
+		node := &corev1.Node{ObjectMeta: metav1.ObjectMeta{
+			Name:        name,
+			Annotations: map[string]string{"kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0"},
+			Labels: map[string]string{
+				"kubernetes.io/hostname": name, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64", "type": "kwok",
+			},
+		}}
+		if _, err := client.CoreV1().Nodes().Create(ctx, node, metav1.CreateOptions{}); err != nil && !apierrors.IsAlreadyExists(err) {
+			return err
+		}
+	}
+	return nil
+}
