@@ -17,6 +17,8 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** stdin is a terminal (confirmation prompts are possible). */
+  stdinIsTTY?: boolean;
 }
 
 /** The real process streams. */
@@ -28,6 +30,7 @@ export function processIO(): CliIO {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
   };
 }
 
@@ -78,7 +81,7 @@ function toCommand(spec: CommandSpec, io: CliIO, state: RunState): Command {
           istioNamespace: all.istioNamespace, verbose: all.verbose === true,
         },
         out: io.out, err: io.err, readStdin: io.readStdin, env: io.env,
-        terminal: detectTerminal(io.env, io.stdoutIsTTY, io.stderrIsTTY),
+        terminal: { ...detectTerminal(io.env, io.stdoutIsTTY, io.stderrIsTTY), stdinIsTTY: io.stdinIsTTY === true },
       };
       const code = await run(ctx, all, self.args);
       state.exitCode = code ?? ExitCode.Ok;

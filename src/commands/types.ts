@@ -45,6 +45,8 @@ export interface TerminalInfo {
   color: boolean;
   /** Colour allowed on stderr. */
   colorErr: boolean;
+  /** stdin is a TTY (a prompt can be answered); false in pipelines and tests. */
+  stdinIsTTY?: boolean;
 }
 
 /** A command (or a group of subcommands) as data. */
