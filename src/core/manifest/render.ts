@@ -1,8 +1,66 @@
-/** Renders a resolved IstioOperator into Kubernetes objects in apply order (filled in by the component builders). */
-import type { IstioOperator, RenderedObject } from './types.js';
+/**
+ * Renders a resolved IstioOperator into Kubernetes objects: picks the enabled components (as istioctl's
+ * component.Get does, including the `values.gateways.<name>.enabled` alternative switch), builds each one's
+ * objects, applies its `k8s` settings, and sorts everything for apply.
+ */
+import type { KubeObject } from '../yaml/load.js';
+import { chartLabels, object, ownerLabels, renderContext, val, type RenderContext } from './context.js';
+import { cniObjects } from './cni.js';
+import { istioCrds } from './crds.js';
+import { gatewayObjects } from './gateway.js';
+import { istiodConfigMaps } from './istiod-config.js';
+import { istiodRbac, readerServiceAccount } from './istiod-rbac.js';
+import { istiodWorkload } from './istiod-workload.js';
+import { applyK8s } from './k8s-patch.js';
+import { sortForApply } from './order.js';
+import type { ComponentName, ComponentSpec, GatewaySpec, IstioOperator, RenderedObject } from './types.js';
+import { mutatingWebhook, validatingWebhook } from './webhooks.js';
+import { ztunnelObjects } from './ztunnel.js';
+
+const on = (c: ComponentSpec | undefined, byDefault: boolean) => (c === undefined ? byDefault : c.enabled !== false);
+
+function enabledGateways(ctx: RenderContext, list: GatewaySpec[] | undefined, key: string): GatewaySpec[] {
+  const alt = val(ctx, `gateways.${key}.enabled`) === true;
+  return (list ?? []).filter((g) => g.enabled !== false || alt);
+}
 
 /** Every enabled component's objects, sorted for apply. */
 export function renderOperator(iop: IstioOperator): RenderedObject[] {
-  void iop;
-  return [];
+  const ctx = renderContext(iop);
+  const components = iop.spec.components ?? {};
+  const out: RenderedObject[] = [];
+  const add = (component: ComponentName, objects: KubeObject[]) => objects.forEach((object) => out.push({ component, object }));
+
+  if (on(components.base, true)) add('Base', [...istioCrds(ctx), ...readerServiceAccount(ctx)]);
+  if (on(components.pilot, true)) {
+    const pilot = [...istiodRbac(ctx), ...istiodConfigMaps(ctx), ...istiodWorkload(ctx), ...mutatingWebhook(ctx), ...validatingWebhook(ctx)];
+    applyK8s(pilot, components.pilot?.k8s, `istiod${ctx.revSuffix}`, 'discovery');
+    add('Pilot', pilot);
+  }
+  if (on(components.cni, false)) {
+    const cni = cniObjects(ctx, components.cni?.namespace || ctx.namespace);
+    applyK8s(cni, components.cni?.k8s, 'istio-cni-node', 'install-cni');
+    add('Cni', cni);
+  }
+  if (on(components.ztunnel, false)) {
+    const zt = ztunnelObjects(ctx, components.ztunnel?.namespace || ctx.namespace);
+    applyK8s(zt, components.ztunnel?.k8s, String(val(ctx, 'ztunnel.resourceName') || 'ztunnel'), 'istio-proxy');
+    add('Ztunnel', zt);
+  }
+  for (const [kind, component, list] of [
+    ['ingress', 'IngressGateways', components.ingressGateways],
+    ['egress', 'EgressGateways', components.egressGateways],
+  ] as const) {
+    for (const gw of enabledGateways(ctx, list, `istio-${kind}gateway`)) {
+      const objs = gatewayObjects(ctx, kind, gw, gw.namespace || ctx.namespace);
+      applyK8s(objs, gw.k8s, gw.name, 'istio-proxy');
+      add(component, objs);
+    }
+  }
+  if (out.some((o) => o.object.metadata?.namespace === ctx.namespace)) {
+    // The control-plane namespace, so that a plain `kubectl apply` of the output works too.
+    const owner = out.find((o) => o.object.metadata?.namespace === ctx.namespace)!.component;
+    add(owner, [object('v1', 'Namespace', ctx.namespace, undefined, { ...chartLabels('base'), ...ownerLabels(ctx, owner) })]);
+  }
+  return sortForApply(out);
 }

@@ -1,0 +1,96 @@
+/**
+ * What every component builder needs from the resolved IstioOperator: names with the revision suffix, the
+ * control-plane namespace, images, and the labels Istio puts on what it installs (owning resource, component,
+ * revision) so that install can prune and uninstall can find exactly its own objects.
+ */
+import { ISTIO_VERSION } from '../../version.js';
+import type { KubeObject } from '../yaml/load.js';
+import type { ComponentName, IstioOperator, Values } from './types.js';
+
+/** Read-only view of the resolved values for builders. */
+export interface RenderContext {
+  /** The resolved operator. */
+  iop: IstioOperator;
+  /** `spec.values`. */
+  values: Values;
+  /** The control-plane namespace. */
+  namespace: string;
+  /** Revision ('' for the default revision). */
+  revision: string;
+  /** `-<rev>` or ''. */
+  revSuffix: string;
+  /** Value of the istio.io/rev label ('default' for the default revision). */
+  revLabel: string;
+}
+
+/** Builds the context for a resolved operator. */
+export function renderContext(iop: IstioOperator): RenderContext {
+  const values = (iop.spec.values ?? {}) as Values;
+  const revision = String(values.revision ?? '');
+  const global = (values.global ?? {}) as Values;
+  return {
+    iop,
+    values,
+    namespace: String(global.istioNamespace || 'istio-system'),
+    revision,
+    revSuffix: revision ? `-${revision}` : '',
+    revLabel: revision || 'default',
+  };
+}
+
+/** Reads a dotted path of the values (`global.proxy.image`). */
+export function val<T = unknown>(ctx: RenderContext, path: string): T {
+  let cur: unknown = ctx.values;
+  for (const key of path.split('.')) cur = cur !== null && typeof cur === 'object' ? (cur as Values)[key] : undefined;
+  return cur as T;
+}
+
+/** The labels Helm's charts put on everything (istio.labels), with mesh as the manager. */
+export function chartLabels(chart: string): Record<string, string> {
+  return {
+    'app.kubernetes.io/instance': 'istio',
+    'app.kubernetes.io/managed-by': 'mesh',
+    'app.kubernetes.io/part-of': 'istio',
+    'app.kubernetes.io/version': ISTIO_VERSION,
+    'helm.sh/chart': `${chart}-${ISTIO_VERSION}`,
+  };
+}
+
+/** The ownership labels install prunes by and uninstall deletes by. */
+export function ownerLabels(ctx: RenderContext, component: ComponentName): Record<string, string> {
+  return {
+    'install.operator.istio.io/owning-resource': String(ctx.values.ownerName || 'unknown'),
+    'istio.io/rev': ctx.revLabel,
+    'operator.istio.io/component': component,
+  };
+}
+
+/** `image` as the charts compose it: an image containing `/` is used as is, else hub/image:tag[-variant]. */
+export function imageRef(hub: string, image: string, tag: unknown, variant: string): string {
+  if (image.includes('/')) return image;
+  return `${hub}/${image}:${String(tag)}${variant ? `-${variant}` : ''}`;
+}
+
+/** A namespaced or cluster-scoped object with labels sorted for stable output. */
+export function object(apiVersion: string, kind: string, name: string, namespace: string | undefined, labels: Record<string, string>, rest: Values = {}): KubeObject {
+  const metadata: KubeObject['metadata'] = { name };
+  if (namespace !== undefined) metadata.namespace = namespace;
+  metadata.labels = Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+  const { annotations, ...body } = rest as { annotations?: Record<string, string> } & Values;
+  if (annotations && Object.keys(annotations).length) metadata.annotations = annotations;
+  return { apiVersion, kind, metadata, ...body };
+}
+
+/** Resources as the charts write them, dropping empty requests/limits. */
+export function resourcesOf(r: unknown): Values {
+  if (!r || typeof r !== 'object') return {};
+  const out: Values = {};
+  for (const [k, v] of Object.entries(r as Values)) if (v && typeof v === 'object' && Object.keys(v as Values).length) out[k] = v;
+  return out;
+}
+
+/** Helm's `default`: the first value that is not empty ('' / undefined / null / false), else the last candidate. */
+export function pick<T>(...candidates: unknown[]): T {
+  const found = candidates.find((c) => c !== undefined && c !== null && c !== '' && c !== false);
+  return (found === undefined ? candidates[candidates.length - 1] : found) as T;
+}

@@ -1,0 +1,110 @@
+/**
+ * istiod's configuration ConfigMaps: `istio[-rev]` (key `mesh`: MeshConfig YAML; `meshNetworks`) and
+ * `istio-sidecar-injector[-rev]` (key `values`: the values JSON injection reads; key `config`: the injection policy).
+ * The mesh config is what the chart derives from values, overwritten by spec.meshConfig.
+ */
+import { emitYaml } from '../yaml/emit.js';
+import type { KubeObject } from '../yaml/load.js';
+import { chartLabels, object, ownerLabels, val, type RenderContext } from './context.js';
+import type { Values } from './types.js';
+
+/** Recursively sorts mapping keys, as Helm's toYaml/toJson do, so output is stable. */
+export function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortedKeys((v as Values)[k])]));
+}
+
+function isMap(v: unknown): v is Values {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Helm's mergeOverwrite: maps merge, everything else from `over` replaces. */
+function mergeOverwrite(base: Values, over: Values): Values {
+  for (const [k, v] of Object.entries(over)) base[k] = isMap(v) && isMap(base[k]) ? mergeOverwrite(base[k] as Values, v) : v;
+  return base;
+}
+
+/** The MeshConfig istiod runs with: the chart's derived settings overwritten by spec.meshConfig. */
+export function meshConfig(ctx: RenderContext): Values {
+  const mesh: Values = { trustDomain: 'cluster.local' };
+  const user = (ctx.iop.spec.meshConfig ?? {}) as Values;
+  mesh.rootNamespace = user.rootNamespace || ctx.namespace;
+  const telemetry = (p: string) => val(ctx, `telemetry.${p}`) !== false;
+  if (telemetry('enabled') && telemetry('v2.enabled') && telemetry('v2.prometheus.enabled')) mesh.defaultProviders = { metrics: ['prometheus'] };
+  const defaultConfig: Values = {};
+  const meshID = val<string>(ctx, 'global.meshID');
+  if (meshID) defaultConfig.meshId = meshID;
+  const variant = val<string>(ctx, 'global.proxy.variant') || val<string>(ctx, 'global.variant');
+  if (variant) defaultConfig.image = { imageType: variant };
+  const tracer = String(val(ctx, 'global.proxy.tracer') ?? 'none');
+  if (tracer === 'zipkin') defaultConfig.tracing = { zipkin: { address: val(ctx, 'global.tracer.zipkin.address') || `zipkin.${ctx.namespace}:9411` } };
+  else if (tracer === 'datadog') defaultConfig.tracing = { datadog: { address: val(ctx, 'global.tracer.datadog.address') || '$(HOST_IP):8126' } };
+  else if (tracer === 'lightstep') defaultConfig.tracing = { lightstep: { address: val(ctx, 'global.tracer.lightstep.address'), accessToken: val(ctx, 'global.tracer.lightstep.accessToken') } };
+  else if (tracer === 'stackdriver') {
+    const sd = (val<Values>(ctx, 'global.tracer.stackdriver') ?? {}) as Values;
+    defaultConfig.tracing = { stackdriver: { debug: sd.debug ?? false, maxNumberOfAttributes: sd.maxNumberOfAttributes ?? 200, maxNumberOfAnnotations: sd.maxNumberOfAnnotations ?? 200, maxNumberOfMessageEvents: sd.maxNumberOfMessageEvents ?? 200 } };
+  }
+  if (val(ctx, 'global.remotePilotAddress')) {
+    const local = val(ctx, 'istiodRemote.enabled') && val(ctx, 'istiodRemote.enabledLocalInjectorIstiod');
+    defaultConfig.discoveryAddress = `${local ? 'istiod-remote' : 'istiod'}.${ctx.namespace}.svc:15012`;
+  } else defaultConfig.discoveryAddress = `istiod${ctx.revSuffix}.${ctx.namespace}.svc:15012`;
+  mesh.defaultConfig = defaultConfig;
+  return sortedKeys(mergeOverwrite(mesh, structuredClone(user))) as Values;
+}
+
+/** The values JSON the injector reads: global, sidecarInjectorWebhook, revision, pilot.{cni,env}, gateways' security settings. */
+export function injectorValues(ctx: RenderContext): Values {
+  const gateways = (val<Values>(ctx, 'gateways') ?? {}) as Values;
+  return sortedKeys({
+    gateways: { securityContext: gateways.securityContext ?? {}, seccompProfile: gateways.seccompProfile ?? {} },
+    global: val(ctx, 'global'),
+    pilot: { cni: val(ctx, 'pilot.cni'), env: val(ctx, 'pilot.env') ?? {} },
+    revision: ctx.revision,
+    sidecarInjectorWebhook: val(ctx, 'sidecarInjectorWebhook'),
+  }) as Values;
+}
+
+/**
+ * The injector's policy (`config` key). Only the user's own `sidecarInjectorWebhook.templates` are included:
+ * mesh does not yet ship Go templates equivalent to its kube-inject (see README), so none are invented here.
+ */
+export function injectorConfig(ctx: RenderContext): Values {
+  const hook = (val<Values>(ctx, 'sidecarInjectorWebhook') ?? {}) as Values;
+  const defaults = Array.isArray(hook.defaultTemplates) && hook.defaultTemplates.length ? hook.defaultTemplates : ['sidecar'];
+  const config: Values = {
+    defaultTemplates: defaults,
+    policy: val(ctx, 'global.proxy.autoInject') ?? 'enabled',
+    alwaysInjectSelector: hook.alwaysInjectSelector ?? [],
+    neverInjectSelector: hook.neverInjectSelector ?? [],
+    injectedAnnotations: hook.injectedAnnotations ?? {},
+  };
+  if (isMap(hook.templates) && Object.keys(hook.templates).length) config.templates = hook.templates;
+  return config;
+}
+
+/** The `istio` and `istio-sidecar-injector` ConfigMaps (each only when the values ask for it). */
+export function istiodConfigMaps(ctx: RenderContext): KubeObject[] {
+  const scope = String(val(ctx, 'global.resourceScope') || 'all');
+  if (!(scope === 'all' || scope === 'namespace')) return [];
+  const labels = { release: 'istio', 'app.kubernetes.io/name': 'istiod', ...chartLabels('istiod'), ...ownerLabels(ctx, 'Pilot') };
+  const out: KubeObject[] = [];
+  if (val(ctx, 'pilot.configMap') !== false) {
+    const networks = val<Values>(ctx, 'global.meshNetworks') ?? {};
+    out.push(object('v1', 'ConfigMap', `istio${ctx.revSuffix}`, ctx.namespace, labels, {
+      data: {
+        mesh: emitYaml(meshConfig(ctx)).trimEnd(),
+        meshNetworks: emitYaml({ networks: sortedKeys(networks) }).trimEnd(),
+      },
+    }));
+  }
+  if (!val(ctx, 'global.omitSidecarInjectorConfigMap')) {
+    out.push(object('v1', 'ConfigMap', `istio-sidecar-injector${ctx.revSuffix}`, ctx.namespace, labels, {
+      data: {
+        config: emitYaml(injectorConfig(ctx)).trimEnd(),
+        values: JSON.stringify(injectorValues(ctx), null, 2),
+      },
+    }));
+  }
+  return out;
+}

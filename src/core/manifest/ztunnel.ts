@@ -1,0 +1,101 @@
+/** ztunnel, the ambient node proxy (ztunnel chart): ServiceAccount, ClusterRole/Binding (OpenShift SCC), DaemonSet. */
+import type { KubeObject } from '../yaml/load.js';
+import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
+import type { Values } from './types.js';
+
+const z = <T = unknown>(ctx: RenderContext, path: string) => val<T>(ctx, `ztunnel.${path}`);
+const fieldEnv = (name: string, fieldPath: string): Values => ({ name, valueFrom: { fieldRef: { fieldPath } } });
+
+/** All ztunnel objects for namespace `ns`. */
+export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
+  const name = String(z(ctx, 'resourceName') || 'ztunnel');
+  const labels = { app: 'ztunnel', 'app.kubernetes.io/name': 'ztunnel', ...chartLabels('ztunnel'), ...ownerLabels(ctx, 'Ztunnel'), ...((z<Values>(ctx, 'labels') ?? {}) as Record<string, string>) };
+  const out: KubeObject[] = [object('v1', 'ServiceAccount', name, ns, labels)];
+  if (String(pick(val(ctx, 'global.platform'), '')) === 'openshift') {
+    out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRole', name, undefined, labels, { rules: [{ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] }] }));
+    out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', name, undefined, labels, {
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+      subjects: [{ kind: 'ServiceAccount', name, namespace: ns }],
+    }));
+  }
+  const istiod = `istiod${ctx.revSuffix}.${ctx.namespace}.svc:15012`;
+  const env: Values[] = [
+    { name: 'CA_ADDRESS', value: String(pick(z(ctx, 'caAddress'), val(ctx, 'global.caAddress'), istiod)) },
+    { name: 'XDS_ADDRESS', value: String(pick(z(ctx, 'xdsAddress'), istiod)) },
+  ];
+  if (z(ctx, 'logAsJson')) env.push({ name: 'LOG_FORMAT', value: 'json' });
+  const network = pick(z(ctx, 'network'), val(ctx, 'global.network'));
+  if (network) env.push({ name: 'NETWORK', value: String(network) });
+  env.push(
+    { name: 'RUST_LOG', value: String(z(ctx, 'logLevel')) },
+    { name: 'RUST_BACKTRACE', value: '1' },
+    { name: 'ISTIO_META_CLUSTER_ID', value: String(pick(z(ctx, 'multiCluster.clusterName'), val(ctx, 'global.multiCluster.clusterName'), 'Kubernetes')) },
+    { name: 'INPOD_ENABLED', value: 'true' },
+    { name: 'TERMINATION_GRACE_PERIOD_SECONDS', value: String(z(ctx, 'terminationGracePeriodSeconds')) },
+    fieldEnv('POD_NAME', 'metadata.name'), fieldEnv('POD_NAMESPACE', 'metadata.namespace'), fieldEnv('NODE_NAME', 'spec.nodeName'),
+    fieldEnv('INSTANCE_IP', 'status.podIP'), fieldEnv('SERVICE_ACCOUNT', 'spec.serviceAccountName'),
+  );
+  // ztunnel reads proxyMetadata from the mesh-wide defaultConfig (the ambient profile sets ISTIO_META_ENABLE_HBONE there).
+  const meta = (((ctx.iop.spec.meshConfig as Values | undefined)?.defaultConfig as Values | undefined)?.proxyMetadata ?? {}) as Values;
+  for (const [k, v] of Object.entries(meta)) env.push({ name: k, value: String(v) });
+  env.push({ name: 'ZTUNNEL_CPU_LIMIT', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1' } } });
+  for (const [k, v] of Object.entries(z<Values>(ctx, 'env') ?? {})) env.push({ name: k, value: String(v) });
+  const crl = Boolean(z(ctx, 'peerCaCrl.enabled'));
+  if (crl) env.push({ name: 'CRL_PATH', value: '/var/run/secrets/istio/crl/ca-crl.pem' });
+  const securityContext: Values = {
+    allowPrivilegeEscalation: true, privileged: false,
+    capabilities: { drop: ['ALL'], add: ['NET_ADMIN', 'SYS_ADMIN', 'NET_RAW'] },
+    readOnlyRootFilesystem: true, runAsGroup: 1337, runAsNonRoot: false, runAsUser: 0,
+  };
+  const selinux = z<Values>(ctx, 'seLinuxOptions');
+  if (selinux && Object.keys(selinux).length) securityContext.seLinuxOptions = selinux;
+  const container: Values = {
+    name: 'istio-proxy',
+    image: imageRef(String(pick(z(ctx, 'hub'), val(ctx, 'global.hub'))), String(pick(z(ctx, 'image'), 'ztunnel')), pick(z(ctx, 'tag'), val(ctx, 'global.tag')), String(pick(z(ctx, 'variant'), val(ctx, 'global.variant'), ''))),
+    ports: [{ containerPort: 15020, name: 'ztunnel-stats', protocol: 'TCP' }],
+    resources: resourcesOf(z(ctx, 'resources')),
+    ...(z(ctx, 'imagePullPolicy') ? { imagePullPolicy: z(ctx, 'imagePullPolicy') } : {}),
+    securityContext,
+    readinessProbe: { httpGet: { port: 15021, path: '/healthz/ready' } },
+    args: ['proxy', 'ztunnel'],
+    env,
+    volumeMounts: [
+      { mountPath: '/var/run/secrets/istio', name: 'istiod-ca-cert' },
+      { mountPath: '/var/run/secrets/tokens', name: 'istio-token' },
+      { mountPath: '/var/run/ztunnel', name: 'cni-ztunnel-sock-dir' },
+      { mountPath: '/tmp', name: 'tmp' },
+      ...(crl ? [{ mountPath: '/var/run/secrets/istio/crl', name: 'crl-volume', readOnly: true }] : []),
+      ...((z<Values[]>(ctx, 'volumeMounts') ?? []) as Values[]),
+    ],
+  };
+  const podSpec: Values = {
+    nodeSelector: { 'kubernetes.io/os': 'linux', ...((z<Values>(ctx, 'nodeSelector') ?? {}) as Values) },
+    serviceAccountName: name,
+    tolerations: z(ctx, 'tolerations'),
+    containers: [container],
+    priorityClassName: 'system-node-critical',
+    terminationGracePeriodSeconds: z(ctx, 'terminationGracePeriodSeconds'),
+    volumes: [
+      { name: 'istio-token', projected: { sources: [{ serviceAccountToken: { path: 'istio-token', expirationSeconds: 43200, audience: 'istio-ca' } }] } },
+      { name: 'istiod-ca-cert', configMap: { name: String(pick(val(ctx, 'global.trustBundleName'), 'istio-ca-root-cert')) } },
+      { name: 'cni-ztunnel-sock-dir', hostPath: { path: '/var/run/ztunnel', type: 'DirectoryOrCreate' } },
+      { name: 'tmp', emptyDir: {} },
+      ...(crl ? [{ name: 'crl-volume', configMap: { name: 'istio-ca-crl', optional: true } }] : []),
+      ...((z<Values[]>(ctx, 'volumes') ?? []) as Values[]),
+    ],
+  };
+  if (z(ctx, 'dnsPolicy')) podSpec.dnsPolicy = z(ctx, 'dnsPolicy');
+  const dnsConfig = z<Values>(ctx, 'dnsConfig');
+  if (dnsConfig && Object.keys(dnsConfig).length) podSpec.dnsConfig = dnsConfig;
+  const podLabels = { ...labels, 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', ...((z<Values>(ctx, 'podLabels') ?? {}) as Record<string, string>) };
+  const podAnnotations = { 'sidecar.istio.io/inject': 'false', ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}), ...((z<Values>(ctx, 'podAnnotations') ?? {}) as Values) };
+  out.push(object('apps/v1', 'DaemonSet', name, ns, labels, {
+    annotations: { ...((z<Values>(ctx, 'annotations') ?? {}) as Record<string, string>), ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}) },
+    spec: {
+      updateStrategy: z(ctx, 'updateStrategy'),
+      selector: { matchLabels: { app: 'ztunnel' } },
+      template: { metadata: { labels: Object.fromEntries(Object.entries(podLabels).sort(([a], [b]) => a.localeCompare(b))), annotations: podAnnotations }, spec: podSpec },
+    },
+  }));
+  return out;
+}
