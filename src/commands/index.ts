@@ -3,6 +3,7 @@ import type { CommandSpec } from './types.js';
 import { completion } from './completion.js';
 import { install } from './install.js';
 import { uninstall } from './uninstall.js';
+import { validate } from './validate.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
 
@@ -10,6 +11,7 @@ export const commands: CommandSpec[] = [
   install,
   uninstall,
   verifyInstall,
+  validate,
   version,
   completion,
 ];
