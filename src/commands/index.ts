@@ -1,17 +1,17 @@
 /** Every command mesh has, in the order `mesh --help` lists them. Add a command here; nothing is discovered from disk. */
 import type { CommandSpec } from './types.js';
+import { analyze } from './analyze.js';
 import { completion } from './completion.js';
 import { install } from './install.js';
 import { uninstall } from './uninstall.js';
-import { validate } from './validate.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
 
 export const commands: CommandSpec[] = [
+  analyze,
   install,
   uninstall,
   verifyInstall,
-  validate,
   version,
   completion,
 ];

@@ -1,0 +1,107 @@
+/**
+ * Reads what `mesh analyze` needs from a live cluster: one point-in-time list per needed kind, all in parallel
+ * (no watches, no informer caches to sync), only the Istio ConfigMaps analyzers read, bounded by --timeout.
+ * Kinds the cluster refuses (403) or does not serve (CRD missing) are skipped and reported, not fatal.
+ */
+import type { GlobalOptions } from '../../commands/types.js';
+import { ClusterError } from '../../errors.js';
+import type { KubeObject } from '../../core/yaml/load.js';
+import { connect, statusCode, translateKubeError } from './client.js';
+
+/** apiVersion to list each analyzer kind with. Kinds not here are not read from clusters. */
+const API_VERSIONS: Record<string, string> = {
+  Pod: 'v1', Service: 'v1', Namespace: 'v1', ConfigMap: 'v1', Secret: 'v1',
+  Deployment: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', ReplicaSet: 'apps/v1', Job: 'batch/v1',
+  MutatingWebhookConfiguration: 'admissionregistration.k8s.io/v1', CustomResourceDefinition: 'apiextensions.k8s.io/v1',
+  VirtualService: 'networking.istio.io/v1', DestinationRule: 'networking.istio.io/v1', Gateway: 'networking.istio.io/v1',
+  ServiceEntry: 'networking.istio.io/v1', Sidecar: 'networking.istio.io/v1', WorkloadEntry: 'networking.istio.io/v1',
+  EnvoyFilter: 'networking.istio.io/v1alpha3', AuthorizationPolicy: 'security.istio.io/v1',
+  PeerAuthentication: 'security.istio.io/v1', RequestAuthentication: 'security.istio.io/v1', Telemetry: 'telemetry.istio.io/v1',
+};
+
+/** What the cluster gave, and what it would not. */
+export interface ClusterRead {
+  objects: KubeObject[];
+  /** Kinds listed in full. */
+  complete: string[];
+  /** `Kind: reason` for kinds that could not be read. */
+  skipped: string[];
+  /** The API server, for messages. */
+  server: string;
+}
+
+/** Options for readCluster. */
+export interface ClusterReadOptions {
+  /** Analyzer kinds to read (MeshConfig is derived from ConfigMaps). */
+  kinds: readonly string[];
+  timeoutMs: number;
+  /** Called as lists finish, for a progress line. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Lists every needed kind cluster-wide. Throws ClusterError when the cluster is unreachable or refuses everything. */
+export async function readCluster(globals: GlobalOptions, options: ClusterReadOptions): Promise<ClusterRead> {
+  const conn = await connect(globals);
+  const api = conn.k8s.KubernetesObjectApi.makeApiClient(conn.config);
+  const wanted = [...new Set(options.kinds.map((k) => (k === 'MeshConfig' ? 'ConfigMap' : k)))].filter((k) => API_VERSIONS[k]);
+  let done = 0;
+  const listOne = async (kind: string): Promise<{ kind: string; items?: KubeObject[]; skip?: string; fatal?: unknown }> => {
+    const apiVersion = API_VERSIONS[kind]!;
+    // Only the Istio namespace's ConfigMaps matter (mesh config, injector); never list every ConfigMap.
+    const namespace = kind === 'ConfigMap' ? globals.istioNamespace : undefined;
+    try {
+      const list = await api.list(apiVersion, kind, namespace);
+      const items = (list.items as unknown as KubeObject[]).map((o) => trim(o, apiVersion, kind));
+      return { kind, items: kind === 'ConfigMap' ? items.filter((o) => isIstioConfigMap(o.metadata?.name)) : items };
+    } catch (error) {
+      const status = statusCode(error);
+      if (status === 403) return { kind, skip: 'forbidden (403)' };
+      if (status === 404 || /Unrecognized API version and kind/.test(String((error as Error)?.message))) return { kind, skip: 'not served by this cluster (CRD not installed?)' };
+      return { kind, fatal: error };
+    } finally {
+      options.onProgress?.(++done, wanted.length);
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ClusterError(`reading the cluster at ${conn.server} took longer than ${options.timeoutMs / 1000}s (--timeout)`)), options.timeoutMs);
+  });
+  try {
+    const results = await Promise.race([Promise.all(wanted.map(listOne)), timeout]);
+    const fatal = results.find((r) => r.fatal !== undefined);
+    if (fatal) throw translateKubeError(fatal.fatal, `list ${fatal.kind} objects`, conn.server);
+    const read: ClusterRead = { objects: [], complete: [], skipped: [], server: conn.server };
+    for (const r of results) {
+      if (r.items) {
+        read.objects.push(...r.items);
+        // ConfigMaps are read from one namespace only: never claim to know they are absent elsewhere.
+        if (r.kind !== 'ConfigMap') read.complete.push(r.kind);
+      } else read.skipped.push(`${r.kind}: ${r.skip}`);
+    }
+    if (wanted.length > 0 && read.complete.length === 0 && read.skipped.length === wanted.length) {
+      throw new ClusterError(`could not read anything from the cluster at ${conn.server}: ${read.skipped.join('; ')}`);
+    }
+    return read;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isIstioConfigMap(name: string | undefined): boolean {
+  return name === 'istio' || (name?.startsWith('istio-sidecar-injector') ?? false) || (name?.startsWith('istio-') ?? false);
+}
+
+/** List items lack apiVersion/kind; managedFields are large and never analyzed. */
+function trim(o: KubeObject, apiVersion: string, kind: string): KubeObject {
+  const metadata = { ...(o.metadata ?? {}) };
+  delete metadata.managedFields;
+  return { ...o, apiVersion, kind, metadata };
+}
+
+/** A progress line on a terminal's stderr while the cluster is read (ora), or nothing when not a TTY. */
+export async function progressLine(enabled: boolean, text: string): Promise<{ update(text: string): void; stop(): void }> {
+  if (!enabled) return { update() {}, stop() {} };
+  const { default: ora } = await import('ora');
+  const spinner = ora({ text, stream: process.stderr }).start();
+  return { update: (t) => void (spinner.text = t), stop: () => void spinner.stop() };
+}

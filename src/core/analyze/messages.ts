@@ -1,0 +1,145 @@
+/**
+ * The one catalog of analysis messages. Codes, names and levels are Istio's (pkg/config/analysis/msg), so
+ * `-S IST0101=...` suppressions, `galley.istio.io/analyze-suppress` annotations and istio.io docs carry over;
+ * the message text is mesh's own. Checks only mesh makes use MESH0xxx. Codes are never reused.
+ * Istio codes mesh does not report: IST0001 (internal error: mesh throws instead), IST0104/0105/0113-0115/
+ * 0117/0119-0122 (retired by Istio), IST0126/0139/0141-0143/0149/0156/0163-0166/0168-0172/0175/0176
+ * (multi-cluster, webhooks, install permissions, Gateway API CRDs and istiod settings: they need a cluster
+ * view mesh does not take yet).
+ */
+
+/** Severity, worst first. */
+export type Level = 'Error' | 'Warning' | 'Info';
+
+/** Levels in order of severity (index 0 is the worst). */
+export const LEVELS: readonly Level[] = ['Error', 'Warning', 'Info'];
+
+/** True when `level` is at least as severe as `threshold`. */
+export function atLeast(level: Level, threshold: Level): boolean {
+  return LEVELS.indexOf(level) <= LEVELS.indexOf(threshold);
+}
+
+/** One catalog entry. `template` uses %s (plain) and %q (double-quoted) placeholders, in argument order. */
+export interface MessageType {
+  code: string;
+  name: string;
+  level: Level;
+  description: string;
+  template: string;
+}
+
+const entries = [
+  ['IST0002', 'Deprecated', 'Warning', 'The configuration uses a deprecated feature.', 'Deprecated: %s'],
+  ['IST0101', 'ReferencedResourceNotFound', 'Error', 'A resource being referenced does not exist.', 'Referenced %s not found: %q'],
+  ['IST0102', 'NamespaceNotInjected', 'Info', 'A namespace is not enabled for Istio injection.',
+    "The namespace is not enabled for Istio injection. Run 'kubectl label namespace %s istio-injection=enabled' to enable it, or 'kubectl label namespace %s istio-injection=disabled' to say it needs none."],
+  ['IST0103', 'PodMissingProxy', 'Warning', 'A pod in an injected namespace runs without the Istio proxy.',
+    'The pod %s has no Istio proxy; restart or redeploy the workload so the injector can add it.'],
+  ['IST0106', 'SchemaValidationError', 'Error', 'The resource fails schema validation.', 'Schema validation error: %s'],
+  ['IST0107', 'MisplacedAnnotation', 'Warning', 'An Istio annotation is set on a kind of resource that ignores it.',
+    'Misplaced annotation: %s only has an effect on %s'],
+  ['IST0108', 'UnknownAnnotation', 'Warning', 'An annotation in an Istio domain is not one Istio knows.', 'Unknown annotation: %s'],
+  ['IST0109', 'ConflictingMeshGatewayVirtualServiceHosts', 'Error', 'VirtualServices bound to the mesh gateway define the same host.',
+    'The VirtualServices %s bound to the mesh gateway all define host %s; which one applies is undefined. Merge them into one VirtualService.'],
+  ['IST0110', 'ConflictingSidecarWorkloadSelectors', 'Error', 'Two Sidecar resources select the same workload.',
+    'The Sidecars %s in namespace %q both select workload %q; which one applies is undefined.'],
+  ['IST0111', 'MultipleSidecarsWithoutWorkloadSelectors', 'Error', 'More than one Sidecar in a namespace has no workload selector.',
+    'The Sidecars %s in namespace %q have no workload selector; which one applies is undefined.'],
+  ['IST0112', 'VirtualServiceDestinationPortSelectorRequired', 'Error', 'A route goes to a service with several ports without naming one.',
+    'This VirtualService routes to %q, which exposes ports %s; set destination.port to pick one.'],
+  ['IST0116', 'DeploymentAssociatedToMultipleServices', 'Warning', 'Services selecting the same pods use one port with different protocols.',
+    'The deployment %s is selected by services that use port %s with different protocols: %s'],
+  ['IST0118', 'PortNameIsNotUnderNamingConvention', 'Info', 'A service port name does not say its protocol; Istio will sniff it.',
+    'Port name %s (port: %s, targetPort: %s) does not follow the <protocol>[-<suffix>] naming convention, and no appProtocol is set.'],
+  ['IST0123', 'NamespaceMultipleInjectionLabels', 'Warning', 'A namespace carries more than one kind of injection label.',
+    'The namespace has more than one injection label (%s); keep only one.'],
+  ['IST0125', 'InvalidAnnotation', 'Warning', 'An Istio annotation has a value Istio rejects.', 'Invalid annotation %s: %s'],
+  ['IST0127', 'NoMatchingWorkloadsFound', 'Warning', 'No workload matches the resource\'s selector.', 'No matching workloads for this resource with the following labels: %s'],
+  ['IST0128', 'NoServerCertificateVerificationDestinationLevel', 'Warning', 'A DestinationRule originates TLS without caCertificates.',
+    'DestinationRule %s in namespace %s has TLS mode %s but no caCertificates, so the server identity of host %s is not verified.'],
+  ['IST0129', 'NoServerCertificateVerificationPortLevel', 'Warning', 'A port of a DestinationRule originates TLS without caCertificates.',
+    'DestinationRule %s in namespace %s has TLS mode %s but no caCertificates, so the server identity of host %s is not verified on port %s.'],
+  ['IST0130', 'VirtualServiceUnreachableRule', 'Warning', 'A VirtualService rule can never match because an earlier rule takes its traffic.',
+    'VirtualService rule %s is never used (%s).'],
+  ['IST0131', 'VirtualServiceIneffectiveMatch', 'Info', 'A VirtualService match repeats or is covered by a match in an earlier rule.',
+    'VirtualService rule %s match %s is never used (an earlier match in rule %s covers it).'],
+  ['IST0132', 'VirtualServiceHostNotFoundInGateway', 'Warning', 'No host of a VirtualService is served by a Gateway it binds to.',
+    'None of the hosts %s of VirtualService %s is served by Gateway %s.'],
+  ['IST0134', 'ServiceEntryAddressesRequired', 'Warning', 'A ServiceEntry with TCP (or unset) protocol ports needs addresses unless IP auto-allocation is on.',
+    'ServiceEntry addresses are required for port %s (protocol %s): without them all TCP traffic to the port matches this entry.'],
+  ['IST0135', 'DeprecatedAnnotation', 'Info', 'A resource uses a deprecated Istio annotation.', 'Annotation %q is deprecated%s and may stop working in a future Istio release.'],
+  ['IST0137', 'DeploymentConflictingPorts', 'Warning', 'Services selecting the same pods map one targetPort from different ports.',
+    'The deployment %s is selected by services %s that send targetPort %q from different ports: %s.'],
+  ['IST0138', 'GatewayDuplicateCertificate', 'Warning', 'Several gateways on one workload use the same certificate; HTTP/2 connection reuse can then give 404s.',
+    'Gateways %s use the same certificate; clients that reuse HTTP/2 connections may get 404s.'],
+  ['IST0144', 'InvalidApplicationUID', 'Warning', 'An application container runs as UID 1337, which is reserved for the proxy.',
+    'User ID (UID) 1337 is reserved for the sidecar proxy; run the application as another user.'],
+  ['IST0145', 'ConflictingGateways', 'Error', 'Gateways on the same workload and port serve the same hosts.',
+    'Conflicts with gateways %s (workload selector %s, port %s, hosts %s).'],
+  ['IST0146', 'ImageAutoWithoutInjectionWarning', 'Warning', 'A Deployment uses `image: auto` but no injection webhook will fill it in.',
+    '%s %s uses `image: auto` but no Istio injection webhook selects it.'],
+  ['IST0147', 'ImageAutoWithoutInjectionError', 'Error', 'A Pod uses `image: auto` but was not injected.',
+    '%s %s uses `image: auto` but no Istio injection webhook selects it.'],
+  ['IST0148', 'NamespaceInjectionEnabledByDefault', 'Info', 'A namespace without injection labels is injected because enableNamespacesByDefault is on.',
+    'The namespace is injected because Istio is installed with enableNamespacesByDefault=true.'],
+  ['IST0150', 'ExternalNameServiceTypeInvalidPortName', 'Warning', 'An ExternalName service port is named tcp or has an unknown protocol.',
+    'Port %s of this ExternalName service has no usable protocol in its name; the proxy may not forward TCP traffic to it correctly.'],
+  ['IST0151', 'EnvoyFilterUsesRelativeOperation', 'Warning', 'An EnvoyFilter patch uses a relative operation without a priority.',
+    'This EnvoyFilter has no priority and patch %s uses the relative operation %s; the filter it is relative to may not exist yet. Use INSERT_FIRST or ADD, or set a priority.'],
+  ['IST0152', 'EnvoyFilterUsesReplaceOperationIncorrectly', 'Error', 'REPLACE only works on HTTP_FILTER, NETWORK_FILTER and VIRTUAL_HOST.',
+    'Patch %s uses REPLACE on %s; REPLACE only works on HTTP_FILTER, NETWORK_FILTER and VIRTUAL_HOST.'],
+  ['IST0153', 'EnvoyFilterUsesAddOperationIncorrectly', 'Error', 'ADD is ignored on ROUTE_CONFIGURATION and HTTP_ROUTE.',
+    'Patch %s uses ADD on %s, where it is ignored.'],
+  ['IST0154', 'EnvoyFilterUsesRemoveOperationIncorrectly', 'Error', 'REMOVE is ignored on ROUTE_CONFIGURATION and HTTP_ROUTE.',
+    'Patch %s uses REMOVE on %s, where it is ignored.'],
+  ['IST0155', 'EnvoyFilterUsesRelativeOperationWithProxyVersion', 'Warning', 'An EnvoyFilter patch uses a relative operation and a proxyVersion match without a priority.',
+    'This EnvoyFilter has no priority and patch %s uses the relative operation %s next to a proxyVersion match; during an upgrade it may not apply. Use INSERT_FIRST or ADD, or set a priority.'],
+  ['IST0157', 'InvalidTelemetryProvider', 'Warning', 'A Telemetry access-logging entry names no provider and the mesh has no default.',
+    'The Telemetry %s in namespace %q has access logging with no providers and the mesh sets no default provider, so it is ignored.'],
+  ['IST0158', 'PodsIstioProxyImageMismatchInNamespace', 'Warning', 'Pods run an Istio proxy image other than the one the injector now uses.',
+    'Pods in this namespace run a proxy image other than %s (pods: %s); redeploy them to pick up the current proxy.'],
+  ['IST0159', 'ConflictingTelemetryWorkloadSelectors', 'Error', 'Two Telemetry resources select the same workload.',
+    'The Telemetries %s in namespace %q both select workload %q; which one applies is undefined.'],
+  ['IST0160', 'MultipleTelemetriesWithoutWorkloadSelectors', 'Error', 'More than one Telemetry in a namespace has no selector.',
+    'The Telemetries %s in namespace %q have no workload selector; which one applies is undefined.'],
+  ['IST0161', 'InvalidGatewayCredential', 'Error', 'The Secret a Gateway names as its credential is not a usable certificate.',
+    'The credential %s of Gateway %s is invalid: %s'],
+  ['IST0162', 'GatewayPortNotDefinedOnService', 'Warning', 'A Gateway listens on a port its workload\'s Service does not expose.',
+    'The gateway listens on port %s, which no Service in front of its workload (selector %s) exposes; it is unreachable through the Service.'],
+  ['IST0167', 'IneffectivePolicy', 'Warning', 'The policy has no effect.', 'The policy has no effect: %s.'],
+  ['IST0173', 'DestinationRuleSubsetNotSelectPods', 'Error', 'A DestinationRule subset selects no pods.',
+    'Subset %s selects no pods of host %s; traffic routed to it fails with 503 (no healthy upstream).'],
+  ['IST0174', 'UnknownDestinationRuleHost', 'Warning', 'The host of a DestinationRule matches no service in the mesh.',
+    'The host %s of this DestinationRule matches no Service or ServiceEntry.'],
+  ['MESH0001', 'MTLSPolicyConflict', 'Error', 'A DestinationRule disables TLS to a workload whose PeerAuthentication requires mutual TLS.',
+    'DestinationRule sets TLS mode DISABLE for host %s, but PeerAuthentication %s requires STRICT mutual TLS there; requests will be refused.'],
+] as const;
+
+/** Every message code mesh reports. */
+export type MessageCode = (typeof entries)[number][0];
+
+/** The catalog, keyed by code, in code order. */
+export const MESSAGES: Readonly<Record<MessageCode, MessageType>> = Object.fromEntries(
+  entries.map(([code, name, level, description, template]) => [code, { code, name, level, description, template }]),
+) as Record<MessageCode, MessageType>;
+
+/** True when `code` is a code mesh knows (for warning about unknown `-S` codes). */
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.hasOwn(MESSAGES, code);
+}
+
+/** Fills a template: %s prints the argument (arrays joined with ", " inside brackets), %q quotes it. */
+export function formatMessage(code: MessageCode, args: readonly unknown[]): string {
+  let i = 0;
+  return MESSAGES[code].template.replace(/%[sq]/g, (spec) => {
+    const value = args[i++];
+    const text = Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+    return spec === '%q' ? JSON.stringify(text) : text;
+  });
+}
+
+/** The istio.io page explaining an IST code; mesh-only codes are explained in mesh's README (no URL). */
+export function documentationUrl(code: string): string | undefined {
+  if (!code.startsWith('IST')) return undefined;
+  return `https://istio.io/v1.30/docs/reference/config/analysis/${code.toLowerCase()}/`;
+}

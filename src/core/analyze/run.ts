@@ -1,0 +1,88 @@
+/**
+ * Runs analyzers over a snapshot and turns their findings into messages: rendered text, location, and the
+ * filters istioctl applies (namespace scope, suppression annotation, `-S`). Thresholds are the caller's.
+ */
+import { createContext } from './context.js';
+import { findingLocation } from './location.js';
+import { MESSAGES, formatMessage } from './messages.js';
+import type { Snapshot } from './snapshot.js';
+import { isSuppressed, type Suppression } from './suppress.js';
+import type { AnalysisMessage, Analyzer, Finding, Resource } from './types.js';
+
+/** What to run and what to keep. */
+export interface RunOptions {
+  analyzers: readonly Analyzer[];
+  /**
+   * Namespaces whose cluster resources are reported; undefined means all (`-A`). Resources read from files are
+   * always reported (you named them), and cluster-scoped ones too.
+   */
+  namespaces?: ReadonlySet<string>;
+  suppressions: readonly Suppression[];
+}
+
+/** Messages, sorted (files by path and line, then cluster resources) and without duplicates. */
+export interface RunResult {
+  messages: AnalysisMessage[];
+  /** Names of the analyzers that ran. */
+  executed: string[];
+}
+
+/** Runs every analyzer and returns the filtered, located, sorted messages. */
+export function runAnalyzers(snapshot: Snapshot, options: RunOptions): RunResult {
+  const findings: Finding[] = [];
+  for (const analyzer of options.analyzers) {
+    analyzer.analyze(createContext(snapshot, analyzer.meta.name, (f) => findings.push(f)));
+  }
+  const seen = new Set<string>();
+  const messages: AnalysisMessage[] = [];
+  for (const f of findings) {
+    if (!inScope(f.resource, options.namespaces)) continue;
+    if (isSuppressed(f.code, f.resource, options.suppressions)) continue;
+    const m = toMessage(f);
+    const key = `${m.code}\u0000${m.origin}\u0000${m.line}\u0000${m.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    messages.push(m);
+  }
+  messages.sort(compareMessages);
+  return { messages, executed: options.analyzers.map((a) => a.meta.name) };
+}
+
+function inScope(r: Resource, namespaces: ReadonlySet<string> | undefined): boolean {
+  // The stand-ins mesh adds for a missing cluster are not the user's: never report on them.
+  if (r.origin.type === 'default') return false;
+  if (!namespaces || r.origin.type === 'file') return true;
+  const ns = r.kind === 'Namespace' ? r.name : r.namespace;
+  return ns === '' || namespaces.has(ns);
+}
+
+/** `Kind namespace/name`, or `Kind name` for cluster-scoped resources (istioctl's "origin"). */
+export function friendlyName(r: Resource): string {
+  return r.namespace ? `${r.object.kind} ${r.namespace}/${r.name}` : `${r.object.kind} ${r.name}`;
+}
+
+function toMessage(f: Finding): AnalysisMessage {
+  const type = MESSAGES[f.code];
+  const loc = findingLocation(f.resource, f.field);
+  const m: AnalysisMessage = {
+    code: f.code, level: type.level, name: type.name, message: formatMessage(f.code, f.args),
+    origin: friendlyName(f.resource),
+    resource: { kind: f.resource.object.kind, namespace: f.resource.namespace, name: f.resource.name, apiVersion: f.resource.object.apiVersion },
+    analyzer: f.analyzer,
+  };
+  if (loc) {
+    m.file = loc.file;
+    m.line = loc.line;
+  }
+  return m;
+}
+
+function compareMessages(a: AnalysisMessage, b: AnalysisMessage): number {
+  if ((a.file === undefined) !== (b.file === undefined)) return a.file === undefined ? 1 : -1;
+  return cmp(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp(a.origin ?? '', b.origin ?? '')
+    || cmp(a.code, b.code) || cmp(a.message, b.message);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
