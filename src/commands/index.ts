@@ -4,6 +4,7 @@ import { analyze } from './analyze.js';
 import { completion } from './completion.js';
 import { install } from './install.js';
 import { uninstall } from './uninstall.js';
+import { validate } from './validate.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
 
@@ -12,6 +13,7 @@ export const commands: CommandSpec[] = [
   install,
   uninstall,
   verifyInstall,
+  validate,
   version,
   completion,
 ];
