@@ -3,8 +3,9 @@ import type { CommandSpec } from './types.js';
 import { analyze } from './analyze.js';
 import { completion } from './completion.js';
 import { install } from './install.js';
+import { manifest } from './manifest.js';
+import { profile } from './profile.js';
 import { uninstall } from './uninstall.js';
-import { validate } from './validate.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
 
@@ -13,7 +14,8 @@ export const commands: CommandSpec[] = [
   install,
   uninstall,
   verifyInstall,
-  validate,
+  manifest,
+  profile,
   version,
   completion,
 ];

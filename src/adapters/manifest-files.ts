@@ -1,0 +1,22 @@
+/** Writes `manifest generate -o <dir>`: one `<Component>.yaml` per component, in install order. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { emitYaml } from '../core/yaml/emit.js';
+import type { KubeObject } from '../core/yaml/load.js';
+
+/** Writes each group into `dir` (created if missing); returns the paths written. */
+export async function writeComponentFiles(dir: string, groups: { component: string; objects: KubeObject[] }[]): Promise<string[]> {
+  try {
+    await mkdir(dir, { recursive: true });
+    const written: string[] = [];
+    for (const g of groups) {
+      const file = join(dir, `${g.component}.yaml`);
+      await writeFile(file, g.objects.map((o) => emitYaml(o)).join('---\n'));
+      written.push(file);
+    }
+    return written;
+  } catch (error) {
+    throw new InputError(`-o ${dir}: ${(error as NodeJS.ErrnoException).code ?? 'cannot write'}: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,34 @@
+/** Unified diffs of text with the `diff` package, coloured only when asked (a TTY without NO_COLOR). */
+import { createTwoFilesPatch } from 'diff';
+import type { ManifestDiff } from '../core/manifest/diff.js';
+
+const paint = (color: boolean, code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+/** Colours a unified diff line by line: additions green, removals red, hunk headers cyan. */
+function colorize(patch: string, color: boolean): string {
+  if (!color) return patch;
+  return patch
+    .split('\n')
+    .map((l) => (l.startsWith('+++') || l.startsWith('---') ? paint(true, '1', l) : l.startsWith('+') ? paint(true, '32', l) : l.startsWith('-') ? paint(true, '31', l) : l.startsWith('@@') ? paint(true, '36', l) : l))
+    .join('\n');
+}
+
+/** A unified diff of two texts (empty string when equal), without the `Index:`/`===` preamble. */
+export function unifiedDiff(a: string, b: string, aLabel: string, bLabel: string, color: boolean): string {
+  if (a === b) return '';
+  const patch = createTwoFilesPatch(aLabel, bLabel, a, b, undefined, undefined, { context: 3 });
+  const body = patch.replace(/^={3,}\n/m, '').replace(/^Index:.*\n/m, '');
+  return colorize(body, color);
+}
+
+/** The report of `manifest diff`: removed and added objects, then one unified diff per changed object. */
+export function renderManifestDiff(report: ManifestDiff, opts: { a: string; b: string; color: boolean }): string {
+  let out = '';
+  for (const id of report.onlyInA) out += `${paint(opts.color, '31', `- ${id}`)} (only in ${opts.a})\n`;
+  for (const id of report.onlyInB) out += `${paint(opts.color, '32', `+ ${id}`)} (only in ${opts.b})\n`;
+  for (const c of report.changed) {
+    out += `${paint(opts.color, '33', `~ ${c.id}`)}\n`;
+    out += unifiedDiff(c.a, c.b, `${opts.a} ${c.id}`, `${opts.b} ${c.id}`, opts.color);
+  }
+  return out;
+}
