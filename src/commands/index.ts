@@ -6,6 +6,7 @@ import { install } from './install.js';
 import { manifest } from './manifest.js';
 import { profile } from './profile.js';
 import { uninstall } from './uninstall.js';
+import { validate } from './validate.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
 
@@ -16,6 +17,7 @@ export const commands: CommandSpec[] = [
   verifyInstall,
   manifest,
   profile,
+  validate,
   version,
   completion,
 ];
