@@ -1,0 +1,101 @@
+/**
+ * Gathers kube-inject's configuration from where istioctl finds it: files named by flags, an IstioOperator file,
+ * or the `istio` and `istio-sidecar-injector` ConfigMaps of a reachable cluster. The cluster is tried only when a
+ * kubeconfig exists, so offline use never loads the Kubernetes client.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import jsyaml from 'js-yaml';
+import type { GlobalOptions } from '../commands/types.js';
+import { InputError, MeshError } from '../errors.js';
+import { YAML11_SCHEMA } from '../core/yaml/schema11.js';
+import { isTree, type Tree } from '../core/inject/config.js';
+import { readTextFile } from './files.js';
+
+/** Layers of config found, in the order they apply. */
+export interface FoundInjectConfig {
+  values: Tree[];
+  meshConfig: Tree[];
+  revision?: string;
+  /** Where the config came from, for --verbose. */
+  sources: string[];
+  /** Warnings to show the user. */
+  warnings: string[];
+}
+
+/** Parses a YAML or JSON file into a mapping. */
+export async function readYamlMap(path: string, what: string): Promise<Tree> {
+  const text = await readTextFile(path);
+  let value: unknown;
+  try {
+    value = jsyaml.load(text, { schema: YAML11_SCHEMA, filename: path });
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    throw new InputError(`${path}${mark ? `:${mark.line + 1}:${mark.column + 1}` : ''}: ${reason}`, { cause: error });
+  }
+  if (value === null || value === undefined) return {};
+  if (!isTree(value)) throw new InputError(`${path}: ${what} must be a YAML mapping`);
+  return value;
+}
+
+/** Reads an IstioOperator file: its values, meshConfig, hub, tag and revision. */
+export async function readOperatorFile(path: string): Promise<{ values: Tree; meshConfig: Tree; revision?: string }> {
+  const iop = await readYamlMap(path, 'an IstioOperator');
+  if (iop.kind !== 'IstioOperator') throw new InputError(`${path}: expected kind: IstioOperator, found ${JSON.stringify(iop.kind ?? null)}`);
+  const spec = isTree(iop.spec) ? iop.spec : {};
+  const values: Tree = isTree(spec.values) ? { ...spec.values } : {};
+  const global: Tree = isTree(values.global) ? { ...values.global } : {};
+  if (spec.hub !== undefined) global.hub = spec.hub;
+  if (spec.tag !== undefined) global.tag = spec.tag;
+  values.global = global;
+  if (typeof spec.revision === 'string' && spec.revision) values.revision = spec.revision;
+  return { values, meshConfig: isTree(spec.meshConfig) ? spec.meshConfig : {}, revision: typeof spec.revision === 'string' ? spec.revision : undefined };
+}
+
+/** Reads the injector ConfigMap's data (`--injectConfigFile`): refuses custom templates mesh cannot honour. */
+export async function checkInjectConfigFile(path: string): Promise<string[]> {
+  const data = await readYamlMap(path, 'the injector configuration');
+  const config = isTree(data.config) ? data.config : typeof data.config === 'string' ? (jsyaml.load(data.config) as Tree) : data;
+  const warnings: string[] = [];
+  const templates = isTree(config?.templates) ? Object.keys(config.templates) : [];
+  const custom = templates.filter((t) => t !== 'sidecar');
+  const defaults = Array.isArray(config?.defaultTemplates) ? (config.defaultTemplates as unknown[]).map(String) : ['sidecar'];
+  if (defaults.some((t) => t !== 'sidecar')) {
+    throw new MeshError(`${path}: default templates ${JSON.stringify(defaults)} are custom; mesh injects only Istio 1.30's built-in "sidecar" template`, {
+      hint: 'run istioctl kube-inject for custom injection templates, or drop --injectConfigFile to use the built-in template',
+    });
+  }
+  if (custom.length) warnings.push(`${path}: templates ${custom.join(', ')} are ignored; mesh injects Istio 1.30's built-in "sidecar" template`);
+  if (config?.policy === 'disabled') warnings.push(`${path}: policy is "disabled": kube-inject injects anyway, as istioctl does`);
+  return warnings;
+}
+
+/** True when some kubeconfig could be used (an explicit flag, $KUBECONFIG, ~/.kube/config, or in-cluster). */
+export function kubeconfigAvailable(globals: GlobalOptions, env: Readonly<Record<string, string | undefined>>): boolean {
+  if (globals.kubeconfig) return true;
+  if (env.KUBECONFIG) return env.KUBECONFIG.split(':').some((p) => p && existsSync(p));
+  if (env.KUBERNETES_SERVICE_HOST) return true;
+  return existsSync(join(env.HOME ?? homedir(), '.kube', 'config'));
+}
+
+/** Reads mesh config and injector values from the control plane's ConfigMaps. */
+export async function readClusterInjectConfig(globals: GlobalOptions, revision: string | undefined, timeoutMs: number): Promise<{ values: Tree; meshConfig: Tree; source: string }> {
+  const { connect, translateKubeError } = await import('./kube/client.js');
+  const conn = await connect(globals);
+  const core = conn.config.makeApiClient(conn.k8s.CoreV1Api);
+  const ns = globals.istioNamespace;
+  const suffix = revision && revision !== 'default' ? `-${revision}` : '';
+  const withTimeout = <T>(p: Promise<T>): Promise<T> =>
+    Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), timeoutMs).unref())]);
+  try {
+    const mesh = await withTimeout(core.readNamespacedConfigMap({ name: `istio${suffix}`, namespace: ns }));
+    const injector = await withTimeout(core.readNamespacedConfigMap({ name: `istio-sidecar-injector${suffix}`, namespace: ns }));
+    const meshConfig = mesh.data?.mesh ? (jsyaml.load(mesh.data.mesh, { schema: YAML11_SCHEMA }) as Tree) : {};
+    const values = injector.data?.values ? (JSON.parse(injector.data.values) as Tree) : {};
+    return { values: isTree(values) ? values : {}, meshConfig: isTree(meshConfig) ? meshConfig : {}, source: `configmaps istio${suffix} and istio-sidecar-injector${suffix} in ${ns} (${conn.server})` };
+  } catch (error) {
+    throw translateKubeError(error, `read the injector configuration from namespace ${ns}`, conn.server);
+  }
+}

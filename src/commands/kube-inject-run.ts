@@ -1,0 +1,117 @@
+/** The body of `mesh kube-inject`, loaded only when the command runs (keeps `mesh --help` light). */
+import { rename, writeFile, unlink } from 'node:fs/promises';
+import { dirname, basename, join, resolve } from 'node:path';
+import type { CommandContext } from './types.js';
+import type { KubeInjectOptions } from './kube-inject.js';
+import { ExitCode, InputError, MeshError, UsageError } from '../errors.js';
+import { readSources } from '../adapters/files.js';
+import { loadDocuments } from '../core/yaml/load.js';
+import { resolveInjectConfig, type Tree } from '../core/inject/config.js';
+import { injectStream, type LocatedMessage } from '../core/inject/documents.js';
+import { parseSets } from '../core/inject/set-values.js';
+import { checkInjectConfigFile, kubeconfigAvailable, readClusterInjectConfig, readOperatorFile, readYamlMap } from '../adapters/inject-config.js';
+
+/** Runs kube-inject; returns the exit code. */
+export async function runKubeInject(ctx: CommandContext, opts: KubeInjectOptions): Promise<number> {
+  const inputs = opts.filename ?? [];
+  if (inputs.length === 0) throw new UsageError('no input: give -f <file|dir|->', { hint: 'mesh kube-inject -f app.yaml | kubectl apply -f -' });
+  if (opts.inPlace && opts.output) throw new UsageError('--in-place and -o/--output do not go together');
+  if (opts.inPlace && inputs.includes('-')) throw new UsageError('--in-place cannot rewrite stdin');
+  const config = await gatherConfig(ctx, opts);
+  const sources = await readSources(inputs, { recursive: opts.recursive, readStdin: ctx.readStdin });
+
+  const outputs: { origin: string; text: string }[] = [];
+  const problems: LocatedMessage[] = [];
+  const warnings: LocatedMessage[] = [];
+  let injected = 0;
+  for (const source of sources) {
+    const result = injectStream(loadDocuments(source.text, source.origin), config);
+    for (const m of result.messages) (m.level === 'error' ? problems : warnings).push(m);
+    for (const doc of result.reemitted) {
+      warnings.push({ level: 'warning', message: 'document rewritten as a whole (it uses flow style, anchors or tabs mesh cannot splice); comments inside it were not kept', path: [], doc });
+    }
+    injected += result.injected;
+    outputs.push({ origin: source.origin, text: result.text });
+  }
+  const { locate } = warnings.length || problems.length ? await import('../core/yaml/locate.js') : { locate: undefined };
+  const where = (m: LocatedMessage): string => {
+    const pos = locate!(m.doc, m.path);
+    return `${m.doc.origin}:${pos.line}:${pos.col}`;
+  };
+  for (const w of warnings) ctx.err(`warning: ${where(w)}: ${w.message}\n`);
+  if (problems.length) {
+    for (const p of problems.slice(0, -1)) ctx.err(`error: ${where(p)}: ${p.message}\n`);
+    const last = problems[problems.length - 1]!;
+    // Nothing goes to stdout: a half-injected stream must never reach `kubectl apply`.
+    throw new InputError(`${where(last)}: ${last.message}`);
+  }
+  if (opts.inPlace) {
+    for (const out of outputs) await writeAtomic(out.origin, out.text);
+  } else {
+    const text = joinStreams(outputs.map((o) => o.text));
+    if (opts.output) await writeAtomic(opts.output, text);
+    else ctx.out(text);
+  }
+  if (ctx.globals.verbose) ctx.err(`injected ${injected} workload${injected === 1 ? '' : 's'}\n`);
+  return ExitCode.Ok;
+}
+
+/** Concatenates several sources into one stream, with a `---` between them where needed. */
+function joinStreams(texts: string[]): string {
+  let out = '';
+  for (const t of texts) {
+    if (out) {
+      if (!out.endsWith('\n')) out += '\n';
+      if (!/^---(\s|$)/.test(t)) out += '---\n';
+    }
+    out += t;
+  }
+  return out;
+}
+
+/** Writes through a temporary file in the same directory and renames it over the target: never a half-written file. */
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const target = resolve(path);
+  const tmp = join(dirname(target), `.${basename(target)}.mesh-${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, text, { flag: 'wx' });
+    await rename(tmp, target);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw new MeshError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function gatherConfig(ctx: CommandContext, opts: KubeInjectOptions) {
+  const values: Tree[] = [];
+  const meshConfig: Tree[] = [];
+  let revision = opts.revision;
+  if (!opts.ignoreCluster && !opts.meshConfigFile && !opts.valuesFile && !opts.operatorFileName && kubeconfigAvailable(ctx.globals, ctx.env)) {
+    try {
+      const found = await readClusterInjectConfig(ctx.globals, revision, 5000);
+      values.push(found.values);
+      meshConfig.push(found.meshConfig);
+      if (ctx.globals.verbose) ctx.err(`using injection configuration from ${found.source}\n`);
+    } catch (error) {
+      ctx.err(`warning: ${(error as Error).message}; using Istio 1.30 defaults (pass --ignore-cluster to skip the cluster)\n`);
+    }
+  }
+  if (opts.operatorFileName) {
+    const iop = await readOperatorFile(opts.operatorFileName);
+    values.push(iop.values);
+    meshConfig.push(iop.meshConfig);
+    revision ??= iop.revision;
+  }
+  if (opts.meshConfigFile) meshConfig.push(await readYamlMap(opts.meshConfigFile, 'a mesh config'));
+  if (opts.valuesFile) values.push(await readYamlMap(opts.valuesFile, 'an injector values file'));
+  if (opts.injectConfigFile) for (const w of await checkInjectConfigFile(opts.injectConfigFile)) ctx.err(`warning: ${w}\n`);
+  const global: Tree = {};
+  if (opts.hub) global.hub = opts.hub;
+  if (opts.tag) global.tag = opts.tag;
+  if (Object.keys(global).length) values.push({ global });
+  const sets = parseSets(opts.set ?? []);
+  values.push(sets.values);
+  meshConfig.push(sets.meshConfig);
+  if (revision) values.push({ revision });
+  return resolveInjectConfig({ values, meshConfig, revision, nativeSidecars: opts.nativeSidecar });
+}

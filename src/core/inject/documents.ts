@@ -1,0 +1,71 @@
+/**
+ * kube-inject over a stream of YAML documents: workloads are injected and spliced back into their own text, so
+ * every other byte (other documents, comments, separators, key order, quoting) comes out unchanged.
+ */
+import type { YamlDoc } from '../yaml/load.js';
+import { spliceDocument } from '../yaml/splice.js';
+import { emitYaml } from '../yaml/emit.js';
+import { injectObject, type InjectMessage } from './index.js';
+import type { InjectConfig } from './config.js';
+
+/** A message tied to its document, for `file:line:col` reporting. */
+export interface LocatedMessage extends InjectMessage {
+  doc: YamlDoc;
+}
+
+/** The output text and what happened. */
+export interface InjectStreamResult {
+  /** The rewritten stream (only meaningful when there are no errors). */
+  text: string;
+  messages: LocatedMessage[];
+  /** Number of objects injected. */
+  injected: number;
+  /** Documents that had to be re-emitted whole (their comments inside were not kept). */
+  reemitted: YamlDoc[];
+}
+
+/** Injects every workload in `docs`, which must be the documents of one source, in order. */
+export function injectStream(docs: readonly YamlDoc[], config: InjectConfig): InjectStreamResult {
+  const parts: string[] = [];
+  const messages: LocatedMessage[] = [];
+  const reemitted: YamlDoc[] = [];
+  let injected = 0;
+  for (const doc of docs) {
+    if (doc.empty) {
+      parts.push(doc.text);
+      continue;
+    }
+    const result = injectObject(doc.value, config);
+    for (const m of result.messages) messages.push({ ...m, doc });
+    if (!result.changed) {
+      parts.push(doc.text);
+      continue;
+    }
+    injected += countInjected(doc.value, result.object);
+    const spliced = spliceDocument(doc.text, doc.value, result.object);
+    if (spliced !== undefined) parts.push(spliced);
+    else {
+      reemitted.push(doc);
+      parts.push(reemit(doc.text, result.object));
+    }
+  }
+  return { text: parts.join(''), messages, injected, reemitted };
+}
+
+function countInjected(before: unknown, after: unknown): number {
+  const b = before as { kind?: string; items?: unknown[] };
+  const a = after as { items?: unknown[] };
+  if (b.kind === 'List' && Array.isArray(b.items) && Array.isArray(a.items)) return a.items.filter((x, i) => x !== b.items![i]).length;
+  return 1;
+}
+
+/** A whole document written anew: its leading `---`/comment lines are kept, the rest is emitted from the value. */
+function reemit(text: string, value: unknown): string {
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length && (/^\s*(#.*)?$/.test(lines[i]!) || /^---\s*(#.*)?$/.test(lines[i]!))) i++;
+  const head = lines.slice(0, i).join('\n');
+  const trailingNewline = text.endsWith('\n') || text === '';
+  const body = emitYaml(value);
+  return `${head ? `${head}\n` : ''}${trailingNewline ? body : body.replace(/\n$/, '')}`;
+}

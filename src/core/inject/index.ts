@@ -1,0 +1,304 @@
+/**
+ * Sidecar injection of one Kubernetes object, as `istioctl kube-inject` does it with Istio 1.30's defaults.
+ * Pure: takes the object as plain data and the resolved config, returns the new object and a report.
+ */
+import jsyaml from 'js-yaml';
+import { deepMerge, defaultProxyConfig, getPath, isTree, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
+import { strategicMerge, moveContainer } from './merge.js';
+import { applyPrometheusMerge, applyProbeRewrite, parseGoBool, reorder, statusAnnotation } from './postprocess.js';
+import { renderTemplate, type Container, type PodData, type WorkloadMeta } from './template.js';
+import { checkAnnotations } from './annotations.js';
+import { YAML11_SCHEMA } from '../yaml/schema11.js';
+
+/** Where a workload kind keeps its pod template. */
+const POD_TEMPLATE_PATHS: Record<string, string[]> = {
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  DeploymentConfig: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  Pod: [],
+};
+
+/** Kinds kube-inject rewrites. */
+export const INJECTABLE_KINDS = Object.keys(POD_TEMPLATE_PATHS);
+
+/** A finding about one object: why it was skipped, or what is wrong with it. */
+export interface InjectMessage {
+  level: 'warning' | 'error';
+  message: string;
+  /** Path of the field the message is about, relative to the object (for file:line). */
+  path: (string | number)[];
+}
+
+/** The outcome for one object. */
+export interface InjectResult {
+  /** The injected object, or the input unchanged when skipped or failed. */
+  object: unknown;
+  /** True when injection changed the object. */
+  changed: boolean;
+  messages: InjectMessage[];
+}
+
+/** Injects the sidecar into `object` if it is a workload that should get one. */
+export function injectObject(object: unknown, config: InjectConfig): InjectResult {
+  if (!isTree(object) || typeof object.kind !== 'string') return { object, changed: false, messages: [] };
+  const kind = object.kind;
+  if (kind === 'List' && Array.isArray(object.items)) return injectList(object, config);
+  const templatePath = POD_TEMPLATE_PATHS[kind];
+  if (!templatePath) return { object, changed: false, messages: [] };
+  const meta = isTree(object.metadata) ? object.metadata : {};
+  const fullName = `${kind} ${meta.namespace ? `${String(meta.namespace)}/` : ''}${String(meta.name ?? '')}`;
+  const podNode = templatePath.length ? getIn(object, templatePath) : object;
+  if (!isTree(podNode)) {
+    return fail(object, `${fullName}: ${templatePath.join('.')} is required`, templatePath.slice(0, -1));
+  }
+  // Istio reads and writes a CronJob's labels and annotations on spec.jobTemplate.metadata, not on the pod
+  // template's metadata (inject.go IntoObject). mesh does the same, so its output matches istioctl's.
+  const metaPath = kind === 'CronJob' ? ['spec', 'jobTemplate', 'metadata'] : [...templatePath, 'metadata'];
+  const metaNode = getIn(object, metaPath);
+  const spec = podNode.spec;
+  if (!isTree(spec)) return fail(object, `${fullName}: ${[...templatePath, 'spec'].join('.')} is required`, templatePath);
+  if (!Array.isArray(spec.containers) || spec.containers.length === 0) {
+    return fail(object, `${fullName}: the pod needs at least one container in ${[...templatePath, 'spec', 'containers'].join('.')}`, [...templatePath, 'spec']);
+  }
+  for (const [i, c] of (spec.containers as unknown[]).entries()) {
+    const at = [...templatePath, 'spec', 'containers', i];
+    if (!isTree(c) || typeof c.name !== 'string' || !c.name) return fail(object, `${fullName}: container ${i} has no name`, at);
+    if (c.name !== 'istio-proxy' && (typeof c.image !== 'string' || !c.image)) return fail(object, `${fullName}: container "${c.name}" has no image`, at);
+  }
+  const podMeta = (isTree(metaNode) ? metaNode : {}) as PodData['metadata'];
+  const problems = checkAnnotations((podMeta.annotations ?? {}) as Record<string, unknown>);
+  if (problems.length) {
+    const p = problems[0]!;
+    return fail(object, `${fullName}: invalid annotation ${p.annotation}: ${JSON.stringify(p.value)}: ${p.message}`, [...metaPath, 'annotations', p.annotation]);
+  }
+  const pod: PodData = { metadata: podMeta, spec: spec as PodData['spec'] };
+  if (spec.hostNetwork === true) return skip(object, `skipping injection because ${fullName} has host networking enabled`);
+  const selector = podMeta.labels?.['sidecar.istio.io/inject'] ?? podMeta.annotations?.['sidecar.istio.io/inject'];
+  if (selector === 'false') return skip(object, `skipping injection because ${fullName} has sidecar injection disabled`);
+  const messages: InjectMessage[] = [];
+  if (selector !== undefined && selector !== 'true') {
+    messages.push({ level: 'warning', message: `${fullName}: invalid sidecar.istio.io/inject value ${JSON.stringify(selector)} (only "true" and "false"); injecting by default`, path: [] });
+  }
+  if (podMeta.annotations?.['sidecar.istio.io/enableCoreDump'] !== undefined) {
+    messages.push({ level: 'warning', message: `${fullName}: sidecar.istio.io/enableCoreDump has no effect in Istio 1.30 (set core dump limits on the node instead)`, path: [] });
+  }
+
+  const workload = workloadMeta(object, kind, meta, podMeta);
+  let injected: PodData;
+  try {
+    injected = injectPod(pod, workload, config);
+  } catch (error) {
+    if (error instanceof ProxyConfigError) return fail(object, `${fullName}: ${error.message}`, [...metaPath, 'annotations', 'proxy.istio.io/config']);
+    throw error;
+  }
+  let out: Tree;
+  if (kind === 'CronJob') {
+    out = setIn(setIn(object, [...templatePath, 'spec'], injected.spec), metaPath, injected.metadata);
+  } else {
+    const newPodNode: Tree = { ...podNode, metadata: injected.metadata, spec: injected.spec };
+    out = templatePath.length ? setIn(object, templatePath, newPodNode) : newPodNode;
+  }
+  return { object: out, changed: true, messages };
+}
+
+/** A `kind: List`: each item is injected on its own; messages get the item's path. */
+function injectList(list: Tree, config: InjectConfig): InjectResult {
+  const messages: InjectMessage[] = [];
+  let changed = false;
+  const items = (list.items as unknown[]).map((item, i) => {
+    const r = injectObject(item, config);
+    changed ||= r.changed;
+    for (const m of r.messages) messages.push({ ...m, path: ['items', i, ...m.path] });
+    return r.object;
+  });
+  return { object: changed ? { ...list, items } : list, changed, messages };
+}
+
+function fail(object: unknown, message: string, path: (string | number)[]): InjectResult {
+  return { object, changed: false, messages: [{ level: 'error', message, path }] };
+}
+
+function skip(object: unknown, message: string): InjectResult {
+  return { object, changed: false, messages: [{ level: 'warning', message, path: [] }] };
+}
+
+function workloadMeta(object: Tree, kind: string, meta: Tree, podMeta: PodData['metadata']): WorkloadMeta {
+  const apiVersion = String(object.apiVersion ?? '');
+  if (kind !== 'Pod') return { name: String(meta.name ?? ''), namespace: String(meta.namespace ?? ''), apiVersion, kind };
+  // A bare pod: Istio derives the owner from a controller reference when the name is generated.
+  const wl: WorkloadMeta = { name: String(podMeta.name ?? ''), namespace: String(podMeta.namespace ?? ''), apiVersion: 'v1', kind: 'Pod' };
+  const refs = Array.isArray(podMeta.ownerReferences) ? (podMeta.ownerReferences as Tree[]) : [];
+  const ctrl = podMeta.generateName ? refs.find((r) => r.controller === true) : undefined;
+  if (ctrl) {
+    wl.apiVersion = String(ctrl.apiVersion);
+    wl.kind = String(ctrl.kind);
+    wl.name = String(ctrl.name);
+    const hash = podMeta.labels?.['pod-template-hash'];
+    if (wl.kind === 'ReplicaSet' && hash && wl.name.endsWith(hash)) {
+      wl.name = wl.name.slice(0, -(hash.length + 1));
+      wl.kind = 'Deployment';
+    }
+  }
+  return wl;
+}
+
+/** Raised for an unreadable proxy.istio.io/config annotation. */
+class ProxyConfigError extends Error {}
+
+/** The ProxyConfig for a pod: the mesh's default config with the pod's proxy.istio.io/config annotation applied. */
+export function effectiveProxyConfig(config: InjectConfig, annotations: Record<string, string>): ProxyConfig {
+  let pc = deepMerge(defaultProxyConfig(), config.meshConfig.defaultConfig ?? {}) as ProxyConfig;
+  const raw = annotations['proxy.istio.io/config'];
+  if (raw !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = jsyaml.load(raw, { schema: YAML11_SCHEMA });
+    } catch (error) {
+      throw new ProxyConfigError(`proxy.istio.io/config is not valid YAML or JSON: ${(error as { reason?: string }).reason ?? String(error)}`);
+    }
+    if (parsed !== null && parsed !== undefined && !isTree(parsed)) throw new ProxyConfigError('proxy.istio.io/config must be a mapping of ProxyConfig fields');
+    if (isTree(parsed)) pc = deepMerge(pc, parsed) as ProxyConfig;
+  }
+  return pc;
+}
+
+/** JSON of the ProxyConfig fields that differ from Istio's built-in defaults (what PROXY_CONFIG carries). */
+export function proxyConfigDelta(pc: ProxyConfig): string {
+  const defaults = defaultProxyConfig() as Tree;
+  const delta = (a: unknown, b: unknown): unknown => {
+    if (isTree(a) && isTree(b)) {
+      const out: Tree = {};
+      for (const [k, v] of Object.entries(a)) {
+        const d = delta(v, b[k]);
+        if (d !== undefined) out[k] = d;
+      }
+      return Object.keys(out).length ? out : undefined;
+    }
+    return JSON.stringify(a) === JSON.stringify(b) ? undefined : a;
+  };
+  return JSON.stringify(delta(pc, defaults) ?? {});
+}
+
+/** The proxy image: hub/image:tag, with the variant (`-distroless`, `-debug`) applied as Istio does. */
+export function proxyImage(config: InjectConfig, pc: ProxyConfig, annotations: Record<string, string>): string {
+  const v = (p: string) => getPath(config.values, p);
+  const tag = String(v('global.tag') ?? '');
+  let imageType = String(v('global.variant') ?? '');
+  const pcImage = getPath(pc, 'image.imageType');
+  if (typeof pcImage === 'string') imageType = pcImage;
+  if (annotations['sidecar.istio.io/proxyImageType'] !== undefined) imageType = annotations['sidecar.istio.io/proxyImageType']!;
+  const name = String(v('global.proxy.image') || 'proxyv2');
+  let finalTag = tag;
+  if (imageType) {
+    for (const known of ['distroless', 'debug']) {
+      if (finalTag.endsWith(`-${known}`)) {
+        finalTag = finalTag.slice(0, -(known.length + 1));
+        break;
+      }
+    }
+    if (imageType !== 'default') finalTag = `${finalTag}-${imageType}`;
+  }
+  return `${String(v('global.hub'))}/${name}:${finalTag}`;
+}
+
+/** Injects the sidecar into a pod (metadata + spec), returning the new pod. */
+export function injectPod(original: PodData, workload: WorkloadMeta, config: InjectConfig): PodData {
+  const annotations = { ...(original.metadata.annotations ?? {}) };
+  const pc = effectiveProxyConfig(config, annotations);
+  const previouslyInjected = 'sidecar.istio.io/status' in annotations;
+  const templateInput = stripPreviousInjection(original, Number(pc.statusPort));
+  const nativeAnno = annotations['sidecar.istio.io/nativeSidecar'];
+  const native = nativeAnno !== undefined ? nativeAnno !== 'false' : config.nativeSidecars;
+  const template = renderTemplate({
+    pod: templateInput,
+    workload,
+    config,
+    proxyConfig: pc,
+    proxyConfigJson: proxyConfigDelta(pc),
+    proxyImage: proxyImage(config, pc, annotations),
+    nativeSidecar: native,
+  });
+
+  // The merge starts from the pod as given (earlier injected containers included), as istiod's does.
+  let base: PodData = { metadata: original.metadata, spec: { ...original.spec } };
+  if (native && template.spec.initContainers?.some((c) => c.name === 'istio-proxy') && base.spec.containers.some((c) => c.name === 'istio-proxy')) {
+    const [containers, init] = moveContainer(base.spec.containers, base.spec.initContainers ?? [], 'istio-proxy');
+    base = { metadata: base.metadata, spec: { ...base.spec, containers: containers as Container[], initContainers: init as Container[] } };
+  }
+  const merged = strategicMerge(base, template) as PodData;
+  merged.metadata = { ...merged.metadata, labels: { ...(merged.metadata.labels ?? {}) }, annotations: { ...(merged.metadata.annotations ?? {}) } };
+  if (!previouslyInjected) reapplyUserOverrides(merged, original, template);
+
+  const statusPort = Number(pc.statusPort);
+  const statusPortAnno = annotations['status.sidecar.istio.io/port'] !== undefined ? Number(annotations['status.sidecar.istio.io/port']) : statusPort;
+  applyPrometheusMerge(merged, statusPort, config.meshConfig.enablePrometheusMerge !== false);
+  const rewriteAnno = annotations['sidecar.istio.io/rewriteAppHTTPProbers'];
+  const rewrite = (rewriteAnno !== undefined ? parseGoBool(rewriteAnno) : undefined) ?? getPath(config.values, 'sidecarInjectorWebhook.rewriteAppHTTPProbe') === true;
+  if (rewrite) applyProbeRewrite(merged, statusPortAnno, statusPort, previouslyInjected);
+  merged.metadata.annotations!['sidecar.istio.io/status'] = statusAnnotation(template, config.revision);
+  const hold = pc.holdApplicationUntilProxyStarts === true || getPath(config.values, 'global.proxy.holdApplicationUntilProxyStarts') === true;
+  reorder(merged, hold);
+  if (merged.spec.initContainers && merged.spec.initContainers.length === 0 && !original.spec.initContainers) delete merged.spec.initContainers;
+  return merged;
+}
+
+/** For re-injection: the pod without what an earlier injection added, so the template sees only the app. */
+function stripPreviousInjection(pod: PodData, statusPort: number): PodData {
+  const raw = pod.metadata.annotations?.['sidecar.istio.io/status'];
+  if (raw === undefined) return pod;
+  let status: { containers?: string[] | null; initContainers?: string[] | null };
+  try {
+    status = JSON.parse(raw) as typeof status;
+  } catch {
+    return pod;
+  }
+  const drop = (list: Container[] | undefined, names: string[] | null | undefined) => list?.filter((c) => !(names ?? []).includes(c.name));
+  const annotations = { ...(pod.metadata.annotations ?? {}) };
+  delete annotations['sidecar.istio.io/status'];
+  if (annotations['prometheus.io/port'] === String(statusPort)) {
+    for (const k of ['prometheus.io/port', 'prometheus.io/path', 'prometheus.io/scrape']) delete annotations[k];
+  }
+  return {
+    metadata: { ...pod.metadata, annotations },
+    spec: { ...pod.spec, containers: drop(pod.spec.containers, status.containers) ?? [], initContainers: drop(pod.spec.initContainers, status.initContainers) },
+  };
+}
+
+/**
+ * A workload may declare its own `istio-proxy` (or `istio-init`) container to customize the injected one: its
+ * fields win over the template's, `image: auto` keeps the injected image, and the customization is recorded in
+ * the `proxy.istio.io/overrides` annotation, as Istio does.
+ */
+function reapplyUserOverrides(merged: PodData, original: PodData, template: PodData): void {
+  const overrides: { containers?: Container[]; initContainers?: Container[] } = {};
+  const userContainer = (name: string) => original.spec.containers.find((c) => c.name === name) ?? original.spec.initContainers?.find((c) => c.name === name);
+  for (const [listName, list] of [['containers', template.spec.containers], ['initContainers', template.spec.initContainers]] as const) {
+    for (const t of list ?? []) {
+      const user = userContainer(t.name);
+      if (!user) continue;
+      const overlay: Container = { ...user };
+      if (overlay.image === 'auto') delete overlay.image;
+      (overrides[listName] ??= []).push(overlay);
+      const target = merged.spec[listName];
+      const idx = target?.findIndex((c) => c.name === t.name) ?? -1;
+      if (target && idx >= 0) target[idx] = strategicMerge(target[idx], overlay, undefined, false) as Container;
+    }
+  }
+  if (overrides.containers || overrides.initContainers) merged.metadata.annotations!['proxy.istio.io/overrides'] = JSON.stringify(overrides);
+}
+
+function getIn(obj: unknown, path: string[]): unknown {
+  let cur = obj;
+  for (const p of path) cur = isTree(cur) ? cur[p] : undefined;
+  return cur;
+}
+
+function setIn(obj: Tree, path: string[], value: unknown): Tree {
+  const [head, ...rest] = path;
+  return { ...obj, [head!]: rest.length ? setIn(isTree(obj[head!]) ? (obj[head!] as Tree) : {}, rest, value) : value };
+}

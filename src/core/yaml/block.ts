@@ -1,0 +1,155 @@
+/**
+ * A line-level map of block-style YAML: which lines hold which mapping entry or sequence item, at what indent.
+ * Scalars, flow collections, block scalars and anything unusual are opaque spans. It exists so kube-inject can
+ * change a few fields of a document and leave every other byte as it was, without a full (slow) YAML AST.
+ */
+
+/** A span of lines [start, end) (0-based, end exclusive, trailing blank and comment lines excluded). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A block mapping: entries at one indent. */
+export interface BlockMap extends Span {
+  kind: 'map';
+  indent: number;
+  entries: BlockEntry[];
+}
+
+/** One `key: value` entry of a block mapping. */
+export interface BlockEntry extends Span {
+  key: string;
+  /** True when the entry's key sits on a sequence item's `- ` line (it cannot be cut out on its own). */
+  onDashLine: boolean;
+  /** The value when it is a nested block collection; undefined for scalars and anything inline. */
+  value?: BlockMap | BlockSeq;
+}
+
+/** A block sequence: `- ` items at one indent. */
+export interface BlockSeq extends Span {
+  kind: 'seq';
+  indent: number;
+  items: BlockItem[];
+}
+
+/** One `- ` item; `value` is set when the item is a block mapping. */
+export interface BlockItem extends Span {
+  value?: BlockMap;
+}
+
+const KEY_RE = /^([A-Za-z0-9_./\-]+|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'):(?:[ \t]|$)/;
+
+/** Lines of text with their indent and whether they carry content. */
+export class Lines {
+  readonly lines: string[];
+  constructor(text: string) {
+    this.lines = text.split('\n');
+  }
+  indent(i: number): number {
+    const l = this.lines[i]!;
+    let n = 0;
+    while (n < l.length && l.charCodeAt(n) === 32) n++;
+    return n;
+  }
+  /** True for lines that are neither blank nor only a comment. */
+  isContent(i: number): boolean {
+    const t = this.lines[i]!.trim();
+    return t !== '' && !t.startsWith('#');
+  }
+}
+
+/** Thrown inside the parser when the text uses a construct it does not map; callers fall back. */
+export class Unmappable extends Error {}
+
+function trimEnd(lines: Lines, start: number, end: number): number {
+  while (end > start + 1 && !lines.isContent(end - 1)) end--;
+  return end;
+}
+
+function keyOf(raw: string): string {
+  if (raw.startsWith('"')) return JSON.parse(raw) as string;
+  if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
+  return raw;
+}
+
+/**
+ * Maps the block collection whose first content line is at or after `from` (and before `to`); `col` overrides the
+ * column of the first line (for the content after a `- `).
+ */
+export function parseBlock(lines: Lines, from: number, to: number, firstCol?: number): BlockMap | BlockSeq | undefined {
+  let first = from;
+  while (first < to && !lines.isContent(first)) first++;
+  if (first >= to) return undefined;
+  const indent = firstCol ?? lines.indent(first);
+  const text = lines.lines[first]!.slice(indent);
+  if (text === '-' || text.startsWith('- ')) return parseSeq(lines, first, to, indent);
+  if (KEY_RE.test(text)) return parseMap(lines, first, to, indent, firstCol !== undefined);
+  return undefined;
+}
+
+function parseMap(lines: Lines, first: number, to: number, indent: number, firstOnDash: boolean): BlockMap {
+  const starts: number[] = [first];
+  let end = to;
+  for (let i = first + 1; i < to; i++) {
+    if (!lines.isContent(i)) continue;
+    const ind = lines.indent(i);
+    if (ind < indent) {
+      end = i;
+      break;
+    }
+    if (ind === indent) {
+      const t = lines.lines[i]!.slice(indent);
+      if (KEY_RE.test(t)) starts.push(i);
+      else if (!(t === '-' || t.startsWith('- '))) throw new Unmappable(`line ${i + 1}`);
+    }
+  }
+  const entries: BlockEntry[] = starts.map((s, k) => {
+    const next = k + 1 < starts.length ? starts[k + 1]! : end;
+    const col = s === first ? indent : lines.indent(s);
+    const lineText = lines.lines[s]!;
+    const m = KEY_RE.exec(lineText.slice(col))!;
+    const rest = lineText.slice(col + m[0].length).trim();
+    const entry: BlockEntry = { key: keyOf(m[1]!), start: s, end: trimEnd(lines, s, next), onDashLine: s === first && firstOnDash };
+    if (rest === '' || rest.startsWith('#')) {
+      const child = parseBlock(lines, s + 1, entry.end);
+      if (child && (child.indent > indent || (child.kind === 'seq' && child.indent === indent))) entry.value = child;
+    } else if (/^[&!*]/.test(rest)) throw new Unmappable(`anchor, alias or tag at line ${s + 1}`);
+    return entry;
+  });
+  return { kind: 'map', indent, entries, start: first, end: trimEnd(lines, first, end) };
+}
+
+function parseSeq(lines: Lines, first: number, to: number, indent: number): BlockSeq {
+  const starts: number[] = [first];
+  let end = to;
+  for (let i = first + 1; i < to; i++) {
+    if (!lines.isContent(i)) continue;
+    const ind = lines.indent(i);
+    if (ind < indent) {
+      end = i;
+      break;
+    }
+    if (ind === indent) {
+      const t = lines.lines[i]!.slice(indent);
+      if (t === '-' || t.startsWith('- ')) starts.push(i);
+      else {
+        end = i; // a mapping key at the sequence's indent ends a compact sequence
+        break;
+      }
+    }
+  }
+  const items: BlockItem[] = starts.map((s, k) => {
+    const next = k + 1 < starts.length ? starts[k + 1]! : end;
+    const item: BlockItem = { start: s, end: trimEnd(lines, s, next) };
+    const after = lines.lines[s]!.slice(indent + 1);
+    const pad = after.length - after.trimStart().length;
+    const rest = after.trim();
+    if (rest !== '' && !rest.startsWith('#') && KEY_RE.test(rest)) {
+      const m = parseBlock(lines, s, item.end, indent + 1 + pad);
+      if (m?.kind === 'map') item.value = m;
+    } else if (/^[&!*]/.test(rest)) throw new Unmappable(`anchor, alias or tag at line ${s + 1}`);
+    return item;
+  });
+  return { kind: 'seq', indent, items, start: first, end: trimEnd(lines, first, end) };
+}

@@ -1,0 +1,179 @@
+/**
+ * Rewrites a YAML document's text from its old value to a new one by touching only what changed: new keys and
+ * list items are inserted, changed values re-emitted, removed ones cut; every other line stays byte for byte.
+ * The result is checked by parsing it again; when it does not read back as `newValue` (or the text uses a
+ * construct block.ts does not map), `spliceDocument` returns undefined and the caller re-emits the document.
+ */
+import jsyaml from 'js-yaml';
+import { Lines, parseBlock, Unmappable, type BlockMap, type BlockSeq } from './block.js';
+import { emitYaml } from './emit.js';
+import { YAML11_SCHEMA } from './schema11.js';
+
+interface Edit {
+  /** First line replaced (or the line before which text is inserted). */
+  start: number;
+  /** End of the replaced lines (== start for a pure insertion). */
+  end: number;
+  text: string;
+}
+
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Deep equality of plain data. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
+  const ka = Object.keys(a as Plain);
+  if (ka.length !== Object.keys(b as Plain).length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Plain)[k], (b as Plain)[k]));
+}
+
+/** Returns the document's text with `newValue` spliced in, or undefined when only a full re-emit can do it. */
+export function spliceDocument(text: string, oldValue: unknown, newValue: unknown): string | undefined {
+  if (text.includes('\r') || text.includes('\t')) return undefined;
+  const lines = new Lines(text);
+  // Skip the document's own `---` line (a marker carrying content, like `--- {a: 1}`, is left to the re-emit path).
+  let first = 0;
+  while (first < lines.lines.length && !lines.isContent(first)) first++;
+  if (first < lines.lines.length && /^---(\s|$)/.test(lines.lines[first]!)) {
+    if (lines.lines[first]!.replace(/#.*$/, '').trim() !== '---') return undefined;
+    first++;
+  }
+  let root: BlockMap | BlockSeq | undefined;
+  try {
+    root = parseBlock(lines, first, lines.lines.length);
+  } catch (error) {
+    if (error instanceof Unmappable) return undefined;
+    throw error;
+  }
+  if (root?.kind !== 'map' || !isPlain(oldValue) || !isPlain(newValue)) return undefined;
+  const edits: Edit[] = [];
+  const style = { indentSequences: detectSeqStyle(root), step: detectStep(root) };
+  if (!patchMap(root, oldValue, newValue, edits, style)) return undefined;
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: string[] = [];
+  let cursor = 0;
+  for (const e of edits) {
+    if (e.start < cursor) return undefined; // overlapping edits: not expected, play safe
+    out.push(...lines.lines.slice(cursor, e.start));
+    if (e.text) out.push(e.text.replace(/\n$/, ''));
+    cursor = e.end;
+  }
+  out.push(...lines.lines.slice(cursor));
+  const result = out.join('\n');
+  try {
+    if (!deepEqual(jsyaml.load(result, { schema: YAML11_SCHEMA }), newValue)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return result;
+}
+
+interface Style {
+  indentSequences: boolean;
+  step: number;
+}
+
+function emitAt(value: unknown, column: number, style: Style): string {
+  return emitYaml(value, { indent: style.step, indentSequences: style.indentSequences }, column);
+}
+
+function patchMap(node: BlockMap, oldV: Plain, newV: Plain, edits: Edit[], style: Style): boolean {
+  for (const entry of node.entries) {
+    if (!(entry.key in oldV)) return false; // block map and parsed value disagree (merge keys, odd keys)
+    if (!(entry.key in newV)) {
+      if (entry.onDashLine) return false;
+      edits.push({ start: entry.start, end: entry.end, text: '' });
+      continue;
+    }
+    const before = oldV[entry.key];
+    const after = newV[entry.key];
+    if (deepEqual(before, after)) continue;
+    if (entry.value?.kind === 'map' && isPlain(before) && isPlain(after)) {
+      if (!patchMap(entry.value, before, after, edits, style)) return false;
+    } else if (entry.value?.kind === 'seq' && Array.isArray(before) && Array.isArray(after)) {
+      if (!patchSeq(entry.value, before, after, edits, style)) return false;
+    } else {
+      if (entry.onDashLine) return false;
+      edits.push({ start: entry.start, end: entry.end, text: emitAt({ [entry.key]: after }, node.indent, style) });
+    }
+  }
+  const added = Object.keys(newV).filter((k) => !(k in oldV));
+  if (added.length) {
+    const text = emitAt(Object.fromEntries(added.map((k) => [k, newV[k]])), node.indent, style);
+    edits.push({ start: node.end, end: node.end, text });
+  }
+  return true;
+}
+
+/** Identity of a list item for matching old to new: its `name` (containers, volumes, env) or its whole value. */
+function identity(v: unknown): string {
+  if (isPlain(v) && typeof v.name === 'string') return `name:${v.name}`;
+  if (isPlain(v) && typeof v.mountPath === 'string') return `mount:${v.mountPath}`;
+  return `value:${JSON.stringify(v)}`;
+}
+
+function patchSeq(node: BlockSeq, oldV: unknown[], newV: unknown[], edits: Edit[], style: Style): boolean {
+  if (node.items.length !== oldV.length) return false;
+  const oldIds = oldV.map(identity);
+  if (new Set(oldIds).size !== oldIds.length) return false;
+  const matched: number[] = newV.map((v) => oldIds.indexOf(identity(v)));
+  // Kept items must keep their relative order; otherwise the caller re-emits the list.
+  let last = -1;
+  for (const m of matched) {
+    if (m === -1) continue;
+    if (m < last) return false;
+    last = m;
+  }
+  const kept = new Set(matched.filter((m) => m >= 0));
+  oldV.forEach((_, i) => {
+    if (!kept.has(i)) edits.push({ start: node.items[i]!.start, end: node.items[i]!.end, text: '' });
+  });
+  let pending: unknown[] = [];
+  const flush = (at: number) => {
+    if (pending.length) edits.push({ start: at, end: at, text: emitAt(pending, node.indent, style) });
+    pending = [];
+  };
+  newV.forEach((v, j) => {
+    const m = matched[j]!;
+    if (m === -1) {
+      pending.push(v);
+      return;
+    }
+    flush(node.items[m]!.start);
+    const item = node.items[m]!;
+    if (deepEqual(oldV[m], v)) return;
+    const local: Edit[] = [];
+    if (item.value && isPlain(oldV[m]) && isPlain(v) && patchMap(item.value, oldV[m] as Plain, v, local, style)) {
+      edits.push(...local);
+      return;
+    }
+    edits.push({ start: item.start, end: item.end, text: emitAt([v], node.indent, style) });
+  });
+  flush(node.end);
+  return true;
+}
+
+/** Whether the document indents `- ` under its key (the first block sequence found decides; kubectl's style otherwise). */
+function detectSeqStyle(root: BlockMap): boolean {
+  const walk = (m: BlockMap): boolean | undefined => {
+    for (const e of m.entries) {
+      if (e.value?.kind === 'seq') return e.value.indent > m.indent;
+      if (e.value?.kind === 'map') {
+        const r = walk(e.value);
+        if (r !== undefined) return r;
+      }
+    }
+    return undefined;
+  };
+  return walk(root) ?? false;
+}
+
+/** The document's indentation step (the first nested mapping decides; 2 otherwise). */
+function detectStep(root: BlockMap): number {
+  for (const e of root.entries) if (e.value?.kind === 'map') return Math.max(1, e.value.indent - root.indent);
+  return 2;
+}
