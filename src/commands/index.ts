@@ -3,6 +3,7 @@ import type { CommandSpec } from './types.js';
 import { analyze } from './analyze.js';
 import { completion } from './completion.js';
 import { install } from './install.js';
+import { kubeInject } from './kube-inject.js';
 import { manifest } from './manifest.js';
 import { profile } from './profile.js';
 import { uninstall } from './uninstall.js';
@@ -11,12 +12,13 @@ import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
 
 export const commands: CommandSpec[] = [
-  analyze,
   install,
   uninstall,
   verifyInstall,
   manifest,
   profile,
+  kubeInject,
+  analyze,
   validate,
   version,
   completion,
