@@ -77,15 +77,17 @@ export function injectObject(object: unknown, config: InjectConfig): InjectResul
     return fail(object, `${fullName}: invalid annotation ${p.annotation}: ${JSON.stringify(p.value)}: ${p.message}`, [...metaPath, 'annotations', p.annotation]);
   }
   const pod: PodData = { metadata: podMeta, spec: spec as PodData['spec'] };
-  if (spec.hostNetwork === true) return skip(object, `skipping injection because ${fullName} has host networking enabled`);
+  if (spec.hostNetwork === true) return skip(object, `skipping injection because ${fullName} has host networking enabled`, [...templatePath, 'spec', 'hostNetwork']);
+  const byLabel = podMeta.labels?.['sidecar.istio.io/inject'] !== undefined;
   const selector = podMeta.labels?.['sidecar.istio.io/inject'] ?? podMeta.annotations?.['sidecar.istio.io/inject'];
-  if (selector === 'false') return skip(object, `skipping injection because ${fullName} has sidecar injection disabled`);
+  const selectorPath = [...metaPath, byLabel ? 'labels' : 'annotations', 'sidecar.istio.io/inject'];
+  if (selector === 'false') return skip(object, `skipping injection because ${fullName} has sidecar injection disabled`, selectorPath);
   const messages: InjectMessage[] = [];
   if (selector !== undefined && selector !== 'true') {
-    messages.push({ level: 'warning', message: `${fullName}: invalid sidecar.istio.io/inject value ${JSON.stringify(selector)} (only "true" and "false"); injecting by default`, path: [] });
+    messages.push({ level: 'warning', message: `${fullName}: invalid sidecar.istio.io/inject value ${JSON.stringify(selector)} (only "true" and "false"); injecting by default`, path: selectorPath });
   }
   if (podMeta.annotations?.['sidecar.istio.io/enableCoreDump'] !== undefined) {
-    messages.push({ level: 'warning', message: `${fullName}: sidecar.istio.io/enableCoreDump has no effect in Istio 1.30 (set core dump limits on the node instead)`, path: [] });
+    messages.push({ level: 'warning', message: `${fullName}: sidecar.istio.io/enableCoreDump has no effect in Istio 1.30 (set core dump limits on the node instead)`, path: [...metaPath, 'annotations', 'sidecar.istio.io/enableCoreDump'] });
   }
 
   const workload = workloadMeta(object, kind, meta, podMeta);
@@ -123,8 +125,8 @@ function fail(object: unknown, message: string, path: (string | number)[]): Inje
   return { object, changed: false, messages: [{ level: 'error', message, path }] };
 }
 
-function skip(object: unknown, message: string): InjectResult {
-  return { object, changed: false, messages: [{ level: 'warning', message, path: [] }] };
+function skip(object: unknown, message: string, path: (string | number)[]): InjectResult {
+  return { object, changed: false, messages: [{ level: 'warning', message, path }] };
 }
 
 function workloadMeta(object: Tree, kind: string, meta: Tree, podMeta: PodData['metadata']): WorkloadMeta {
@@ -233,6 +235,7 @@ export function injectPod(original: PodData, workload: WorkloadMeta, config: Inj
   const merged = strategicMerge(base, template) as PodData;
   merged.metadata = { ...merged.metadata, labels: { ...(merged.metadata.labels ?? {}) }, annotations: { ...(merged.metadata.annotations ?? {}) } };
   if (!previouslyInjected) reapplyUserOverrides(merged, original, template);
+  else reapplyRecordedOverrides(merged, annotations['proxy.istio.io/overrides']);
 
   const statusPort = Number(pc.statusPort);
   const statusPortAnno = annotations['status.sidecar.istio.io/port'] !== undefined ? Number(annotations['status.sidecar.istio.io/port']) : statusPort;
@@ -290,6 +293,27 @@ function reapplyUserOverrides(merged: PodData, original: PodData, template: PodD
     }
   }
   if (overrides.containers || overrides.initContainers) merged.metadata.annotations!['proxy.istio.io/overrides'] = JSON.stringify(overrides);
+}
+
+/**
+ * Re-injection: the user's customization was recorded in `proxy.istio.io/overrides` the first time; apply it again
+ * so that injecting twice gives the same pod (istiod drops it here; mesh keeps injection idempotent).
+ */
+function reapplyRecordedOverrides(merged: PodData, recorded: string | undefined): void {
+  if (!recorded) return;
+  let overrides: { containers?: Container[]; initContainers?: Container[] };
+  try {
+    overrides = JSON.parse(recorded) as typeof overrides;
+  } catch {
+    return;
+  }
+  for (const listName of ['containers', 'initContainers'] as const) {
+    for (const overlay of overrides[listName] ?? []) {
+      const target = merged.spec[listName];
+      const idx = target?.findIndex((c) => c.name === overlay.name) ?? -1;
+      if (target && idx >= 0) target[idx] = strategicMerge(target[idx], overlay, undefined, false) as Container;
+    }
+  }
 }
 
 function getIn(obj: unknown, path: string[]): unknown {

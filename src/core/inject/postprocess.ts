@@ -73,7 +73,8 @@ function internalProber(handler: unknown, ports: Map<string, number>, statusPort
   const timeout = withTimeout && typeof handler.timeoutSeconds === 'number' && handler.timeoutSeconds ? { timeoutSeconds: handler.timeoutSeconds } : {};
   if (isTree(handler.httpGet)) return resolvePort({ httpGet: goHttpGet(handler.httpGet), ...timeout }, 'httpGet', ports, statusPort);
   if (isTree(handler.tcpSocket)) return resolvePort({ tcpSocket: { ...handler.tcpSocket }, ...timeout }, 'tcpSocket', ports, statusPort);
-  if (isTree(handler.grpc)) return withTimeout ? { grpc: { ...handler.grpc }, ...timeout } : undefined;
+  // Go writes GRPCAction.service without omitempty, so an unset service appears as null.
+  if (isTree(handler.grpc)) return withTimeout ? { grpc: { port: handler.grpc.port, service: handler.grpc.service ?? null }, ...timeout } : undefined;
   return undefined;
 }
 
