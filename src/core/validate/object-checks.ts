@@ -19,6 +19,9 @@ export function objectProblems(object: KubeObject): ObjectProblem[] {
   const out: ObjectProblem[] = [];
   if (!/^([a-z0-9.-]+\/)?[a-z0-9]+$/.test(object.apiVersion)) out.push({ path: ['apiVersion'], message: `malformed apiVersion ${JSON.stringify(object.apiVersion)}: expected group/version or version` });
   const meta = object.metadata as unknown;
+  // An IstioOperator is input to `install`, never applied as is: it needs no name.
+  const nameOptional = object.apiVersion.startsWith('install.istio.io/');
+  if ((meta === undefined || meta === null) && nameOptional) return out;
   if (meta === undefined || meta === null) {
     out.push({ path: ['metadata'], message: 'missing metadata: every object needs metadata.name' });
     return out;
@@ -28,7 +31,7 @@ export function objectProblems(object: KubeObject): ObjectProblem[] {
     return out;
   }
   const { name, generateName, namespace, labels, annotations } = meta as Record<string, unknown>;
-  if (name === undefined && generateName === undefined) out.push({ path: ['metadata', 'name'], message: 'missing required field "name"' });
+  if (name === undefined && generateName === undefined && !nameOptional) out.push({ path: ['metadata', 'name'], message: 'missing required field "name"' });
   else if (name !== undefined && typeof name !== 'string') out.push({ path: ['metadata', 'name'], message: 'name must be a string' });
   else if (typeof name === 'string') {
     const problem = dns1123SubdomainError(name);
