@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/run-cli.js';
+
+const deployment = (extra = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx${extra}
+`;
+
+const inject = (stdin: string | Buffer, ...args: string[]) => runCli(['kube-inject', '-f', '-', '--ignore-cluster', ...args], { stdin });
+
+describe('mesh kube-inject: bad input is one line with file:line:col, exit 65, nothing on stdout', () => {
+  it.each([
+    ['malformed YAML', 'a: [1, 2\nb: 3\n', /^error: <stdin>:\d+:\d+: /],
+    ['a Deployment without spec.template', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: 1\n', /^error: <stdin>:6:3: Deployment x: spec\.template is required/],
+    ['a container without an image', deployment().replace('        image: nginx\n', ''), /^error: <stdin>:12:9: Deployment web: container "web" has no image/],
+    ['duplicate keys', 'a: 1\na: 2\n', /^error: <stdin>:2:\d+: duplicated mapping key/],
+    ['an invalid annotation', deployment().replace('      labels:\n', '      annotations:\n        sidecar.istio.io/interceptionMode: BRIDGE\n      labels:\n'), /^error: <stdin>:9:44: Deployment web: invalid annotation sidecar\.istio\.io\/interceptionMode/],
+    ['an unquoted boolean annotation', deployment().replace('      labels:\n', '      annotations:\n        sidecar.istio.io/rewriteAppHTTPProbers: yes\n      labels:\n'), /annotation values must be strings/],
+  ])('%s', async (_name, input, pattern) => {
+    const r = await inject(input);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses binary input', async () => {
+    const r = await inject(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/^error: <stdin>: binary input/);
+  });
+
+  it('refuses an alias bomb quickly', async () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) lines.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
+    const r = await inject(lines.join('\n'));
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/alias bomb/);
+  });
+
+  it('does not print a half-injected stream when one document fails', async () => {
+    const r = await inject(`${deployment()}---\n${deployment().replace('        image: nginx\n', '')}`);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toBe('');
+  });
+
+  it('names a missing file', async () => {
+    const r = await runCli(['kube-inject', '-f', '/nonexistent/app.yaml', '--ignore-cluster']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toBe('error: /nonexistent/app.yaml: no such file or directory\n');
+  });
+
+  it('asks for input when -f is missing (usage error)', async () => {
+    const r = await runCli(['kube-inject', '--ignore-cluster']);
+    expect(r.code).toBe(64);
+  });
+
+  it('rejects an unknown --set path with a suggestion', async () => {
+    const r = await inject(deployment(), '--set', 'global.proxy.logLevel=debug');
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('did you mean values.global.proxy.logLevel');
+  });
+});
+
+describe('mesh kube-inject: behaviour', () => {
+  it('reads UTF-8 with a byte-order mark', async () => {
+    const r = await inject(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(deployment())]));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('istio-proxy');
+  });
+
+  it('--set values reach the sidecar (the same values install uses)', async () => {
+    const r = await inject(deployment(), '--set', 'values.global.proxy.resources.requests.cpu=500m', '--set', 'values.global.proxy.logLevel=debug');
+    expect(r.stdout).toContain('cpu: 500m');
+    expect(r.stdout).toContain('--proxyLogLevel=debug');
+  });
+
+  it('--operatorFileName injects what that IstioOperator would', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mesh-iop-'));
+    const iop = join(dir, 'iop.yaml');
+    writeFileSync(iop, 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  hub: registry.local/istio\n  tag: 1.30.3-fips\n  meshConfig:\n    trustDomain: corp.example\n');
+    const r = await inject(deployment(), '--operatorFileName', iop);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('image: registry.local/istio/proxyv2:1.30.3-fips');
+    expect(r.stdout).toContain('value: corp.example');
+  });
+
+  it('--in-place rewrites the file atomically and leaves nothing behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mesh-inplace-'));
+    const file = join(dir, 'app.yaml');
+    writeFileSync(file, deployment());
+    const r = await runCli(['kube-inject', '-f', file, '--in-place', '--ignore-cluster']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toContain('istio-proxy');
+    expect(readdirSync(dir)).toEqual(['app.yaml']);
+  });
+
+  it('--in-place leaves the file untouched when injection fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mesh-inplace-'));
+    const file = join(dir, 'app.yaml');
+    const bad = deployment().replace('        image: nginx\n', '');
+    writeFileSync(file, bad);
+    const r = await runCli(['kube-inject', '-f', file, '--in-place', '--ignore-cluster']);
+    expect(r.code).toBe(65);
+    expect(readFileSync(file, 'utf8')).toBe(bad);
+  });
+
+  it('-o naming the input file rewrites it safely', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mesh-out-'));
+    const file = join(dir, 'app.yaml');
+    writeFileSync(file, deployment());
+    const r = await runCli(['kube-inject', '-f', file, '-o', file, '--ignore-cluster']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('istio-proxy');
+  });
+
+  it('keeps YAML 1.1 meanings: strings that look like booleans or octals stay strings, numbers stay numbers', async () => {
+    const input = deployment().replace('        image: nginx\n', '        image: nginx\n        env:\n        - name: A\n          value: "on"\n        - name: B\n          value: "0644"\n');
+    const r = await inject(input);
+    expect(r.stdout).toContain('          value: "on"\n');
+    expect(r.stdout).toContain('          value: "0644"\n');
+    // Values mesh writes are quoted where a YAML 1.1 reader would see another type.
+    expect(r.stdout).toContain('- "15001"');
+    expect(r.stdout).toContain('prometheus.io/scrape: "true"');
+  });
+
+  it('injects every file of a directory, recursively, in order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mesh-dir-'));
+    writeFileSync(join(dir, 'b.yaml'), deployment());
+    writeFileSync(join(dir, 'a.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n');
+    const r = await runCli(['kube-inject', '-f', dir, '--ignore-cluster']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.indexOf('kind: Service')).toBeLessThan(r.stdout.indexOf('kind: Deployment'));
+    expect(r.stdout).toContain('\n---\n');
+  });
+});
