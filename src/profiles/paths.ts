@@ -85,7 +85,13 @@ export function nearest(word: string, candidates: readonly string[]): string | u
     const d = distance(lower, c.toLowerCase());
     if (d < bestD) [best, bestD] = [c, d];
   }
-  const prefix = candidates.find((c) => c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase()));
   if (bestD <= Math.max(2, Math.floor(word.length / 3))) return best;
-  return prefix;
+  // Failing that, the candidate sharing the longest prefix, when it shares most of the word (replicas → replicaCount).
+  const shared = (c: string) => {
+    let i = 0;
+    while (i < c.length && i < lower.length && c[i]!.toLowerCase() === lower[i]) i++;
+    return i;
+  };
+  const byPrefix = [...candidates].sort((a, b) => shared(b) - shared(a))[0];
+  return byPrefix !== undefined && shared(byPrefix) >= Math.max(4, Math.ceil(lower.length * 0.6)) ? byPrefix : undefined;
 }

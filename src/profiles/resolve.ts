@@ -51,7 +51,8 @@ export function checkOverlay(source: OverlaySource): Record<string, unknown> {
   if (issues.length) {
     const first = issues[0]!;
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-    throw new OverlayError(source, first.path, `${first.path.join('.')}: ${first.message}${more}`);
+    const where = first.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${k}`)).join('');
+    throw new OverlayError(source, first.path, `${where}: ${first.message}${more}`);
   }
   return doc;
 }

@@ -97,6 +97,8 @@ function parseList(raw: string, items: Schema): unknown[] {
 function coerce(raw: string, schema: Schema): unknown {
   const types = allowedTypes(schema);
   if (types.length === 0) return inferValue(raw);
+  // Image tags (string or number) stay strings: `1.30` must not become 1.3 (istioctl treats tags the same way).
+  if (types.includes('string') && types.includes('number')) return raw;
   const numeric = types.includes('integer') || types.includes('number');
   if (types.includes('boolean') && /^(true|false)$/i.test(raw)) return raw.toLowerCase() === 'true';
   if (numeric && (types.includes('number') ? FLOAT.test(raw) || INT.test(raw) : INT.test(raw))) return Number(raw);
