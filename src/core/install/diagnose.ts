@@ -86,7 +86,8 @@ function containerProblem(cs: ContainerStatus, extras: PodExtras): string | unde
   if (reason === 'CrashLoopBackOff') {
     const exit = cs.lastState?.terminated?.exitCode;
     const log = extras.logs[cs.name];
-    return `CrashLoopBackOff: container ${cs.name} restarted ${cs.restartCount ?? 0} times` +
+    const restarts = cs.restartCount ?? 0;
+    return `CrashLoopBackOff: container ${cs.name} restarted ${restarts} time${restarts === 1 ? '' : 's'}` +
       `${exit !== undefined ? `, last exit code ${exit}` : ''}${log ? `; last log line: ${oneLine(log)}` : ''}`;
   }
   if (reason === 'CreateContainerConfigError' || reason === 'CreateContainerError' || reason === 'RunContainerError') {

@@ -112,8 +112,11 @@ export function describePlan(plan: InstallPlan, prunable: readonly KubeObject[])
   for (const step of plan.steps) {
     const objs = [...step.crds, ...step.objects, ...step.webhooks];
     lines.push(`${step.component.title}: ${objs.length} object${objs.length === 1 ? '' : 's'}`);
-    for (const o of objs) lines.push(`  apply ${describeRef(o)}`);
+    for (const o of step.crds) lines.push(`  apply ${describeRef(o)}`);
+    if (step.crds.length) lines.push(`  wait for ${step.crds.length} CRD${step.crds.length === 1 ? '' : 's'} to be Established`);
+    for (const o of step.objects) lines.push(`  apply ${describeRef(o)}`);
     for (const w of step.waits) lines.push(`  wait for ${describeRef(w)} to be ready`);
+    for (const o of step.webhooks) lines.push(`  apply ${describeRef(o)}`);
   }
   if (prunable.length) {
     lines.push(`Prune: ${prunable.length} object${prunable.length === 1 ? '' : 's'}`);

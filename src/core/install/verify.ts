@@ -46,7 +46,7 @@ export function diffObject(live: KubeObject, predicted: KubeObject): Drift[] {
     const { status: _status, metadata, ...rest } = o;
     const meta = { ...(metadata ?? {}) } as Record<string, unknown>;
     for (const k of VOLATILE_METADATA) delete meta[k];
-    return { ...rest, metadata: meta };
+    return { metadata: meta, ...rest };
   };
   walk(strip(live), strip(predicted), '', out);
   return out;

@@ -1,0 +1,94 @@
+/** install / uninstall / verify-install flag handling and refusals that need no cluster. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/run-cli.js';
+
+let unreachable: string;
+
+beforeAll(async () => {
+  // A port that was free a moment ago: nothing listens there, so connecting is refused.
+  const port = await new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(p));
+    });
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'mesh-install-cli-'));
+  unreachable = join(dir, 'kubeconfig');
+  writeFileSync(unreachable, [
+    'apiVersion: v1', 'kind: Config', 'current-context: t',
+    `clusters: [{name: t, cluster: {server: "https://127.0.0.1:${port}"}}]`,
+    'contexts: [{name: t, context: {cluster: t, user: u}}]', 'users: [{name: u, user: {token: x}}]', '',
+  ].join('\n'));
+});
+
+describe('mesh install', () => {
+  it.each([['install'], ['apply']])('%s refuses without -y when stdin is not a terminal, before touching the cluster', async (verb) => {
+    const r = await runCli([verb, '--kubeconfig', '/nonexistent/kubeconfig']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toBe('error: refusing to install without confirmation: stdin is not a terminal\n'
+      + 'hint: pass -y (--skip-confirmation) to install non-interactively, or --dry-run to see the plan\n');
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 69 with one line when the cluster is unreachable', async () => {
+    const r = await runCli(['install', '-y', '--kubeconfig', unreachable]);
+    expect(r.code).toBe(69);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^error: cannot .*: cluster unreachable at https:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/);
+    expect(lines.slice(1).every((l) => l.startsWith('hint: '))).toBe(true);
+  });
+
+  it('--dry-run needs no -y but still needs the cluster (for the prune set)', async () => {
+    const r = await runCli(['install', '--dry-run', '--kubeconfig', unreachable]);
+    expect(r.code).toBe(69);
+  });
+
+  it('rejects a bad --readiness-timeout', async () => {
+    const r = await runCli(['install', '-y', '--readiness-timeout', 'soon']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('error: --readiness-timeout: invalid duration "soon"');
+  });
+
+  it('rejects an unknown --set path before touching the cluster', async () => {
+    const r = await runCli(['install', '-y', '--set', 'nosuch.path=1', '--kubeconfig', unreachable]);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/^error: .*nosuch\.path/);
+  });
+
+  it('reports a missing kubeconfig context as a cluster error', async () => {
+    const r = await runCli(['install', '-y', '--kubeconfig', unreachable, '--context', 'nope']);
+    expect(r.code).toBe(69);
+    expect(r.stderr).toContain('error: context "nope" not found in kubeconfig (contexts: t)');
+  });
+});
+
+describe('mesh uninstall', () => {
+  it('refuses without -y when stdin is not a terminal', async () => {
+    const r = await runCli(['uninstall', '--purge']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('error: refusing to uninstall without confirmation: stdin is not a terminal');
+  });
+
+  it('exits 69 when the cluster is unreachable', async () => {
+    const r = await runCli(['uninstall', '-y', '--kubeconfig', unreachable]);
+    expect(r.code).toBe(69);
+    expect(r.stderr).toMatch(/cluster unreachable/);
+  });
+});
+
+describe('mesh verify-install', () => {
+  it('exits 69 when the cluster is unreachable', async () => {
+    const r = await runCli(['verify-install', '--kubeconfig', unreachable]);
+    expect(r.code).toBe(69);
+    expect(r.stderr).toMatch(/^error: cannot read .*: cluster unreachable/);
+  });
+
+  it('rejects an unknown output format', async () => {
+    const r = await runCli(['verify-install', '-o', 'xml']);
+    expect(r.code).toBe(64);
+  });
+});
