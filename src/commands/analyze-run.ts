@@ -12,6 +12,8 @@ import {
   analyzeSnapshot, buildSnapshot, fileSource, formatMessages, isMessageCode, kindOf, listAnalyzers, parseSuppressions,
   selectAnalyzers, type SnapshotSource,
 } from '../core/analyze/index.js';
+import { schemaProblemsOf } from '../core/analyze/problems.js';
+import type { SchemaProblem } from '../core/analyze/types.js';
 
 /** Kinds mesh knows: what --ignore-unknown keeps. */
 const KNOWN_GROUPS = /^(v1|apps\/|batch\/|networking\.k8s\.io\/|policy\/|rbac\.authorization\.k8s\.io\/|admissionregistration\.k8s\.io\/|apiextensions\.k8s\.io\/|autoscaling\/|[a-z.]*istio\.io\/|gateway\.networking\.k8s\.io\/)/;
@@ -52,7 +54,12 @@ export async function runAnalyze(ctx: CommandContext, opts: AnalyzeCommandOption
     }
   }
   sources.push(fileSource(objects));
-  const snapshot = buildSnapshot(sources, { defaultNamespace: namespace, istioNamespace: ctx.globals.istioNamespace, addDefaults: !clusterUsed });
+  let problems: Map<object, SchemaProblem[]> | undefined;
+  if (objects.length && analyzers.some((a) => a.meta.name === 'schema.ValidationAnalyzer')) {
+    const { validateObjects } = await import('../core/validate/index.js');
+    problems = await schemaProblemsOf(objects, (o) => validateObjects(o, { ignoreUnknown: true }));
+  }
+  const snapshot = buildSnapshot(sources, { defaultNamespace: namespace, istioNamespace: ctx.globals.istioNamespace, addDefaults: !clusterUsed, problems });
   const result = analyzeSnapshot(snapshot, {
     only: opts.analyzer ?? [], namespaces: opts.allNamespaces ? undefined : new Set([namespace]), suppressions,
     outputThreshold: opts.outputThreshold, failureThreshold: opts.failureThreshold,

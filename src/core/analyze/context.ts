@@ -25,6 +25,10 @@ export function createContext(snapshot: Snapshot, analyzer: string, sink: (f: Fi
       spy?.read(kind);
       return snapshot.known.has(kind);
     },
+    schemaProblems(resource) {
+      spy?.read(resource.kind);
+      return snapshot.problems.get(resource.object) ?? [];
+    },
     report(resource, code, args, field) {
       sink({ code, args, resource, field, analyzer });
     },

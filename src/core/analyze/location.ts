@@ -3,11 +3,12 @@ import { locate } from '../yaml/locate.js';
 import type { FieldPath, Resource } from './types.js';
 
 /** File and 1-based line for a finding, when the resource came from a file. */
-export function findingLocation(resource: Resource, field?: FieldPath): { file: string; line: number } | undefined {
+export function findingLocation(resource: Resource, field?: FieldPath | { line: number }): { file: string; line: number } | undefined {
   const origin = resource.origin;
   if (origin.type !== 'file') return undefined;
+  if (field && !Array.isArray(field)) return { file: origin.file, line: (field as { line: number }).line };
   if (!field?.length && origin.path.length === 0) return { file: origin.file, line: firstContentLine(origin.doc.text, origin.doc.line) };
-  const { line } = locate(origin.doc, [...origin.path, ...(field ?? [])]);
+  const { line } = locate(origin.doc, [...origin.path, ...((field as FieldPath | undefined) ?? [])]);
   return { file: origin.file, line };
 }
 

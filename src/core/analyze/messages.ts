@@ -65,6 +65,7 @@ const entries = [
     'VirtualService rule %s match %s is never used (an earlier match in rule %s covers it).'],
   ['IST0132', 'VirtualServiceHostNotFoundInGateway', 'Warning', 'No host of a VirtualService is served by a Gateway it binds to.',
     'None of the hosts %s of VirtualService %s is served by Gateway %s.'],
+  ['IST0133', 'SchemaWarning', 'Warning', 'The resource has a field that validation accepts but warns about.', 'Schema validation warning: %s'],
   ['IST0134', 'ServiceEntryAddressesRequired', 'Warning', 'A ServiceEntry with TCP (or unset) protocol ports needs addresses unless IP auto-allocation is on.',
     'ServiceEntry addresses are required for port %s (protocol %s): without them all TCP traffic to the port matches this entry.'],
   ['IST0135', 'DeprecatedAnnotation', 'Info', 'A resource uses a deprecated Istio annotation.', 'Annotation %q is deprecated%s and may stop working in a future Istio release.'],

@@ -3,7 +3,7 @@
  * and by namespace/name. Built once from files and/or a cluster read; analyzers never fetch anything.
  */
 import type { KubeObject, SourcedObject } from '../yaml/load.js';
-import type { Kind, Origin, Resource } from './types.js';
+import type { Kind, Origin, Resource, SchemaProblem } from './types.js';
 import { deriveMeshConfig } from './mesh-config.js';
 
 /** API groups whose kinds analyzers name bare (`Pod`, `VirtualService`); other groups get `Kind.group`. */
@@ -39,6 +39,8 @@ export interface Snapshot {
   known: ReadonlySet<Kind>;
   /** Namespace of the Istio control plane. */
   istioNamespace: string;
+  /** Schema problems of objects read from files, found before analysis. */
+  problems: ReadonlyMap<object, readonly SchemaProblem[]>;
 }
 
 /** Input to buildSnapshot: objects from one source, and the kinds that source read completely. */
@@ -55,6 +57,8 @@ export interface SnapshotOptions {
   istioNamespace: string;
   /** Add istioctl's stand-ins for a cluster: an ingress gateway Pod and Service in the Istio namespace. */
   addDefaults: boolean;
+  /** Schema problems by object (from the validate core), for the schema analyzer. */
+  problems?: ReadonlyMap<object, readonly SchemaProblem[]>;
 }
 
 /**
@@ -87,7 +91,7 @@ export function buildSnapshot(sources: readonly SnapshotSource[], options: Snaps
   }
   const mesh = deriveMeshConfig(byKind.get('ConfigMap') ?? [], options.istioNamespace);
   byKind.set('MeshConfig', [mesh]);
-  return { byKind, known, istioNamespace: options.istioNamespace };
+  return { byKind, known, istioNamespace: options.istioNamespace, problems: options.problems ?? new Map() };
 }
 
 /** Wraps file objects (from objectsOf) as snapshot input. */

@@ -43,8 +43,8 @@ export interface Finding {
   args: readonly unknown[];
   /** The resource the finding is about. */
   resource: Resource;
-  /** The field the finding points at, for a precise line; the resource's first line otherwise. */
-  field?: FieldPath;
+  /** The field the finding points at (or a line already known), for a precise line; the resource's first line otherwise. */
+  field?: FieldPath | { line: number };
   /** Name of the analyzer that reported it. */
   analyzer: string;
 }
@@ -60,10 +60,22 @@ export interface AnalysisContext {
    * files held at least one object of it. Analyzers report "not found" only for kinds the snapshot knows.
    */
   knows(kind: Kind): boolean;
-  /** Records a finding about `resource`. */
-  report(resource: Resource, code: MessageCode, args: readonly unknown[], field?: FieldPath): void;
+  /** Records a finding about `resource`, pointing at `field` (or at a known line) when given. */
+  report(resource: Resource, code: MessageCode, args: readonly unknown[], field?: FieldPath | { line: number }): void;
+  /** Schema problems found in the resource before analysis (validation is asynchronous, analyzers are not). */
+  schemaProblems(resource: Resource): readonly SchemaProblem[];
   /** Namespace of the Istio control plane (for MeshConfig, injector ConfigMaps, gateways). */
   readonly istioNamespace: string;
+}
+
+/** A schema or webhook-rule problem `mesh validate` found in an object. */
+export interface SchemaProblem {
+  /** `spec.http[0].route` style path. */
+  path: string;
+  message: string;
+  severity: 'error' | 'warning';
+  /** Line of the field in the object's file. */
+  line: number;
 }
 
 /** What an analyzer declares about itself. Names, codes and descriptions are public API. */

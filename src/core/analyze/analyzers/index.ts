@@ -16,6 +16,7 @@ import { secret } from './gateway/secret.js';
 import { injection } from './injection/injection.js';
 import { image } from './injection/image.js';
 import { imageAuto } from './injection/image-auto.js';
+import { schemaValidation } from './schema/validation.js';
 import { portName } from './service/port-name.js';
 import { protocolAddresses } from './serviceentry/protocol-addresses.js';
 import { sidecarSelector } from './sidecar/selector.js';
@@ -45,6 +46,7 @@ export const ANALYZERS: readonly Analyzer[] = [
   injection,
   image,
   imageAuto,
+  schemaValidation,
   portName,
   protocolAddresses,
   sidecarSelector,

@@ -2,7 +2,7 @@
 import type { Analyzer, Resource } from '../../types.js';
 import { arr, obj, str, strMap } from '../util/access.js';
 import { selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloads, workloadsKnown } from '../util/workloads.js';
+import { WORKLOAD_KINDS, workloads } from '../util/workloads.js';
 
 export const secret: Analyzer = {
   meta: {
@@ -13,7 +13,7 @@ export const secret: Analyzer = {
   },
   analyze(ctx) {
     if (!ctx.knows('Secret')) return;
-    const all = workloadsKnown(ctx) ? workloads(ctx) : [];
+    const all = workloads(ctx);
     ctx.forEach('Gateway', (gw) => {
       // Secrets are read in the namespace of the gateway workload, which may differ from the Gateway's.
       const selector = strMap(obj(gw.object.spec).selector);

@@ -22,7 +22,9 @@ export const imageAuto: Analyzer = {
         if ((str(w.name) ?? '').endsWith('istio.io')) hooks.push({ namespaceSelector: w.namespaceSelector, objectSelector: w.objectSelector });
       }
     });
-    const nsLabels = (ns: string): Record<string, string> => ctx.find('Namespace', '', ns)?.labels ?? {};
+    const namespaces = new Map<string, Record<string, string>>();
+    ctx.forEach('Namespace', (n) => void namespaces.set(n.name, n.labels));
+    const nsLabels = (ns: string): Record<string, string> => namespaces.get(ns) ?? {};
     const injectedBy = (ns: string, labels: Record<string, string>): boolean =>
       hooks.some((h) => matchesSelector(h.namespaceSelector, nsLabels(ns)) && matchesSelector(h.objectSelector, labels));
     ctx.forEach('Pod', (pod) => {
