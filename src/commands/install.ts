@@ -50,7 +50,8 @@ export const install: CommandSpec<InstallOptions> = {
       import('../core/install/run-install.js'), import('../core/install/plan.js'), import('../core/install/version.js'), import('../adapters/progress.js'),
     ]);
     const progress = await createProgress(ctx);
-    const istiods = await session.client.list('apps/v1', 'Deployment', { labelSelector: 'app=istiod' });
+    // Looked up in the control-plane namespace only: listing Deployments cluster-wide may be forbidden to an installer.
+    const istiods = await session.client.list('apps/v1', 'Deployment', { namespace: plan.options.namespace, labelSelector: 'app=istiod' });
     for (const w of versionWarnings(installedControlPlanes(istiods), plan.options.version, plan.options.revision)) progress.warn(w);
     if (opts.dryRun) {
       ctx.out(describePlan(plan, pruneSet(plan, await listOwned(session.client, plan.options.revision))));
