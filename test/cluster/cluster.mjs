@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Builds and runs kube-local, the loopback-only Kubernetes control plane in this folder (see main.go).
+//
+//   node test/cluster/cluster.mjs up     start a cluster in the background; prints the kubeconfig path
+//   node test/cluster/cluster.mjs down   stop the cluster that "up" started
+//   node test/cluster/cluster.mjs build  only build (or find the cached) binary
+//
+// The binary is cached under test/cluster/.cache/bin/, keyed by a hash of go.mod, go.sum and the Go
+// sources; Go's own build cache (GOCACHE) makes a rebuild after a small change quick.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cacheDir = join(here, '.cache');
+const currentFile = join(cacheDir, 'current.json');
+const log = (msg) => process.stderr.write(`[cluster] ${msg}\n`);
+
+/** Returns the path of the kube-local binary, building it first when the sources changed. */
+export function ensureBinary() {
+  const hash = createHash('sha256');
+  const files = readdirSync(here).filter((f) => /^go\.(mod|sum)$|\.go$/.test(f)).sort();
+  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(here, f))).update('\0');
+  const bin = join(cacheDir, 'bin', `kube-local-${hash.digest('hex').slice(0, 16)}`);
+  if (existsSync(bin)) return bin;
+
+  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
+  if (go.error || go.status !== 0) {
+    throw new Error('the integration tests need Go (go1.26 or newer) on PATH to build the test cluster: ' +
+      (go.error?.message ?? go.stderr));
+  }
+  mkdirSync(join(cacheDir, 'bin'), { recursive: true });
+  log(`building ${bin} with ${go.stdout.trim()} (a first build takes a long while)`);
+  const started = Date.now();
+  const tmp = `${bin}.tmp${process.pid}`;
+  const res = spawnSync('go', ['build', '-ldflags=-s -w', '-o', tmp, '.'], { cwd: here, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error(`go build failed (exit ${res.status ?? res.signal})`);
+  spawnSync('mv', [tmp, bin]);
+  log(`built in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+  return bin;
+}
+
+/**
+ * Starts a cluster and resolves once it is ready (API server /readyz healthy, the default
+ * service account exists, every node Ready).
+ * @param {{ nodes?: number, detached?: boolean, timeoutMs?: number }} [opts]
+ *   detached: keep running after this process exits (cluster:up); otherwise the cluster stops
+ *   when this process exits, however it exits.
+ */
+export async function startCluster(opts = {}) {
+  const { nodes = 1, detached = false, timeoutMs = 180_000 } = opts;
+  const bin = ensureBinary();
+  const dir = mkdtempSync(join(tmpdir(), 'mesh-kube-'));
+  const out = openSync(join(dir, 'up.log'), 'a');
+  const args = ['up', `--dir=${dir}`, `--nodes=${nodes}`];
+  if (!detached) args.push('--exit-on-stdin-close');
+  // Its own process group (detached), so that stopping it can signal every process in it.
+  const child = spawn(bin, args, { detached: true, stdio: [detached ? 'ignore' : 'pipe', out, out] });
+  const cluster = { pid: child.pid, dir, kubeconfig: join(dir, 'kubeconfig') };
+  if (detached) child.unref();
+  else process.once('exit', () => killGroup(child.pid, 'SIGKILL')); // last resort, e.g. on Ctrl-C
+
+  let exited = null;
+  child.once('exit', (code, signal) => { exited = `exit ${code ?? signal}`; });
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(join(dir, 'ready.json'))) {
+    if (exited || Date.now() > deadline) {
+      killGroup(child.pid, 'SIGKILL');
+      const tail = readFileSync(join(dir, 'up.log'), 'utf8').split('\n').slice(-30).join('\n');
+      throw new Error(`test cluster did not start (${exited ?? 'timed out'}); logs in ${dir}/logs\n${tail}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return cluster;
+}
+
+/** Stops a cluster: SIGTERM to its process group, SIGKILL after 20 s; then removes its folder. */
+export async function stopCluster(cluster, { keepDir = false } = {}) {
+  killGroup(cluster.pid, 'SIGTERM');
+  for (let i = 0; i < 100 && alive(cluster.pid); i++) await new Promise((r) => setTimeout(r, 200));
+  killGroup(cluster.pid, 'SIGKILL');
+  if (!keepDir) rmSync(cluster.dir, { recursive: true, force: true });
+}
+
+function killGroup(pid, signal) {
+  try { process.kill(-pid, signal); } catch { /* already gone */ }
+}
+
+function alive(pid) {
+  try { process.kill(-pid, 0); return true; } catch { return false; }
+}
+
+async function main(cmd) {
+  if (cmd === 'build') {
+    console.log(ensureBinary());
+  } else if (cmd === 'up') {
+    if (existsSync(currentFile)) throw new Error(`a cluster is already up (${currentFile}); run cluster:down first`);
+    const started = Date.now();
+    const cluster = await startCluster({ detached: true, nodes: Number(process.env.MESH_TEST_NODES ?? 1) });
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(currentFile, JSON.stringify(cluster, null, 2));
+    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s (pid ${cluster.pid}, logs in ${cluster.dir}/logs)`);
+    console.log(`export MESH_TEST_KUBECONFIG=${cluster.kubeconfig} KUBECONFIG=${cluster.kubeconfig}`);
+  } else if (cmd === 'down') {
+    if (!existsSync(currentFile)) return log('no cluster is up');
+    await stopCluster(JSON.parse(readFileSync(currentFile, 'utf8')));
+    rmSync(currentFile);
+    log('stopped');
+  } else {
+    throw new Error('usage: cluster.mjs up|down|build');
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main(process.argv[2]).catch((err) => { log(err.message); process.exitCode = 1; });
+}

@@ -1,0 +1,77 @@
+// Sanity checks of the test cluster itself: a real API server with real controllers, a real
+// scheduler and kwok nodes, so later failures point at mesh and not at the harness.
+import { request } from 'node:https';
+import type { V1ConfigMap, V1Deployment } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kube, statusOf, tempNamespace, waitFor } from './helpers/kube.js';
+
+describe('test cluster', () => {
+  const { kc, core, apps, objects } = kube();
+  let ns: Awaited<ReturnType<typeof tempNamespace>>;
+  beforeAll(async () => { ns = await tempNamespace('harness'); });
+  afterAll(async () => { await ns.remove(); });
+
+  it('API server reports /readyz healthy', async () => {
+    const cluster = kc.getCurrentCluster();
+    const url = new URL('/readyz?verbose', cluster?.server);
+    const opts: Parameters<typeof request>[1] = { method: 'GET' };
+    await kc.applyToHTTPSOptions(opts);
+    const body = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(url, opts, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (d: string) => { text += d; });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(body.status).toBe(200);
+    expect(body.text).toContain('readyz check passed');
+    expect(url.hostname).toBe('127.0.0.1');
+  });
+
+  it('schedules a Deployment onto kwok nodes and it becomes Available with Ready pods', async () => {
+    const deployment: V1Deployment = {
+      metadata: { name: 'web', namespace: ns.name },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: { containers: [{ name: 'web', image: 'example.invalid/web:1', ports: [{ containerPort: 8080 }] }] },
+        },
+      },
+    };
+    await apps.createNamespacedDeployment({ namespace: ns.name, body: deployment });
+    const done = await waitFor('deployment web to become Available', async () => {
+      const d = await apps.readNamespacedDeployment({ name: 'web', namespace: ns.name });
+      const available = d.status?.conditions?.find((c) => c.type === 'Available')?.status === 'True';
+      return available && d.status?.readyReplicas === 2 ? d : undefined;
+    });
+    expect(done.status?.availableReplicas).toBe(2);
+    const pods = await core.listNamespacedPod({ namespace: ns.name, labelSelector: 'app=web' });
+    expect(pods.items).toHaveLength(2);
+    for (const pod of pods.items) {
+      expect(pod.spec?.nodeName).toMatch(/^kwok-node-\d+$/);
+      expect(pod.status?.phase).toBe('Running');
+      expect(pod.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
+      expect(pod.status?.podIP).toBeTruthy();
+    }
+  });
+
+  it('server-side apply: a second field manager conflicts, and wins only with force', async () => {
+    const cm = (value: string): V1ConfigMap => ({
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa', namespace: ns.name }, data: { key: value },
+    });
+    await objects.patch(cm('one'), undefined, undefined, 'manager-a', undefined, 'application/apply-patch+yaml');
+    const conflict = await objects.patch(cm('two'), undefined, undefined, 'manager-b', false, 'application/apply-patch+yaml')
+      .then(() => undefined, (err: unknown) => err);
+    expect(statusOf(conflict)).toBe(409);
+    expect(String((conflict as { body?: unknown }).body)).toContain('manager-a');
+
+    const forced = await objects.patch(cm('two'), undefined, undefined, 'manager-b', true, 'application/apply-patch+yaml');
+    expect(forced.data).toEqual({ key: 'two' });
+    const managers = forced.metadata?.managedFields?.map((f) => f.manager);
+    expect(managers).toContain('manager-b');
+  });
+});

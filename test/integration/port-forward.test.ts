@@ -1,0 +1,72 @@
+// Port-forward through the API server to a pod on a kwok node. kwok serves the node's kubelet
+// API and forwards the pod's port to a local stand-in on 127.0.0.1, configured by a PortForward
+// object (kwok.x-k8s.io/v1alpha1) named after the pod.
+import { createServer as createHttpServer, get, type Server } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { PortForward } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kube, tempNamespace, waitFor } from './helpers/kube.js';
+
+const listen = (server: Server | ReturnType<typeof createTcpServer>) =>
+  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+
+describe('port-forward to a kwok pod', () => {
+  const { kc, core, custom } = kube();
+  let ns: Awaited<ReturnType<typeof tempNamespace>>;
+  // Stands in for Envoy's admin API on port 15000.
+  const standIn = createHttpServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ path: req.url, configs: [] }));
+  });
+  beforeAll(async () => { ns = await tempNamespace('pf'); });
+  afterAll(async () => {
+    standIn.close();
+    await ns.remove();
+  });
+
+  it('forwards a local port through the API server to the stand-in', async () => {
+    const standInPort = await listen(standIn);
+    await core.createNamespacedPod({
+      namespace: ns.name,
+      body: {
+        metadata: { name: 'proxy' },
+        spec: { containers: [{ name: 'istio-proxy', image: 'example.invalid/proxyv2:1', ports: [{ containerPort: 15000 }] }] },
+      },
+    });
+    await custom.createNamespacedCustomObject({
+      group: 'kwok.x-k8s.io', version: 'v1alpha1', namespace: ns.name, plural: 'portforwards',
+      body: {
+        apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'PortForward', metadata: { name: 'proxy' },
+        spec: { forwards: [{ ports: [15000], target: { address: '127.0.0.1', port: standInPort } }] },
+      },
+    });
+    await waitFor('pod proxy to be Running', async () =>
+      (await core.readNamespacedPod({ name: 'proxy', namespace: ns.name })).status?.phase === 'Running');
+
+    // What `kubectl port-forward pod/proxy :15000` does: a local listener, one stream per connection.
+    const forward = new PortForward(kc);
+    const local = createTcpServer((socket) => {
+      forward.portForward(ns.name, 'proxy', [15000], socket, null, socket).catch(() => socket.destroy());
+    });
+    const localPort = await listen(local);
+    try {
+      // kwok picks up the PortForward object through a watch, so the first tries may miss it.
+      const body = await waitFor('a response through the port-forward', () => httpGet(localPort, '/config_dump'), 30_000);
+      expect(JSON.parse(body)).toEqual({ path: '/config_dump', configs: [] });
+    } finally {
+      local.close();
+    }
+  });
+});
+
+function httpGet(port: number, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = get({ host: '127.0.0.1', port, path, timeout: 5_000 }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (d: string) => { text += d; });
+      res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${res.statusCode}: ${text}`))));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
