@@ -131,9 +131,12 @@ function clone<T>(v: T): T {
 }
 
 /** Reads a dotted path (`global.proxy.image`) from a tree. */
+const splitCache = new Map<string, string[]>();
 export function getPath(tree: unknown, path: string): unknown {
+  let parts = splitCache.get(path);
+  if (!parts) splitCache.set(path, (parts = path.split('.')));
   let cur: unknown = tree;
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (!isTree(cur)) return undefined;
     cur = cur[part];
   }

@@ -25,7 +25,7 @@ export interface InjectStreamResult {
 }
 
 /** Injects every workload in `docs`, which must be the documents of one source, in order. */
-export function injectStream(docs: readonly YamlDoc[], config: InjectConfig): InjectStreamResult {
+export function injectStream(docs: readonly YamlDoc[], config: InjectConfig, options: { verify?: boolean } = {}): InjectStreamResult {
   const parts: string[] = [];
   const messages: LocatedMessage[] = [];
   const reemitted: YamlDoc[] = [];
@@ -42,7 +42,7 @@ export function injectStream(docs: readonly YamlDoc[], config: InjectConfig): In
       continue;
     }
     injected += countInjected(doc.value, result.object);
-    const spliced = spliceDocument(doc.text, doc.value, result.object);
+    const spliced = spliceDocument(doc.text, doc.value, result.object, options);
     if (spliced !== undefined) parts.push(spliced);
     else {
       reemitted.push(doc);

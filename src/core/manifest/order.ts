@@ -17,6 +17,8 @@ const KIND_RANK: Record<string, number> = {
   Service: 11,
   ValidatingWebhookConfiguration: 12,
   MutatingWebhookConfiguration: 13,
+  ValidatingAdmissionPolicy: 14,
+  ValidatingAdmissionPolicyBinding: 15,
 };
 
 /** The rank of a kind in apply order (unknown kinds go with the workloads). */

@@ -43,8 +43,18 @@ export function isPlainSafe(s: string): boolean {
   return true;
 }
 
+const quoted = new Map<string, string>();
+
 /** Writes a string scalar: plain when safe, else quoted (single quotes when that avoids escaping, else double). */
 export function quoteString(s: string): string {
+  const known = quoted.get(s);
+  if (known !== undefined) return known;
+  const out = quoteUncached(s);
+  if (quoted.size < 50_000) quoted.set(s, out); // injected output repeats the same strings thousands of times
+  return out;
+}
+
+function quoteUncached(s: string): string {
   if (isPlainSafe(s)) return s;
   if (s.includes('"') && !s.includes("'") && !/[\x00-\x1f\x7f\u0085\u2028\u2029]/.test(s)) return `'${s}'`;
   return JSON.stringify(s);

@@ -37,7 +37,7 @@ const stream = fc.array(fc.tuple(fc.oneof(workload, other), fc.boolean(), fc.boo
 );
 
 const config = resolveInjectConfig();
-const inject = (t: string) => injectStream(loadDocuments(t, 'p.yaml'), config);
+const inject = (t: string) => injectStream(loadDocuments(t, 'p.yaml'), config, { verify: true });
 const parseAll = (t: string) => jsyaml.loadAll(t, undefined, { schema: YAML11_SCHEMA });
 
 describe('kube-inject properties', () => {
@@ -46,7 +46,7 @@ describe('kube-inject properties', () => {
       fc.property(stream, (input) => {
         const once = inject(input);
         expect(once.messages.filter((m) => m.level === 'error')).toEqual([]);
-        expect(once.reemitted).toEqual([]);
+        expect(once.reemitted, 'every splice must read back as the injected object').toEqual([]);
         const before = parseAll(input) as Record<string, any>[];
         const after = parseAll(once.text) as Record<string, any>[];
         expect(after).toHaveLength(before.length);
