@@ -3,7 +3,7 @@ import { generateManifests } from '../../../../src/core/manifest/index.js';
 import { PROFILE_NAMES } from '../../../../src/profiles/index.js';
 import { kindRank } from '../../../../src/core/manifest/order.js';
 
-const CLUSTER_SCOPED = new Set(['CustomResourceDefinition', 'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration']);
+const CLUSTER_SCOPED = new Set(['CustomResourceDefinition', 'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding']);
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 describe.each([...PROFILE_NAMES.map((p) => [p, [`profile=${p}`]] as const), ['canary revision', ['profile=demo', 'revision=canary']] as const])('%s', (_name, sets) => {
