@@ -18,11 +18,14 @@ export async function validateSpec(kind: string, spec: unknown, metadata: Record
   return validateObjects(objectsOf(loadDocuments(text, 'test.yaml')));
 }
 
-/** A case in a rule's table: a spec and the messages (substrings, in order) the rule must report; [] means valid. */
+/**
+ * A case in a rule's table: a spec and the messages (substrings, in report order: by position, then text) the rule
+ * must report; [] means valid. `{ warning: text }` expects a warning where the case's severity is otherwise used.
+ */
 export interface RuleCase {
   name: string;
   spec: unknown;
-  expect: string[];
+  expect: (string | { warning: string })[];
   /** Severity the reported messages must have (default error). */
   severity?: 'error' | 'warning';
   metadata?: Record<string, unknown>;
@@ -33,8 +36,8 @@ export async function runRuleCase(rule: string, kind: string, c: RuleCase): Prom
   const all = await validateSpec(kind, c.spec, c.metadata);
   const mine = all.filter((d) => d.rule === rule);
   expect(mine.map((d) => d.message), JSON.stringify(all.map((d) => `${d.rule}: ${d.path}: ${d.message}`))).toHaveLength(c.expect.length);
-  c.expect.forEach((substring, i) => {
-    expect(mine[i]!.message).toContain(substring);
-    expect(mine[i]!.severity).toBe(c.severity ?? 'error');
+  c.expect.forEach((e, i) => {
+    expect(mine[i]!.message).toContain(typeof e === 'string' ? e : e.warning);
+    expect(mine[i]!.severity).toBe(typeof e === 'string' ? (c.severity ?? 'error') : 'warning');
   });
 }
