@@ -49,8 +49,18 @@ export function diffObject(live: KubeObject, predicted: KubeObject): Drift[] {
     return { metadata: meta, ...rest };
   };
   walk(strip(live), strip(predicted), '', out);
-  return out;
+  const ignored = RUNTIME_OWNED[live.kind];
+  return ignored ? out.filter((d) => !ignored.test(d.path)) : out;
 }
+
+/**
+ * Fields istiod rewrites at run time on purpose: it patches the CA bundle into its webhooks and flips the
+ * validating webhook to `failurePolicy: Fail` once it serves. Reporting them would make every healthy install drift.
+ */
+const RUNTIME_OWNED: Record<string, RegExp> = {
+  ValidatingWebhookConfiguration: /^webhooks\[name=[^\]]+\]\.(failurePolicy|clientConfig\.caBundle)$/,
+  MutatingWebhookConfiguration: /^webhooks\[name=[^\]]+\]\.clientConfig\.caBundle$/,
+};
 
 function walk(live: unknown, want: unknown, path: string, out: Drift[]): void {
   if (Object.is(live, want)) return;

@@ -78,3 +78,16 @@ describe('runVerify', () => {
     expect(text.trimEnd().split('\n').pop()).toBe(`${plan.objects.length} objects checked: ${plan.objects.length - 4} ok, 1 missing, 2 not ready, 1 drifted`);
   });
 });
+
+describe('diffObject and istiod\'s run-time changes', () => {
+  const hook = (failurePolicy: string, caBundle?: string, sideEffects = 'None'): KubeObject => ({
+    apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'istio-validator-istio-system' },
+    webhooks: [{ name: 'rev.validation.istio.io', failurePolicy, sideEffects, clientConfig: { service: { name: 'istiod' }, ...(caBundle ? { caBundle } : {}) } }],
+  });
+  it('does not count the failurePolicy and caBundle istiod sets as drift', () => {
+    expect(diffObject(hook('Fail', 'LS0t'), hook('Ignore'))).toEqual([]);
+  });
+  it('still reports other webhook changes', () => {
+    expect(diffObject(hook('Fail', 'LS0t', 'Some'), hook('Ignore', 'LS0t')).map((d) => d.path)).toEqual(['webhooks[name=rev.validation.istio.io].sideEffects']);
+  });
+});
