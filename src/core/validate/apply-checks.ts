@@ -22,7 +22,8 @@ export function applyChecks(node: CheckNode, value: unknown, path: FieldPath, ou
       celFailed = true;
     }
   }
-  for (const group of node.oneOf ?? []) {
+  // A CEL rule on the same node usually says the same as an at-most-one group (wasm/lua): report it once.
+  for (const group of celFailed ? [] : (node.oneOf ?? [])) {
     const set = group.filter((f) => (value as Record<string, unknown>)[f] !== undefined && (value as Record<string, unknown>)[f] !== null);
     if (set.length > 1) out.push({ path, message: `only one of ${group.join(', ')} may be set, found ${set.join(' and ')}`, rule: 'schema' });
   }

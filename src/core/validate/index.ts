@@ -87,12 +87,16 @@ async function validateAgainstApi(object: KubeObject, options: ValidateOptions, 
     for (const p of problems) if (!typeErrorPaths.includes(toPointer(p.path))) report(p.path, p.message, p.rule);
   }
   const typeErrors = typeErrorPaths.length > 0;
-  // Rules assume the types the schema promises; with type errors they could misread the object, and the API server
-  // would reject it before Istio's webhook runs anyway.
-  if (options.semantic === false || typeErrors) return;
+  if (options.semantic === false) return;
   const spec = object.spec && typeof object.spec === 'object' ? object.spec : {};
   for (const rule of rulesFor(object.kind)) {
-    rule.check(spec, { object, report: (path, message, severity = 'error') => report(path, message, rule.name, severity) });
+    try {
+      rule.check(spec, { object, report: (path, message, severity = 'error') => report(path, message, rule.name, severity) });
+    } catch (error) {
+      // Rules guard against wrong types, but a value of the wrong type that slips through is already reported as a
+      // schema error; without one, an exception is a bug in the rule and must surface.
+      if (!typeErrors) throw error;
+    }
   }
 }
 

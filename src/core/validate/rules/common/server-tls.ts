@@ -17,8 +17,9 @@ export function checkServerTls(tls: any, at: FieldPath, ctx: RuleContext): void 
   if ((mode === 'PASSTHROUGH' || mode === 'AUTO_PASSTHROUGH') && tls.mode !== undefined && [...CERT_FIELDS, 'caCrl'].some((f) => nonEmpty(tls[f]))) {
     ctx.report(at, `${mode} does not terminate TLS: certificates are ignored`, 'warning');
   }
-  const sources = [tls.serverCertificate && tls.privateKey, nonEmpty(tls.credentialName), nonEmpty(tls.credentialNames), nonEmpty(tls.tlsCertificates)].filter(Boolean).length;
-  if (sources > 1) ctx.report(at, 'set only one certificate source: credentialName, credentialNames, serverCertificate/privateKey or tlsCertificates');
+  // The CRD's CEL rules already reject two of credentialName, credentialNames and tlsCertificates; files plus any of them is ours.
+  const others = [nonEmpty(tls.credentialName), nonEmpty(tls.credentialNames), nonEmpty(tls.tlsCertificates)].some(Boolean);
+  if (tls.serverCertificate && tls.privateKey && others) ctx.report(at, 'set only one certificate source: credentialName, credentialNames, serverCertificate/privateKey or tlsCertificates');
   const terminating = mode === 'SIMPLE' || mode === 'MUTUAL' || mode === 'OPTIONAL_MUTUAL';
   if (terminating && !nonEmpty(tls.credentialName) && !nonEmpty(tls.credentialNames)) {
     const label = mode === 'SIMPLE' ? 'SIMPLE TLS' : 'MUTUAL TLS';

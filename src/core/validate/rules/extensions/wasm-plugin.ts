@@ -14,14 +14,14 @@ function checkEnv(vm: any, at: FieldPath, ctx: RuleContext): void {
 
 function checkUrl(url: unknown, at: FieldPath, ctx: RuleContext): void {
   if (typeof url !== 'string' || url === '') return;
+  // Unsupported schemes are the CRD's CEL rule to report; plain http is allowed but worth a warning.
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(url)?.[1]?.toLowerCase();
-  if (scheme && !['oci', 'http', 'https', 'file'].includes(scheme)) ctx.report(at, `unsupported URL scheme "${scheme}": use oci://, https://, http:// or file://`);
   if (scheme === 'http') ctx.report(at, 'the module is fetched over plain http; use https or oci', 'warning');
 }
 
 export const wasmPluginSettings: SemanticRule = {
   name: 'extensions.plugin-settings',
-  description: 'module URLs use oci, http(s) or file, VM environment names are unique',
+  description: 'module URLs are not fetched over plain http (warning); VM environment names are unique',
   kinds: ['WasmPlugin', 'TrafficExtension'],
   check(spec, ctx) {
     if (ctx.object.kind === 'WasmPlugin') {

@@ -49,7 +49,7 @@ const tables: [rule: string, kind: string, cases: RuleCase[]][] = [
   ]],
   ['extensions.plugin-settings', 'TrafficExtension', [
     { name: 'lua', spec: { lua: { inlineCode: 'function envoy_on_request(h) end' } }, expect: [] },
-    { name: 'bad scheme', spec: { wasm: { url: 'ftp://x/y.wasm' } }, expect: ['unsupported URL scheme "ftp"'] },
+    { name: 'duplicate env', spec: { wasm: { url: 'oci://x/y', vmConfig: { env: [{ name: 'B' }, { name: 'B' }] } } }, expect: ['duplicate environment variable'] },
   ]],
   ['common.selector-labels', 'AuthorizationPolicy', [
     { name: 'valid labels', spec: { selector: { matchLabels: { 'app.kubernetes.io/name': 'web' } } }, expect: [] },
