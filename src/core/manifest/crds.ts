@@ -13,6 +13,8 @@ function crd(ctx: RenderContext, kind: string): KubeObject {
   const names: Values = { categories: info.categories, kind, listKind: `${kind}List`, plural: info.plural, singular: info.singular };
   if (info.shortNames.length) names.shortNames = info.shortNames;
   const labels = { ...chartLabels('base'), ...ownerLabels(ctx, 'Base') };
+  // All served versions of a kind share one schema (crdSchema's contract): convert once, reuse per version.
+  const schema = crdSchema(kind, info.storageVersion);
   return object('apiextensions.k8s.io/v1', 'CustomResourceDefinition', `${info.plural}.${info.group}`, undefined, labels, {
     // Keep the CRDs (and so users' resources) when the chart that made them goes away, as Istio does.
     annotations: { 'helm.sh/resource-policy': 'keep' },
@@ -23,7 +25,7 @@ function crd(ctx: RenderContext, kind: string): KubeObject {
       versions: info.versions.map((v) => {
         const version: Values = { name: v, served: true, storage: v === info.storageVersion };
         if (info.printerColumns.length) version.additionalPrinterColumns = info.printerColumns;
-        version.schema = { openAPIV3Schema: crdSchema(kind, v) };
+        version.schema = { openAPIV3Schema: schema };
         version.subresources = { status: {} };
         return version;
       }),
