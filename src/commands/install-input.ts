@@ -68,14 +68,18 @@ export async function openSession(ctx: CommandContext): Promise<ClusterSession> 
 }
 
 /**
- * Asks before changing the cluster: on a TTY a y/N prompt; without a TTY a refusal (a pipeline cannot answer),
- * unless -y was given. Returns false when the user declined.
+ * Refuses up front, before any cluster call, when a confirmation will be needed and cannot be given: no -y and
+ * stdin is not a terminal (a pipeline cannot answer a prompt, and hanging on one would stall CI).
  */
+export function requireConfirmable(ctx: CommandContext, yes: boolean, dryRun: boolean, verb: string): void {
+  if (yes || dryRun || ctx.terminal.stdinIsTTY) return;
+  throw new UsageError(`refusing to ${verb} without confirmation: stdin is not a terminal`, { hint: `pass -y (--skip-confirmation) to ${verb} non-interactively, or --dry-run to see the plan` });
+}
+
+/** Asks before changing the cluster (a y/N prompt on the terminal) unless -y was given. False when declined. */
 export async function confirmChange(ctx: CommandContext, yes: boolean, question: string, verb: string): Promise<boolean> {
   if (yes) return true;
-  if (!ctx.terminal.stdinIsTTY) {
-    throw new UsageError(`refusing to ${verb} without confirmation: stdin is not a terminal`, { hint: `pass -y (--skip-confirmation) to ${verb} non-interactively, or --dry-run to see the plan` });
-  }
+  requireConfirmable(ctx, yes, false, verb);
   const { confirm } = await import('../adapters/prompt.js');
   return confirm(question);
 }

@@ -41,10 +41,10 @@ export const install: CommandSpec<InstallOptions> = {
     cmd.option('--force-conflicts', 'take over fields that other field managers own instead of failing', false);
   },
   async run(ctx, opts) {
-    const { waitOptions, planFromFlags, openSession, confirmChange } = await import('./install-input.js');
+    const { waitOptions, planFromFlags, openSession, confirmChange, requireConfirmable } = await import('./install-input.js');
     const wait = await waitOptions(opts.readinessTimeout);
     const { plan, profile } = await planFromFlags(ctx, opts);
-    if (!opts.dryRun && !opts.skipConfirmation && !ctx.terminal.stdinIsTTY) await confirmChange(ctx, false, '', 'install');
+    requireConfirmable(ctx, opts.skipConfirmation, opts.dryRun, 'install');
     const session = await openSession(ctx);
     const [{ runInstall, listOwned, describePlan }, { pruneSet }, { installedControlPlanes, versionWarnings }, { createProgress }] = await Promise.all([
       import('../core/install/run-install.js'), import('../core/install/plan.js'), import('../core/install/version.js'), import('../adapters/progress.js'),

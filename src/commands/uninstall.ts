@@ -36,9 +36,9 @@ export const uninstall: CommandSpec<UninstallCommandOptions> = {
     cmd.option('--readiness-timeout <duration>', 'how long to wait for deleted objects to disappear', '5m');
   },
   async run(ctx, opts) {
-    const { waitOptions, openSession, confirmChange } = await import('./install-input.js');
+    const { waitOptions, openSession, confirmChange, requireConfirmable } = await import('./install-input.js');
     const wait = await waitOptions(opts.readinessTimeout);
-    if (!opts.dryRun && !opts.skipConfirmation && !ctx.terminal.stdinIsTTY) await confirmChange(ctx, false, '', 'uninstall');
+    requireConfirmable(ctx, opts.skipConfirmation, opts.dryRun, 'uninstall');
     const session = await openSession(ctx);
     const [{ findUninstallTargets, deleteTargets, describeTargets }, { createProgress }] = await Promise.all([
       import('../core/install/run-uninstall.js'), import('../adapters/progress.js'),
