@@ -49,9 +49,11 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   };
   const selinux = z<Values>(ctx, 'seLinuxOptions');
   if (selinux && Object.keys(selinux).length) securityContext.seLinuxOptions = selinux;
+  // Unlike the other charts, ztunnel's image takes only its own variant, not global.variant (so ambient's
+  // `global.variant: distroless` does not apply to it).
   const container: Values = {
     name: 'istio-proxy',
-    image: imageRef(String(pick(z(ctx, 'hub'), val(ctx, 'global.hub'))), String(pick(z(ctx, 'image'), 'ztunnel')), pick(z(ctx, 'tag'), val(ctx, 'global.tag')), String(pick(z(ctx, 'variant'), val(ctx, 'global.variant'), ''))),
+    image: imageRef(String(pick(z(ctx, 'hub'), val(ctx, 'global.hub'))), String(pick(z(ctx, 'image'), 'ztunnel')), pick(z(ctx, 'tag'), val(ctx, 'global.tag')), String(z(ctx, 'variant') ?? '')),
     ports: [{ containerPort: 15020, name: 'ztunnel-stats', protocol: 'TCP' }],
     resources: resourcesOf(z(ctx, 'resources')),
     ...(z(ctx, 'imagePullPolicy') ? { imagePullPolicy: z(ctx, 'imagePullPolicy') } : {}),
