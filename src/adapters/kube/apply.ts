@@ -143,6 +143,11 @@ class KubeInstallClient implements InstallClient {
         { cause: error, hint: 'someone changed these fields with another tool; re-run with --force-conflicts to take them over for mesh' },
       );
     }
+    if (body?.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) {
+      return new ClusterError(`cannot ${what}: namespace ${namespace ?? ''} is being deleted`, {
+        cause: error, hint: 'wait until the namespace is gone (kubectl get ns), then run the command again',
+      });
+    }
     if (status === 403) {
       const group = groupOf(apiVersion);
       const resource = `${info.plural}${group ? `.${group}` : ''}`;

@@ -49,6 +49,10 @@ beforeAll(async () => {
         return reply(res, 403, { kind: 'Status', reason: 'Forbidden', message: 'clusterroles.rbac.authorization.k8s.io "istiod" is forbidden: User "dev" cannot patch resource "clusterroles"' });
       }
       if (path === '/api/v1/namespaces/istio-system/configmaps/istio' && req.method === 'PATCH') return reply(res, 200, JSON.parse(body));
+      if (path === '/api/v1/namespaces/dying/configmaps/x' && req.method === 'PATCH') {
+        return reply(res, 403, { kind: 'Status', reason: 'Forbidden', message: 'configmaps "x" is forbidden: unable to create new content in namespace dying because it is being terminated',
+          details: { causes: [{ reason: 'NamespaceTerminating', message: 'namespace dying is being terminated', field: 'metadata.namespace' }] } });
+      }
       if (path === '/api/v1/namespaces/istio-system/configmaps/istio' && req.method === 'GET') return reply(res, 200, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio' } });
       if (path === '/api/v1/namespaces/istio-system/configmaps/istio' && req.method === 'DELETE') return reply(res, 200, { kind: 'Status' });
       if (path === '/api/v1/configmaps' && req.method === 'GET') {
@@ -99,6 +103,11 @@ describe('kube InstallClient', () => {
     expect(error).toBeInstanceOf(ClusterError);
     expect((error as Error).message).toBe('cannot apply ClusterRole istiod: forbidden: your credentials may not patch clusterroles.rbac.authorization.k8s.io (cluster-scoped)');
     expect((error as ClusterError).hint).toContain('kubectl auth can-i patch clusterroles.rbac.authorization.k8s.io');
+  });
+
+  it('says when the namespace is being deleted (not a permissions problem)', async () => {
+    await expect(client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'dying' } }, {}))
+      .rejects.toThrow('cannot apply ConfigMap dying/x: namespace dying is being deleted');
   });
 
   it('says when the cluster does not serve a kind (CRD missing)', async () => {
