@@ -19,6 +19,7 @@ import { sidecarListeners } from './sidecar/listeners.js';
 import { telemetrySettings } from './telemetry/providers-and-tags.js';
 import { virtualServiceDestinations } from './virtualservice/destinations.js';
 import { virtualServiceGatewayNames } from './virtualservice/gateway-names.js';
+import { virtualServiceHeaderOperations } from './virtualservice/header-operations.js';
 import { virtualServiceHosts } from './virtualservice/hosts.js';
 import { virtualServiceHttpActions } from './virtualservice/http-actions.js';
 import { virtualServiceHttpPolicies } from './virtualservice/http-policies.js';
@@ -50,6 +51,7 @@ export const semanticRules: readonly SemanticRule[] = [
   telemetrySettings,
   virtualServiceDestinations,
   virtualServiceGatewayNames,
+  virtualServiceHeaderOperations,
   virtualServiceHosts,
   virtualServiceHttpActions,
   virtualServiceHttpPolicies,

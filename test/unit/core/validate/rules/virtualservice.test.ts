@@ -65,6 +65,13 @@ const tables: Record<string, RuleCase[]> = {
     { name: 'port 0', spec: http({ route: [{ destination: { host: 'r', port: { number: 0 } } }] }), expect: ['port 0'] },
     { name: 'mirror host', spec: http({ route: [dest('a')], mirrors: [{ destination: { host: 'bad_host' } }] }), expect: ['invalid destination host'] },
   ],
+  'virtualservice.header-operations': [
+    { name: 'set, add, remove', spec: http({ route: [dest('a', { headers: { response: { remove: ['x-debug'] } } })], headers: { request: { set: { 'x-env': 'prod', host: 'a.example.com' }, add: { 'x-pod': '%HOSTNAME%', 'x-pct': '100%%' } } } }), expect: [] },
+    { name: 'pseudo header', spec: http({ route: [dest('a')], headers: { request: { set: { ':path': '/x' } } } }), expect: ['pseudo-header ":path"'] },
+    { name: 'remove host', spec: http({ route: [dest('a')], headers: { request: { remove: ['Host'] } } }), expect: ['Host header cannot be changed'] },
+    { name: 'response host', spec: http({ route: [dest('a', { headers: { response: { set: { host: 'x' } } } })] }), expect: ['Host header cannot be changed'] },
+    { name: 'unterminated variable', spec: http({ route: [dest('a')], headers: { response: { add: { 'x-t': '%START_TIME%%' } } } }), expect: ['unterminated variable'] },
+  ],
   'virtualservice.l4-routes': [
     { name: 'sni within hosts', spec: { hosts: ['*.example.com'], gateways: ['gw'], tls: [{ match: [{ sniHosts: ['a.example.com'] }], route: [dest('a')] }] }, expect: [] },
     { name: 'sni outside hosts', spec: { hosts: ['a.example.com'], tls: [{ match: [{ sniHosts: ['b.example.com'] }], route: [dest('a')] }] }, expect: ['SNI host "b.example.com"'] },
