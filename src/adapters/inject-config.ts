@@ -40,20 +40,6 @@ export async function readYamlMap(path: string, what: string): Promise<Tree> {
   return value;
 }
 
-/** Reads an IstioOperator file: its values, meshConfig, hub, tag and revision. */
-export async function readOperatorFile(path: string): Promise<{ values: Tree; meshConfig: Tree; revision?: string }> {
-  const iop = await readYamlMap(path, 'an IstioOperator');
-  if (iop.kind !== 'IstioOperator') throw new InputError(`${path}: expected kind: IstioOperator, found ${JSON.stringify(iop.kind ?? null)}`);
-  const spec = isTree(iop.spec) ? iop.spec : {};
-  const values: Tree = isTree(spec.values) ? { ...spec.values } : {};
-  const global: Tree = isTree(values.global) ? { ...values.global } : {};
-  if (spec.hub !== undefined) global.hub = spec.hub;
-  if (spec.tag !== undefined) global.tag = spec.tag;
-  values.global = global;
-  if (typeof spec.revision === 'string' && spec.revision) values.revision = spec.revision;
-  return { values, meshConfig: isTree(spec.meshConfig) ? spec.meshConfig : {}, revision: typeof spec.revision === 'string' ? spec.revision : undefined };
-}
-
 /** Reads the injector ConfigMap's data (`--injectConfigFile`): refuses custom templates mesh cannot honour. */
 export async function checkInjectConfigFile(path: string): Promise<string[]> {
   const data = await readYamlMap(path, 'the injector configuration');

@@ -9,7 +9,7 @@ import { loadDocuments } from '../core/yaml/load.js';
 import { resolveInjectConfig, type Tree } from '../core/inject/config.js';
 import { injectStream, type LocatedMessage } from '../core/inject/documents.js';
 import { parseSets } from '../core/inject/set-values.js';
-import { checkInjectConfigFile, kubeconfigAvailable, readClusterInjectConfig, readOperatorFile, readYamlMap } from '../adapters/inject-config.js';
+import { checkInjectConfigFile, kubeconfigAvailable, readClusterInjectConfig, readYamlMap } from '../adapters/inject-config.js';
 
 /** Runs kube-inject; returns the exit code. */
 export async function runKubeInject(ctx: CommandContext, opts: KubeInjectOptions): Promise<number> {
@@ -97,10 +97,13 @@ async function gatherConfig(ctx: CommandContext, opts: KubeInjectOptions) {
     }
   }
   if (opts.operatorFileName) {
-    const iop = await readOperatorFile(opts.operatorFileName);
-    values.push(iop.values);
-    meshConfig.push(iop.meshConfig);
-    revision ??= iop.revision;
+    // The same resolution `mesh install` uses (default ⊕ profile ⊕ this file), so injection sees what that install would.
+    const { readOverlays, generate } = await import('./manifest-run.js');
+    const { injectionInputs } = await import('../core/manifest/index.js');
+    const inputs = injectionInputs((await generate(await readOverlays(ctx, [opts.operatorFileName]), [])).values);
+    values.push(inputs.values as Tree);
+    meshConfig.push(inputs.meshConfig as Tree);
+    revision ??= inputs.revision || undefined;
   }
   if (opts.meshConfigFile) meshConfig.push(await readYamlMap(opts.meshConfigFile, 'a mesh config'));
   if (opts.valuesFile) values.push(await readYamlMap(opts.valuesFile, 'an injector values file'));

@@ -98,6 +98,21 @@ describe('mesh kube-inject: behaviour', () => {
     expect(r.stdout).toContain('value: corp.example');
   });
 
+  it('--operatorFileName resolves the file as install does: values reach the sidecar, typos are refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mesh-iop-'));
+    const good = join(dir, 'good.yaml');
+    writeFileSync(good, 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: demo\n  values:\n    global:\n      proxy:\n        resources:\n          requests:\n            cpu: 300m\n');
+    const r = await inject(deployment(), '--operatorFileName', good);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('cpu: 300m');
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    global:\n      proxy:\n        resorces: {}\n');
+    const r2 = await inject(deployment(), '--operatorFileName', bad);
+    expect(r2.code).not.toBe(0);
+    expect(r2.stdout).toBe('');
+    expect(r2.stderr).toMatch(/resorces/);
+  });
+
   it('--in-place rewrites the file atomically and leaves nothing behind', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mesh-inplace-'));
     const file = join(dir, 'app.yaml');
