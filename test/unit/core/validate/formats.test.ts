@@ -20,3 +20,17 @@ describe('isBase64', () => {
   it.each(['', 'aGVsbG8=', 'aGk='])('accepts %j', (t) => expect(isBase64(t)).toBe(true));
   it.each(['hello!', 'aGVsbG8', 'a=b='])('rejects %j', (t) => expect(isBase64(t)).toBe(false));
 });
+
+describe('null fields', () => {
+  it('are pruned like the API server does, so null means unset', async () => {
+    const { validateSpec } = await import('./helpers.js');
+    const found = await validateSpec('EnvoyFilter', { workloadSelector: { labels: { app: 'a' } }, configPatches: [{ applyTo: 'CLUSTER', match: null, patch: { operation: 'REMOVE' } }] });
+    expect(found.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+  it('keeps the same object when nothing is null', async () => {
+    const { withoutNullFields } = await import('../../../../src/core/validate/index.js');
+    const o = { a: [{ b: 1 }], c: { d: 'x' } };
+    expect(withoutNullFields(o)).toBe(o);
+    expect(withoutNullFields({ a: [{ b: null, c: 1 }] })).toEqual({ a: [{ c: 1 }] });
+  });
+});

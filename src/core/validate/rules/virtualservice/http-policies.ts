@@ -7,6 +7,9 @@ import { each } from '../types.js';
 const RETRY_ON = new Set(['5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'envoy-ratelimited', 'retriable-4xx', 'refused-stream',
   'retriable-status-codes', 'retriable-headers', 'http3-post-connect-failure', 'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable']);
 const CORS_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+/** gRPC status names (grpc/doc/statuscodes.md). */
+const GRPC_STATUS = new Set(['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED',
+  'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED']);
 const REDIRECT_CODES = new Set([300, 301, 302, 303, 304, 305, 307, 308]);
 
 function percent(value: unknown, at: FieldPath, ctx: RuleContext): void {
@@ -33,17 +36,20 @@ export const virtualServiceHttpPolicies: SemanticRule = {
       }
       const abort = http?.fault?.abort;
       if (abort) {
-        if (typeof abort.httpStatus === 'number' && (abort.httpStatus < 200 || abort.httpStatus > 599)) ctx.report([...at, 'fault', 'abort', 'httpStatus'], `HTTP status ${abort.httpStatus} must be between 200 and 599`);
+        // Istio accepts 600 too, though it documents 200-599.
+        if (typeof abort.httpStatus === 'number' && (abort.httpStatus < 200 || abort.httpStatus > 600)) ctx.report([...at, 'fault', 'abort', 'httpStatus'], `HTTP status ${abort.httpStatus} must be between 200 and 599`);
+        if (typeof abort.grpcStatus === 'string' && !GRPC_STATUS.has(abort.grpcStatus)) ctx.report([...at, 'fault', 'abort', 'grpcStatus'], `unknown gRPC status "${abort.grpcStatus}"; use a name such as UNAVAILABLE or NOT_FOUND`);
+        if (abort.http2Error !== undefined) ctx.report([...at, 'fault', 'abort', 'http2Error'], 'HTTP/2 error abort injection is not supported yet');
         percent(abort.percentage, [...at, 'fault', 'abort', 'percentage'], ctx);
-        if (abort.httpStatus === undefined && abort.grpcStatus === undefined && abort.http2Error === undefined) ctx.report([...at, 'fault', 'abort'], 'abort needs httpStatus or grpcStatus');
+        if (abort.httpStatus === undefined && abort.grpcStatus === undefined && abort.http2Error === undefined) ctx.report([...at, 'fault', 'abort'], 'abort is configured without httpStatus or grpcStatus: it does nothing', 'warning');
       }
       const delay = http?.fault?.delay;
       if (delay) {
         percent(delay.percentage, [...at, 'fault', 'delay', 'percentage'], ctx);
         if (typeof delay.percent === 'number' && (delay.percent < 0 || delay.percent > 100)) ctx.report([...at, 'fault', 'delay', 'percent'], `percent ${delay.percent} must be between 0 and 100`);
-        if (delay.fixedDelay === undefined && delay.exponentialDelay === undefined) ctx.report([...at, 'fault', 'delay'], 'delay needs fixedDelay');
+        if (delay.exponentialDelay !== undefined) ctx.report([...at, 'fault', 'delay', 'exponentialDelay'], 'exponentialDelay is not supported yet; use fixedDelay');
       }
-      if (http?.fault && !http.fault.abort && !http.fault.delay) ctx.report([...at, 'fault'], 'fault must set delay or abort');
+      if (http?.fault && !http.fault.abort && !http.fault.delay) ctx.report([...at, 'fault'], 'fault injection needs an abort and/or a delay');
       percent(http?.mirrorPercentage, [...at, 'mirrorPercentage'], ctx);
       for (const key of ['mirrorPercent', 'mirror_percent']) {
         if (typeof http?.[key] !== 'number') continue;

@@ -49,6 +49,9 @@ const tables: Record<string, RuleCase[]> = {
     { name: 'abort percentage', spec: http({ route: [dest('a')], fault: { abort: { httpStatus: 503, percentage: { value: 150 } } } }), expect: ['percentage 150'] },
     { name: 'redirect code', spec: http({ redirect: { uri: '/x', redirectCode: 200 } }), expect: ['not a 3xx'] },
     { name: 'cors method case', spec: http({ route: [dest('a')], corsPolicy: { allowMethods: ['GET', 'post'] } }), expect: ['"post" is not an HTTP method'] },
+    { name: 'grpc status', spec: http({ route: [dest('a')], fault: { abort: { grpcStatus: 'BROKEN' } } }), expect: ['unknown gRPC status'] },
+    { name: 'abort without status', spec: http({ route: [dest('a')], fault: { abort: { percentage: { value: 1 } } } }), expect: ['does nothing'], severity: 'warning' },
+    { name: 'exponential delay', spec: http({ route: [dest('a')], fault: { delay: { exponentialDelay: '1s' } } }), expect: ['not supported yet'] },
     { name: 'mirror percent deprecated', spec: http({ route: [dest('a')], mirror: { host: 'b' }, mirrorPercent: 50 }), expect: ['deprecated'], severity: 'warning' },
   ],
   'virtualservice.matches': [
