@@ -3,16 +3,18 @@
 // import, so that `mesh --help` parses only the small entry chunk. npm packages stay external (node_modules).
 // Type checking is separate (`npm run typecheck`); this step only transpiles and must stay fast (< 1 s).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 await import('./build-schemas.mjs'); // generates src/core/validate/generated/ (ajv standalone validators) for esbuild to bundle
-rmSync(`${root}/dist`, { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a process running the CLI (or a parallel build) never sees it half-made.
+const staging = `dist.build-${process.pid}`;
+rmSync(`${root}/${staging}`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: ['src/cli.ts'],
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -23,3 +25,11 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });
+const old = `${root}/dist.old-${process.pid}`;
+try {
+  renameSync(`${root}/dist`, old);
+} catch {
+  // no previous build
+}
+renameSync(`${root}/${staging}`, `${root}/dist`);
+rmSync(old, { recursive: true, force: true });
