@@ -43,19 +43,29 @@ const KEY_RE = /^([A-Za-z0-9_./\-]+|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'):(?:[ \t]|$
 /** Lines of text with their indent and whether they carry content. */
 export class Lines {
   readonly lines: string[];
+  /** Leading spaces of each line. */
+  private readonly indents: Int32Array;
+  /** 1 when the line carries content (not blank, not only a comment). */
+  private readonly content: Uint8Array;
   constructor(text: string) {
     this.lines = text.split('\n');
+    // One pass up front: the parser asks these questions of each line once per nesting level.
+    this.indents = new Int32Array(this.lines.length);
+    this.content = new Uint8Array(this.lines.length);
+    this.lines.forEach((l, i) => {
+      let n = 0;
+      while (n < l.length && l.charCodeAt(n) === 32) n++;
+      this.indents[i] = n;
+      const c = l.charCodeAt(n);
+      this.content[i] = n < l.length && c !== 35 /* # */ && l.slice(n).trim() !== '' ? 1 : 0;
+    });
   }
   indent(i: number): number {
-    const l = this.lines[i]!;
-    let n = 0;
-    while (n < l.length && l.charCodeAt(n) === 32) n++;
-    return n;
+    return this.indents[i]!;
   }
   /** True for lines that are neither blank nor only a comment. */
   isContent(i: number): boolean {
-    const t = this.lines[i]!.trim();
-    return t !== '' && !t.startsWith('#');
+    return this.content[i] === 1;
   }
 }
 

@@ -92,6 +92,11 @@ function isEmptyCollection(v: object): boolean {
   return Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
 }
 
+const pads: string[] = [];
+function pad(n: number): string {
+  return (pads[n] ??= ' '.repeat(n));
+}
+
 /** Emits `value` as a YAML block at column `level * indent`; the result ends with a newline. */
 export function emitYaml(value: unknown, options: EmitOptions = {}, column = 0): string {
   const step = options.indent ?? 2;
@@ -100,41 +105,41 @@ export function emitYaml(value: unknown, options: EmitOptions = {}, column = 0):
 
   const writeNode = (v: unknown, col: number): void => {
     // Called for a collection value that starts on its own line(s) at `col`.
-    const pad = ' '.repeat(col);
+    const padding = pad(col);
     if (Array.isArray(v)) {
-      for (const item of v) writeItem(item, col, pad);
+      for (const item of v) writeItem(item, col, padding);
     } else {
-      for (const [k, child] of Object.entries(v as Record<string, unknown>)) writeEntry(k, child, col, pad);
+      for (const k in v as Record<string, unknown>) writeEntry(k, (v as Record<string, unknown>)[k], col, padding);
     }
   };
 
-  const writeEntry = (k: string, child: unknown, col: number, pad: string): void => {
+  const writeEntry = (k: string, child: unknown, col: number, indent: string): void => {
     const key = quoteString(k);
     if (isCollection(child) && !isEmptyCollection(child)) {
-      out.push(`${pad}${key}:\n`);
+      out.push(`${indent}${key}:\n`);
       writeNode(child, Array.isArray(child) ? col + seqStep : col + step);
     } else if (isCollection(child)) {
-      out.push(`${pad}${key}: ${Array.isArray(child) ? '[]' : '{}'}\n`);
+      out.push(`${indent}${key}: ${Array.isArray(child) ? '[]' : '{}'}\n`);
     } else if (isBlockString(child)) {
-      out.push(`${pad}${key}: ${blockString(child, ' '.repeat(col + step))}`);
+      out.push(`${indent}${key}: ${blockString(child, pad(col + step))}`);
     } else {
-      out.push(`${pad}${key}: ${scalar(child)}\n`);
+      out.push(`${indent}${key}: ${scalar(child)}\n`);
     }
   };
 
-  const writeItem = (item: unknown, col: number, pad: string): void => {
+  const writeItem = (item: unknown, col: number, indent: string): void => {
     if (isCollection(item) && !isEmptyCollection(item)) {
       // The first line of the nested collection shares the line with `- `.
       const start = out.length;
       writeNode(item, col + 2);
       const first = out[start]!;
-      out[start] = `${pad}- ${first.slice(col + 2)}`;
+      out[start] = `${indent}- ${first.slice(col + 2)}`;
     } else if (isCollection(item)) {
-      out.push(`${pad}- ${Array.isArray(item) ? '[]' : '{}'}\n`);
+      out.push(`${indent}- ${Array.isArray(item) ? '[]' : '{}'}\n`);
     } else if (isBlockString(item)) {
-      out.push(`${pad}- ${blockString(item, ' '.repeat(col + 2))}`);
+      out.push(`${indent}- ${blockString(item, pad(col + 2))}`);
     } else {
-      out.push(`${pad}- ${scalar(item)}\n`);
+      out.push(`${indent}- ${scalar(item)}\n`);
     }
   };
 
