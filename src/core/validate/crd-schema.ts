@@ -9,7 +9,8 @@
  *   EnvoyFilter patch values, Wasm plugin config, status); no `additionalProperties: false` (the API server prunes
  *   unknown fields instead); `oneOf`/`not`/`anyOf` only as at-most-one groups of `required` with no types inside;
  *   `x-kubernetes-validations` CEL rules, `x-kubernetes-list-type`/`-list-map-keys`, `nullable`, enums, bounds kept.
- * - The root holds `spec` and `status` only (Kubernetes validates apiVersion, kind and metadata itself), as Istio's CRDs do.
+ * - The root holds `spec` and `status` only (Kubernetes validates apiVersion, kind and metadata itself), as Istio's CRDs do,
+ *   and `required: [spec]` for the kinds whose spec Istio requires (ServiceEntry, WorkloadEntry, WorkloadGroup, WasmPlugin, TrafficExtension).
  * - The result is a fresh object on every call: the caller may change it.
  */
 import { UsageError } from '../../errors.js';
@@ -31,6 +32,7 @@ export function crdSchema(kind: string, version: string): SchemaNode {
   const resolved = resolveRefs(schemaRegistry.get(kind)!, schemaRegistry, kind);
   const props = resolved.properties as Record<string, SchemaNode>;
   const root: SchemaNode = { type: 'object', properties: {} };
+  if (Array.isArray(resolved.required) && resolved.required.includes('spec')) root.required = ['spec'];
   const out = root.properties as Record<string, SchemaNode>;
   if (props.spec) out.spec = structural(props.spec);
   if (props.status) out.status = structural(props.status);

@@ -74,9 +74,6 @@ async function validateAgainstApi(object: KubeObject, options: ValidateOptions, 
     return;
   }
   const mod = await load(object.kind);
-  // The API server prunes null fields before validating (unless the field is nullable, where null is valid anyway),
-  // so `match: null` means no match rather than an error. Istio's webhook then sees the pruned object too.
-  object = withoutNullFields(object);
   const typeErrorPaths: string[] = [];
   if (!mod.validate(object)) {
     const errors = mod.validate.errors ?? [];
@@ -101,27 +98,6 @@ async function validateAgainstApi(object: KubeObject, options: ValidateOptions, 
       if (!typeErrors) throw error;
     }
   }
-}
-
-/** `value` without object fields whose value is null (recursively); the same object when it has none. */
-export function withoutNullFields<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const items = value.map(withoutNullFields);
-    return (items.some((v, i) => v !== value[i]) ? items : value) as T;
-  }
-  let changed = false;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (v === null) {
-      changed = true;
-      continue;
-    }
-    const w = withoutNullFields(v);
-    if (w !== v) changed = true;
-    out[k] = w;
-  }
-  return (changed ? out : value) as T;
 }
 
 function toPointer(path: FieldPath): string {

@@ -21,16 +21,16 @@ describe('isBase64', () => {
   it.each(['hello!', 'aGVsbG8', 'a=b='])('rejects %j', (t) => expect(isBase64(t)).toBe(false));
 });
 
+
 describe('null fields', () => {
-  it('are pruned like the API server does, so null means unset', async () => {
+  it('are rejected as the API server does (it does not prune them for Istio CRDs)', async () => {
     const { validateSpec } = await import('./helpers.js');
-    const found = await validateSpec('EnvoyFilter', { workloadSelector: { labels: { app: 'a' } }, configPatches: [{ applyTo: 'CLUSTER', match: null, patch: { operation: 'REMOVE' } }] });
-    expect(found.filter((d) => d.severity === 'error')).toEqual([]);
+    const found = await validateSpec('WasmPlugin', { url: null });
+    expect(found.map((d) => `${d.path}: ${d.message}`)).toEqual(['spec.url: must be a string, got null']);
   });
-  it('keeps the same object when nothing is null', async () => {
-    const { withoutNullFields } = await import('../../../../src/core/validate/index.js');
-    const o = { a: [{ b: 1 }], c: { d: 'x' } };
-    expect(withoutNullFields(o)).toBe(o);
-    expect(withoutNullFields({ a: [{ b: null, c: 1 }] })).toEqual({ a: [{ c: 1 }] });
+  it('spec is required for the kinds whose CRD requires it', async () => {
+    const { validateSpec } = await import('./helpers.js');
+    const found = await validateSpec('ServiceEntry', undefined);
+    expect(found.map((d) => d.message)).toContain('missing required field "spec"');
   });
 });

@@ -8,7 +8,7 @@ const SOURCE_FIELDS = ['principals', 'notPrincipals', 'requestPrincipals', 'notR
   'notServiceAccounts', 'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks', 'trustDomains', 'notTrustDomains'];
 const OPERATION_FIELDS = ['hosts', 'notHosts', 'ports', 'notPorts', 'methods', 'notMethods', 'paths', 'notPaths'];
 /** Condition keys Istio knows; `[...]` ones take a name in brackets. */
-const EXACT_KEYS = new Set(['source.ip', 'remote.ip', 'source.namespace', 'source.principal', 'source.serviceAccount', 'request.auth.principal',
+const EXACT_KEYS = new Set(['source.ip', 'remote.ip', 'source.namespace', 'source.principal', 'source.serviceAccount', 'source.trustDomain', 'request.auth.principal',
   'request.auth.audiences', 'request.auth.presenter', 'destination.ip', 'destination.port', 'connection.sni']);
 const MAP_KEYS = ['request.headers', 'request.auth.claims', 'experimental.envoy.filters.'];
 const listed = (v: unknown) => Array.isArray(v) && v.length > 0;
@@ -30,21 +30,24 @@ function serviceAccount(v: string): string | undefined {
   return undefined;
 }
 
+/** Path templates: `{*}` matches one segment, `{**}` any number; nothing template-like may follow `{**}`. */
 function pathTemplate(v: string): string | undefined {
-  if (!v.includes('{')) return undefined;
-  const segments = v.split('/');
-  for (const s of segments) {
-    if (s.includes('{') && s !== '{*}' && s !== '{**}') return `unsupported path template "${v}": segments may be {*} or {**} only`;
+  if (!v.includes('{') && !v.includes('}')) return undefined;
+  let anySeen = false;
+  for (const segment of v.replace(/^\/+|\/+$/g, '').split('/')) {
+    if (segment === '{*}' || segment === '{**}') {
+      if (anySeen) return `unsupported path template "${v}": {**} must be the last template operator`;
+      anySeen = segment === '{**}';
+    } else if (/[{}]/.test(segment)) return `unsupported path template "${v}": segments may be {*} or {**}, with no other braces`;
   }
-  const doubles = segments.filter((s) => s === '{**}').length;
-  if (doubles > 1 || (doubles === 1 && segments[segments.length - 1] !== '{**}')) return `unsupported path template "${v}": {**} may appear once, as the last segment`;
   return undefined;
 }
 
 function conditionKeyError(key: string): string | undefined {
   if (EXACT_KEYS.has(key)) return undefined;
   const prefix = MAP_KEYS.find((p) => key.startsWith(p));
-  if (prefix) return /^[^[\]]+\[[^[\]]+\]$/.test(key) || prefix.endsWith('.') ? undefined : `condition key "${key}" must have the form ${prefix}[name]`;
+  // Claims may nest: request.auth.claims[outer][inner].
+  if (prefix) return /^[^[\]]+(\[[^[\]]+\])+$/.test(key) || prefix.endsWith('.') ? undefined : `condition key "${key}" must have the form ${prefix}[name]`;
   if (key === 'destination.namespace') return 'destination.namespace is not supported: the policy applies to its own namespace';
   if (key.startsWith('destination.labels')) return `${key} is not supported: use the workload selector`;
   if (key === 'destination.name' || key === 'destination.user') return `${key} was removed (v1alpha1 only)`;
