@@ -85,6 +85,7 @@ async function writeAtomic(path: string, text: string): Promise<void> {
 async function gatherConfig(ctx: CommandContext, opts: KubeInjectOptions) {
   const values: Tree[] = [];
   const meshConfig: Tree[] = [];
+  let base: { values: Tree; meshConfig: Tree } | undefined;
   let revision = opts.revision;
   if (!opts.ignoreCluster && !opts.meshConfigFile && !opts.valuesFile && !opts.operatorFileName && kubeconfigAvailable(ctx.globals, ctx.env)) {
     try {
@@ -101,8 +102,7 @@ async function gatherConfig(ctx: CommandContext, opts: KubeInjectOptions) {
     const { readOverlays, generate } = await import('./manifest-run.js');
     const { injectionInputs } = await import('../core/manifest/index.js');
     const inputs = injectionInputs((await generate(await readOverlays(ctx, [opts.operatorFileName]), [])).values);
-    values.push(inputs.values as Tree);
-    meshConfig.push(inputs.meshConfig as Tree);
+    base = { values: inputs.values as Tree, meshConfig: inputs.meshConfig as Tree };
     revision ??= inputs.revision || undefined;
   }
   if (opts.meshConfigFile) meshConfig.push(await readYamlMap(opts.meshConfigFile, 'a mesh config'));
@@ -116,5 +116,5 @@ async function gatherConfig(ctx: CommandContext, opts: KubeInjectOptions) {
   values.push(sets.values);
   meshConfig.push(sets.meshConfig);
   if (revision) values.push({ revision });
-  return resolveInjectConfig({ values, meshConfig, revision, nativeSidecars: opts.nativeSidecar });
+  return resolveInjectConfig({ base, values, meshConfig, revision, nativeSidecars: opts.nativeSidecar });
 }

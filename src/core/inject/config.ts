@@ -1,9 +1,10 @@
 /**
  * What the injector reads besides the workload: Helm-style values (the `values` key of the
  * `istio-sidecar-injector` ConfigMap) and the mesh config (the `mesh` key of the `istio` ConfigMap). The defaults
- * are Istio 1.30's; `resolveInjectConfig` layers user input on them, as istiod does.
+ * are the default profile's, taken from the same resolver `mesh install` uses (one source of truth), so what an
+ * install would put in those ConfigMaps is what kube-inject injects with; `resolveInjectConfig` layers input on them.
  */
-import { ISTIO_HUB, ISTIO_VERSION } from '../../version.js';
+import { injectionInputs, resolveValues } from '../manifest/index.js';
 
 /** A JSON-like tree. */
 export type Tree = { [key: string]: unknown };
@@ -27,72 +28,6 @@ export interface InjectConfig {
   revision: string;
   /** Inject the proxy as a native sidecar (an init container with restartPolicy Always); Istio 1.30's default. */
   nativeSidecars: boolean;
-}
-
-/** Istio 1.30's built-in values, the part of the chart defaults that injection reads. */
-export function defaultValues(): Tree {
-  return {
-    revision: '',
-    global: {
-      hub: ISTIO_HUB,
-      tag: ISTIO_VERSION,
-      variant: '',
-      imagePullPolicy: '',
-      imagePullSecrets: [],
-      istioNamespace: 'istio-system',
-      logAsJson: false,
-      nativeNftables: false,
-      logging: { level: 'default:info' },
-      proxy: {
-        image: 'proxyv2',
-        autoInject: 'enabled',
-        clusterDomain: 'cluster.local',
-        componentLogLevel: 'misc:error',
-        excludeInboundPorts: '',
-        includeInboundPorts: '*',
-        includeIPRanges: '*',
-        excludeIPRanges: '',
-        includeOutboundPorts: '',
-        excludeOutboundPorts: '',
-        logLevel: 'warning',
-        outlierLogPath: '',
-        privileged: false,
-        seccompProfile: {},
-        readinessFailureThreshold: 4,
-        readinessInitialDelaySeconds: 0,
-        readinessPeriodSeconds: 15,
-        startupProbe: { enabled: true, failureThreshold: 600 },
-        resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } },
-        statusPort: 15020,
-        tracer: 'none',
-        holdApplicationUntilProxyStarts: false,
-        capNetBindService: false,
-      },
-      proxy_init: { image: 'proxyv2', forceApplyIptables: false },
-      caAddress: '',
-      caName: '',
-      meshID: '',
-      mountMtlsCerts: false,
-      multiCluster: { clusterName: '' },
-      network: '',
-      pilotCertProvider: 'istiod',
-      sds: { token: { aud: 'istio-ca' } },
-      sts: { servicePort: 0 },
-      trustDomain: '',
-      trustBundleName: '',
-    },
-    pilot: { cni: { enabled: false, provider: 'default' }, env: {}, crlConfigMapName: '' },
-    sidecarInjectorWebhook: { rewriteAppHTTPProbe: true, injectedAnnotations: {}, neverInjectSelector: [], alwaysInjectSelector: [], defaultTemplates: [] },
-  };
-}
-
-/** Istio 1.30's default mesh config, the part injection reads. */
-export function defaultMeshConfig(): Tree {
-  return {
-    trustDomain: 'cluster.local',
-    enablePrometheusMerge: true,
-    defaultConfig: defaultProxyConfig(),
-  };
 }
 
 /** The default ProxyConfig (mesh.DefaultProxyConfig), the fields injection reads or reports. */
@@ -143,8 +78,21 @@ export function getPath(tree: unknown, path: string): unknown {
   return cur;
 }
 
+let defaultBase: { values: Tree; meshConfig: Tree } | undefined;
+
+/** The default profile's injector values and mesh config, exactly as `mesh manifest generate` renders them. */
+export function defaultInjectBase(): { values: Tree; meshConfig: Tree } {
+  if (!defaultBase) {
+    const inputs = injectionInputs(resolveValues({}));
+    defaultBase = { values: inputs.values as Tree, meshConfig: inputs.meshConfig as Tree };
+  }
+  return JSON.parse(JSON.stringify(defaultBase)) as { values: Tree; meshConfig: Tree };
+}
+
 /** User input layered on the defaults. */
 export interface InjectConfigInput {
+  /** The base to layer on; the default profile's when unset (an IstioOperator file brings its own full base). */
+  base?: { values: Tree; meshConfig: Tree };
   /** Values from --valuesFile, the cluster ConfigMap or an IstioOperator's `values`. */
   values?: Tree[];
   /** Mesh config from --meshConfigFile, the cluster ConfigMap or an IstioOperator's `meshConfig`. */
@@ -155,9 +103,10 @@ export interface InjectConfigInput {
 
 /** Builds the effective config: defaults ⊕ each layer in order. */
 export function resolveInjectConfig(input: InjectConfigInput = {}): InjectConfig {
-  let values: unknown = defaultValues();
+  const base = input.base ?? defaultInjectBase();
+  let values: unknown = base.values;
   for (const layer of input.values ?? []) values = deepMerge(values, layer);
-  let meshConfig: unknown = defaultMeshConfig();
+  let meshConfig: unknown = base.meshConfig;
   for (const layer of input.meshConfig ?? []) meshConfig = deepMerge(meshConfig, layer);
   const revision = input.revision ?? String(getPath(values, 'revision') ?? '');
   return { values: values as Tree, meshConfig: meshConfig as Tree, revision, nativeSidecars: input.nativeSidecars ?? true };
