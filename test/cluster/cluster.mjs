@@ -36,7 +36,13 @@ export function ensureBinary() {
   log(`building ${bin} with ${go.stdout.trim()} (a first build takes a long while)`);
   const started = Date.now();
   const tmp = `${bin}.tmp${process.pid}`;
-  const res = spawnSync('go', ['build', '-ldflags=-s -w', '-o', tmp, '.'], { cwd: here, stdio: 'inherit' });
+  // The API server reports this version (/version); without it, it says v0.0.0-master.
+  const version = /k8s\.io\/kubernetes (v(\d+)\.(\d+)\.\d+)/.exec(readFileSync(join(here, 'go.mod'), 'utf8'));
+  if (!version) throw new Error('go.mod does not require k8s.io/kubernetes');
+  const pkg = 'k8s.io/component-base/version';
+  const ldflags = ['-s', '-w', `-X ${pkg}.gitVersion=${version[1]}`, `-X ${pkg}.gitMajor=${version[2]}`,
+    `-X ${pkg}.gitMinor=${version[3]}`, `-X ${pkg}.gitTreeState=clean`].join(' ');
+  const res = spawnSync('go', ['build', `-ldflags=${ldflags}`, '-o', tmp, '.'], { cwd: here, stdio: 'inherit' });
   if (res.status !== 0) throw new Error(`go build failed (exit ${res.status ?? res.signal})`);
   spawnSync('mv', [tmp, bin]);
   log(`built in ${((Date.now() - started) / 1000).toFixed(0)}s`);

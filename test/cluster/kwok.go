@@ -17,8 +17,8 @@ import (
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
 	"sigs.k8s.io/kwok/kustomize/crd"
-	nodeheartbeat "sigs.k8s.io/kwok/kustomize/stage/node/heartbeat-with-lease"
 	nodefast "sigs.k8s.io/kwok/kustomize/stage/node/fast"
+	nodeheartbeat "sigs.k8s.io/kwok/kustomize/stage/node/heartbeat-with-lease"
 	podfast "sigs.k8s.io/kwok/kustomize/stage/pod/fast"
 	"sigs.k8s.io/kwok/pkg/config"
 	kwokcmd "sigs.k8s.io/kwok/pkg/kwok/cmd"
@@ -39,6 +39,9 @@ func runKwok(args []string) error {
 		return err
 	}
 	cmd := kwokcmd.NewCommand(ctx)
+	// Kubernetes' packages register a global non-bool --version flag, which clashes with the
+	// bool one cobra adds for commands that have a Version.
+	cmd.Version = ""
 	cmd.PersistentFlags().AddFlagSet(flags)
 	cmd.SetArgs(args)
 	return cmd.ExecuteContext(ctx)

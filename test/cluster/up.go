@@ -108,6 +108,23 @@ func runUp(args []string) error {
 	defer etcd.Close()
 	progress("etcd ready on 127.0.0.1:%d", etcdClient)
 
+	// Unix socket paths are limited to 108 bytes, so the socket sits in a short folder.
+	sockDir, err := os.MkdirTemp("", "kl-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(sockDir)
+	sock := filepath.Join(sockDir, "egress.sock")
+	egress, err := startEgressProxy(sock, progress)
+	if err != nil {
+		return err
+	}
+	defer egress.Close()
+	egressConfig, err := writeEgressConfig(*dir, sock)
+	if err != nil {
+		return err
+	}
+
 	var children []*component
 	defer func() { stopAll(children) }()
 	spawn := func(name string, args ...string) error {
@@ -131,6 +148,7 @@ func runUp(args []string) error {
 		"--kubelet-preferred-address-types=InternalIP",
 		// The kubernetes Service cannot point at a loopback address, so no endpoints are kept for it.
 		"--endpoint-reconciler-type=none",
+		"--egress-selector-config-file="+egressConfig,
 		"--profiling=false",
 	); err != nil {
 		return err
