@@ -1,5 +1,5 @@
 /** Turns a finding's resource (and field) into `file` + `line`; positions are computed only for reported documents. */
-import { locate } from '../yaml/locate.js';
+import { locateFast } from '../yaml/fast-locate.js';
 import type { FieldPath, Resource } from './types.js';
 
 /** File and 1-based line for a finding, when the resource came from a file. */
@@ -8,7 +8,7 @@ export function findingLocation(resource: Resource, field?: FieldPath | { line: 
   if (origin.type !== 'file') return undefined;
   if (field && !Array.isArray(field)) return { file: origin.file, line: (field as { line: number }).line };
   if (!field?.length && origin.path.length === 0) return { file: origin.file, line: firstContentLine(origin.doc.text, origin.doc.line) };
-  const { line } = locate(origin.doc, [...origin.path, ...((field as FieldPath | undefined) ?? [])]);
+  const { line } = locateFast(origin.doc, [...origin.path, ...((field as FieldPath | undefined) ?? [])]);
   return { file: origin.file, line };
 }
 
