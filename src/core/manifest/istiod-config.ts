@@ -3,6 +3,7 @@
  * `istio-sidecar-injector[-rev]` (key `values`: the values JSON injection reads; key `config`: the injection policy).
  * The mesh config is what the chart derives from values, overwritten by spec.meshConfig.
  */
+import { readAsset } from '../../adapters/assets.js';
 import { emitYaml } from '../yaml/emit.js';
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, object, ownerLabels, val, type RenderContext } from './context.js';
@@ -65,9 +66,12 @@ export function injectorValues(ctx: RenderContext): Values {
   }) as Values;
 }
 
+/** mesh's `sidecar` Go template for istiod: renders what `mesh kube-inject` adds (proved by test/inject-equivalence). */
+export const SIDECAR_TEMPLATE_FILE = 'manifests/injection/sidecar.tmpl';
+
 /**
- * The injector's policy (`config` key). Only the user's own `sidecarInjectorWebhook.templates` are included:
- * mesh does not yet ship Go templates equivalent to its kube-inject (see README), so none are invented here.
+ * The injector's policy and templates (`config` key): mesh's own `sidecar` template, plus the user's
+ * `sidecarInjectorWebhook.templates` (a user template named `sidecar` replaces mesh's, as with Istio's chart).
  */
 export function injectorConfig(ctx: RenderContext): Values {
   const hook = (val<Values>(ctx, 'sidecarInjectorWebhook') ?? {}) as Values;
@@ -79,7 +83,7 @@ export function injectorConfig(ctx: RenderContext): Values {
     neverInjectSelector: hook.neverInjectSelector ?? [],
     injectedAnnotations: hook.injectedAnnotations ?? {},
   };
-  if (isMap(hook.templates) && Object.keys(hook.templates).length) config.templates = hook.templates;
+  config.templates = { sidecar: readAsset(SIDECAR_TEMPLATE_FILE), ...(isMap(hook.templates) ? hook.templates : {}) };
   return config;
 }
 
