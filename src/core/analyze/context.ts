@@ -9,6 +9,21 @@ export interface ReadSpy {
 
 const EMPTY: readonly Resource[] = [];
 
+/** kind → `namespace/name` → resource, built once per snapshot on the first find() (a scan per call is quadratic). */
+const nameIndexes = new WeakMap<Snapshot, Map<Kind, Map<string, Resource>>>();
+
+function byName(snapshot: Snapshot, kind: Kind): Map<string, Resource> {
+  let kinds = nameIndexes.get(snapshot);
+  if (!kinds) nameIndexes.set(snapshot, (kinds = new Map()));
+  let index = kinds.get(kind);
+  if (!index) {
+    kinds.set(kind, (index = new Map()));
+    // The first of equal names wins, as a scan in input order would find it.
+    for (const r of snapshot.byKind.get(kind) ?? EMPTY) if (!index.has(`${r.namespace}\u0000${r.name}`)) index.set(`${r.namespace}\u0000${r.name}`, r);
+  }
+  return index;
+}
+
 /** Builds the context one analyzer runs with; findings go to `sink`. */
 export function createContext(snapshot: Snapshot, analyzer: string, sink: (f: Finding) => void, spy?: ReadSpy): AnalysisContext {
   return {
@@ -19,7 +34,7 @@ export function createContext(snapshot: Snapshot, analyzer: string, sink: (f: Fi
     },
     find(kind, namespace, name) {
       spy?.read(kind);
-      return (snapshot.byKind.get(kind) ?? EMPTY).find((r) => r.name === name && r.namespace === namespace);
+      return byName(snapshot, kind).get(`${namespace}\u0000${name}`);
     },
     knows(kind) {
       spy?.read(kind);

@@ -2,8 +2,8 @@
 import type { Analyzer } from '../../types.js';
 import { arr, obj, strMap, strs } from '../util/access.js';
 import { meshConfigOf } from '../../mesh-config.js';
-import { selectorString, selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloads, workloadsKnown } from '../util/workloads.js';
+import { selectorString } from '../util/selectors.js';
+import { WORKLOAD_KINDS, indexWorkloads, workloads, workloadsKnown } from '../util/workloads.js';
 
 /** Namespaces every cluster has, even when the snapshot holds no Namespace objects for them. */
 const BUILT_IN = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -18,7 +18,7 @@ export const authorizationPolicies: Analyzer = {
   analyze(ctx) {
     let root = ctx.istioNamespace;
     ctx.forEach('MeshConfig', (m) => void (root = meshConfigOf(m).rootNamespace || root));
-    const all = workloadsKnown(ctx) ? workloads(ctx) : undefined;
+    const all = workloadsKnown(ctx) ? indexWorkloads(workloads(ctx)) : undefined;
     const namespaces = new Set([...BUILT_IN, ctx.istioNamespace]);
     ctx.forEach('Namespace', (ns) => void namespaces.add(ns.name));
     const checkNamespaces = ctx.knows('Namespace');
@@ -26,8 +26,7 @@ export const authorizationPolicies: Analyzer = {
       const spec = obj(ap.object.spec);
       if (all && spec.targetRef === undefined && spec.targetRefs === undefined) {
         const selector = strMap(obj(spec.selector).matchLabels);
-        const pool = ap.namespace === root ? all : all.filter((w) => w.namespace === ap.namespace);
-        if (!pool.some((w) => selects(selector, w.labels))) ctx.report(ap, 'IST0127', [selectorString(selector)], ['spec', 'selector']);
+        if (!all.any(selector, ap.namespace === root ? undefined : ap.namespace)) ctx.report(ap, 'IST0127', [selectorString(selector)], ['spec', 'selector']);
       }
       if (!checkNamespaces) return;
       arr(spec.rules).forEach((rule, i) => {
@@ -35,7 +34,7 @@ export const authorizationPolicies: Analyzer = {
           const source = obj(obj(from).source);
           for (const field of ['namespaces', 'notNamespaces'] as const) {
             strs(source[field]).forEach((pattern, k) => {
-              if (![...namespaces].some((ns) => namespaceMatches(ns, pattern))) {
+              if (!namespaces.has(pattern) && ![...namespaces].some((ns) => namespaceMatches(ns, pattern))) {
                 ctx.report(ap, 'IST0101', ['namespace', pattern], ['spec', 'rules', i, 'from', j, 'source', field, k]);
               }
             });

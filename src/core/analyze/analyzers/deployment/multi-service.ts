@@ -1,7 +1,7 @@
 /** IST0116/IST0137: Services selecting the same in-mesh Deployment agree on each port's protocol and targetPort. */
 import type { Analyzer, Resource } from '../../types.js';
 import { arr, obj, str, strMap } from '../util/access.js';
-import { selects } from '../util/selectors.js';
+import { SelectorIndex } from '../util/label-index.js';
 
 export const multiService: Analyzer = {
   meta: {
@@ -13,13 +13,11 @@ export const multiService: Analyzer = {
   analyze(ctx) {
     const services: Resource[] = [];
     ctx.forEach('Service', (s) => void services.push(s));
+    const bySelector = new SelectorIndex(services, (s) => strMap(obj(s.object.spec).selector), (s) => s.namespace);
     ctx.forEach('Deployment', (d) => {
       if (d.labels['gateway.istio.io/managed'] === 'istio.io-mesh-controller') return;
       const podLabels = strMap(obj(obj(obj(d.object.spec).template).metadata).labels);
-      const matching = services.filter((s) => {
-        const sel = strMap(obj(s.object.spec).selector);
-        return s.namespace === d.namespace && Object.keys(sel).length > 0 && selects(sel, podLabels);
-      });
+      const matching = bySelector.selecting(podLabels, d.namespace);
       if (matching.length < 2) return;
       const protocols = new Map<string, Map<string, string[]>>();
       const targets = new Map<string, Map<string, string>>();

@@ -3,7 +3,7 @@ import type { Analyzer } from '../../types.js';
 import { arr, obj, str, strMap } from '../util/access.js';
 import { serviceRegistry } from '../util/hosts.js';
 import { selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloads, workloadsKnown } from '../util/workloads.js';
+import { WORKLOAD_KINDS, indexWorkloads, workloads, workloadsKnown } from '../util/workloads.js';
 
 export const subsetSelectPods: Analyzer = {
   meta: {
@@ -15,7 +15,7 @@ export const subsetSelectPods: Analyzer = {
   analyze(ctx) {
     const registry = serviceRegistry(ctx);
     const hostsKnown = ctx.knows('Service') || ctx.knows('ServiceEntry');
-    const all = workloadsKnown(ctx) ? workloads(ctx) : undefined;
+    const all = workloadsKnown(ctx) ? indexWorkloads(workloads(ctx)) : undefined;
     ctx.forEach('DestinationRule', (dr) => {
       const spec = obj(dr.object.spec);
       const host = str(spec.host);
@@ -27,7 +27,7 @@ export const subsetSelectPods: Analyzer = {
       }
       // Subsets narrow the service's own selector; services without one (external, headless) are out of reach.
       if (!all || Object.keys(svc.selector).length === 0) return;
-      const backends = all.filter((w) => selects(svc.selector, w.labels) && (svc.resource.kind !== 'Service' || w.namespace === svc.resource.namespace));
+      const backends = all.select(svc.selector, svc.resource.kind === 'Service' ? svc.resource.namespace : undefined);
       arr(spec.subsets).forEach((s, i) => {
         const name = str(obj(s).name) ?? `#${i}`;
         const labels = strMap(obj(s).labels);

@@ -2,7 +2,7 @@
 import type { Analyzer } from '../../types.js';
 import { arr, num, obj, str, strMap } from '../util/access.js';
 import { selectorString, selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloads, workloadsKnown } from '../util/workloads.js';
+import { WORKLOAD_KINDS, indexWorkloads, workloads, workloadsKnown } from '../util/workloads.js';
 
 export const ingressGatewayPort: Analyzer = {
   meta: {
@@ -13,12 +13,12 @@ export const ingressGatewayPort: Analyzer = {
   },
   analyze(ctx) {
     if (!workloadsKnown(ctx)) return;
-    const all = workloads(ctx);
+    const all = indexWorkloads(workloads(ctx));
     const services: { ns: string; selector: Record<string, string>; ports: unknown[] }[] = [];
     ctx.forEach('Service', (s) => void services.push({ ns: s.namespace, selector: strMap(obj(s.object.spec).selector), ports: arr(obj(s.object.spec).ports) }));
     ctx.forEach('Gateway', (gw) => {
       const selector = strMap(obj(gw.object.spec).selector);
-      const matched = all.filter((w) => selects(selector, w.labels));
+      const matched = all.select(selector);
       if (matched.length === 0) {
         ctx.report(gw, 'IST0101', ['selector', selectorString(selector)], ['spec', 'selector']);
         return;

@@ -1,8 +1,7 @@
 /** IST0101/IST0161: a Gateway's TLS credentialName names a Secret next to its workload, holding a usable certificate. */
 import type { Analyzer, Resource } from '../../types.js';
 import { arr, obj, str, strMap } from '../util/access.js';
-import { selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloads } from '../util/workloads.js';
+import { WORKLOAD_KINDS, indexWorkloads, workloads } from '../util/workloads.js';
 
 export const secret: Analyzer = {
   meta: {
@@ -13,11 +12,11 @@ export const secret: Analyzer = {
   },
   analyze(ctx) {
     if (!ctx.knows('Secret')) return;
-    const all = workloads(ctx);
+    const all = indexWorkloads(workloads(ctx));
     ctx.forEach('Gateway', (gw) => {
       // Secrets are read in the namespace of the gateway workload, which may differ from the Gateway's.
       const selector = strMap(obj(gw.object.spec).selector);
-      const ns = all.find((w) => selects(selector, w.labels))?.namespace ?? gw.namespace;
+      const ns = all.select(selector)[0]?.namespace ?? gw.namespace;
       arr(obj(gw.object.spec).servers).forEach((server, i) => {
         const name = str(obj(obj(server).tls).credentialName);
         if (!name) return;

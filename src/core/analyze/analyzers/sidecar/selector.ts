@@ -1,8 +1,8 @@
 /** IST0101/IST0110/IST0111/IST0167: Sidecar selectors match workloads, and at most one Sidecar applies to each. */
 import type { Analyzer, Resource } from '../../types.js';
 import { obj, strMap } from '../util/access.js';
-import { isEmpty, selectorString, selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloads, workloadsKnown } from '../util/workloads.js';
+import { isEmpty, selectorString } from '../util/selectors.js';
+import { WORKLOAD_KINDS, indexWorkloads, workloads, workloadsKnown } from '../util/workloads.js';
 
 export const sidecarSelector: Analyzer = {
   meta: {
@@ -12,7 +12,7 @@ export const sidecarSelector: Analyzer = {
     codes: ['IST0101', 'IST0110', 'IST0111', 'IST0167'],
   },
   analyze(ctx) {
-    const all = workloadsKnown(ctx) ? workloads(ctx) : undefined;
+    const all = workloadsKnown(ctx) ? indexWorkloads(workloads(ctx)) : undefined;
     const defaults = new Map<string, Resource[]>();
     const perWorkload = new Map<Resource, { ns: string; sidecars: Resource[] }>();
     ctx.forEach('Sidecar', (sc) => {
@@ -22,7 +22,7 @@ export const sidecarSelector: Analyzer = {
         return;
       }
       if (!all) return;
-      const matched = all.filter((w) => w.namespace === sc.namespace && selects(selector, w.labels));
+      const matched = all.select(selector, sc.namespace);
       if (matched.length === 0) ctx.report(sc, 'IST0101', ['selector', selectorString(selector)], ['spec', 'workloadSelector']);
       for (const w of matched) {
         if (w.annotations['ambient.istio.io/redirection'] === 'enabled') {

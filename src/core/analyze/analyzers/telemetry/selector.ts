@@ -1,8 +1,8 @@
 /** IST0101/IST0159/IST0160: Telemetry selectors match workloads; at most one Telemetry applies to each workload or namespace. */
 import type { Analyzer, Resource } from '../../types.js';
 import { obj, strMap } from '../util/access.js';
-import { isEmpty, selectorString, selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloads, workloadsKnown } from '../util/workloads.js';
+import { isEmpty, selectorString } from '../util/selectors.js';
+import { WORKLOAD_KINDS, indexWorkloads, workloads, workloadsKnown } from '../util/workloads.js';
 
 export const telemetrySelector: Analyzer = {
   meta: {
@@ -12,7 +12,7 @@ export const telemetrySelector: Analyzer = {
     codes: ['IST0101', 'IST0159', 'IST0160'],
   },
   analyze(ctx) {
-    const all = workloadsKnown(ctx) ? workloads(ctx) : undefined;
+    const all = workloadsKnown(ctx) ? indexWorkloads(workloads(ctx)) : undefined;
     const defaults = new Map<string, Resource[]>();
     const perWorkload = new Map<Resource, Resource[]>();
     ctx.forEach('Telemetry', (t) => {
@@ -24,7 +24,7 @@ export const telemetrySelector: Analyzer = {
         return;
       }
       if (!all) return;
-      const matched = all.filter((w) => w.namespace === t.namespace && selects(selector, w.labels));
+      const matched = all.select(selector, t.namespace);
       if (matched.length === 0) ctx.report(t, 'IST0101', ['selector', selectorString(selector)], ['spec', 'selector']);
       for (const w of matched) perWorkload.set(w.resource, [...(perWorkload.get(w.resource) ?? []), t]);
     });

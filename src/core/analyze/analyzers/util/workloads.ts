@@ -5,6 +5,7 @@
  */
 import type { AnalysisContext, Kind, Resource } from '../../types.js';
 import { obj, strMap, type Obj } from './access.js';
+import { LabelIndex } from './label-index.js';
 
 /** The kinds workloads() reads; analyzers that use it list these in their inputs. */
 export const WORKLOAD_KINDS: readonly Kind[] = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet'];
@@ -36,6 +37,11 @@ export function workloads(ctx: AnalysisContext): Workload[] {
     });
   }
   return out;
+}
+
+/** Workloads indexed by namespace and labels, for selectors (see LabelIndex). */
+export function indexWorkloads(list: readonly Workload[]): LabelIndex<Workload> {
+  return new LabelIndex(list, (w) => w.labels, (w) => w.namespace);
 }
 
 /** True when the snapshot can say a workload does not exist (a cluster was read, or files hold workloads). */
