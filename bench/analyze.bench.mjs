@@ -1,13 +1,18 @@
-// mesh analyze over 10,000 generated resources in files (goal: under 2 s), against a plain js-yaml parse of the
-// same files measured in the same run. The goal is absolute (2 s), so the ratio column has no goal. Runs the built CLI (bin/mesh.js), as users do.
+// mesh analyze over 10,000 generated resources in files. Issue 4's goal is absolute: under 2 s on this machine. Two rows:
+// the time against that 2 s budget (goal: ratio <= 1), and the time against a plain js-yaml parse of the same files
+// measured in the same run (the floor any YAML tool pays; no goal, reported so a slow machine can be told from a slow
+// mesh). Each is the median of RUNS runs, as the machine is shared and noisy; the load average is printed with it.
+// Runs the built CLI (bin/mesh.js), as users do.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const APPS = 1250; // 8 resources each: Namespace-less Service, Deployment, DestinationRule, VirtualService, ...
+const APPS = 1250;
+const RUNS = 3;
+const GOAL_MS = 2000; // 8 resources each: Namespace-less Service, Deployment, DestinationRule, VirtualService, ...
 
 function app(i) {
   const ns = `team-${i % 50}`;
@@ -63,6 +68,11 @@ function time(fn) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+function median(fn) {
+  const times = Array.from({ length: RUNS }, () => time(fn)).sort((a, b) => a - b);
+  return times[Math.floor(RUNS / 2)];
+}
+
 /** Rows for bench/run.mjs. */
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'mesh-analyze-bench-'));
@@ -72,7 +82,8 @@ export async function run() {
       for (let i = f * (APPS / 50); i < (f + 1) * (APPS / 50); i++) docs.push(app(i));
       writeFileSync(join(dir, `apps-${f}.yaml`), docs.join('---\n'));
     }
-    const baselineMs = time(() => {
+    const load = loadavg()[0].toFixed(1);
+    const baselineMs = median(() => {
       execFileSync(process.execPath, ['-e', `
         const fs = require('node:fs'); const path = require('node:path');
         const jsyaml = require(${JSON.stringify(join(root, 'node_modules/js-yaml'))});
@@ -81,16 +92,19 @@ export async function run() {
         if (n !== ${APPS * 8}) throw new Error('parsed ' + n);
       `]);
     });
-    let exit = 0;
-    const ms = time(() => {
+    const ms = median(() => {
       try {
         execFileSync(process.execPath, [join(root, 'bin/mesh.js'), 'analyze', '--use-kube=false', '-A', '-o', 'json', dir], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
       } catch (error) {
-        exit = error.status; // 79: findings (the generated VirtualServices point at missing subsets on purpose)
-        if (exit !== 79) throw error;
+        // 79: findings (the generated routes point at missing subsets and subsets select no pods, on purpose)
+        if (error.status !== 79) throw error;
       }
     });
-    return [{ name: `analyze ${APPS * 8} resources (files, -o json)`, ms, baselineName: 'js-yaml parse of the same files', baselineMs, goal: null }];
+    const name = `analyze ${APPS * 8} resources (files, -o json; median of ${RUNS}, load ${load} on ${cpus().length} CPUs)`;
+    return [
+      { name, ms, baselineName: "issue 4's absolute goal (2 s)", baselineMs: GOAL_MS, goal: 1 },
+      { name, ms, baselineName: 'js-yaml parse of the same files', baselineMs, goal: null },
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
