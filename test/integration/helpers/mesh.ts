@@ -25,6 +25,8 @@ export interface RunMeshOptions {
   timeoutMs?: number;
   /** Extra environment variables. */
   env?: Record<string, string>;
+  /** Kill mesh (SIGKILL) when this signal aborts, e.g. to interrupt an install midway. */
+  signal?: AbortSignal;
 }
 
 /** Runs `node bin/mesh.js <args> --kubeconfig <path>` and captures its output. Never rejects on a non-zero exit. */
@@ -41,6 +43,7 @@ export function runMesh(args: string[], opts: RunMeshOptions = {}): Promise<Mesh
     child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
     child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+    opts.signal?.addEventListener('abort', () => child.kill('SIGKILL'), { once: true });
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
