@@ -10,6 +10,6 @@ export interface Cluster {
 /** Returns the path of the kube-local binary, building it when the Go sources changed. */
 export function ensureBinary(): string;
 /** Starts a cluster and resolves once it can run workloads. */
-export function startCluster(opts?: { nodes?: number; detached?: boolean; timeoutMs?: number }): Promise<Cluster>;
+export function startCluster(opts?: { nodes?: number; detached?: boolean; keepDir?: boolean; timeoutMs?: number }): Promise<Cluster>;
 /** Stops a cluster and its whole process group, then removes its folder. */
 export function stopCluster(cluster: Cluster, opts?: { keepDir?: boolean }): Promise<void>;

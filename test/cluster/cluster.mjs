@@ -52,22 +52,25 @@ export function ensureBinary() {
 /**
  * Starts a cluster and resolves once it is ready (API server /readyz healthy, the default
  * service account exists, every node Ready).
- * @param {{ nodes?: number, detached?: boolean, timeoutMs?: number }} [opts]
+ * @param {{ nodes?: number, detached?: boolean, keepDir?: boolean, timeoutMs?: number }} [opts]
  *   detached: keep running after this process exits (cluster:up); otherwise the cluster stops
- *   when this process exits, however it exits.
+ *   when this process exits, however it exits, and removes its folder unless keepDir.
  */
 export async function startCluster(opts = {}) {
-  const { nodes = 1, detached = false, timeoutMs = 180_000 } = opts;
+  const { nodes = 1, detached = false, keepDir = false, timeoutMs = 180_000 } = opts;
   const bin = ensureBinary();
   const dir = mkdtempSync(join(tmpdir(), 'mesh-kube-'));
   const out = openSync(join(dir, 'up.log'), 'a');
   const args = ['up', `--dir=${dir}`, `--nodes=${nodes}`];
   if (!detached) args.push('--exit-on-stdin-close');
+  if (!detached && !keepDir) args.push('--remove-dir');
   // Its own process group (detached), so that stopping it can signal every process in it.
   const child = spawn(bin, args, { detached: true, stdio: [detached ? 'ignore' : 'pipe', out, out] });
   const cluster = { pid: child.pid, dir, kubeconfig: join(dir, 'kubeconfig') };
   if (detached) child.unref();
-  else process.once('exit', () => killGroup(child.pid, 'SIGKILL')); // last resort, e.g. on Ctrl-C
+  // Last resort, e.g. on Ctrl-C: kube-local stops its components and removes its folder on SIGTERM
+  // (and when its stdin closes, which also covers this process being killed outright).
+  else process.once('exit', () => killGroup(child.pid, 'SIGTERM'));
 
   let exited = null;
   child.once('exit', (code, signal) => { exited = `exit ${code ?? signal}`; });

@@ -46,11 +46,15 @@ func runUp(args []string) error {
 	dir := fs.String("dir", "", "state folder for certificates, kubeconfig, logs and etcd data (required)")
 	nodes := fs.Int("nodes", 1, "number of simulated kwok nodes")
 	watchStdin := fs.Bool("exit-on-stdin-close", false, "stop when standard input closes (the parent died)")
+	removeDir := fs.Bool("remove-dir", false, "remove --dir when stopping")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *dir == "" {
 		return errors.New("--dir is required")
+	}
+	if *removeDir {
+		defer os.RemoveAll(*dir) // deferred first, so it runs after everything else has stopped
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()

@@ -11,12 +11,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
   const started = Date.now();
-  const cluster = await startCluster({ nodes: 2 });
+  const keepDir = process.env.MESH_TEST_KEEP_CLUSTER_DIR === '1';
+  const cluster = await startCluster({ nodes: 2, keepDir });
   process.stderr.write(`[cluster] ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${cluster.kubeconfig}\n`);
   process.env.MESH_TEST_KUBECONFIG = cluster.kubeconfig;
   project.provide('kubeconfig', cluster.kubeconfig);
   return async () => {
-    await stopCluster(cluster, { keepDir: process.env.MESH_TEST_KEEP_CLUSTER_DIR === '1' });
+    await stopCluster(cluster, { keepDir });
   };
 }
 
