@@ -3,8 +3,13 @@
  * `yaml` package's Document API, which keeps source ranges but is slow, so it is used lazily, once per reported
  * document, and cached.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { LineCounter, Node } from 'yaml';
 import type { YamlDoc } from './load.js';
+
+// Loaded on first use: most runs locate nothing or only through fast-locate.ts, and `yaml` costs ~50 ms to load.
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /** A 1-based position in the source file. */
 export interface SourcePosition {
@@ -21,6 +26,7 @@ const cache = new WeakMap<YamlDoc, Parsed>();
 function parsed(doc: YamlDoc): Parsed {
   let p = cache.get(doc);
   if (!p) {
+    const { LineCounter, parseDocument } = yaml();
     const counter = new LineCounter();
     const d = parseDocument(doc.text, { lineCounter: counter, version: '1.1', uniqueKeys: false, strict: false });
     p = { root: (d.contents as Node | null) ?? null, counter };
@@ -35,6 +41,7 @@ function parsed(doc: YamlDoc): Parsed {
  */
 export function locate(doc: YamlDoc, path: readonly (string | number)[], options: { key?: boolean } = {}): SourcePosition {
   const { root, counter } = parsed(doc);
+  const { isMap, isSeq, isPair } = yaml();
   let node: Node | null = root;
   let at: number | undefined = root?.range?.[0];
   for (const step of path) {
@@ -57,6 +64,6 @@ export function locate(doc: YamlDoc, path: readonly (string | number)[], options
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yaml().isScalar(key)) return String(key.value);
   return typeof key === 'string' ? key : undefined;
 }
