@@ -1,0 +1,172 @@
+// Package equivalence proves that istiod, fed the ConfigMaps `mesh manifest generate` renders, injects exactly what
+// `mesh kube-inject` does: each case runs Istio's own injector package (pkg/kube/inject, the code istiod and
+// istioctl kube-inject share) with mesh's `sidecar` template, values and mesh config, and compares the result with
+// mesh's output structurally. scripts/equivalence.mjs prepares the cases (MESH_EQUIV_DIR) and runs this test.
+package equivalence
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"istio.io/istio/pilot/pkg/features"
+	"istio.io/istio/pkg/config/mesh"
+	"istio.io/istio/pkg/kube/inject"
+	"sigs.k8s.io/yaml"
+)
+
+// caseInfo is what the Node side recorded for one case (case.json).
+type caseInfo struct {
+	// Revision passed to the injector, as `kube-inject --revision`.
+	Revision string `json:"revision"`
+	// NativeSidecars: inject istio-proxy as a native sidecar (mesh's default; off with --no-native-sidecar).
+	NativeSidecars bool `json:"nativeSidecars"`
+	// MeshExitCode is `mesh kube-inject`'s exit code; non-zero means mesh refused the input.
+	MeshExitCode int `json:"meshExitCode"`
+	// MeshStderr is what mesh printed on stderr (shown when the outcomes differ).
+	MeshStderr string `json:"meshStderr"`
+}
+
+func TestInjectEquivalence(t *testing.T) {
+	dir := os.Getenv("MESH_EQUIV_DIR")
+	if dir == "" {
+		t.Fatal("MESH_EQUIV_DIR is not set: run `npm run test:equivalence`, which renders the cases and runs this test")
+	}
+	allow, err := loadAllowlist("allowlist.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		t.Fatalf("%s holds no cases", dir)
+	}
+	for name := range allow {
+		if !contains(names, name) {
+			t.Errorf("allowlist.yaml names %q, which is not a case: remove it", name)
+		}
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			diffs := runCase(t, filepath.Join(dir, name))
+			reason, allowed := allow[name]
+			switch {
+			case allowed && len(diffs) == 0:
+				t.Errorf("allowlisted (%s) but now equivalent: remove it from allowlist.yaml", reason)
+			case allowed:
+				t.Logf("known, intended difference: %s\n  %s", reason, strings.Join(diffs, "\n  "))
+			case len(diffs) > 0:
+				t.Errorf("Istio's injector (with mesh's ConfigMaps) and mesh kube-inject differ:\n  %s", strings.Join(diffs, "\n  "))
+			}
+		})
+	}
+}
+
+// runCase injects the case's input with Istio's injector and returns how the result differs from mesh's.
+func runCase(t *testing.T, dir string) []string {
+	t.Helper()
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	var info caseInfo
+	if err := json.Unmarshal(read("case.json"), &info); err != nil {
+		t.Fatalf("case.json: %v", err)
+	}
+	cfg, err := inject.UnmarshalConfig(read("injector-config.yaml"))
+	if err != nil {
+		t.Fatalf("the rendered injector config (istio-sidecar-injector `config`): %v", err)
+	}
+	if _, ok := cfg.Templates[inject.SidecarTemplateName]; !ok {
+		t.Fatalf("the rendered injector config has no %q template", inject.SidecarTemplateName)
+	}
+	values, err := inject.NewValuesConfig(string(read("values.json")))
+	if err != nil {
+		t.Fatalf("the rendered injector values: %v", err)
+	}
+	meshConfig, err := mesh.ApplyMeshConfigDefaults(string(read("meshconfig.yaml")))
+	if err != nil {
+		t.Fatalf("the rendered mesh config: %v", err)
+	}
+	// istioctl kube-inject (no cluster) injects native sidecars exactly when this feature is forced on.
+	features.EnableNativeSidecars = features.NativeSidecarModeDisabled
+	if info.NativeSidecars {
+		features.EnableNativeSidecars = features.NativeSidecarModeEnabled
+	}
+	var out bytes.Buffer
+	var warnings []string
+	istioErr := inject.IntoResourceFile(nil, cfg.Templates, values, info.Revision, meshConfig,
+		bytes.NewReader(read("input.yaml")), &out, func(w string) { warnings = append(warnings, strings.TrimSpace(w)) })
+
+	meshFailed := info.MeshExitCode != 0
+	switch {
+	case istioErr != nil && meshFailed:
+		return nil // both refuse the input
+	case istioErr != nil:
+		return []string{"Istio's injector failed: " + istioErr.Error() + "; mesh injected it"}
+	case meshFailed:
+		return []string{"mesh kube-inject failed (exit " + itoa(info.MeshExitCode) + "): " + strings.TrimSpace(info.MeshStderr) + "; Istio's injector did not"}
+	}
+	for _, w := range warnings {
+		t.Logf("Istio: %s", w)
+	}
+	istioDocs, err := normalizedDocuments(out.Bytes())
+	if err != nil {
+		t.Fatalf("Istio's output: %v", err)
+	}
+	meshDocs, err := normalizedDocuments(read("mesh.yaml"))
+	if err != nil {
+		t.Fatalf("mesh's output: %v", err)
+	}
+	return diffDocuments(istioDocs, meshDocs)
+}
+
+// loadAllowlist reads case name → reason for the cases whose difference is documented and intended.
+func loadAllowlist(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	allow := map[string]string{}
+	if err := yaml.Unmarshal(b, &allow); err != nil {
+		return nil, err
+	}
+	for name, reason := range allow {
+		if strings.TrimSpace(reason) == "" {
+			delete(allow, name)
+			return nil, &allowlistError{name}
+		}
+	}
+	return allow, nil
+}
+
+type allowlistError struct{ name string }
+
+func (e *allowlistError) Error() string {
+	return "allowlist.yaml: " + e.name + " has no reason: say which documented difference it is"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

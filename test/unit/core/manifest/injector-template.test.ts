@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import jsyaml from 'js-yaml';
+import { generateManifests } from '../../../../src/core/manifest/index.js';
+
+const templateFile = new URL('../../../../manifests/injection/sidecar.tmpl', import.meta.url);
+
+/** The parsed `config` key of the rendered istio-sidecar-injector ConfigMap. */
+function injectorConfig(sets: string[]): Record<string, unknown> {
+  const { objects } = generateManifests({ sets });
+  const cm = objects.map((o) => o.object).find((o) => o.kind === 'ConfigMap' && String(o.metadata?.name).startsWith('istio-sidecar-injector'));
+  expect(cm, 'istio-sidecar-injector ConfigMap').toBeDefined();
+  return jsyaml.load(String((cm as { data: Record<string, string> }).data.config)) as Record<string, unknown>;
+}
+
+describe('istio-sidecar-injector templates', () => {
+  it('embeds manifests/injection/sidecar.tmpl verbatim as the default "sidecar" template', () => {
+    const config = injectorConfig([]);
+    expect(config.defaultTemplates).toEqual(['sidecar']);
+    expect((config.templates as Record<string, string>).sidecar).toBe(readFileSync(templateFile, 'utf8'));
+  });
+
+  it('keeps the user\'s own templates beside it, and a user "sidecar" replaces mesh\'s', () => {
+    const config = injectorConfig(['values.sidecarInjectorWebhook.templates.custom=metadata: {}', 'values.sidecarInjectorWebhook.templates.sidecar=spec: {}']);
+    expect(config.templates).toEqual({ custom: 'metadata: {}', sidecar: 'spec: {}' });
+  });
+});
