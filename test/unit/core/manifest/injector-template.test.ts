@@ -10,7 +10,7 @@ function injectorConfig(sets: string[]): Record<string, unknown> {
   const { objects } = generateManifests({ sets });
   const cm = objects.map((o) => o.object).find((o) => o.kind === 'ConfigMap' && String(o.metadata?.name).startsWith('istio-sidecar-injector'));
   expect(cm, 'istio-sidecar-injector ConfigMap').toBeDefined();
-  return jsyaml.load(String((cm as { data: Record<string, string> }).data.config)) as Record<string, unknown>;
+  return jsyaml.load(String((cm as unknown as { data: Record<string, string> }).data.config)) as Record<string, unknown>;
 }
 
 describe('istio-sidecar-injector templates', () => {
