@@ -65,7 +65,10 @@ export class LabelIndex<T> {
 
 /** Items with non-empty selectors (Services), found by the labels of a workload they would select. */
 export class SelectorIndex<T> {
-  /** Each item sits under one pair of its selector: a match must have that pair, so each is found exactly once. */
+  /**
+   * Each item sits under one pair of its selector (the one fewest selectors share, so that a label every Service
+   * selects on does not make one long list): a match must have that pair, so each is found exactly once.
+   */
   private readonly byPair = new Map<string, number[]>();
   private readonly selectors: Record<string, string>[];
   private readonly namespaces: string[];
@@ -74,9 +77,12 @@ export class SelectorIndex<T> {
   constructor(private readonly items: readonly T[], selectorOf: (item: T) => Record<string, string>, namespaceOf: (item: T) => string) {
     this.selectors = items.map(selectorOf);
     this.namespaces = items.map(namespaceOf);
-    items.forEach((_, i) => {
-      const first = Object.entries(this.selectors[i]!)[0];
-      if (first) push(this.byPair, pairKey(this.namespaces[i]!, first[0], first[1]), i);
+    const shared = new Map<string, number>();
+    const pairs = this.selectors.map((sel, i) => Object.entries(sel).map(([k, v]) => pairKey(this.namespaces[i]!, k, v)));
+    for (const keys of pairs) for (const key of keys) shared.set(key, (shared.get(key) ?? 0) + 1);
+    pairs.forEach((keys, i) => {
+      const rarest = keys.reduce<string | undefined>((best, key) => (best === undefined || shared.get(key)! < shared.get(best)! ? key : best), undefined);
+      if (rarest !== undefined) push(this.byPair, rarest, i);
     });
   }
 
