@@ -24,6 +24,14 @@ describe('mesh analyze', () => {
     expect(quiet).toMatchObject({ code: 79, stdout: '' });
   });
 
+  it('shows the same messages, with their lines, under --output-threshold as without it (hidden ones are not located)', async () => {
+    const all = JSON.parse((await offline(...FILES, '-o', 'json')).stdout) as { level: string }[];
+    const errors = await offline(...FILES, '-o', 'json', '--output-threshold', 'Error');
+    expect(errors.code).toBe(79);
+    expect(JSON.parse(errors.stdout)).toEqual(all.filter((m) => m.level === 'Error'));
+    expect(all.some((m) => m.level !== 'Error')).toBe(true);
+  });
+
   it('suppresses with -S in both the documented and the origin form, with wildcards', async () => {
     const r = await offline('samples/mistakes/namespaces.yaml', '-S', 'IST0102=Namespace reporting', '-S', 'IST0118=Service *.reporting');
     expect(r).toMatchObject({ code: 0, stdout: '' });

@@ -52,6 +52,7 @@ export function selectAnalyzers(names: readonly string[]): readonly Analyzer[] {
 export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions): AnalyzeResult {
   const { messages, executed } = runAnalyzers(snapshot, {
     analyzers: selectAnalyzers(options.only), namespaces: options.namespaces, suppressions: options.suppressions,
+    outputThreshold: options.outputThreshold,
   });
   return {
     shown: messages.filter((m) => atLeast(m.level, options.outputThreshold)),

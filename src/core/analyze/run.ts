@@ -4,7 +4,7 @@
  */
 import { createContext } from './context.js';
 import { findingLocation } from './location.js';
-import { MESSAGES, formatMessage } from './messages.js';
+import { MESSAGES, atLeast, formatMessage, type Level } from './messages.js';
 import type { Snapshot } from './snapshot.js';
 import { isSuppressed, type Suppression } from './suppress.js';
 import type { AnalysisMessage, Analyzer, Finding, Resource } from './types.js';
@@ -18,6 +18,11 @@ export interface RunOptions {
    */
   namespaces?: ReadonlySet<string>;
   suppressions: readonly Suppression[];
+  /**
+   * Messages below this level are not shown (`--output-threshold`), so their file and line are not looked up:
+   * finding a field's line is the costly part of a finding. Undefined locates every message.
+   */
+  outputThreshold?: Level;
 }
 
 /** Messages, sorted (files by path and line, then cluster resources) and without duplicates. */
@@ -38,7 +43,7 @@ export function runAnalyzers(snapshot: Snapshot, options: RunOptions): RunResult
   for (const f of findings) {
     if (!inScope(f.resource, options.namespaces)) continue;
     if (isSuppressed(f.code, f.resource, options.suppressions)) continue;
-    const m = toMessage(f);
+    const m = toMessage(f, !options.outputThreshold || atLeast(MESSAGES[f.code].level, options.outputThreshold));
     const key = `${m.code}\u0000${m.origin}\u0000${m.line}\u0000${m.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -61,9 +66,9 @@ export function friendlyName(r: Resource): string {
   return r.namespace ? `${r.object.kind} ${r.namespace}/${r.name}` : `${r.object.kind} ${r.name}`;
 }
 
-function toMessage(f: Finding): AnalysisMessage {
+function toMessage(f: Finding, located: boolean): AnalysisMessage {
   const type = MESSAGES[f.code];
-  const loc = findingLocation(f.resource, f.field);
+  const loc = located ? findingLocation(f.resource, f.field) : undefined;
   const m: AnalysisMessage = {
     code: f.code, level: type.level, name: type.name, message: formatMessage(f.code, f.args),
     origin: friendlyName(f.resource),
