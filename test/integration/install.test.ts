@@ -82,6 +82,14 @@ describe('mesh install --set profile=demo on a real API server', () => {
     }
   });
 
+  it('version --remote reads the control plane version from the istiod pods', async () => {
+    const res = await runMesh(['version', '--remote', '-o', 'json']);
+    ok(res);
+    const { controlPlane } = JSON.parse(res.stdout) as { controlPlane: Array<{ component: string; version: string }> };
+    expect(controlPlane.length).toBeGreaterThan(0);
+    expect(controlPlane).toContainEqual(expect.objectContaining({ component: 'istiod', version: '1.30.3' }));
+  });
+
   it('verify-install passes', async () => {
     ok(await runMesh(['verify-install', '--set', 'profile=demo']));
   });
