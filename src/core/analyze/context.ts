@@ -24,24 +24,50 @@ function byName(snapshot: Snapshot, kind: Kind): Map<string, Resource> {
   return index;
 }
 
+/** Views several analyzers derive alike (workloads, their label index), computed once per snapshot, with the kinds read. */
+const memos = new WeakMap<Snapshot, Map<string, { value: unknown; kinds: Set<Kind> }>>();
+
 /** Builds the context one analyzer runs with; findings go to `sink`. */
 export function createContext(snapshot: Snapshot, analyzer: string, sink: (f: Finding) => void, spy?: ReadSpy): AnalysisContext {
+  // Kinds read while a memo is computed, so that later analyzers using it are credited with the same reads.
+  let recording: Set<Kind> | undefined;
+  const read = (kind: Kind): void => {
+    spy?.read(kind);
+    recording?.add(kind);
+  };
   return {
     istioNamespace: snapshot.istioNamespace,
+    memo<T>(key: string, compute: () => T): T {
+      let byKey = memos.get(snapshot);
+      if (!byKey) memos.set(snapshot, (byKey = new Map()));
+      let entry = byKey.get(key);
+      if (!entry) {
+        const outer = recording;
+        recording = new Set();
+        try {
+          entry = { value: compute(), kinds: recording };
+        } finally {
+          for (const kind of recording) outer?.add(kind);
+          recording = outer;
+        }
+        byKey.set(key, entry);
+      } else for (const kind of entry.kinds) read(kind);
+      return entry.value as T;
+    },
     forEach(kind, fn) {
-      spy?.read(kind);
+      read(kind);
       for (const r of snapshot.byKind.get(kind) ?? EMPTY) if (fn(r) === false) break;
     },
     find(kind, namespace, name) {
-      spy?.read(kind);
+      read(kind);
       return byName(snapshot, kind).get(`${namespace}\u0000${name}`);
     },
     knows(kind) {
-      spy?.read(kind);
+      read(kind);
       return snapshot.known.has(kind);
     },
     schemaProblems(resource) {
-      spy?.read(resource.kind);
+      read(resource.kind);
       return snapshot.problems.get(resource.object) ?? [];
     },
     report(resource, code, args, field) {

@@ -66,6 +66,11 @@ export interface AnalysisContext {
   schemaProblems(resource: Resource): readonly SchemaProblem[];
   /** Namespace of the Istio control plane (for MeshConfig, injector ConfigMaps, gateways). */
   readonly istioNamespace: string;
+  /**
+   * `compute()`'s value, computed once per snapshot under `key` and shared by every analyzer asking for it (it must
+   * not be modified). The kinds `compute` reads count as read by each analyzer that uses the value.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 /** A schema or webhook-rule problem `mesh validate` found in an object. */

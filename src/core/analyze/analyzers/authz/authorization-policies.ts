@@ -3,7 +3,7 @@ import type { Analyzer } from '../../types.js';
 import { arr, obj, strMap, strs } from '../util/access.js';
 import { meshConfigOf } from '../../mesh-config.js';
 import { selectorString } from '../util/selectors.js';
-import { WORKLOAD_KINDS, indexWorkloads, workloads, workloadsKnown } from '../util/workloads.js';
+import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../util/workloads.js';
 
 /** Namespaces every cluster has, even when the snapshot holds no Namespace objects for them. */
 const BUILT_IN = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -18,7 +18,7 @@ export const authorizationPolicies: Analyzer = {
   analyze(ctx) {
     let root = ctx.istioNamespace;
     ctx.forEach('MeshConfig', (m) => void (root = meshConfigOf(m).rootNamespace || root));
-    const all = workloadsKnown(ctx) ? indexWorkloads(workloads(ctx)) : undefined;
+    const all = workloadsKnown(ctx) ? workloadIndex(ctx) : undefined;
     const namespaces = new Set([...BUILT_IN, ctx.istioNamespace]);
     ctx.forEach('Namespace', (ns) => void namespaces.add(ns.name));
     const checkNamespaces = ctx.knows('Namespace');

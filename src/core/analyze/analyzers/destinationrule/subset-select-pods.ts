@@ -3,7 +3,7 @@ import type { Analyzer } from '../../types.js';
 import { arr, obj, str, strMap } from '../util/access.js';
 import { serviceRegistry } from '../util/hosts.js';
 import { selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, indexWorkloads, workloads, workloadsKnown } from '../util/workloads.js';
+import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../util/workloads.js';
 
 export const subsetSelectPods: Analyzer = {
   meta: {
@@ -15,7 +15,7 @@ export const subsetSelectPods: Analyzer = {
   analyze(ctx) {
     const registry = serviceRegistry(ctx);
     const hostsKnown = ctx.knows('Service') || ctx.knows('ServiceEntry');
-    const all = workloadsKnown(ctx) ? indexWorkloads(workloads(ctx)) : undefined;
+    const all = workloadsKnown(ctx) ? workloadIndex(ctx) : undefined;
     ctx.forEach('DestinationRule', (dr) => {
       const spec = obj(dr.object.spec);
       const host = str(spec.host);

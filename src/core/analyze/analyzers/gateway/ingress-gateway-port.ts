@@ -2,7 +2,7 @@
 import type { Analyzer } from '../../types.js';
 import { arr, num, obj, str, strMap } from '../util/access.js';
 import { selectorString, selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, indexWorkloads, workloads, workloadsKnown } from '../util/workloads.js';
+import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../util/workloads.js';
 
 export const ingressGatewayPort: Analyzer = {
   meta: {
@@ -13,7 +13,7 @@ export const ingressGatewayPort: Analyzer = {
   },
   analyze(ctx) {
     if (!workloadsKnown(ctx)) return;
-    const all = indexWorkloads(workloads(ctx));
+    const all = workloadIndex(ctx);
     const services: { ns: string; selector: Record<string, string>; ports: unknown[] }[] = [];
     ctx.forEach('Service', (s) => void services.push({ ns: s.namespace, selector: strMap(obj(s.object.spec).selector), ports: arr(obj(s.object.spec).ports) }));
     ctx.forEach('Gateway', (gw) => {

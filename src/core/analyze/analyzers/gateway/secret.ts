@@ -1,7 +1,7 @@
 /** IST0101/IST0161: a Gateway's TLS credentialName names a Secret next to its workload, holding a usable certificate. */
 import type { Analyzer, Resource } from '../../types.js';
 import { arr, obj, str, strMap } from '../util/access.js';
-import { WORKLOAD_KINDS, indexWorkloads, workloads } from '../util/workloads.js';
+import { WORKLOAD_KINDS, workloadIndex } from '../util/workloads.js';
 
 export const secret: Analyzer = {
   meta: {
@@ -12,7 +12,7 @@ export const secret: Analyzer = {
   },
   analyze(ctx) {
     if (!ctx.knows('Secret')) return;
-    const all = indexWorkloads(workloads(ctx));
+    const all = workloadIndex(ctx);
     ctx.forEach('Gateway', (gw) => {
       // Secrets are read in the namespace of the gateway workload, which may differ from the Gateway's.
       const selector = strMap(obj(gw.object.spec).selector);

@@ -2,7 +2,7 @@
 import type { Analyzer, Resource } from '../../types.js';
 import { obj, strMap } from '../util/access.js';
 import { isEmpty, selectorString } from '../util/selectors.js';
-import { WORKLOAD_KINDS, indexWorkloads, workloads, workloadsKnown } from '../util/workloads.js';
+import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../util/workloads.js';
 
 export const sidecarSelector: Analyzer = {
   meta: {
@@ -12,7 +12,7 @@ export const sidecarSelector: Analyzer = {
     codes: ['IST0101', 'IST0110', 'IST0111', 'IST0167'],
   },
   analyze(ctx) {
-    const all = workloadsKnown(ctx) ? indexWorkloads(workloads(ctx)) : undefined;
+    const all = workloadsKnown(ctx) ? workloadIndex(ctx) : undefined;
     const defaults = new Map<string, Resource[]>();
     const perWorkload = new Map<Resource, { ns: string; sidecars: Resource[] }>();
     ctx.forEach('Sidecar', (sc) => {

@@ -24,8 +24,12 @@ export interface Workload {
   specPath: readonly string[];
 }
 
-/** Every workload in the snapshot. */
-export function workloads(ctx: AnalysisContext): Workload[] {
+/** Every workload in the snapshot (shared between analyzers: never modify it). */
+export function workloads(ctx: AnalysisContext): readonly Workload[] {
+  return ctx.memo('workloads', () => collectWorkloads(ctx));
+}
+
+function collectWorkloads(ctx: AnalysisContext): Workload[] {
   const out: Workload[] = [];
   ctx.forEach('Pod', (r) => void out.push({ resource: r, namespace: r.namespace, labels: r.labels, annotations: r.annotations, spec: obj(r.object.spec), specPath: ['spec'] }));
   for (const kind of WORKLOAD_KINDS.slice(1)) {
@@ -39,9 +43,9 @@ export function workloads(ctx: AnalysisContext): Workload[] {
   return out;
 }
 
-/** Workloads indexed by namespace and labels, for selectors (see LabelIndex). */
-export function indexWorkloads(list: readonly Workload[]): LabelIndex<Workload> {
-  return new LabelIndex(list, (w) => w.labels, (w) => w.namespace);
+/** Every workload, indexed by namespace and labels for selectors (see LabelIndex); shared between analyzers. */
+export function workloadIndex(ctx: AnalysisContext): LabelIndex<Workload> {
+  return ctx.memo('workload-index', () => new LabelIndex(workloads(ctx), (w) => w.labels, (w) => w.namespace));
 }
 
 /** True when the snapshot can say a workload does not exist (a cluster was read, or files hold workloads). */
