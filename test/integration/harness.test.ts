@@ -1,12 +1,13 @@
 // Sanity checks of the test cluster itself: a real API server with real controllers, a real
 // scheduler and kwok nodes, so later failures point at mesh and not at the harness.
 import { request } from 'node:https';
-import type { V1ConfigMap, V1Deployment } from '@kubernetes/client-node';
+import { AdmissionregistrationV1Api, type V1ConfigMap, type V1Deployment } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kube, statusOf, tempNamespace, waitFor } from './helpers/kube.js';
 
 describe('test cluster', () => {
   const { kc, core, apps, objects } = kube();
+  const admission = kc.makeApiClient(AdmissionregistrationV1Api);
   let ns: Awaited<ReturnType<typeof tempNamespace>>;
   beforeAll(async () => { ns = await tempNamespace('harness'); });
   afterAll(async () => { await ns.remove(); });
@@ -73,5 +74,32 @@ describe('test cluster', () => {
     expect(forced.data).toEqual({ key: 'two' });
     const managers = forced.metadata?.managedFields?.map((f) => f.manager);
     expect(managers).toContain('manager-b');
+  });
+
+  it('the API server dials loopback addresses only: a webhook behind a Service fails at once', async () => {
+    const name = `${ns.name}.guard.test.mesh.dev`;
+    await core.createNamespacedService({ namespace: ns.name, body: { metadata: { name: 'hook' }, spec: { ports: [{ port: 443 }] } } });
+    await admission.createValidatingWebhookConfiguration({
+      body: {
+        metadata: { name },
+        webhooks: [{
+          name, admissionReviewVersions: ['v1'], sideEffects: 'None', failurePolicy: 'Fail', timeoutSeconds: 5,
+          clientConfig: { service: { name: 'hook', namespace: ns.name, port: 443 } },
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns.name } },
+          rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['configmaps'] }],
+        }],
+      },
+    });
+    try {
+      const started = Date.now();
+      const err = await waitFor('the webhook to be called', () => core.createNamespacedConfigMap({
+        namespace: ns.name, body: { metadata: { generateName: 'guarded-' } },
+      }).then(() => false, (e: unknown) => e));
+      // kube-local's egress proxy refused the Service's ClusterIP (10.96.0.0/16).
+      expect(String((err as { body?: unknown }).body)).toMatch(/egress\.sock while dialing 10\.96\.\d+\.\d+:443, code 403/);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      await admission.deleteValidatingWebhookConfiguration({ name });
+    }
   });
 });

@@ -1,31 +1,23 @@
 // Port-forward through the API server to a pod on a kwok node. kwok serves the node's kubelet
-// API and forwards the pod's port to a local stand-in on 127.0.0.1, configured by a PortForward
-// object (kwok.x-k8s.io/v1alpha1) named after the pod.
-import { createServer as createHttpServer, get, type Server } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+// API and forwards the pod's port to a local stand-in on 127.0.0.1 (helpers/stand-in.ts).
+import { get } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { PortForward } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kube, tempNamespace, waitFor } from './helpers/kube.js';
-
-const listen = (server: Server | ReturnType<typeof createTcpServer>) =>
-  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+import { standInForPod, type PodStandIn } from './helpers/stand-in.js';
 
 describe('port-forward to a kwok pod', () => {
-  const { kc, core, custom } = kube();
+  const { kc, core } = kube();
   let ns: Awaited<ReturnType<typeof tempNamespace>>;
-  // Stands in for Envoy's admin API on port 15000.
-  const standIn = createHttpServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ path: req.url, configs: [] }));
-  });
+  let standIn: PodStandIn | undefined;
   beforeAll(async () => { ns = await tempNamespace('pf'); });
   afterAll(async () => {
-    standIn.close();
+    await standIn?.close();
     await ns.remove();
   });
 
   it('forwards a local port through the API server to the stand-in', async () => {
-    const standInPort = await listen(standIn);
     await core.createNamespacedPod({
       namespace: ns.name,
       body: {
@@ -33,22 +25,20 @@ describe('port-forward to a kwok pod', () => {
         spec: { containers: [{ name: 'istio-proxy', image: 'example.invalid/proxyv2:1', ports: [{ containerPort: 15000 }] }] },
       },
     });
-    await custom.createNamespacedCustomObject({
-      group: 'kwok.x-k8s.io', version: 'v1alpha1', namespace: ns.name, plural: 'portforwards',
-      body: {
-        apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'PortForward', metadata: { name: 'proxy' },
-        spec: { forwards: [{ ports: [15000], target: { address: '127.0.0.1', port: standInPort } }] },
-      },
+    // Stands in for Envoy's admin API on port 15000.
+    standIn = await standInForPod(ns.name, 'proxy', 15000, (req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ path: req.url, configs: [] }));
     });
     await waitFor('pod proxy to be Running', async () =>
       (await core.readNamespacedPod({ name: 'proxy', namespace: ns.name })).status?.phase === 'Running');
 
     // What `kubectl port-forward pod/proxy :15000` does: a local listener, one stream per connection.
     const forward = new PortForward(kc);
-    const local = createTcpServer((socket) => {
+    const local = createServer((socket) => {
       forward.portForward(ns.name, 'proxy', [15000], socket, null, socket).catch(() => socket.destroy());
     });
-    const localPort = await listen(local);
+    const localPort = await new Promise<number>((resolve) => local.listen(0, '127.0.0.1', () => resolve((local.address() as AddressInfo).port)));
     try {
       // kwok picks up the PortForward object through a watch, so the first tries may miss it.
       const body = await waitFor('a response through the port-forward', () => httpGet(localPort, '/config_dump'), 30_000);
