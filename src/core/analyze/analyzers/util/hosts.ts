@@ -60,8 +60,12 @@ interface Entry {
   view: ServiceView;
 }
 
-/** Builds the registry from the Services and ServiceEntries in the snapshot. */
+/** The registry of the Services and ServiceEntries in the snapshot (built once, shared between analyzers). */
 export function serviceRegistry(ctx: AnalysisContext): ServiceRegistry {
+  return ctx.memo('service-registry', () => buildRegistry(ctx));
+}
+
+function buildRegistry(ctx: AnalysisContext): ServiceRegistry {
   const exact = new Map<string, Entry[]>();
   const wildcards: Entry[] = [];
   const add = (entry: Entry): void => {
