@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run test:equivalence: proves that istiod, given the ConfigMaps `mesh manifest generate` renders, injects what
-// `mesh kube-inject` injects. For every kube-inject golden input (test/golden/inject/<case>.yaml + .args), and again
-// for its injected output (re-injection), it:
+// `mesh kube-inject` injects. For every kube-inject golden input (test/golden/inject/<case>.yaml + .args) and every
+// extra case of test/inject-equivalence/cases/ (values and annotations the goldens leave out), and again for mesh's
+// injected output (re-injection), it:
 //   1. renders the control plane with the case's settings (node bin/mesh.js manifest generate --set ...),
 //   2. takes the `istio` and `istio-sidecar-injector` ConfigMaps from the render,
 //   3. runs mesh kube-inject with --valuesFile/--meshConfigFile/--injectConfigFile taken from them,
@@ -44,7 +45,7 @@ function caseSettings(args) {
     };
     if (a === '--set') {
       const s = next();
-      if (!s.startsWith('values.')) fail(`--set ${s}: only values.* settings can be carried into the rendered ConfigMaps`);
+      if (!s.startsWith('values.') && !s.startsWith('meshConfig.')) fail(`--set ${s}: only values.* and meshConfig.* settings are carried by the ConfigMaps`);
       sets.push(s);
     } else if (a === '--revision' || a === '-r') {
       revision = next();
@@ -76,37 +77,42 @@ function renderConfigMaps(sets, revision) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'mesh-equivalence-'));
-const inputs = readdirSync(goldenDir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.injected.yaml')).sort();
-if (!inputs.length) fail(`no cases in ${goldenDir}`);
+const caseDirs = [goldenDir, join(goDir, 'cases')];
+const inputs = caseDirs.flatMap((dir) =>
+  readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.injected.yaml')).sort().map((f) => ({ dir, name: f.slice(0, -'.yaml'.length) })));
+if (!inputs.length) fail(`no cases in ${caseDirs.join(' or ')}`);
 let prepared = 0;
-for (const file of inputs) {
-  const name = file.slice(0, -'.yaml'.length);
-  const argsFile = join(goldenDir, `${name}.args`);
+
+/** Writes one case for the Go side: the input, the ConfigMap data, and mesh kube-inject's result with that data. */
+function prepareCase(caseName, input, cm, settings) {
+  const dir = join(work, caseName);
+  if (existsSync(dir)) fail(`two cases are named ${caseName}`);
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'input.yaml'), input);
+  writeFileSync(join(dir, 'meshconfig.yaml'), cm.mesh);
+  writeFileSync(join(dir, 'injector-config.yaml'), cm.config);
+  writeFileSync(join(dir, 'values.json'), cm.values);
+  const r = spawnSync(process.execPath, [
+    mesh, 'kube-inject', '-f', join(dir, 'input.yaml'), '--ignore-cluster',
+    '--meshConfigFile', join(dir, 'meshconfig.yaml'), '--valuesFile', join(dir, 'values.json'),
+    '--injectConfigFile', join(dir, 'injector-config.yaml'), ...settings.injectFlags,
+  ], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  writeFileSync(join(dir, 'mesh.yaml'), r.stdout);
+  writeFileSync(join(dir, 'case.json'), JSON.stringify({
+    revision: settings.revision, nativeSidecars: settings.nativeSidecars, meshExitCode: r.status ?? 1, meshStderr: r.stderr,
+  }));
+  prepared++;
+  return r;
+}
+
+for (const { dir, name } of inputs) {
+  const argsFile = join(dir, `${name}.args`);
   const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split(/\s+/).filter(Boolean) : [];
   const settings = caseSettings(args);
   const cm = renderConfigMaps(settings.sets, settings.revision);
-  const variants = [[name, join(goldenDir, file)]];
-  // Re-injection: the injected golden goes in again (Istio strips and re-adds its containers; mesh must agree).
-  const injected = join(goldenDir, `${name}.injected.yaml`);
-  if (existsSync(injected)) variants.push([`${name}.reinject`, injected]);
-  for (const [caseName, inputPath] of variants) {
-    const dir = join(work, caseName);
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'input.yaml'), readFileSync(inputPath));
-    writeFileSync(join(dir, 'meshconfig.yaml'), cm.mesh);
-    writeFileSync(join(dir, 'injector-config.yaml'), cm.config);
-    writeFileSync(join(dir, 'values.json'), cm.values);
-    const r = spawnSync(process.execPath, [
-      mesh, 'kube-inject', '-f', join(dir, 'input.yaml'), '--ignore-cluster',
-      '--meshConfigFile', join(dir, 'meshconfig.yaml'), '--valuesFile', join(dir, 'values.json'),
-      '--injectConfigFile', join(dir, 'injector-config.yaml'), ...settings.injectFlags,
-    ], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    writeFileSync(join(dir, 'mesh.yaml'), r.stdout);
-    writeFileSync(join(dir, 'case.json'), JSON.stringify({
-      revision: settings.revision, nativeSidecars: settings.nativeSidecars, meshExitCode: r.status ?? 1, meshStderr: r.stderr,
-    }));
-    prepared++;
-  }
+  const first = prepareCase(name, readFileSync(join(dir, `${name}.yaml`)), cm, settings);
+  // Re-injection: mesh's injected output goes in again (Istio strips and re-adds its containers; mesh must agree).
+  if (first.status === 0) prepareCase(`${name}.reinject`, first.stdout, cm, settings);
 }
 console.error(`test:equivalence: ${prepared} cases prepared in ${work} (${renders.size} renders); running Istio's injector (go test)...`);
 

@@ -7,6 +7,7 @@ package equivalence
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -62,12 +63,12 @@ func TestInjectEquivalence(t *testing.T) {
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			diffs := runCase(t, filepath.Join(dir, name))
-			reason, allowed := allow[name]
+			entry, allowed := allow[name]
 			switch {
 			case allowed && len(diffs) == 0:
-				t.Errorf("allowlisted (%s) but now equivalent: remove it from allowlist.yaml", reason)
+				t.Errorf("allowlisted (%s: %s) but now equivalent: remove it from allowlist.yaml", entry.kind, entry.reason)
 			case allowed:
-				t.Logf("known, intended difference: %s\n  %s", reason, strings.Join(diffs, "\n  "))
+				t.Logf("allowed difference (%s): %s\n  %s", entry.kind, entry.reason, strings.Join(diffs, "\n  "))
 			case len(diffs) > 0:
 				t.Errorf("Istio's injector (with mesh's ConfigMaps) and mesh kube-inject differ:\n  %s", strings.Join(diffs, "\n  "))
 			}
@@ -137,29 +138,38 @@ func runCase(t *testing.T, dir string) []string {
 	return diffDocuments(istioDocs, meshDocs)
 }
 
-// loadAllowlist reads case name → reason for the cases whose difference is documented and intended.
-func loadAllowlist(path string) (map[string]string, error) {
+// allowEntry says why a case may differ.
+type allowEntry struct {
+	kind   string // "intended" or "reported"
+	reason string
+}
+
+// loadAllowlist reads allowlist.yaml: case name → why it may differ, under `intended` or `reported`.
+func loadAllowlist(path string) (map[string]allowEntry, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	allow := map[string]string{}
-	if err := yaml.Unmarshal(b, &allow); err != nil {
-		return nil, err
+	var file struct {
+		Intended map[string]string `json:"intended"`
+		Reported map[string]string `json:"reported"`
 	}
-	for name, reason := range allow {
-		if strings.TrimSpace(reason) == "" {
-			delete(allow, name)
-			return nil, &allowlistError{name}
+	if err := yaml.UnmarshalStrict(b, &file); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	allow := map[string]allowEntry{}
+	for kind, entries := range map[string]map[string]string{"intended": file.Intended, "reported": file.Reported} {
+		for name, reason := range entries {
+			if strings.TrimSpace(reason) == "" {
+				return nil, fmt.Errorf("%s: %s.%s has no reason", path, kind, name)
+			}
+			if _, dup := allow[name]; dup {
+				return nil, fmt.Errorf("%s: %s is listed twice", path, name)
+			}
+			allow[name] = allowEntry{kind, reason}
 		}
 	}
 	return allow, nil
-}
-
-type allowlistError struct{ name string }
-
-func (e *allowlistError) Error() string {
-	return "allowlist.yaml: " + e.name + " has no reason: say which documented difference it is"
 }
 
 func contains(list []string, s string) bool {

@@ -198,23 +198,76 @@ func diffValues(path string, a, b any, diffs *[]string) {
 	}
 	al, aok := a.([]any)
 	bl, bok := b.([]any)
-	if aok && bok && len(al) == len(bl) {
-		for i := range al {
-			diffValues(fmt.Sprintf("%s[%s]", path, itemLabel(al[i], i)), al[i], bl[i], diffs)
+	if aok && bok {
+		if an, bn := names(al), names(bl); an != nil && bn != nil {
+			diffNamedLists(path, al, bl, an, bn, diffs)
+			return
 		}
-		return
+		if len(al) == len(bl) {
+			for i := range al {
+				diffValues(fmt.Sprintf("%s[%d]", path, i), al[i], bl[i], diffs)
+			}
+			return
+		}
 	}
 	*diffs = append(*diffs, fmt.Sprintf("%s: istio=%s mesh=%s", path, compact(a), compact(b)))
 }
 
-// itemLabel names a list item by its `name` when it has one (containers, env, volumes), else by index.
-func itemLabel(v any, i int) string {
-	if m, ok := v.(map[string]any); ok {
-		if n, ok := m["name"].(string); ok {
-			return n
+// names returns the `name` of every item when all items are maps with a unique name (containers, env, volumes).
+func names(list []any) []string {
+	out := make([]string, 0, len(list))
+	seen := map[string]bool{}
+	for _, item := range list {
+		m, ok := item.(map[string]any)
+		if !ok {
+			return nil
+		}
+		n, ok := m["name"].(string)
+		if !ok || seen[n] {
+			return nil
+		}
+		seen[n] = true
+		out = append(out, n)
+	}
+	return out
+}
+
+// diffNamedLists compares lists of named items by name, then reports an order difference once.
+func diffNamedLists(path string, al, bl []any, an, bn []string, diffs *[]string) {
+	index := func(ns []string) map[string]int {
+		m := map[string]int{}
+		for i, n := range ns {
+			m[n] = i
+		}
+		return m
+	}
+	ai, bi := index(an), index(bn)
+	for _, n := range an {
+		if j, ok := bi[n]; ok {
+			diffValues(fmt.Sprintf("%s[%s]", path, n), al[ai[n]], bl[j], diffs)
+		} else {
+			*diffs = append(*diffs, fmt.Sprintf("%s[%s]: istio=%s mesh=(absent)", path, n, compact(al[ai[n]])))
 		}
 	}
-	return strconv.Itoa(i)
+	for _, n := range bn {
+		if _, ok := ai[n]; !ok {
+			*diffs = append(*diffs, fmt.Sprintf("%s[%s]: istio=(absent) mesh=%s", path, n, compact(bl[bi[n]])))
+		}
+	}
+	var aOrder, bOrder []string
+	for _, n := range an {
+		if _, ok := bi[n]; ok {
+			aOrder = append(aOrder, n)
+		}
+	}
+	for _, n := range bn {
+		if _, ok := ai[n]; ok {
+			bOrder = append(bOrder, n)
+		}
+	}
+	if strings.Join(aOrder, ",") != strings.Join(bOrder, ",") {
+		*diffs = append(*diffs, fmt.Sprintf("%s order: istio=%s mesh=%s", path, strings.Join(aOrder, ","), strings.Join(bOrder, ",")))
+	}
 }
 
 func compact(v any) string {
