@@ -8,6 +8,7 @@
 //   3. runs mesh kube-inject with --valuesFile/--meshConfigFile/--injectConfigFile taken from them,
 // then runs the Go test in test/inject-equivalence, which injects the same inputs with Istio's own injector package
 // and compares. Needs Go (>= 1.25) on PATH; fails loudly without it. Run `npm run build` first (the npm script does).
+// `--vs-istio-template` also logs, for information, how each case differs from Istio's own built-in template.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,10 +117,16 @@ for (const { dir, name } of inputs) {
 }
 console.error(`test:equivalence: ${prepared} cases prepared in ${work} (${renders.size} renders); running Istio's injector (go test)...`);
 
+const env = { ...process.env, MESH_EQUIV_DIR: work };
+if (process.argv.includes('--vs-istio-template')) {
+  const mod = spawnSync('go', ['list', '-m', '-f', '{{.Dir}}', 'istio.io/istio'], { cwd: goDir, encoding: 'utf8' });
+  if (mod.status !== 0) fail(`cannot locate the Istio module: ${mod.stderr.trim()}`);
+  env.ISTIO_BUILTIN_TEMPLATE = join(mod.stdout.trim(), 'manifests/charts/istio-control/istio-discovery/files/injection-template.yaml');
+}
 const started = Date.now();
 const child = spawn('go', ['test', '-count=1', '-v', '-run', 'TestInjectEquivalence', '.'], {
   cwd: goDir,
-  env: { ...process.env, MESH_EQUIV_DIR: work },
+  env,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let output = '';

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	meshconfig "istio.io/api/mesh/v1alpha1"
 	"istio.io/istio/pilot/pkg/features"
 	"istio.io/istio/pkg/config/mesh"
 	"istio.io/istio/pkg/kube/inject"
@@ -135,7 +136,39 @@ func runCase(t *testing.T, dir string) []string {
 	if err != nil {
 		t.Fatalf("mesh's output: %v", err)
 	}
+	if builtin := os.Getenv("ISTIO_BUILTIN_TEMPLATE"); builtin != "" {
+		compareWithBuiltin(t, builtin, read("input.yaml"), values, info.Revision, meshConfig, meshDocs)
+	}
 	return diffDocuments(istioDocs, meshDocs)
+}
+
+// compareWithBuiltin reports, for information only, how mesh's output differs from what Istio's own built-in
+// `sidecar` template (the chart's injection-template.yaml, from the Istio module) injects with the same values.
+// mesh's template follows mesh's injector, which knowingly differs from Istio's in a few places; this keeps those
+// visible without making them failures.
+func compareWithBuiltin(t *testing.T, path string, input []byte, values inject.ValuesConfig, revision string,
+	meshConfig *meshconfig.MeshConfig, meshDocs []any,
+) {
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("Istio's built-in template: %v", err)
+	}
+	templates, err := inject.ParseTemplates(inject.RawTemplates{inject.SidecarTemplateName: string(text)})
+	if err != nil {
+		t.Fatalf("Istio's built-in template: %v", err)
+	}
+	var out bytes.Buffer
+	if err := inject.IntoResourceFile(nil, templates, values, revision, meshConfig, bytes.NewReader(input), &out, func(string) {}); err != nil {
+		t.Logf("vs Istio's built-in template: it fails: %v", err)
+		return
+	}
+	docs, err := normalizedDocuments(out.Bytes())
+	if err != nil {
+		t.Fatalf("Istio's built-in template output: %v", err)
+	}
+	if diffs := diffDocuments(docs, meshDocs); len(diffs) > 0 {
+		t.Logf("vs Istio's built-in template (information only, istio= is Istio's template): %d differences\n  %s", len(diffs), strings.Join(diffs, "\n  "))
+	}
 }
 
 // allowEntry says why a case may differ.

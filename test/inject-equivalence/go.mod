@@ -10,6 +10,7 @@ module mesh.local/inject-equivalence
 go 1.25.9
 
 require (
+	istio.io/api v1.30.3-0.20260710004328-2e43f07b30b6
 	istio.io/istio v0.0.0-20260423205519-b01690e6db7d
 	k8s.io/apimachinery v0.35.3
 	sigs.k8s.io/yaml v1.6.0
@@ -131,7 +132,6 @@ require (
 	gopkg.in/evanphx/json-patch.v4 v4.13.0 // indirect
 	gopkg.in/inf.v0 v0.9.1 // indirect
 	gopkg.in/natefinch/lumberjack.v2 v2.2.1 // indirect
-	istio.io/api v1.30.3-0.20260710004328-2e43f07b30b6 // indirect
 	istio.io/client-go v1.30.0-alpha.1.0.20260415171554-0d069047cd3c // indirect
 	k8s.io/api v0.35.3 // indirect
 	k8s.io/apiextensions-apiserver v0.35.3 // indirect
