@@ -106,7 +106,7 @@ describe('locateFast', () => {
     object: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
   })).node;
   const style = fc.record({
-    lib: fc.constantFrom('yaml', 'js-yaml'),
+    lib: fc.constantFrom('yaml', 'js-yaml', 'json'),
     flowLevel: fc.integer({ min: -1, max: 3 }),
     indent: fc.integer({ min: 1, max: 4 }),
     indentSeq: fc.boolean(),
@@ -116,7 +116,7 @@ describe('locateFast', () => {
   it('agrees with locate on generated documents in every style', () => {
     const seen = { fast: 0, total: 0 };
     fc.assert(fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), style, (v, s) => {
-      const text = s.lib === 'yaml'
+      const text = s.lib === 'json' ? JSON.stringify(v, null, s.indent - 1) : s.lib === 'yaml'
         ? stringify(v, { version: '1.1', indent: s.indent, indentSeq: s.indentSeq, defaultStringType: s.quote, collectionStyle: s.flowLevel === 0 ? 'flow' : 'any' })
         : jsyaml.dump(v, { flowLevel: s.flowLevel, indent: Math.max(2, s.indent), noCompatMode: false });
       let docs: YamlDoc[];
