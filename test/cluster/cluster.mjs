@@ -46,6 +46,10 @@ export function ensureBinary() {
   if (res.status !== 0) throw new Error(`go build failed (exit ${res.status ?? res.signal})`);
   spawnSync('mv', [tmp, bin]);
   log(`built in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+  // Binaries of older sources are ~170 MB each: keep only the current one.
+  for (const f of readdirSync(join(cacheDir, 'bin'))) {
+    if (join(cacheDir, 'bin', f) !== bin && f.startsWith('kube-local-')) rmSync(join(cacheDir, 'bin', f), { force: true });
+  }
   return bin;
 }
 
@@ -57,8 +61,18 @@ export function ensureBinary() {
  *   when this process exits, however it exits, and removes its folder unless keepDir.
  */
 export async function startCluster(opts = {}) {
-  const { nodes = 1, detached = false, keepDir = false, timeoutMs = 180_000 } = opts;
   const bin = ensureBinary();
+  try {
+    return await startOnce(bin, opts);
+  } catch (err) {
+    // A free port picked by kube-local can be taken by another process before a component binds it.
+    log(`${err.message}\nretrying once`);
+    return await startOnce(bin, opts);
+  }
+}
+
+async function startOnce(bin, opts) {
+  const { nodes = 1, detached = false, keepDir = false, timeoutMs = 180_000 } = opts;
   const dir = mkdtempSync(join(tmpdir(), 'mesh-kube-'));
   const out = openSync(join(dir, 'up.log'), 'a');
   const args = ['up', `--dir=${dir}`, `--nodes=${nodes}`];
@@ -78,7 +92,8 @@ export async function startCluster(opts = {}) {
   while (!existsSync(join(dir, 'ready.json'))) {
     if (exited || Date.now() > deadline) {
       killGroup(child.pid, 'SIGKILL');
-      const tail = readFileSync(join(dir, 'up.log'), 'utf8').split('\n').slice(-30).join('\n');
+      let tail = '';
+      try { tail = readFileSync(join(dir, 'up.log'), 'utf8').split('\n').slice(-30).join('\n'); } catch { /* removed */ }
       throw new Error(`test cluster did not start (${exited ?? 'timed out'}); logs in ${dir}/logs\n${tail}`);
     }
     await new Promise((r) => setTimeout(r, 200));

@@ -41,7 +41,7 @@ type component struct {
 	done chan error
 }
 
-func runUp(args []string) error {
+func runUp(args []string) (err error) {
 	fs := flag.NewFlagSet("up", flag.ContinueOnError)
 	dir := fs.String("dir", "", "state folder for certificates, kubeconfig, logs and etcd data (required)")
 	nodes := fs.Int("nodes", 1, "number of simulated kwok nodes")
@@ -53,11 +53,14 @@ func runUp(args []string) error {
 	if *dir == "" {
 		return errors.New("--dir is required")
 	}
-	if *removeDir {
-		defer os.RemoveAll(*dir) // deferred first, so it runs after everything else has stopped
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	// Deferred first, so it runs after everything else has stopped. A failed start keeps the logs.
+	defer func() {
+		if *removeDir && (err == nil || ctx.Err() != nil) {
+			os.RemoveAll(*dir)
+		}
+	}()
 	if *watchStdin {
 		go func() { _, _ = io.Copy(io.Discard, os.Stdin); stop() }()
 	}
@@ -240,7 +243,11 @@ func runUp(args []string) error {
 	progress("cluster ready; kubeconfig %s", kubeconfig)
 	fmt.Println(string(info))
 
-	return waitFor(ctx, children, 0, func() (bool, error) { return false, nil })
+	err = waitFor(ctx, children, 0, func() (bool, error) { return false, nil })
+	if ctx.Err() != nil {
+		return nil // asked to stop: a signal, or stdin closed
+	}
+	return err
 }
 
 func startEtcd(dataDir, logFile string, clientPort, peerPort int) (*embed.Etcd, error) {
