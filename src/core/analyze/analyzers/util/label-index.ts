@@ -5,20 +5,33 @@
  */
 import { selects } from './selectors.js';
 
-const pairKey = (namespace: string, key: string, value: string): string => `${namespace}\u0000${key}\u0000${value}`;
+/** Posting lists by scope (a namespace, or '' for all), label key and value. Nested maps: no key strings to build. */
+class Postings {
+  private readonly scopes = new Map<string, Map<string, Map<string, number[]>>>();
 
-function push<K>(map: Map<K, number[]>, key: K, i: number): void {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
+  add(scope: string, key: string, value: string, i: number): void {
+    let keys = this.scopes.get(scope);
+    if (!keys) this.scopes.set(scope, (keys = new Map()));
+    let values = keys.get(key);
+    if (!values) keys.set(key, (values = new Map()));
+    const list = values.get(value);
+    if (list) list.push(i);
+    else values.set(value, [i]);
+  }
+
+  get(scope: string, key: string, value: string): readonly number[] {
+    return this.scopes.get(scope)?.get(key)?.get(value) ?? NONE;
+  }
 }
+
+const NONE: readonly number[] = [];
 
 /** Items with labels (workloads), found by a selector. */
 export class LabelIndex<T> {
   private readonly all: number[];
   private readonly byNamespace = new Map<string, number[]>();
-  /** Namespace '' holds every namespace's items (for cluster-wide lookups). */
-  private readonly byPair = new Map<string, number[]>();
+  /** Scope '' holds every namespace's items (for cluster-wide lookups); `/ns` one namespace's. */
+  private readonly byPair = new Postings();
   private readonly labels: Record<string, string>[];
   private readonly namespaces: string[];
 
@@ -27,14 +40,17 @@ export class LabelIndex<T> {
     this.all = items.map((_, i) => i);
     this.labels = items.map(labelsOf);
     this.namespaces = items.map(namespaceOf);
-    items.forEach((_, i) => {
+    for (let i = 0; i < items.length; i++) {
       const ns = this.namespaces[i]!;
-      push(this.byNamespace, ns, i);
-      for (const [k, v] of Object.entries(this.labels[i]!)) {
-        push(this.byPair, pairKey('', k, v), i);
-        push(this.byPair, pairKey(`/${ns}`, k, v), i);
+      const list = this.byNamespace.get(ns);
+      if (list) list.push(i);
+      else this.byNamespace.set(ns, [i]);
+      const labels = this.labels[i]!;
+      for (const k in labels) {
+        this.byPair.add('', k, labels[k]!, i);
+        this.byPair.add(`/${ns}`, k, labels[k]!, i);
       }
-    });
+    }
   }
 
   /** Items whose labels `selector` selects (an empty selector selects all), in `namespace` when given, in input order. */
@@ -53,10 +69,10 @@ export class LabelIndex<T> {
 
   /** The shortest posting list that must contain every match. */
   private candidates(selector: Record<string, string>, namespace: string | undefined): readonly number[] {
-    let best: readonly number[] = namespace === undefined ? this.all : (this.byNamespace.get(namespace) ?? []);
+    let best: readonly number[] = namespace === undefined ? this.all : (this.byNamespace.get(namespace) ?? NONE);
     const scope = namespace === undefined ? '' : `/${namespace}`;
-    for (const [k, v] of Object.entries(selector)) {
-      const list = this.byPair.get(pairKey(scope, k, v)) ?? [];
+    for (const k in selector) {
+      const list = this.byPair.get(scope, k, selector[k]!);
       if (list.length < best.length) best = list;
     }
     return best;
@@ -69,7 +85,7 @@ export class SelectorIndex<T> {
    * Each item sits under one pair of its selector (the one fewest selectors share, so that a label every Service
    * selects on does not make one long list): a match must have that pair, so each is found exactly once.
    */
-  private readonly byPair = new Map<string, number[]>();
+  private readonly byPair = new Postings();
   private readonly selectors: Record<string, string>[];
   private readonly namespaces: string[];
 
@@ -77,20 +93,23 @@ export class SelectorIndex<T> {
   constructor(private readonly items: readonly T[], selectorOf: (item: T) => Record<string, string>, namespaceOf: (item: T) => string) {
     this.selectors = items.map(selectorOf);
     this.namespaces = items.map(namespaceOf);
-    const shared = new Map<string, number>();
-    const pairs = this.selectors.map((sel, i) => Object.entries(sel).map(([k, v]) => pairKey(this.namespaces[i]!, k, v)));
-    for (const keys of pairs) for (const key of keys) shared.set(key, (shared.get(key) ?? 0) + 1);
-    pairs.forEach((keys, i) => {
-      const rarest = keys.reduce<string | undefined>((best, key) => (best === undefined || shared.get(key)! < shared.get(best)! ? key : best), undefined);
-      if (rarest !== undefined) push(this.byPair, rarest, i);
+    const shared = new Postings();
+    this.selectors.forEach((sel, i) => {
+      for (const k in sel) shared.add(this.namespaces[i]!, k, sel[k]!, i);
+    });
+    this.selectors.forEach((sel, i) => {
+      const ns = this.namespaces[i]!;
+      let rarest: string | undefined;
+      for (const k in sel) if (rarest === undefined || shared.get(ns, k, sel[k]!).length < shared.get(ns, rarest, sel[rarest]!).length) rarest = k;
+      if (rarest !== undefined) this.byPair.add(ns, rarest, sel[rarest]!, i);
     });
   }
 
   /** Items in `namespace` whose selector selects `labels`, in input order. */
   selecting(labels: Record<string, string>, namespace: string): T[] {
     const hits: number[] = [];
-    for (const [k, v] of Object.entries(labels)) {
-      for (const i of this.byPair.get(pairKey(namespace, k, v)) ?? []) if (selects(this.selectors[i]!, labels)) hits.push(i);
+    for (const k in labels) {
+      for (const i of this.byPair.get(namespace, k, labels[k]!)) if (selects(this.selectors[i]!, labels)) hits.push(i);
     }
     return hits.sort((a, b) => a - b).map((i) => this.items[i]!);
   }
