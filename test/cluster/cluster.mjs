@@ -42,7 +42,7 @@ export function ensureBinary() {
   const pkg = 'k8s.io/component-base/version';
   const ldflags = ['-s', '-w', `-X ${pkg}.gitVersion=${version[1]}`, `-X ${pkg}.gitMajor=${version[2]}`,
     `-X ${pkg}.gitMinor=${version[3]}`, `-X ${pkg}.gitTreeState=clean`].join(' ');
-  const res = spawnSync('go', ['build', `-ldflags=${ldflags}`, '-o', tmp, '.'], { cwd: here, stdio: 'inherit' });
+  const res = spawnSync('go', ['build', '-buildvcs=false', `-ldflags=${ldflags}`, '-o', tmp, '.'], { cwd: here, stdio: 'inherit' });
   if (res.status !== 0) throw new Error(`go build failed (exit ${res.status ?? res.signal})`);
   spawnSync('mv', [tmp, bin]);
   log(`built in ${((Date.now() - started) / 1000).toFixed(0)}s`);
