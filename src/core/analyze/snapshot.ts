@@ -66,25 +66,37 @@ export interface SnapshotOptions {
  * given on the command line override what the cluster has, as istioctl's "simulate applying" does).
  */
 export function buildSnapshot(sources: readonly SnapshotSource[], options: SnapshotOptions): Snapshot {
-  const byKey = new Map<string, Resource>();
+  // Resources in first-seen order; a later object with the same identity takes its predecessor's slot.
+  const order: Resource[] = [];
+  const slots = new Map<Kind, Map<string, Map<string, number>>>();
+  const slotOf = (r: Resource): { slot: number | undefined; set(i: number): void } => {
+    let byNs = slots.get(r.kind);
+    if (!byNs) slots.set(r.kind, (byNs = new Map()));
+    let byName = byNs.get(r.namespace);
+    if (!byName) byNs.set(r.namespace, (byName = new Map()));
+    const names = byName;
+    return { slot: names.get(r.name), set: (i) => void names.set(r.name, i) };
+  };
   const known = new Set<Kind>();
   for (const source of sources) {
     for (const kind of source.complete ?? []) known.add(kind);
     for (const { object, origin } of source.objects) {
       const resource = toResource(object, origin, options.defaultNamespace);
       if (origin.type === 'file') known.add(resource.kind);
-      byKey.set(`${resource.kind}\u0000${resource.namespace}\u0000${resource.name}`, resource);
+      const at = slotOf(resource);
+      if (at.slot === undefined) at.set(order.push(resource) - 1);
+      else order[at.slot] = resource;
     }
   }
   if (options.addDefaults) {
     for (const object of defaultObjects(options.istioNamespace)) {
       const r = toResource(object, { type: 'default' }, options.defaultNamespace);
-      const key = `${r.kind}\u0000${r.namespace}\u0000${r.name}`;
-      if (!byKey.has(key)) byKey.set(key, r);
+      const at = slotOf(r);
+      if (at.slot === undefined) at.set(order.push(r) - 1);
     }
   }
   const byKind = new Map<Kind, Resource[]>();
-  for (const r of byKey.values()) {
+  for (const r of order) {
     let list = byKind.get(r.kind);
     if (!list) byKind.set(r.kind, (list = []));
     list.push(r);
