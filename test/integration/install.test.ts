@@ -174,6 +174,7 @@ describe('mesh install --set profile=demo on a real API server', () => {
     ok(await runMesh(['uninstall', '--purge', '-y'], { timeoutMs: 300_000 }));
     await waitFor('Istio CRDs to be gone', async () =>
       (await crds.listCustomResourceDefinition()).items.every((c) => !c.spec.group.endsWith('istio.io')));
+    expect([...(await ownedObjects()).keys()]).toEqual([]);
     await core.deleteNamespacedConfigMap({ name: 'not-mesh', namespace: 'istio-system' });
   });
 });
