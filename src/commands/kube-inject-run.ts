@@ -99,10 +99,18 @@ async function gatherConfig(ctx: CommandContext, opts: KubeInjectOptions) {
   }
   if (opts.operatorFileName) {
     // The same resolution `mesh install` uses (default ⊕ profile ⊕ this file), so injection sees what that install would.
-    const { readOverlays, generate } = await import('./manifest-run.js');
-    const { injectionInputs } = await import('../core/manifest/index.js');
-    const inputs = injectionInputs((await generate(await readOverlays(ctx, [opts.operatorFileName]), [])).values);
-    base = { values: inputs.values as Tree, meshConfig: inputs.meshConfig as Tree };
+    const { readOverlays } = await import('./manifest-run.js');
+    const { resolveOperator } = await import('../profiles/resolve.js');
+    const { injectBaseFor } = await import('../core/inject/config.js');
+    let iop;
+    try {
+      iop = resolveOperator({ files: await readOverlays(ctx, [opts.operatorFileName]) });
+    } catch (error) {
+      const { overlayErrorWithLocation } = await import('../core/manifest/overlay-location.js');
+      throw await overlayErrorWithLocation(error);
+    }
+    const inputs = injectBaseFor(iop);
+    base = { values: inputs.values, meshConfig: inputs.meshConfig };
     revision ??= inputs.revision || undefined;
   }
   if (opts.meshConfigFile) meshConfig.push(await readYamlMap(opts.meshConfigFile, 'a mesh config'));

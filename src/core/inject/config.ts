@@ -4,7 +4,11 @@
  * are the default profile's, taken from the same resolver `mesh install` uses (one source of truth), so what an
  * install would put in those ConfigMaps is what kube-inject injects with; `resolveInjectConfig` layers input on them.
  */
-import { injectionInputs, resolveValues } from '../manifest/index.js';
+// Narrow imports on purpose: the manifest renderer as a whole (CRDs, gateways, ...) is not needed for injection.
+import { resolveOperator } from '../../profiles/resolve.js';
+import { renderContext } from '../manifest/context.js';
+import { injectorValues, meshConfig as renderedMeshConfig } from '../manifest/istiod-config.js';
+import type { IstioOperator } from '../manifest/types.js';
 
 /** A JSON-like tree. */
 export type Tree = { [key: string]: unknown };
@@ -80,13 +84,16 @@ export function getPath(tree: unknown, path: string): unknown {
 
 let defaultBase: { values: Tree; meshConfig: Tree } | undefined;
 
-/** The default profile's injector values and mesh config, exactly as `mesh manifest generate` renders them. */
+/** The injector values and mesh config a resolved IstioOperator puts in its ConfigMaps (as `manifest generate` renders them). */
+export function injectBaseFor(iop: IstioOperator): { values: Tree; meshConfig: Tree; revision: string } {
+  const ctx = renderContext(iop);
+  return { values: injectorValues(ctx) as Tree, meshConfig: renderedMeshConfig(ctx) as Tree, revision: ctx.revision };
+}
+
+/** The default profile's injector values and mesh config. */
 export function defaultInjectBase(): { values: Tree; meshConfig: Tree } {
-  if (!defaultBase) {
-    const inputs = injectionInputs(resolveValues({}));
-    defaultBase = { values: inputs.values as Tree, meshConfig: inputs.meshConfig as Tree };
-  }
-  return JSON.parse(JSON.stringify(defaultBase)) as { values: Tree; meshConfig: Tree };
+  defaultBase ??= injectBaseFor(resolveOperator({}));
+  return JSON.parse(JSON.stringify({ values: defaultBase.values, meshConfig: defaultBase.meshConfig })) as { values: Tree; meshConfig: Tree };
 }
 
 /** User input layered on the defaults. */
