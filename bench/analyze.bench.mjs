@@ -1,10 +1,11 @@
-// mesh analyze over 10,000 generated resources in files. Issue 4's goal is absolute: under 2 s on this machine. Two rows:
-// the time against that 2 s budget (goal: ratio <= 1), and the time against a plain js-yaml parse of the same files
-// measured in the same run (the floor any YAML tool pays; no goal, reported so a slow machine can be told from a slow
-// mesh). Each is the median of RUNS runs, as the machine is shared and noisy; the load average is printed with it.
+// mesh analyze over 10,000 generated resources in files. Issue 4's goal is absolute: under 2 s on this machine. Rows:
+// the wall time against that 2 s budget (goal: ratio <= 1); the wall time against a plain js-yaml parse of the same
+// files measured in the same run (the floor any YAML tool pays; no goal, reported so a slow machine can be told from a
+// slow mesh); and, on Linux, the CPU time of both, which a loaded machine inflates far less than wall time. Each is the
+// median of RUNS runs, as the machine is shared and noisy; the load average is printed with them.
 // Runs the built CLI (bin/mesh.js), as users do.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,15 +63,33 @@ spec: {minAvailable: 1, selector: {matchLabels: {app: ${name}}}}
 `;
 }
 
-function time(fn) {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+/**
+ * CPU time (user + system, ms) of the children this process has waited for, from /proc (Linux; undefined elsewhere).
+ * On a shared, loaded machine wall time mostly measures the other tenants; CPU time is what mesh itself spends.
+ */
+function childrenCpuMs() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields[0] is field 3 (state)
+    const ticks = Number(fields[13]) + Number(fields[14]); // cutime, cstime
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
 }
+const CLOCK_TICKS = 100; // USER_HZ, 100 on every Linux Node supports
 
-function median(fn) {
-  const times = Array.from({ length: RUNS }, () => time(fn)).sort((a, b) => a - b);
-  return times[Math.floor(RUNS / 2)];
+/** Median wall and CPU time of RUNS runs of fn. */
+function measure(fn) {
+  const runs = Array.from({ length: RUNS }, () => {
+    const cpu = childrenCpuMs();
+    const start = process.hrtime.bigint();
+    fn();
+    const wall = Number(process.hrtime.bigint() - start) / 1e6;
+    return { wall, cpu: cpu === undefined ? undefined : childrenCpuMs() - cpu };
+  });
+  const mid = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { wall: mid(runs.map((r) => r.wall)), cpu: runs[0].cpu === undefined ? undefined : mid(runs.map((r) => r.cpu)) };
 }
 
 /** Rows for bench/run.mjs. */
@@ -83,7 +102,7 @@ export async function run() {
       writeFileSync(join(dir, `apps-${f}.yaml`), docs.join('---\n'));
     }
     const load = loadavg()[0].toFixed(1);
-    const baselineMs = median(() => {
+    const baseline = measure(() => {
       execFileSync(process.execPath, ['-e', `
         const fs = require('node:fs'); const path = require('node:path');
         const jsyaml = require(${JSON.stringify(join(root, 'node_modules/js-yaml'))});
@@ -92,7 +111,7 @@ export async function run() {
         if (n !== ${APPS * 8}) throw new Error('parsed ' + n);
       `]);
     });
-    const ms = median(() => {
+    const analyze = measure(() => {
       try {
         execFileSync(process.execPath, [join(root, 'bin/mesh.js'), 'analyze', '--use-kube=false', '-A', '-o', 'json', dir], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
       } catch (error) {
@@ -100,11 +119,18 @@ export async function run() {
         if (error.status !== 79) throw error;
       }
     });
-    const name = `analyze ${APPS * 8} resources (files, -o json; median of ${RUNS}, load ${load} on ${cpus().length} CPUs)`;
-    return [
-      { name, ms, baselineName: "issue 4's absolute goal (2 s)", baselineMs: GOAL_MS, goal: 1 },
-      { name, ms, baselineName: 'js-yaml parse of the same files', baselineMs, goal: null },
+    const what = `analyze ${APPS * 8} resources (files, -o json)`;
+    const how = `median of ${RUNS}, load ${load} on ${cpus().length} CPUs`;
+    const name = `${what}, wall time (${how})`;
+    const rows = [
+      { name, ms: analyze.wall, baselineName: "issue 4's absolute goal (2 s)", baselineMs: GOAL_MS, goal: 1 },
+      { name, ms: analyze.wall, baselineName: 'js-yaml parse of the same files', baselineMs: baseline.wall, goal: null },
     ];
+    if (analyze.cpu !== undefined) {
+      rows.push({ name: `${what}, CPU time user+sys (${how})`, ms: analyze.cpu,
+        baselineName: 'js-yaml parse CPU time', baselineMs: baseline.cpu, goal: null });
+    }
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
