@@ -1,17 +1,35 @@
 // Shared helpers for benchmarks: run a command several times and keep the median wall time.
 import { spawnSync } from 'node:child_process';
 
-/** Median wall time in ms of running `node <args>` `runs` times (after one warm-up run). */
-export function timeNode(args, { runs = 7, env = {}, input } = {}) {
+import { existsSync } from 'node:fs';
+
+const TIME = '/usr/bin/time';
+
+/**
+ * Median wall time (`wall`) in ms of running `node <args>` `runs` times (after one warm-up run). Where /usr/bin/time
+ * exists, `cpuMs` is the median user+system CPU time too: on a shared, busy machine CPU time is the steadier measure.
+ */
+export function timeNodeCpu(args, { runs = 7, env = {}, input } = {}) {
   const times = [];
+  const cpus = [];
+  const useTime = existsSync(TIME);
   for (let i = 0; i <= runs; i++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, input, stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const [cmd, argv] = useTime ? [TIME, ['-f', 'MESHCPU %U %S', process.execPath, ...args]] : [process.execPath, args];
+    const r = spawnSync(cmd, argv, { env: { ...process.env, ...env }, input, stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    if (i > 0) times.push(ms); // the first run warms the file cache
+    if (i === 0) continue; // the first run warms the file cache
+    times.push(ms);
+    const m = /MESHCPU ([\d.]+) ([\d.]+)/.exec(String(r.stderr));
+    if (m) cpus.push((Number(m[1]) + Number(m[2])) * 1000);
   }
-  return median(times);
+  return { wall: median(times), cpuMs: cpus.length ? median(cpus) : undefined };
+}
+
+/** Median wall time in ms of running `node <args>` (see timeNodeCpu). */
+export function timeNode(args, options) {
+  return timeNodeCpu(args, options).wall;
 }
 
 /** Median of in-process timings of `fn`. */

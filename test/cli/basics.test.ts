@@ -9,6 +9,12 @@ describe('mesh CLI basics', () => {
     expect(r).toEqual({ code: 0, stdout: `${MESH_VERSION}\n`, stderr: '' });
   });
 
+  it('answers --version from the bin shim\'s fast path with the same version', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync(process.execPath, [new URL('../../bin/mesh.js', import.meta.url).pathname, '--version'], { encoding: 'utf8' });
+    expect(out).toBe(`${MESH_VERSION}\n`);
+  });
+
   it('keeps MESH_VERSION in step with package.json', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(MESH_VERSION).toBe(pkg.version);

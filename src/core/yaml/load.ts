@@ -43,7 +43,8 @@ export function loadDocuments(text: string, origin: string, limits: LoadLimits =
     let value: unknown = null;
     if (hasContent) {
       value = parseChunk(body, origin, chunk.line);
-      checkExpansion(value, origin, chunk.line, limits);
+      // Only aliases (`*name`) can expand a document beyond its text; most documents have none.
+      if (body.includes('*')) checkExpansion(value, origin, chunk.line, limits);
     }
     docs.push({ origin, index: docs.length, text: body, line: chunk.line, value: value ?? null, empty: !hasContent });
   }
