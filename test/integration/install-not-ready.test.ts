@@ -3,7 +3,7 @@
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kube } from './helpers/kube.js';
-import { runMesh } from './helpers/mesh.js';
+import { meshInstall, runMesh } from './helpers/mesh.js';
 
 const NODE = 'kwok-node-0';
 const render = ['--set', 'profile=minimal', '--set', 'components.pilot.k8s.nodeSelector.disktype=ssd'];
@@ -30,7 +30,7 @@ describe('mesh install when istiod cannot be scheduled', () => {
 
   it('once a node matches, running install again completes and verify-install passes', async () => {
     await labelNode('ssd');
-    const install = await runMesh(['install', ...render, '--readiness-timeout', '2m', '-y'], { timeoutMs: 300_000 });
+    const install = await meshInstall([...render, '--readiness-timeout', '2m']);
     expect(install.code, install.stderr).toBe(0);
     const verify = await runMesh(['verify-install', ...render]);
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);

@@ -6,7 +6,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { kube, restrictedKubeconfig, statusOf, waitFor } from './helpers/kube.js';
-import { runMesh, type MeshResult } from './helpers/mesh.js';
+import { meshInstall, runMesh, type MeshResult } from './helpers/mesh.js';
 
 const OWNED = 'install.operator.istio.io/owning-resource=mesh';
 // Kinds an install creates; a converged second install must leave every one untouched.
@@ -61,15 +61,7 @@ describe('mesh install --set profile=demo on a real API server', () => {
   });
 
   it('installs (completing the interrupted run): every CRD Established, istiod and both gateways Available', async () => {
-    const args = ['install', '--set', 'profile=demo', '-y', '--readiness-timeout', '3m'];
-    let res = await runMesh(args, { timeoutMs: 300_000 });
-    // Known mesh bug: right after creating CRDs, the API server answers lists of the new kinds with
-    // 429 "storage is (re)initializing" and a Retry-After header, which client-go retries and mesh
-    // (so far) does not. Running install again must then complete what the first run started.
-    if (res.code !== 0 && /429: storage is \(re\)initializing/.test(res.stderr)) {
-      console.warn(`mesh install hit the API server's 429 (not retried by mesh); running it again:\n${res.stderr}`);
-      res = await runMesh(args, { timeoutMs: 300_000 });
-    }
+    const res = await meshInstall(['--set', 'profile=demo', '--readiness-timeout', '3m']);
     ok(res);
     const istioCRDs = (await crds.listCustomResourceDefinition()).items.filter((c) => c.spec.group.endsWith('istio.io'));
     expect(istioCRDs.length).toBeGreaterThanOrEqual(14);
@@ -97,7 +89,7 @@ describe('mesh install --set profile=demo on a real API server', () => {
   it('a second install converges without changing anything', async () => {
     const before = await ownedObjects();
     expect(before.size).toBeGreaterThan(30);
-    ok(await runMesh(['install', '--set', 'profile=demo', '-y'], { timeoutMs: 300_000 }));
+    ok(await meshInstall(['--set', 'profile=demo']));
     expect(await ownedObjects()).toEqual(before);
   });
 
