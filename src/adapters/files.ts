@@ -2,7 +2,9 @@
  * Reads the inputs named with `-f`: files, directories (optionally recursive) and `-` for stdin, in the order given.
  * Directory entries are read in sorted order so that output is deterministic.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+// Synchronous reads on purpose: a CLI reads its inputs one after another anyway, and node:fs/promises costs
+// ~15 ms of start-up to load.
+import { readFileSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { decodeText } from '../core/yaml/decode.js';
@@ -38,9 +40,12 @@ export async function readSources(paths: readonly string[], options: ReadOptions
       out.push({ origin: '<stdin>', text: decodeText(await options.readStdin(), '<stdin>') });
       continue;
     }
-    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`${path}: ${describeFsError(error)}`, { cause: error });
-    });
+    let info: Stats;
+    try {
+      info = statSync(path);
+    } catch (error) {
+      throw new InputError(`${path}: ${describeFsError(error as NodeJS.ErrnoException)}`, { cause: error });
+    }
     if (info.isDirectory()) {
       for (const file of await listDirectory(path, options.recursive === true, options.extensions ?? DEFAULT_EXTENSIONS)) {
         out.push({ origin: file, text: await readTextFile(file) });
@@ -61,16 +66,22 @@ export async function readDocuments(paths: readonly string[], options: ReadOptio
 
 /** Reads one file as UTF-8 text. */
 export async function readTextFile(path: string): Promise<string> {
-  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${path}: ${describeFsError(error)}`, { cause: error });
-  });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new InputError(`${path}: ${describeFsError(error as NodeJS.ErrnoException)}`, { cause: error });
+  }
   return decodeText(bytes, path);
 }
 
 async function listDirectory(dir: string, recursive: boolean, extensions: readonly string[]): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${dir}: ${describeFsError(error)}`, { cause: error });
-  });
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new InputError(`${dir}: ${describeFsError(error as NodeJS.ErrnoException)}`, { cause: error });
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const entry of entries) {

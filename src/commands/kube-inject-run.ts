@@ -1,5 +1,5 @@
 /** The body of `mesh kube-inject`, loaded only when the command runs (keeps `mesh --help` light). */
-import { rename, writeFile, unlink } from 'node:fs/promises';
+import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import type { CommandContext } from './types.js';
 import type { KubeInjectOptions } from './kube-inject.js';
@@ -74,10 +74,14 @@ async function writeAtomic(path: string, text: string): Promise<void> {
   const target = resolve(path);
   const tmp = join(dirname(target), `.${basename(target)}.mesh-${process.pid}.tmp`);
   try {
-    await writeFile(tmp, text, { flag: 'wx' });
-    await rename(tmp, target);
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, target);
   } catch (error) {
-    await unlink(tmp).catch(() => undefined);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
     throw new MeshError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
