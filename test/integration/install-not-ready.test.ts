@@ -18,7 +18,7 @@ describe('mesh install when istiod cannot be scheduled', () => {
   });
 
   it('install fails with the scheduler\'s reason and verify-install reports istiod not ready', async () => {
-    const install = await runMesh(['install', ...render, '--readiness-timeout', '10s', '-y'], { timeoutMs: 300_000 });
+    const install = await runMesh(['install', ...render, '--readiness-timeout', '5s', '-y'], { timeoutMs: 300_000 });
     expect(install.code, install.stderr).toBe(69);
     expect(install.stderr).toContain('Deployment istio-system/istiod');
     expect(install.stderr).toMatch(/unschedulable: .*didn't match Pod's node affinity\/selector/);
