@@ -1,29 +1,35 @@
-// Vitest global setup for the integration suite: starts one kube-local cluster for the whole run
-// and exposes its admin kubeconfig as MESH_TEST_KUBECONFIG. Set MESH_TEST_KUBECONFIG yourself
-// (e.g. after `npm run cluster:up`) to run the suite against a cluster that is already up.
+// Vitest global setup for the integration suite: starts one kube-local cluster per vitest worker
+// (test files run in parallel, each on its worker's own cluster) and provides their admin
+// kubeconfigs. Set MESH_TEST_KUBECONFIG (e.g. after `npm run cluster:up`) to run the suite on a
+// cluster that is already up instead, one file at a time.
 import type { TestProject } from 'vitest/node';
 import { startCluster, stopCluster } from '../cluster/cluster.mjs';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const given = process.env.MESH_TEST_KUBECONFIG;
   if (given) {
-    project.provide('kubeconfig', given);
+    project.provide('kubeconfigs', [given]);
     return async () => {};
   }
-  const started = Date.now();
+  const count = Math.max(1, Number(project.config.maxWorkers) || 1);
   const keepDir = process.env.MESH_TEST_KEEP_CLUSTER_DIR === '1';
-  const cluster = await startCluster({ nodes: 2, keepDir });
-  process.stderr.write(`[cluster] ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${cluster.kubeconfig}\n`);
-  process.env.MESH_TEST_KUBECONFIG = cluster.kubeconfig;
-  project.provide('kubeconfig', cluster.kubeconfig);
-  return async () => {
-    await stopCluster(cluster, { keepDir });
-  };
+  const started = Date.now();
+  const settled = await Promise.allSettled(Array.from({ length: count }, () => startCluster({ nodes: 2, keepDir })));
+  const clusters = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const stopAll = async () => { await Promise.all(clusters.map((c) => stopCluster(c, { keepDir }))); };
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await stopAll();
+    throw failed.reason;
+  }
+  process.stderr.write(`[cluster] ${count} cluster(s) ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+  project.provide('kubeconfigs', clusters.map((c) => c.kubeconfig));
+  return stopAll;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Path of the test cluster's admin kubeconfig. */
-    kubeconfig: string;
+    /** Admin kubeconfig of each test cluster; worker N (VITEST_POOL_ID) uses the Nth. */
+    kubeconfigs: string[];
   }
 }

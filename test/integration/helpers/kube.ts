@@ -5,9 +5,13 @@ import { join } from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import { inject } from 'vitest';
 
-/** Path of the admin kubeconfig of the cluster that the global setup started. */
+/** Path of the admin kubeconfig of this worker's test cluster (see global-setup.ts). */
 export function kubeconfigPath(): string {
-  return inject('kubeconfig') ?? process.env.MESH_TEST_KUBECONFIG ?? '';
+  const all = inject('kubeconfigs');
+  const worker = Number(process.env.VITEST_POOL_ID ?? 1) - 1;
+  const path = all[worker % all.length];
+  if (!path) throw new Error('no test cluster: run the integration tests with vitest.cluster.config.ts');
+  return path;
 }
 
 /** API clients for the test cluster, as its admin (or as the user of another kubeconfig). */
