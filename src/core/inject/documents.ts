@@ -20,7 +20,7 @@ export interface InjectStreamResult {
   messages: LocatedMessage[];
   /** Number of objects injected. */
   injected: number;
-  /** Documents that had to be re-emitted whole (their comments inside were not kept). */
+  /** YAML documents that had to be re-emitted whole (their comments inside were not kept); JSON ones are not listed. */
   reemitted: YamlDoc[];
 }
 
@@ -44,6 +44,7 @@ export function injectStream(docs: readonly YamlDoc[], config: InjectConfig, opt
     injected += countInjected(doc.value, result.object);
     const spliced = spliceDocument(doc.text, doc.value, result.object, options);
     if (spliced !== undefined) parts.push(spliced);
+    else if (isJsonDocument(doc.text)) parts.push(reemitJson(doc.text, result.object));
     else {
       reemitted.push(doc);
       parts.push(reemit(doc.text, result.object));
@@ -57,6 +58,19 @@ function countInjected(before: unknown, after: unknown): number {
   const a = after as { items?: unknown[] };
   if (b.kind === 'List' && Array.isArray(b.items) && Array.isArray(a.items)) return a.items.filter((x, i) => x !== b.items![i]).length;
   return 1;
+}
+
+/** A document written as JSON (the first thing in it is `{`): it is written back as JSON, not turned into YAML. */
+function isJsonDocument(text: string): boolean {
+  return /^(?:\s|#[^\n]*\n|---[ \t]*\n)*\{/.test(text);
+}
+
+/** JSON written back with the input's indentation (2 spaces when it had none) and its trailing newline. */
+function reemitJson(text: string, value: unknown): string {
+  const start = text.indexOf('{');
+  const indent = /\n([ \t]+)"/.exec(text.slice(start))?.[1] ?? (text.slice(start).includes('\n') ? '  ' : '');
+  const body = JSON.stringify(value, null, indent || undefined);
+  return `${text.slice(0, start)}${body}${text.endsWith('\n') ? '\n' : ''}`;
 }
 
 /** A whole document written anew: its leading `---`/comment lines are kept, the rest is emitted from the value. */

@@ -34,6 +34,11 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 /** Returns the document's text with `newValue` spliced in, or undefined when only a full re-emit can do it. */
 export function spliceDocument(text: string, oldValue: unknown, newValue: unknown, options: { verify?: boolean } = {}): string | undefined {
+  // CRLF files are spliced as LF and given their CRLF back; a lone CR or a tab is left to the re-emit path.
+  if (text.includes('\r\n') && !/\r(?!\n)/.test(text)) {
+    const spliced = spliceDocument(text.replace(/\r\n/g, '\n'), oldValue, newValue, options);
+    return spliced?.replace(/\n/g, '\r\n');
+  }
   if (text.includes('\r') || text.includes('\t')) return undefined;
   const lines = new Lines(text);
   // Skip the document's own `---` line (a marker carrying content, like `--- {a: 1}`, is left to the re-emit path).

@@ -47,9 +47,13 @@ describe('spliceDocument', () => {
     expect(splice('env: []\n', (v) => (v.env = ['on', '0644', 'plain']))).toBe('env:\n- "on"\n- "0644"\n- plain\n');
   });
 
+  it('splices CRLF documents and keeps their line endings', () => {
+    expect(splice('a: 1\r\nb:\r\n  c: 2\r\n', (v) => (v.b.d = 3))).toBe('a: 1\r\nb:\r\n  c: 2\r\n  d: 3\r\n');
+  });
+
   it.each([
     ['anchors and aliases', 'base: &b {cpu: 1}\nx: *b\n'],
-    ['CRLF line endings', 'a: 1\r\nb: 2\r\n'],
+    ['a lone carriage return', 'a: 1\rb: 2\n'],
     ['a document marker carrying content', '--- {a: 1}\n'],
   ])('gives up (undefined) on %s so the caller re-emits', (_name, text) => {
     expect(splice(text, (v) => (v.added = true))).toBeUndefined();
