@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/integration/**/*.test.ts'],
     globalSetup: ['test/integration/global-setup.ts'],
+    setupFiles: ['test/integration/worker-env.ts'],
     fileParallelism: !shared,
     maxWorkers: shared ? 1 : 2,
     pool: 'forks',

@@ -3,7 +3,7 @@
 import { request } from 'node:https';
 import { AdmissionregistrationV1Api, type V1ConfigMap, type V1Deployment } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kube, statusOf, tempNamespace, waitFor } from './helpers/kube.js';
+import { kube, kubeconfigPath, statusOf, tempNamespace, waitFor } from './helpers/kube.js';
 
 describe('test cluster', () => {
   const { kc, core, apps, objects } = kube();
@@ -11,6 +11,10 @@ describe('test cluster', () => {
   let ns: Awaited<ReturnType<typeof tempNamespace>>;
   beforeAll(async () => { ns = await tempNamespace('harness'); });
   afterAll(async () => { await ns.remove(); });
+
+  it('each worker sees its cluster as MESH_TEST_KUBECONFIG', () => {
+    expect(process.env.MESH_TEST_KUBECONFIG).toBe(kubeconfigPath());
+  });
 
   it('API server reports /readyz healthy', async () => {
     const cluster = kc.getCurrentCluster();
