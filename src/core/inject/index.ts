@@ -164,9 +164,29 @@ export function effectiveProxyConfig(config: InjectConfig, annotations: Record<s
       throw new ProxyConfigError(`proxy.istio.io/config is not valid YAML or JSON: ${(error as { reason?: string }).reason ?? String(error)}`);
     }
     if (parsed !== null && parsed !== undefined && !isTree(parsed)) throw new ProxyConfigError('proxy.istio.io/config must be a mapping of ProxyConfig fields');
-    if (isTree(parsed)) pc = deepMerge(pc, parsed) as ProxyConfig;
+    if (isTree(parsed)) pc = mergeProxyConfigAnnotation(pc, parsed);
   }
   return pc;
+}
+
+/**
+ * Istio's MergeProxyConfig: each field the annotation sets replaces the mesh default's whole field (a nested message
+ * such as `tracing` too), except `proxyMetadata`, merged key by key, and `proxyHeaders`, whose unset parts keep
+ * the default's.
+ */
+function mergeProxyConfigAnnotation(base: ProxyConfig, overlay: Tree): ProxyConfig {
+  const out = { ...base, ...overlay } as ProxyConfig;
+  if (isTree(base.proxyMetadata) || isTree(overlay.proxyMetadata)) {
+    out.proxyMetadata = { ...(base.proxyMetadata ?? {}), ...((overlay.proxyMetadata as Record<string, string>) ?? {}) };
+  }
+  if (isTree(overlay.proxyHeaders) && isTree(base.proxyHeaders)) {
+    const headers: Tree = { ...overlay.proxyHeaders };
+    for (const k of ['forwardedClientCert', 'requestId', 'attemptCount', 'server', 'envoyDebugHeaders']) {
+      if (headers[k] === undefined && base.proxyHeaders[k] !== undefined) headers[k] = base.proxyHeaders[k];
+    }
+    out.proxyHeaders = headers;
+  }
+  return out;
 }
 
 /** JSON of the ProxyConfig fields that differ from Istio's built-in defaults (what PROXY_CONFIG carries). */
@@ -237,17 +257,40 @@ export function injectPod(original: PodData, workload: WorkloadMeta, config: Inj
   if (!previouslyInjected) reapplyUserOverrides(merged, original, template);
   else reapplyRecordedOverrides(merged, annotations['proxy.istio.io/overrides']);
 
+  const clusterEnvs = clusterAndNetwork(config, original.metadata.labels ?? {});
+  overwriteClusterEnvs(merged, clusterEnvs);
   const statusPort = Number(pc.statusPort);
   const statusPortAnno = annotations['status.sidecar.istio.io/port'] !== undefined ? Number(annotations['status.sidecar.istio.io/port']) : statusPort;
   applyPrometheusMerge(merged, statusPort, config.meshConfig.enablePrometheusMerge !== false);
   const rewriteAnno = annotations['sidecar.istio.io/rewriteAppHTTPProbers'];
   const rewrite = (rewriteAnno !== undefined ? parseGoBool(rewriteAnno) : undefined) ?? getPath(config.values, 'sidecarInjectorWebhook.rewriteAppHTTPProbe') === true;
   if (rewrite) applyProbeRewrite(merged, statusPortAnno, statusPort, previouslyInjected);
+  if (clusterEnvs.ISTIO_META_NETWORK) merged.metadata.labels!['topology.istio.io/network'] = clusterEnvs.ISTIO_META_NETWORK;
   merged.metadata.annotations!['sidecar.istio.io/status'] = statusAnnotation(template, config.revision);
   const hold = pc.holdApplicationUntilProxyStarts === true || getPath(config.values, 'global.proxy.holdApplicationUntilProxyStarts') === true;
   reorder(merged, hold);
   if (merged.spec.initContainers && merged.spec.initContainers.length === 0 && !original.spec.initContainers) delete merged.spec.initContainers;
   return merged;
+}
+
+/** The cluster and network the proxy reports (values, with the pod's topology.istio.io/network label winning). */
+function clusterAndNetwork(config: InjectConfig, labels: Record<string, string>): Record<string, string> {
+  const envs: Record<string, string> = {};
+  const cluster = String(getPath(config.values, 'global.multiCluster.clusterName') ?? '');
+  const network = labels['topology.istio.io/network'] ?? String(getPath(config.values, 'global.network') ?? '');
+  if (cluster) envs.ISTIO_META_CLUSTER_ID = cluster;
+  if (network) envs.ISTIO_META_NETWORK = network;
+  return envs;
+}
+
+/** Istio rewrites these proxy env vars last, sorted by name, replacing the template's (updateClusterEnvs). */
+function overwriteClusterEnvs(pod: PodData, envs: Record<string, string>): void {
+  const names = Object.keys(envs).sort();
+  if (!names.length) return;
+  const proxy = pod.spec.containers.find((c) => c.name === 'istio-proxy') ?? pod.spec.initContainers?.find((c) => c.name === 'istio-proxy');
+  if (!proxy) return;
+  const kept = ((proxy.env as Tree[] | undefined) ?? []).filter((e) => !names.includes(String(e.name)));
+  proxy.env = [...kept, ...names.map((name) => ({ name, value: envs[name] }))];
 }
 
 /** For re-injection: the pod without what an earlier injection added, so the template sees only the app. */

@@ -4,7 +4,7 @@
  * the proxy container, volumes); merge.ts lays it over the workload's pod as istiod's strategic merge does.
  */
 import { canonicalQuantity } from './quantity.js';
-import { getPath, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
+import { getPath, isTree, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
 
 /** A container as plain data. */
 export type Container = Tree & { name: string };
@@ -415,22 +415,25 @@ export function excludeInboundPort(port: string, excluded: string): string {
   return out.join(',');
 }
 
+/** Adds Istio's CNI network to a Multus networks annotation (a JSON list or a comma list), as Istio does: text kept. */
 function appendMultusNetwork(existing: string, network: string): string {
   if (!existing) return network;
-  const trimmed = existing.trim();
-  if (trimmed.startsWith('[')) {
+  const [ns, name] = network.includes('/') ? network.split('/', 2) as [string, string] : ['', network];
+  const close = existing.lastIndexOf(']');
+  if (close !== -1) {
+    let list: unknown;
     try {
-      const list = JSON.parse(trimmed) as Tree[];
-      if (list.some((n) => n.name === 'istio-cni' && (n.namespace ?? 'default') === 'default')) return existing;
-      list.push({ name: 'istio-cni', namespace: 'default' });
-      return JSON.stringify(list);
+      list = JSON.parse(existing);
     } catch {
-      return existing;
+      return existing; // not JSON after all: Istio leaves it alone
     }
+    if (!Array.isArray(list)) return existing;
+    if (list.some((n) => isTree(n) && n.name === name && (n.namespace ?? '') === ns)) return existing;
+    const entry = ns ? `, {"name": "${name}", "namespace": "${ns}"}` : `, {"name": "${name}"}`;
+    return existing.slice(0, close) + entry + existing.slice(close);
   }
-  const parts = trimmed.split(',').map((s) => s.trim());
-  if (parts.includes(network) || parts.includes('istio-cni')) return existing;
-  return `${trimmed}, ${network}`;
+  if (existing.split(',').some((n) => n.trim() === network)) return existing;
+  return `${existing}, ${network}`;
 }
 
 /** Drops zero-valued numbers, as Go's omitempty does for probe fields. */
