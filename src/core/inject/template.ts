@@ -304,7 +304,8 @@ function volumeMounts(input: TemplateInput, annos: Record<string, string>, v: (p
   mounts.push({ name: 'istio-podinfo', mountPath: '/etc/istio/pod' });
   const tracingTls = getPath(input.proxyConfig, 'tracing.tlsSettings.caCertificates');
   if (v('global.proxy.tracer') === 'lightstep' && typeof tracingTls === 'string') {
-    mounts.push({ mountPath: tracingTls.slice(0, Math.max(0, tracingTls.lastIndexOf('/'))) || '/', name: 'lightstep-certs', readOnly: true });
+    // Istio's `directory` keeps the trailing slash (Go's filepath.Split).
+    mounts.push({ mountPath: tracingTls.slice(0, tracingTls.lastIndexOf('/') + 1), name: 'lightstep-certs', readOnly: true });
   }
   for (const [name, spec] of userJson(annos['sidecar.istio.io/userVolumeMount'])) mounts.push({ name, ...spec });
   return mounts;
