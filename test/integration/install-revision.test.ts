@@ -31,5 +31,8 @@ describe('mesh install --revision', () => {
     expect(canary).toBe(404);
     await available('istiod');
     await crds.readCustomResourceDefinition({ name: 'virtualservices.networking.istio.io' });
+    // The default revision is intact: the canary install did not take over the objects both revisions share.
+    const verify = await runMesh(['verify-install', '--set', 'profile=minimal']);
+    expect(verify.code, verify.stdout + verify.stderr).toBe(0);
   });
 });

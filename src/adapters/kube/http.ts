@@ -14,12 +14,18 @@ export class ApiError extends Error {
   readonly code: number;
   /** Response body (a Kubernetes Status, usually). */
   readonly body: unknown;
-  constructor(code: number, body: unknown) {
+  /** Seconds from the Retry-After header, when the server sent one. */
+  readonly retryAfter?: number;
+  constructor(code: number, body: unknown, retryAfter?: number) {
     super(`HTTP ${code}: ${(body as { message?: string } | undefined)?.message ?? ''}`);
     this.code = code;
     this.body = body;
+    if (retryAfter !== undefined) this.retryAfter = retryAfter;
   }
 }
+
+/** How often and how long a throttled or briefly unavailable request is tried again (client-go retries up to 10). */
+const RETRY = { attempts: 10, maxDelayMs: 10_000, totalMs: 60_000 };
 
 /** One served resource from discovery. */
 export interface ResourceInfo {
@@ -48,8 +54,27 @@ export class RawKube {
 
   constructor(private readonly conn: KubeConnection) {}
 
-  /** Sends a request to `path` (e.g. `/api/v1/namespaces`); resolves with the parsed body; throws ApiError on >= 400. */
+  /**
+   * Sends a request to `path` (e.g. `/api/v1/namespaces`); resolves with the parsed body; throws ApiError on >= 400.
+   * A 429, or a 5xx carrying Retry-After (the API server answers so while its storage re-initializes, e.g. right
+   * after CRDs are created), is tried again after the delay it asks for, as client-go does.
+   */
   async request(method: string, path: string, options: RequestOptions = {}): Promise<unknown> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.requestOnce(method, path, options);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        const retryable = error.code === 429 || (error.code >= 500 && error.retryAfter !== undefined);
+        const delay = Math.min(RETRY.maxDelayMs, Math.max(200, (error.retryAfter ?? 1) * 1000));
+        if (!retryable || attempt >= RETRY.attempts || Date.now() - started + delay > RETRY.totalMs) throw error;
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
+  private async requestOnce(method: string, path: string, options: RequestOptions): Promise<unknown> {
     const base = await this.baseOptions();
     const url = new URL(this.conn.server.replace(/\/+$/, '') + path);
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
@@ -68,7 +93,8 @@ export class RawKube {
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           const status = res.statusCode ?? 0;
-          if (status >= 400) return reject(new ApiError(status, parseJson(text) ?? { message: text.slice(0, 200) }));
+          const retryAfter = Number(res.headers['retry-after']);
+          if (status >= 400) return reject(new ApiError(status, parseJson(text) ?? { message: text.slice(0, 200) }, Number.isFinite(retryAfter) && res.headers['retry-after'] ? retryAfter : undefined));
           resolve(options.text ? text : parseJson(text));
         });
       });

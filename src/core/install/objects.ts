@@ -156,7 +156,16 @@ export function stamp(obj: KubeObject, component: string, revision: string, vers
     // The owner label must always be mesh's; the others only fill gaps so the render stays authoritative.
     if (k === OWNER_LABEL || labels[k] === undefined) labels[k] = v;
   }
+  // CRDs, the control-plane namespace and the rest of the Base component serve every revision at once: a revision
+  // label on them would move to whichever revision installed last (and make the other revision's verify-install
+  // report drift). They are never pruned by revision; uninstall leaves them to --purge.
+  if (isSharedByRevisions(obj, component)) delete labels[REVISION_LABEL];
   return { ...obj, metadata: { ...obj.metadata, labels } };
+}
+
+/** True for objects every revision shares: CRDs, Namespaces and the Base component. */
+export function isSharedByRevisions(obj: KubeObject, component: string): boolean {
+  return obj.kind === 'CustomResourceDefinition' || obj.kind === 'Namespace' || component === 'Base';
 }
 
 /** Label selector text for mesh-owned objects, optionally of one revision. */

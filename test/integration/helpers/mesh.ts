@@ -54,15 +54,9 @@ export function runMesh(args: string[], opts: RunMeshOptions = {}): Promise<Mesh
 }
 
 /**
- * Runs `mesh install <args> -y`, and once more if mesh stopped on the API server's 429 "storage is
- * (re)initializing". Known mesh bug: right after creating CRDs, the API server answers lists of the
- * new kinds with that 429 and a Retry-After header, which client-go retries and mesh does not (yet).
- * The second run must complete what the first started.
+ * Runs `mesh install <args> -y`. Right after CRDs are created the API server answers lists of the new kinds with
+ * 429 "storage is (re)initializing" and Retry-After; mesh must retry those itself, so there is no second run here.
  */
 export async function meshInstall(args: string[], opts: RunMeshOptions = {}): Promise<MeshResult> {
-  const run = () => runMesh(['install', ...args, '-y'], { timeoutMs: 300_000, ...opts });
-  const res = await run();
-  if (res.code === 0 || !/429: storage is \(re\)initializing/.test(res.stderr)) return res;
-  console.warn(`mesh install hit the API server's 429 (not retried by mesh); running it again:\n${res.stderr}`);
-  return run();
+  return runMesh(['install', ...args, '-y'], { timeoutMs: 300_000, ...opts });
 }

@@ -38,6 +38,14 @@ beforeAll(async () => {
       seen.push({ method: req.method ?? '', url, contentType: req.headers['content-type'], auth: req.headers.authorization, body });
       const path = url.split('?')[0]!;
       if (req.method === 'GET' && discovery[path]) return reply(res, 200, discovery[path]);
+      if (path === '/api/v1/namespaces/busy/configmaps/x' && req.method === 'GET') {
+        // Throttled twice (as right after CRDs are created), then served.
+        if (seen.filter((s) => s.url.startsWith('/api/v1/namespaces/busy/configmaps/x')).length <= 2) {
+          res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '0' });
+          return res.end(JSON.stringify({ kind: 'Status', message: 'storage is (re)initializing' }));
+        }
+        return reply(res, 200, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'busy' } });
+      }
       if (path.startsWith('/apis/networking.istio.io/')) return reply(res, 404, { kind: 'Status', message: 'not found' });
       if (path === '/apis/apps/v1/namespaces/istio-system/deployments/istiod' && req.method === 'PATCH') {
         return reply(res, 409, {
@@ -125,6 +133,12 @@ describe('kube InstallClient', () => {
     expect(await client.delete({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'istio-system', name: 'istio' }, {})).toBe(true);
     expect(JSON.parse(seen.find((s) => s.method === 'DELETE')!.body)).toMatchObject({ propagationPolicy: 'Foreground' });
     expect(await client.delete({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'istio-system', name: 'gone' }, {})).toBe(false);
+  });
+
+  it('tries a throttled request (429 with Retry-After) again instead of failing', async () => {
+    const got = await client.get({ apiVersion: 'v1', kind: 'ConfigMap', name: 'x', namespace: 'busy' });
+    expect(got?.metadata?.name).toBe('x');
+    expect(seen.filter((s) => s.url.startsWith('/api/v1/namespaces/busy/configmaps/x'))).toHaveLength(3);
   });
 
   it('returns the last non-empty log line', async () => {
