@@ -93,27 +93,44 @@ export function parseBlock(lines: Lines, from: number, to: number, firstCol?: nu
   if (first >= to) return undefined;
   const indent = firstCol ?? lines.indent(first);
   const text = lines.lines[first]!.slice(indent);
-  if (text === '-' || text.startsWith('- ')) return parseSeq(lines, first, to, indent);
+  if (isDash(text)) return parseSeq(lines, first, to, indent);
   if (KEY_RE.test(text)) return parseMap(lines, first, to, indent, firstCol !== undefined);
   return undefined;
 }
 
-function parseMap(lines: Lines, first: number, to: number, indent: number, firstOnDash: boolean): BlockMap {
+function isDash(text: string): boolean {
+  return text === '-' || text.startsWith('- ');
+}
+
+/**
+ * The lines in [first, to) that start siblings at `indent` (first included), and where the collection ends: at the
+ * first content line indented less, or where `classify` says a line at the indent ends it.
+ */
+function siblings(
+  lines: Lines, first: number, to: number, indent: number,
+  classify: (text: string, line: number) => 'start' | 'inside' | 'end',
+): { starts: number[]; end: number } {
   const starts: number[] = [first];
-  let end = to;
   for (let i = first + 1; i < to; i++) {
     if (!lines.isContent(i)) continue;
     const ind = lines.indent(i);
-    if (ind < indent) {
-      end = i;
-      break;
-    }
+    if (ind < indent) return { starts, end: i };
     if (ind === indent) {
-      const t = lines.lines[i]!.slice(indent);
-      if (KEY_RE.test(t)) starts.push(i);
-      else if (!(t === '-' || t.startsWith('- '))) throw new Unmappable(`line ${i + 1}`);
+      const kind = classify(lines.lines[i]!.slice(indent), i);
+      if (kind === 'end') return { starts, end: i };
+      if (kind === 'start') starts.push(i);
     }
   }
+  return { starts, end: to };
+}
+
+function parseMap(lines: Lines, first: number, to: number, indent: number, firstOnDash: boolean): BlockMap {
+  // Lines at the map's indent are its keys, or the items of a compact sequence under the previous key.
+  const { starts, end } = siblings(lines, first, to, indent, (t, i) => {
+    if (KEY_RE.test(t)) return 'start';
+    if (isDash(t)) return 'inside';
+    throw new Unmappable(`line ${i + 1}`);
+  });
   const entries: BlockEntry[] = starts.map((s, k) => {
     const next = k + 1 < starts.length ? starts[k + 1]! : end;
     const col = s === first ? indent : lines.indent(s);
@@ -131,24 +148,8 @@ function parseMap(lines: Lines, first: number, to: number, indent: number, first
 }
 
 function parseSeq(lines: Lines, first: number, to: number, indent: number): BlockSeq {
-  const starts: number[] = [first];
-  let end = to;
-  for (let i = first + 1; i < to; i++) {
-    if (!lines.isContent(i)) continue;
-    const ind = lines.indent(i);
-    if (ind < indent) {
-      end = i;
-      break;
-    }
-    if (ind === indent) {
-      const t = lines.lines[i]!.slice(indent);
-      if (t === '-' || t.startsWith('- ')) starts.push(i);
-      else {
-        end = i; // a mapping key at the sequence's indent ends a compact sequence
-        break;
-      }
-    }
-  }
+  // A mapping key at the sequence's indent ends a compact sequence.
+  const { starts, end } = siblings(lines, first, to, indent, (t) => (isDash(t) ? 'start' : 'end'));
   const items: BlockItem[] = starts.map((s, k) => {
     const next = k + 1 < starts.length ? starts[k + 1]! : end;
     const item: BlockItem = { start: s, end: trimEnd(lines, s, next) };
