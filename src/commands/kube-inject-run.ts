@@ -8,7 +8,6 @@ import { readSources } from '../adapters/files.js';
 import { loadDocuments } from '../core/yaml/load.js';
 import { resolveInjectConfig, type Tree } from '../core/inject/config.js';
 import { injectStream, type LocatedMessage } from '../core/inject/documents.js';
-import { parseSets } from '../core/inject/set-values.js';
 import { checkInjectConfigFile, kubeconfigAvailable, readClusterInjectConfig, readYamlMap } from '../adapters/inject-config.js';
 
 /** Runs kube-inject; returns the exit code. */
@@ -108,7 +107,8 @@ async function gatherConfig(ctx: CommandContext, opts: KubeInjectOptions) {
     const { injectBaseFor } = await import('../core/inject/config.js');
     let iop;
     try {
-      iop = resolveOperator({ files: await readOverlays(ctx, [opts.operatorFileName]) });
+      // --set flags resolve on top of the file, as `mesh install -f iop.yaml --set ...` would.
+      iop = resolveOperator({ files: await readOverlays(ctx, [opts.operatorFileName]), sets: opts.set ?? [] });
     } catch (error) {
       const { overlayErrorWithLocation } = await import('../core/manifest/overlay-location.js');
       throw await overlayErrorWithLocation(error);
@@ -124,9 +124,13 @@ async function gatherConfig(ctx: CommandContext, opts: KubeInjectOptions) {
   if (opts.hub) global.hub = opts.hub;
   if (opts.tag) global.tag = opts.tag;
   if (Object.keys(global).length) values.push({ global });
-  const sets = parseSets(opts.set ?? []);
-  values.push(sets.values);
-  meshConfig.push(sets.meshConfig);
+  if (opts.set?.length && !opts.operatorFileName) {
+    const { setFlagLayers } = await import('../core/inject/config.js');
+    const sets = setFlagLayers(opts.set);
+    values.push(sets.values);
+    meshConfig.push(sets.meshConfig);
+    revision ??= sets.revision || undefined;
+  }
   if (revision) values.push({ revision });
   return resolveInjectConfig({ base, values, meshConfig, revision, nativeSidecars: opts.nativeSidecar });
 }

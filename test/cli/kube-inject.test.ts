@@ -71,7 +71,7 @@ describe('mesh kube-inject: bad input is one line with file:line:col, exit 65, n
   it('rejects an unknown --set path with a suggestion', async () => {
     const r = await inject(deployment(), '--set', 'global.proxy.logLevel=debug');
     expect(r.code).toBe(64);
-    expect(r.stderr).toContain('did you mean values.global.proxy.logLevel');
+    expect(r.stderr).toMatch(/^error: --set global.proxy.logLevel=debug: unknown field "global"/);
   });
 });
 
@@ -80,6 +80,12 @@ describe('mesh kube-inject: behaviour', () => {
     const r = await inject(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(deployment())]));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('istio-proxy');
+  });
+
+  it('--set goes through install\'s resolver: a typo gets the nearest valid path', async () => {
+    const r = await inject(deployment(), '--set', 'values.global.proxy.logLevl=debug');
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('did you mean values.global.proxy.logLevel?');
   });
 
   it('--set values reach the sidecar (the same values install uses)', async () => {

@@ -96,6 +96,33 @@ export function defaultInjectBase(): { values: Tree; meshConfig: Tree } {
   return JSON.parse(JSON.stringify({ values: defaultBase.values, meshConfig: defaultBase.meshConfig })) as { values: Tree; meshConfig: Tree };
 }
 
+/** What `b` sets differently from `a`: changed leaves and added keys (arrays compare whole); undefined when equal. */
+export function treeDelta(b: unknown, a: unknown): unknown {
+  if (isTree(a) && isTree(b)) {
+    const out: Tree = {};
+    for (const [k, v] of Object.entries(b)) {
+      const d = treeDelta(v, a[k]);
+      if (d !== undefined) out[k] = d;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+  return JSON.stringify(a) === JSON.stringify(b) ? undefined : b;
+}
+
+/**
+ * The injector values and mesh config that `--set` flags change, as install's resolver reads them (same paths,
+ * typing and errors as `mesh install --set ...`): the difference between the default profile with and without them.
+ */
+export function setFlagLayers(sets: readonly string[]): { values: Tree; meshConfig: Tree; revision: string } {
+  const withSets = injectBaseFor(resolveOperator({ sets }));
+  const plain = defaultInjectBase();
+  return {
+    values: (treeDelta(withSets.values, plain.values) as Tree | undefined) ?? {},
+    meshConfig: (treeDelta(withSets.meshConfig, plain.meshConfig) as Tree | undefined) ?? {},
+    revision: withSets.revision,
+  };
+}
+
 /** User input layered on the defaults. */
 export interface InjectConfigInput {
   /** The base to layer on; the default profile's when unset (an IstioOperator file brings its own full base). */

@@ -3,7 +3,7 @@
  * Pure: takes the object as plain data and the resolved config, returns the new object and a report.
  */
 import jsyaml from 'js-yaml';
-import { deepMerge, defaultProxyConfig, getPath, isTree, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
+import { deepMerge, defaultProxyConfig, getPath, isTree, treeDelta, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
 import { strategicMerge, moveContainer } from './merge.js';
 import { applyPrometheusMerge, applyProbeRewrite, parseGoBool, reorder, statusAnnotation } from './postprocess.js';
 import { renderTemplate, type Container, type PodData, type WorkloadMeta } from './template.js';
@@ -191,19 +191,7 @@ function mergeProxyConfigAnnotation(base: ProxyConfig, overlay: Tree): ProxyConf
 
 /** JSON of the ProxyConfig fields that differ from Istio's built-in defaults (what PROXY_CONFIG carries). */
 export function proxyConfigDelta(pc: ProxyConfig): string {
-  const defaults = defaultProxyConfig() as Tree;
-  const delta = (a: unknown, b: unknown): unknown => {
-    if (isTree(a) && isTree(b)) {
-      const out: Tree = {};
-      for (const [k, v] of Object.entries(a)) {
-        const d = delta(v, b[k]);
-        if (d !== undefined) out[k] = d;
-      }
-      return Object.keys(out).length ? out : undefined;
-    }
-    return JSON.stringify(a) === JSON.stringify(b) ? undefined : a;
-  };
-  return JSON.stringify(delta(pc, defaults) ?? {});
+  return JSON.stringify(treeDelta(pc, defaultProxyConfig()) ?? {});
 }
 
 /** The proxy image: hub/image:tag, with the variant (`-distroless`, `-debug`) applied as Istio does. */
