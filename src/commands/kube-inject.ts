@@ -29,13 +29,10 @@ export interface KubeInjectOptions {
 export const kubeInject: CommandSpec<KubeInjectOptions> = {
   name: 'kube-inject',
   summary: 'Add the Istio sidecar to Kubernetes workload YAML',
-  description:
-    'Adds the istio-init init container and the istio-proxy sidecar to Pods, Deployments, StatefulSets, DaemonSets,\n' +
-    'ReplicaSets, ReplicationControllers, Jobs, CronJobs and DeploymentConfigs, exactly as Istio 1.30\'s injector does.\n' +
-    'Everything else in the input (other documents, comments, key order, quoting) comes out unchanged.\n' +
-    'Configuration: the built-in Istio 1.30 defaults, layered with the cluster\'s istio and istio-sidecar-injector\n' +
-    'ConfigMaps when a kubeconfig is present (skip with --ignore-cluster), then --operatorFileName, --meshConfigFile,\n' +
-    '--valuesFile, --hub/--tag, --revision and --set, in that order.',
+  description: [
+    'Adds the istio-init init container and the istio-proxy sidecar to Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, ReplicationControllers, Jobs, CronJobs and DeploymentConfigs, exactly as Istio 1.30\'s injector does. Everything else in the input (other documents, comments, key order, quoting) comes out unchanged.',
+    'Configuration, in order: the default profile\'s values (as mesh install renders them); the cluster\'s istio and istio-sidecar-injector ConfigMaps when a kubeconfig is present (skip with --ignore-cluster); --operatorFileName; --meshConfigFile; --valuesFile; --hub/--tag; --set (install\'s paths and checks); --revision.',
+  ].join('\n\n'),
   examples: [
     '# inject and apply in one step',
     'kubectl apply -f <(mesh kube-inject -f samples/ordering.yaml)',
