@@ -10,7 +10,7 @@ import jsyaml from 'js-yaml';
 import type { GlobalOptions } from '../commands/types.js';
 import { InputError, MeshError } from '../errors.js';
 import { YAML11_SCHEMA } from '../core/yaml/schema11.js';
-import { isTree, type Tree } from '../core/inject/config.js';
+import { isMap, type Tree } from '../core/inject/config.js';
 import { readTextFile } from './files.js';
 
 /** Layers of config found, in the order they apply. */
@@ -36,16 +36,16 @@ export async function readYamlMap(path: string, what: string): Promise<Tree> {
     throw new InputError(`${path}${mark ? `:${mark.line + 1}:${mark.column + 1}` : ''}: ${reason}`, { cause: error });
   }
   if (value === null || value === undefined) return {};
-  if (!isTree(value)) throw new InputError(`${path}: ${what} must be a YAML mapping`);
+  if (!isMap(value)) throw new InputError(`${path}: ${what} must be a YAML mapping`);
   return value;
 }
 
 /** Reads the injector ConfigMap's data (`--injectConfigFile`): refuses custom templates mesh cannot honour. */
 export async function checkInjectConfigFile(path: string): Promise<string[]> {
   const data = await readYamlMap(path, 'the injector configuration');
-  const config = isTree(data.config) ? data.config : typeof data.config === 'string' ? (jsyaml.load(data.config) as Tree) : data;
+  const config = isMap(data.config) ? data.config : typeof data.config === 'string' ? (jsyaml.load(data.config) as Tree) : data;
   const warnings: string[] = [];
-  const templates = isTree(config?.templates) ? Object.keys(config.templates) : [];
+  const templates = isMap(config?.templates) ? Object.keys(config.templates) : [];
   const custom = templates.filter((t) => t !== 'sidecar');
   const defaults = Array.isArray(config?.defaultTemplates) ? (config.defaultTemplates as unknown[]).map(String) : ['sidecar'];
   if (defaults.some((t) => t !== 'sidecar')) {
@@ -80,7 +80,7 @@ export async function readClusterInjectConfig(globals: GlobalOptions, revision: 
     const injector = await withTimeout(core.readNamespacedConfigMap({ name: `istio-sidecar-injector${suffix}`, namespace: ns }));
     const meshConfig = mesh.data?.mesh ? (jsyaml.load(mesh.data.mesh, { schema: YAML11_SCHEMA }) as Tree) : {};
     const values = injector.data?.values ? (JSON.parse(injector.data.values) as Tree) : {};
-    return { values: isTree(values) ? values : {}, meshConfig: isTree(meshConfig) ? meshConfig : {}, source: `configmaps istio${suffix} and istio-sidecar-injector${suffix} in ${ns} (${conn.server})` };
+    return { values: isMap(values) ? values : {}, meshConfig: isMap(meshConfig) ? meshConfig : {}, source: `configmaps istio${suffix} and istio-sidecar-injector${suffix} in ${ns} (${conn.server})` };
   } catch (error) {
     throw translateKubeError(error, `read the injector configuration from namespace ${ns}`, conn.server);
   }

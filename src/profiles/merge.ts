@@ -20,10 +20,14 @@ export function mergeInto(base: Record<string, unknown>, over: Record<string, un
   return base;
 }
 
+const splitPaths = new Map<string, string[]>();
+
 /** Reads a dotted path (`values.global.hub`) from a tree; undefined when any step is missing. */
 export function getPath(tree: unknown, path: string): unknown {
+  let keys = splitPaths.get(path);
+  if (!keys) splitPaths.set(path, (keys = path.split('.'))); // injection reads the same few paths thousands of times
   let cur = tree;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (!isMap(cur)) return undefined;
     cur = cur[key];
   }

@@ -9,6 +9,14 @@ import { resolveOperator } from '../../profiles/resolve.js';
 import { renderContext } from '../manifest/context.js';
 import { injectorValues, meshConfig as renderedMeshConfig } from '../manifest/istiod-config.js';
 import type { IstioOperator } from '../manifest/types.js';
+import { clone, getPath, isMap, mergeInto } from '../../profiles/merge.js';
+
+export { getPath, isMap };
+
+/** Layers `overlay` on a copy of `base` with the overlay rules install uses (mappings merge, the rest replaces). */
+export function deepMerge(base: Tree, overlay: Tree): Tree {
+  return mergeInto(clone(base), overlay);
+}
 
 /** A JSON-like tree. */
 export type Tree = { [key: string]: unknown };
@@ -52,36 +60,6 @@ export function defaultProxyConfig(): ProxyConfig {
   };
 }
 
-/** Deep merge of plain trees: objects merge key by key, everything else (arrays included) replaces. */
-export function deepMerge(base: unknown, overlay: unknown): unknown {
-  if (!isTree(base) || !isTree(overlay)) return overlay === undefined ? base : clone(overlay);
-  const out: Tree = { ...base };
-  for (const [k, v] of Object.entries(overlay)) out[k] = k in base ? deepMerge(base[k], v) : clone(v);
-  return out;
-}
-
-/** True for a plain object (not an array, not null). */
-export function isTree(v: unknown): v is Tree {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
-}
-
-/** Reads a dotted path (`global.proxy.image`) from a tree. */
-const splitCache = new Map<string, string[]>();
-export function getPath(tree: unknown, path: string): unknown {
-  let parts = splitCache.get(path);
-  if (!parts) splitCache.set(path, (parts = path.split('.')));
-  let cur: unknown = tree;
-  for (const part of parts) {
-    if (!isTree(cur)) return undefined;
-    cur = cur[part];
-  }
-  return cur;
-}
-
 let defaultBase: { values: Tree; meshConfig: Tree } | undefined;
 
 /** The injector values and mesh config a resolved IstioOperator puts in its ConfigMaps (as `manifest generate` renders them). */
@@ -98,7 +76,7 @@ export function defaultInjectBase(): { values: Tree; meshConfig: Tree } {
 
 /** What `b` sets differently from `a`: changed leaves and added keys (arrays compare whole); undefined when equal. */
 export function treeDelta(b: unknown, a: unknown): unknown {
-  if (isTree(a) && isTree(b)) {
+  if (isMap(a) && isMap(b)) {
     const out: Tree = {};
     for (const [k, v] of Object.entries(b)) {
       const d = treeDelta(v, a[k]);
@@ -138,9 +116,9 @@ export interface InjectConfigInput {
 /** Builds the effective config: defaults ⊕ each layer in order. */
 export function resolveInjectConfig(input: InjectConfigInput = {}): InjectConfig {
   const base = input.base ?? defaultInjectBase();
-  let values: unknown = base.values;
+  let values: Tree = base.values;
   for (const layer of input.values ?? []) values = deepMerge(values, layer);
-  let meshConfig: unknown = base.meshConfig;
+  let meshConfig: Tree = base.meshConfig;
   for (const layer of input.meshConfig ?? []) meshConfig = deepMerge(meshConfig, layer);
   const revision = input.revision ?? String(getPath(values, 'revision') ?? '');
   return { values: values as Tree, meshConfig: meshConfig as Tree, revision, nativeSidecars: input.nativeSidecars ?? true };

@@ -3,7 +3,7 @@
  * Pure: takes the object as plain data and the resolved config, returns the new object and a report.
  */
 import jsyaml from 'js-yaml';
-import { deepMerge, defaultProxyConfig, getPath, isTree, treeDelta, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
+import { deepMerge, defaultProxyConfig, getPath, isMap, treeDelta, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
 import { strategicMerge, moveContainer } from './merge.js';
 import { applyPrometheusMerge, applyProbeRewrite, parseGoBool, reorder, statusAnnotation } from './postprocess.js';
 import { renderTemplate, type Container, type PodData, type WorkloadMeta } from './template.js';
@@ -45,15 +45,15 @@ export interface InjectResult {
 
 /** Injects the sidecar into `object` if it is a workload that should get one. */
 export function injectObject(object: unknown, config: InjectConfig): InjectResult {
-  if (!isTree(object) || typeof object.kind !== 'string') return { object, changed: false, messages: [] };
+  if (!isMap(object) || typeof object.kind !== 'string') return { object, changed: false, messages: [] };
   const kind = object.kind;
   if (kind === 'List' && Array.isArray(object.items)) return injectList(object, config);
   const templatePath = POD_TEMPLATE_PATHS[kind];
   if (!templatePath) return { object, changed: false, messages: [] };
-  const meta = isTree(object.metadata) ? object.metadata : {};
+  const meta = isMap(object.metadata) ? object.metadata : {};
   const fullName = `${kind} ${meta.namespace ? `${String(meta.namespace)}/` : ''}${String(meta.name ?? '')}`;
   const podNode = templatePath.length ? getIn(object, templatePath) : object;
-  if (!isTree(podNode)) {
+  if (!isMap(podNode)) {
     return fail(object, `${fullName}: ${templatePath.join('.')} is required`, templatePath.slice(0, -1));
   }
   // Istio reads and writes a CronJob's labels and annotations on spec.jobTemplate.metadata, not on the pod
@@ -61,16 +61,16 @@ export function injectObject(object: unknown, config: InjectConfig): InjectResul
   const metaPath = kind === 'CronJob' ? ['spec', 'jobTemplate', 'metadata'] : [...templatePath, 'metadata'];
   const metaNode = getIn(object, metaPath);
   const spec = podNode.spec;
-  if (!isTree(spec)) return fail(object, `${fullName}: ${[...templatePath, 'spec'].join('.')} is required`, templatePath);
+  if (!isMap(spec)) return fail(object, `${fullName}: ${[...templatePath, 'spec'].join('.')} is required`, templatePath);
   if (!Array.isArray(spec.containers) || spec.containers.length === 0) {
     return fail(object, `${fullName}: the pod needs at least one container in ${[...templatePath, 'spec', 'containers'].join('.')}`, [...templatePath, 'spec']);
   }
   for (const [i, c] of (spec.containers as unknown[]).entries()) {
     const at = [...templatePath, 'spec', 'containers', i];
-    if (!isTree(c) || typeof c.name !== 'string' || !c.name) return fail(object, `${fullName}: container ${i} has no name`, at);
+    if (!isMap(c) || typeof c.name !== 'string' || !c.name) return fail(object, `${fullName}: container ${i} has no name`, at);
     if (c.name !== 'istio-proxy' && (typeof c.image !== 'string' || !c.image)) return fail(object, `${fullName}: container "${c.name}" has no image`, at);
   }
-  const podMeta = (isTree(metaNode) ? metaNode : {}) as PodData['metadata'];
+  const podMeta = (isMap(metaNode) ? metaNode : {}) as PodData['metadata'];
   const problems = checkAnnotations((podMeta.annotations ?? {}) as Record<string, unknown>);
   if (problems.length) {
     const p = problems[0]!;
@@ -154,7 +154,8 @@ class ProxyConfigError extends Error {}
 
 /** The ProxyConfig for a pod: the mesh's default config with the pod's proxy.istio.io/config annotation applied. */
 export function effectiveProxyConfig(config: InjectConfig, annotations: Record<string, string>): ProxyConfig {
-  let pc = deepMerge(defaultProxyConfig(), config.meshConfig.defaultConfig ?? {}) as ProxyConfig;
+  const meshDefault = isMap(config.meshConfig.defaultConfig) ? config.meshConfig.defaultConfig : {};
+  let pc = deepMerge(defaultProxyConfig(), meshDefault) as ProxyConfig;
   const raw = annotations['proxy.istio.io/config'];
   if (raw !== undefined) {
     let parsed: unknown;
@@ -163,8 +164,8 @@ export function effectiveProxyConfig(config: InjectConfig, annotations: Record<s
     } catch (error) {
       throw new ProxyConfigError(`proxy.istio.io/config is not valid YAML or JSON: ${(error as { reason?: string }).reason ?? String(error)}`);
     }
-    if (parsed !== null && parsed !== undefined && !isTree(parsed)) throw new ProxyConfigError('proxy.istio.io/config must be a mapping of ProxyConfig fields');
-    if (isTree(parsed)) pc = mergeProxyConfigAnnotation(pc, parsed);
+    if (parsed !== null && parsed !== undefined && !isMap(parsed)) throw new ProxyConfigError('proxy.istio.io/config must be a mapping of ProxyConfig fields');
+    if (isMap(parsed)) pc = mergeProxyConfigAnnotation(pc, parsed);
   }
   return pc;
 }
@@ -176,10 +177,10 @@ export function effectiveProxyConfig(config: InjectConfig, annotations: Record<s
  */
 function mergeProxyConfigAnnotation(base: ProxyConfig, overlay: Tree): ProxyConfig {
   const out = { ...base, ...overlay } as ProxyConfig;
-  if (isTree(base.proxyMetadata) || isTree(overlay.proxyMetadata)) {
+  if (isMap(base.proxyMetadata) || isMap(overlay.proxyMetadata)) {
     out.proxyMetadata = { ...(base.proxyMetadata ?? {}), ...((overlay.proxyMetadata as Record<string, string>) ?? {}) };
   }
-  if (isTree(overlay.proxyHeaders) && isTree(base.proxyHeaders)) {
+  if (isMap(overlay.proxyHeaders) && isMap(base.proxyHeaders)) {
     const headers: Tree = { ...overlay.proxyHeaders };
     for (const k of ['forwardedClientCert', 'requestId', 'attemptCount', 'server', 'envoyDebugHeaders']) {
       if (headers[k] === undefined && base.proxyHeaders[k] !== undefined) headers[k] = base.proxyHeaders[k];
@@ -349,11 +350,11 @@ function reapplyRecordedOverrides(merged: PodData, recorded: string | undefined)
 
 function getIn(obj: unknown, path: string[]): unknown {
   let cur = obj;
-  for (const p of path) cur = isTree(cur) ? cur[p] : undefined;
+  for (const p of path) cur = isMap(cur) ? cur[p] : undefined;
   return cur;
 }
 
 function setIn(obj: Tree, path: string[], value: unknown): Tree {
   const [head, ...rest] = path;
-  return { ...obj, [head!]: rest.length ? setIn(isTree(obj[head!]) ? (obj[head!] as Tree) : {}, rest, value) : value };
+  return { ...obj, [head!]: rest.length ? setIn(isMap(obj[head!]) ? (obj[head!] as Tree) : {}, rest, value) : value };
 }

@@ -5,7 +5,7 @@
  * template overlay puts the patch's items first, then the items only the base had (`patchFirst`); the overlay of a
  * user's container customization keeps the base order and appends new items.
  */
-import { isTree, type Tree } from './config.js';
+import { isMap, type Tree } from './config.js';
 
 /** Merge keys of the lists a pod spec merges by element instead of replacing (from the Kubernetes API's patch tags). */
 const MERGE_KEYS: Record<string, string> = {
@@ -22,7 +22,7 @@ const MERGE_KEYS: Record<string, string> = {
 
 /** Returns `base` with `patch` merged in; neither input is modified. */
 export function strategicMerge(base: unknown, patch: unknown, key?: string, patchFirst = true): unknown {
-  if (isTree(base) && isTree(patch)) {
+  if (isMap(base) && isMap(patch)) {
     const out: Tree = { ...base };
     for (const [k, v] of Object.entries(patch)) out[k] = k in base ? strategicMerge(base[k], v, k, patchFirst) : v;
     return out;
@@ -32,7 +32,7 @@ export function strategicMerge(base: unknown, patch: unknown, key?: string, patc
     if (!patchFirst) {
       const out = [...base];
       for (const item of patch) {
-        const idx = isTree(item) ? out.findIndex((b) => isTree(b) && b[mk] === item[mk]) : -1;
+        const idx = isMap(item) ? out.findIndex((b) => isMap(b) && b[mk] === item[mk]) : -1;
         if (idx >= 0) out[idx] = strategicMerge(out[idx], item, undefined, false);
         else out.push(item);
       }
@@ -40,7 +40,7 @@ export function strategicMerge(base: unknown, patch: unknown, key?: string, patc
     }
     const used = new Set<unknown>();
     const out = patch.map((item) => {
-      const match = isTree(item) ? base.find((b) => isTree(b) && b[mk] === item[mk] && !used.has(b)) : undefined;
+      const match = isMap(item) ? base.find((b) => isMap(b) && b[mk] === item[mk] && !used.has(b)) : undefined;
       if (match === undefined) return item;
       used.add(match);
       return strategicMerge(match, item);

@@ -2,7 +2,7 @@
  * What istiod does to the merged pod after the template (webhook.go postProcessPod): Prometheus annotation
  * merging, rewriting app probes to the agent's status port, the status annotation, and container order.
  */
-import { isTree, type Tree } from './config.js';
+import { isMap, type Tree } from './config.js';
 import { reposition } from './merge.js';
 import type { Container, PodData } from './template.js';
 
@@ -69,12 +69,12 @@ const PROBE_URLS = (name: string) => ({
 
 /** The probe as the agent needs it (ISTIO_KUBE_APP_PROBERS), with named ports resolved; undefined when not rewritten. */
 function internalProber(handler: unknown, ports: Map<string, number>, statusPort: number, withTimeout: boolean): Prober | undefined {
-  if (!isTree(handler)) return undefined;
+  if (!isMap(handler)) return undefined;
   const timeout = withTimeout && typeof handler.timeoutSeconds === 'number' && handler.timeoutSeconds ? { timeoutSeconds: handler.timeoutSeconds } : {};
-  if (isTree(handler.httpGet)) return resolvePort({ httpGet: goHttpGet(handler.httpGet), ...timeout }, 'httpGet', ports, statusPort);
-  if (isTree(handler.tcpSocket)) return resolvePort({ tcpSocket: { ...handler.tcpSocket }, ...timeout }, 'tcpSocket', ports, statusPort);
+  if (isMap(handler.httpGet)) return resolvePort({ httpGet: goHttpGet(handler.httpGet), ...timeout }, 'httpGet', ports, statusPort);
+  if (isMap(handler.tcpSocket)) return resolvePort({ tcpSocket: { ...handler.tcpSocket }, ...timeout }, 'tcpSocket', ports, statusPort);
   // Go writes GRPCAction.service without omitempty, so an unset service appears as null.
-  if (isTree(handler.grpc)) return withTimeout ? { grpc: { port: handler.grpc.port, service: handler.grpc.service ?? null }, ...timeout } : undefined;
+  if (isMap(handler.grpc)) return withTimeout ? { grpc: { port: handler.grpc.port, service: handler.grpc.service ?? null }, ...timeout } : undefined;
   return undefined;
 }
 
@@ -98,12 +98,12 @@ function resolvePort(p: Prober, key: 'httpGet' | 'tcpSocket', ports: Map<string,
 
 function rewrittenHandler(handler: Tree, url: string, statusPort: number): Tree | undefined {
   const { tcpSocket, grpc, httpGet, ...rest } = handler;
-  if (isTree(httpGet)) {
+  if (isMap(httpGet)) {
     const h: Tree = { ...httpGet, port: statusPort, path: url };
     if (h.scheme === 'HTTPS') h.scheme = 'HTTP';
     return { ...rest, httpGet: h, ...(tcpSocket !== undefined ? { tcpSocket } : {}), ...(grpc !== undefined ? { grpc } : {}) };
   }
-  if (isTree(tcpSocket) || isTree(grpc)) return { ...rest, httpGet: { path: url, port: statusPort } };
+  if (isMap(tcpSocket) || isMap(grpc)) return { ...rest, httpGet: { path: url, port: statusPort } };
   return undefined;
 }
 
@@ -125,7 +125,7 @@ export function applyProbeRewrite(pod: PodData, statusPort: number, statusPortAn
     record(urls.readiness, c.readinessProbe, true);
     record(urls.liveness, c.livenessProbe, true);
     record(urls.startup, c.startupProbe, true);
-    if (isTree(c.lifecycle)) {
+    if (isMap(c.lifecycle)) {
       record(urls.preStop, c.lifecycle.preStop, false);
       record(urls.postStart, c.lifecycle.postStart, false);
     }
@@ -152,17 +152,17 @@ export function applyProbeRewrite(pod: PodData, statusPort: number, statusPortAn
     const urls = PROBE_URLS(c.name);
     const out: Container = { ...c };
     for (const [field, url] of [['readinessProbe', urls.readiness], ['livenessProbe', urls.liveness], ['startupProbe', urls.startup]] as const) {
-      if (isTree(c[field])) {
+      if (isMap(c[field])) {
         const r = rewrittenHandler(c[field] as Tree, url, statusPort);
         if (r) out[field] = r;
       }
     }
-    if (isTree(c.lifecycle)) {
+    if (isMap(c.lifecycle)) {
       const lc: Tree = { ...c.lifecycle };
       for (const [field, url] of [['preStop', urls.preStop], ['postStart', urls.postStart]] as const) {
-        if (isTree(lc[field])) {
+        if (isMap(lc[field])) {
           const h = lc[field] as Tree;
-          if (isTree(h.httpGet) || isTree(h.tcpSocket)) lc[field] = rewrittenHandler({ ...h, grpc: undefined }, url, statusPort);
+          if (isMap(h.httpGet) || isMap(h.tcpSocket)) lc[field] = rewrittenHandler({ ...h, grpc: undefined }, url, statusPort);
         }
       }
       out.lifecycle = lc;

@@ -4,7 +4,7 @@
  * the proxy container, volumes); merge.ts lays it over the workload's pod as istiod's strategic merge does.
  */
 import { canonicalQuantity } from './quantity.js';
-import { getPath, isTree, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
+import { getPath, isMap, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
 
 /** A container as plain data. */
 export type Container = Tree & { name: string };
@@ -429,7 +429,7 @@ function appendMultusNetwork(existing: string, network: string): string {
       return existing; // not JSON after all: Istio leaves it alone
     }
     if (!Array.isArray(list)) return existing;
-    if (list.some((n) => isTree(n) && n.name === name && (n.namespace ?? '') === ns)) return existing;
+    if (list.some((n) => isMap(n) && n.name === name && (n.namespace ?? '') === ns)) return existing;
     const entry = ns ? `, {"name": "${name}", "namespace": "${ns}"}` : `, {"name": "${name}"}`;
     return existing.slice(0, close) + entry + existing.slice(close);
   }

@@ -3,6 +3,7 @@
  * `istio-sidecar-injector[-rev]` (key `values`: the values JSON injection reads; key `config`: the injection policy).
  * The mesh config is what the chart derives from values, overwritten by spec.meshConfig.
  */
+import { isMap } from '../../profiles/merge.js';
 import { readAsset } from '../../adapters/assets.js';
 import { emitYaml } from '../yaml/emit.js';
 import type { KubeObject } from '../yaml/load.js';
@@ -14,10 +15,6 @@ export function sortedKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortedKeys);
   if (v === null || typeof v !== 'object') return v;
   return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortedKeys((v as Values)[k])]));
-}
-
-function isMap(v: unknown): v is Values {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** Helm's mergeOverwrite: maps merge, everything else from `over` replaces. */

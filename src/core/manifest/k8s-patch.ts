@@ -3,13 +3,10 @@
  * istioctl's post-processing does: structured fields go to the component's Deployment/DaemonSet, Service, HPA or
  * PDB (maps merge, lists replace; env merges by name), then free-form `overlays` patch any object by path.
  */
+import { isMap } from '../../profiles/merge.js';
 import { UsageError } from '../../errors.js';
 import type { KubeObject } from '../yaml/load.js';
 import type { K8sSettings, Values } from './types.js';
-
-function isMap(v: unknown): v is Values {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 function merge(base: Values, over: Values): Values {
   for (const [k, v] of Object.entries(over)) base[k] = isMap(v) && isMap(base[k]) ? merge(base[k] as Values, v) : structuredClone(v);

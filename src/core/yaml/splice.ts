@@ -9,6 +9,7 @@ import jsyaml from 'js-yaml';
 import { Lines, parseBlock, Unmappable, type BlockMap, type BlockSeq } from './block.js';
 import { emitYaml } from './emit.js';
 import { YAML11_SCHEMA } from './schema11.js';
+import { isMap } from '../../profiles/merge.js';
 
 interface Edit {
   /** First line replaced (or the line before which text is inserted). */
@@ -19,7 +20,6 @@ interface Edit {
 }
 
 type Plain = Record<string, unknown>;
-const isPlain = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Deep equality of plain data. */
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -55,7 +55,7 @@ export function spliceDocument(text: string, oldValue: unknown, newValue: unknow
     if (error instanceof Unmappable) return undefined;
     throw error;
   }
-  if (root?.kind !== 'map' || !isPlain(oldValue) || !isPlain(newValue)) return undefined;
+  if (root?.kind !== 'map' || !isMap(oldValue) || !isMap(newValue)) return undefined;
   const edits: Edit[] = [];
   const style = { indentSequences: detectSeqStyle(root), step: detectStep(root) };
   if (!patchMap(root, oldValue, newValue, edits, style)) return undefined;
@@ -100,7 +100,7 @@ function patchMap(node: BlockMap, oldV: Plain, newV: Plain, edits: Edit[], style
     const before = oldV[entry.key];
     const after = newV[entry.key];
     if (deepEqual(before, after)) continue;
-    if (entry.value?.kind === 'map' && isPlain(before) && isPlain(after)) {
+    if (entry.value?.kind === 'map' && isMap(before) && isMap(after)) {
       if (!patchMap(entry.value, before, after, edits, style)) return false;
     } else if (entry.value?.kind === 'seq' && Array.isArray(before) && Array.isArray(after)) {
       if (!patchSeq(entry.value, before, after, edits, style)) return false;
@@ -119,8 +119,8 @@ function patchMap(node: BlockMap, oldV: Plain, newV: Plain, edits: Edit[], style
 
 /** Identity of a list item for matching old to new: its `name` (containers, volumes, env) or its whole value. */
 function identity(v: unknown): string {
-  if (isPlain(v) && typeof v.name === 'string') return `name:${v.name}`;
-  if (isPlain(v) && typeof v.mountPath === 'string') return `mount:${v.mountPath}`;
+  if (isMap(v) && typeof v.name === 'string') return `name:${v.name}`;
+  if (isMap(v) && typeof v.mountPath === 'string') return `mount:${v.mountPath}`;
   return `value:${JSON.stringify(v)}`;
 }
 
@@ -155,7 +155,7 @@ function patchSeq(node: BlockSeq, oldV: unknown[], newV: unknown[], edits: Edit[
     const item = node.items[m]!;
     if (deepEqual(oldV[m], v)) return;
     const local: Edit[] = [];
-    if (item.value && isPlain(oldV[m]) && isPlain(v) && patchMap(item.value, oldV[m] as Plain, v, local, style)) {
+    if (item.value && isMap(oldV[m]) && isMap(v) && patchMap(item.value, oldV[m] as Plain, v, local, style)) {
       edits.push(...local);
       return;
     }
