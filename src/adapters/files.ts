@@ -4,9 +4,9 @@
  */
 // Synchronous reads on purpose: a CLI reads its inputs one after another anyway, and node:fs/promises costs
 // ~15 ms of start-up to load.
-import { readFileSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError, MeshError } from '../errors.js';
 import { decodeText } from '../core/yaml/decode.js';
 import { loadDocuments, type YamlDoc } from '../core/yaml/load.js';
 
@@ -101,5 +101,25 @@ function describeFsError(error: NodeJS.ErrnoException): string {
     case 'EACCES': return 'permission denied';
     case 'EISDIR': return 'is a directory';
     default: return error.message;
+  }
+}
+
+/**
+ * Writes `text` to `path` through a temporary file in the same directory renamed over it, so the file is never left
+ * empty or half-written (it may be the input being rewritten in place).
+ */
+export function writeTextFileAtomic(path: string, text: string): void {
+  const target = resolve(path);
+  const tmp = join(dirname(target), `.${basename(target)}.mesh-${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, target);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    throw new MeshError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
   }
 }

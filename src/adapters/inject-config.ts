@@ -12,31 +12,15 @@ import { InputError, MeshError } from '../errors.js';
 import { YAML11_SCHEMA } from '../core/yaml/schema11.js';
 import { isMap, type Tree } from '../core/inject/config.js';
 import { readTextFile } from './files.js';
+import { loadDocuments } from '../core/yaml/load.js';
 
-/** Layers of config found, in the order they apply. */
-export interface FoundInjectConfig {
-  values: Tree[];
-  meshConfig: Tree[];
-  revision?: string;
-  /** Where the config came from, for --verbose. */
-  sources: string[];
-  /** Warnings to show the user. */
-  warnings: string[];
-}
-
-/** Parses a YAML or JSON file into a mapping. */
+/** Parses a YAML or JSON file into a mapping, through the reader every command uses (same checks and errors). */
 export async function readYamlMap(path: string, what: string): Promise<Tree> {
-  const text = await readTextFile(path);
-  let value: unknown;
-  try {
-    value = jsyaml.load(text, { schema: YAML11_SCHEMA, filename: path });
-  } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? String(error);
-    throw new InputError(`${path}${mark ? `:${mark.line + 1}:${mark.column + 1}` : ''}: ${reason}`, { cause: error });
-  }
+  const docs = loadDocuments(await readTextFile(path), path).filter((d) => !d.empty);
+  if (docs.length > 1) throw new InputError(`${path}:${docs[1]!.line}: ${what} must be a single YAML document`);
+  const value = docs[0]?.value;
   if (value === null || value === undefined) return {};
-  if (!isMap(value)) throw new InputError(`${path}: ${what} must be a YAML mapping`);
+  if (!isMap(value)) throw new InputError(`${path}:${docs[0]!.line}: ${what} must be a YAML mapping`);
   return value;
 }
 

@@ -1,18 +1,19 @@
 /** Writes `manifest generate -o <dir>`: one `<Component>.yaml` per component, in install order. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { writeTextFileAtomic } from './files.js';
 import { emitYaml } from '../core/yaml/emit.js';
 import type { KubeObject } from '../core/yaml/load.js';
 
 /** Writes each group into `dir` (created if missing); returns the paths written. */
 export async function writeComponentFiles(dir: string, groups: { component: string; objects: KubeObject[] }[]): Promise<string[]> {
   try {
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     const written: string[] = [];
     for (const g of groups) {
       const file = join(dir, `${g.component}.yaml`);
-      await writeFile(file, g.objects.map((o) => emitYaml(o)).join('---\n'));
+      writeTextFileAtomic(file, g.objects.map((o) => emitYaml(o)).join('---\n'));
       written.push(file);
     }
     return written;

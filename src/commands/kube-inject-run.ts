@@ -1,10 +1,8 @@
 /** The body of `mesh kube-inject`, loaded only when the command runs (keeps `mesh --help` light). */
-import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
-import { dirname, basename, join, resolve } from 'node:path';
 import type { CommandContext } from './types.js';
 import type { KubeInjectOptions } from './kube-inject.js';
-import { ExitCode, InputError, MeshError, UsageError } from '../errors.js';
-import { readSources } from '../adapters/files.js';
+import { ExitCode, InputError, UsageError } from '../errors.js';
+import { readSources, writeTextFileAtomic } from '../adapters/files.js';
 import { loadDocuments } from '../core/yaml/load.js';
 import { resolveInjectConfig, type Tree } from '../core/inject/config.js';
 import { injectStream, type LocatedMessage } from '../core/inject/documents.js';
@@ -45,10 +43,10 @@ export async function runKubeInject(ctx: CommandContext, opts: KubeInjectOptions
     throw new InputError(`${where(last)}: ${last.message}`);
   }
   if (opts.inPlace) {
-    for (const out of outputs) await writeAtomic(out.origin, out.text);
+    for (const out of outputs) writeTextFileAtomic(out.origin, out.text);
   } else {
     const text = joinStreams(outputs.map((o) => o.text));
-    if (opts.output) await writeAtomic(opts.output, text);
+    if (opts.output) writeTextFileAtomic(opts.output, text);
     else ctx.out(text);
   }
   if (ctx.globals.verbose) ctx.err(`injected ${injected} workload${injected === 1 ? '' : 's'}\n`);
@@ -66,23 +64,6 @@ function joinStreams(texts: string[]): string {
     out += t;
   }
   return out;
-}
-
-/** Writes through a temporary file in the same directory and renames it over the target: never a half-written file. */
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const target = resolve(path);
-  const tmp = join(dirname(target), `.${basename(target)}.mesh-${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text, { flag: 'wx' });
-    renameSync(tmp, target);
-  } catch (error) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-    throw new MeshError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
-  }
 }
 
 async function gatherConfig(ctx: CommandContext, opts: KubeInjectOptions) {
