@@ -2,11 +2,15 @@
  * Reads what `mesh analyze` needs from a live cluster: one point-in-time list per needed kind, all in parallel
  * (no watches, no informer caches to sync), only the Istio ConfigMaps analyzers read, bounded by --timeout.
  * Kinds the cluster refuses (403) or does not serve (CRD missing) are skipped and reported, not fatal.
+ * Lists go through RawKube: plain JSON (client-node's typed serializer is slow on big lists and turns timestamps
+ * into Dates) and the same retry as install for a throttled or re-initializing API server (429, 5xx + Retry-After),
+ * which is what a freshly installed cluster answers for a while after its CRDs are created.
  */
 import type { GlobalOptions } from '../../commands/types.js';
 import { ClusterError } from '../../errors.js';
 import type { KubeObject } from '../../core/yaml/load.js';
 import { connect, statusCode, translateKubeError } from './client.js';
+import { RawKube } from './http.js';
 
 /** apiVersion to list each analyzer kind with. Kinds not here are not read from clusters. */
 const API_VERSIONS: Record<string, string> = {
@@ -42,7 +46,7 @@ export interface ClusterReadOptions {
 /** Lists every needed kind cluster-wide. Throws ClusterError when the cluster is unreachable or refuses everything. */
 export async function readCluster(globals: GlobalOptions, options: ClusterReadOptions): Promise<ClusterRead> {
   const conn = await connect(globals);
-  const api = conn.k8s.KubernetesObjectApi.makeApiClient(conn.config);
+  const raw = new RawKube(conn);
   const wanted = [...new Set(options.kinds.map((k) => (k === 'MeshConfig' ? 'ConfigMap' : k)))].filter((k) => API_VERSIONS[k]);
   let done = 0;
   const listOne = async (kind: string): Promise<{ kind: string; items?: KubeObject[]; skip?: string; fatal?: unknown }> => {
@@ -50,13 +54,23 @@ export async function readCluster(globals: GlobalOptions, options: ClusterReadOp
     // Only the Istio namespace's ConfigMaps matter (mesh config, injector); never list every ConfigMap.
     const namespace = kind === 'ConfigMap' ? globals.istioNamespace : undefined;
     try {
-      const list = await api.list(apiVersion, kind, namespace);
-      const items = (list.items as unknown as KubeObject[]).map((o) => trim(o, apiVersion, kind));
+      const resource = await raw.resource(apiVersion, kind);
+      if (!resource) return { kind, skip: 'not served by this cluster (CRD not installed?)' };
+      // Pages of 500 keep the API server's memory low on big clusters; continue tokens keep one consistent snapshot.
+      const items: KubeObject[] = [];
+      let token: string | undefined;
+      do {
+        const page = (await raw.request('GET', raw.pathFor(apiVersion, resource, namespace), { query: { limit: '500', continue: token } })) as {
+          items?: KubeObject[]; metadata?: { continue?: string };
+        };
+        for (const o of page.items ?? []) items.push(trim(o, apiVersion, kind));
+        token = page.metadata?.continue || undefined;
+      } while (token);
       return { kind, items: kind === 'ConfigMap' ? items.filter((o) => isIstioConfigMap(o.metadata?.name)) : items };
     } catch (error) {
       const status = statusCode(error);
       if (status === 403) return { kind, skip: 'forbidden (403)' };
-      if (status === 404 || /Unrecognized API version and kind/.test(String((error as Error)?.message))) return { kind, skip: 'not served by this cluster (CRD not installed?)' };
+      if (status === 404) return { kind, skip: 'not served by this cluster (CRD not installed?)' };
       return { kind, fatal: error };
     } finally {
       options.onProgress?.(++done, wanted.length);
