@@ -4,7 +4,10 @@ import { get } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { PortForward } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kube, tempNamespace, waitFor } from './helpers/kube.js';
+import { connect } from '../../src/adapters/kube/client.js';
+import { podRequest } from '../../src/adapters/kube/pod-http.js';
+import { parsePodArgument, resolvePod } from '../../src/adapters/kube/pods.js';
+import { kube, kubeconfigPath, tempNamespace, waitFor } from './helpers/kube.js';
 import { standInForPod, type PodStandIn } from './helpers/stand-in.js';
 
 describe('port-forward to a kwok pod', () => {
@@ -45,6 +48,35 @@ describe('port-forward to a kwok pod', () => {
       expect(JSON.parse(body)).toEqual({ path: '/config_dump', configs: [] });
     } finally {
       local.close();
+    }
+  });
+
+  it("mesh's port-forward adapter finds the pod through its Deployment and reaches the port; a closed port is a clear error", async () => {
+    const apps = kube().apps;
+    await apps.createNamespacedDeployment({
+      namespace: ns.name,
+      body: {
+        metadata: { name: 'web' },
+        spec: {
+          selector: { matchLabels: { app: 'web' } },
+          template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'example.invalid/web:1' }] } },
+        },
+      },
+    });
+    const conn = await connect({ kubeconfig: kubeconfigPath() });
+    const pod = await waitFor('a Running pod of deployment web', async () => {
+      try { return await resolvePod(conn, parsePodArgument(`deployment/web.${ns.name}`, 'default')); } catch { return undefined; }
+    });
+    expect(pod.namespace).toBe(ns.name);
+    expect(pod.name).toMatch(/^web-/);
+    const webStandIn = await standInForPod(ns.name, pod.name, 15000, (req, res) => res.end(`admin ${req.method} ${req.url}`));
+    try {
+      const body = await waitFor('an answer through podRequest', () => podRequest(conn, pod, 15000, '/logging?level=debug', { method: 'POST' }).catch(() => undefined), 30_000);
+      expect(body).toBe('admin POST /logging?level=debug');
+      await expect(podRequest(conn, pod, 15001, '/')).rejects.toThrow(/cannot reach port 15001 of pod web-.*/);
+      await expect(resolvePod(conn, parsePodArgument(`deploy/missing.${ns.name}`, 'default'))).rejects.toThrow(`deployment missing in namespace ${ns.name} not found`);
+    } finally {
+      await webStandIn.close();
     }
   });
 });
