@@ -158,7 +158,8 @@ export function stamp(obj: KubeObject, component: string, revision: string, vers
   }
   // CRDs, the control-plane namespace and the rest of the Base component serve every revision at once: a revision
   // label on them would move to whichever revision installed last (and make the other revision's verify-install
-  // report drift). They are never pruned by revision; uninstall leaves them to --purge.
+  // report drift). They are never pruned by revision; uninstall leaves them to --purge. The renderer already leaves
+  // the label off them (manifest/context.ts ownerLabels); this holds for renders given with -f too.
   if (isSharedByRevisions(obj, component)) delete labels[REVISION_LABEL];
   return { ...obj, metadata: { ...obj.metadata, labels } };
 }

@@ -56,13 +56,16 @@ export function chartLabels(chart: string): Record<string, string> {
   };
 }
 
-/** The ownership labels install prunes by and uninstall deletes by. */
-export function ownerLabels(ctx: RenderContext, component: ComponentName): Record<string, string> {
-  return {
-    'install.operator.istio.io/owning-resource': String(ctx.values.ownerName || 'unknown'),
-    'istio.io/rev': ctx.revLabel,
-    'operator.istio.io/component': component,
-  };
+/**
+ * The ownership labels install prunes by and uninstall deletes by. Objects every revision shares (the Base
+ * component: CRDs, shared RBAC; and the control-plane namespace, `shared`) carry no `istio.io/rev`: it would move to
+ * whichever revision was rendered last, so `manifest generate | kubectl apply` and `mesh install` agree.
+ */
+export function ownerLabels(ctx: RenderContext, component: ComponentName, shared = component === 'Base'): Record<string, string> {
+  const labels: Record<string, string> = { 'install.operator.istio.io/owning-resource': String(ctx.values.ownerName || 'unknown') };
+  if (!shared) labels['istio.io/rev'] = ctx.revLabel;
+  labels['operator.istio.io/component'] = component;
+  return labels;
 }
 
 /** `image` as the charts compose it: an image containing `/` is used as is, else hub/image:tag[-variant]. */

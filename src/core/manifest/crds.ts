@@ -12,9 +12,8 @@ function crd(ctx: RenderContext, kind: string): KubeObject {
   const info = kindInfo(kind)!;
   const names: Values = { categories: info.categories, kind, listKind: `${kind}List`, plural: info.plural, singular: info.singular };
   if (info.shortNames.length) names.shortNames = info.shortNames;
-  // No istio.io/rev: one set of CRDs serves every revision (install strips it too, see core/install/objects.ts).
-  const { 'istio.io/rev': _revision, ...owner } = ownerLabels(ctx, 'Base');
-  const labels = { ...chartLabels('base'), ...owner };
+  // Base labels carry no istio.io/rev: one set of CRDs serves every revision.
+  const labels = { ...chartLabels('base'), ...ownerLabels(ctx, 'Base') };
   // All served versions of a kind share one schema (crdSchema's contract): convert once, reuse per version.
   const schema = crdSchema(kind, info.storageVersion);
   return object('apiextensions.k8s.io/v1', 'CustomResourceDefinition', `${info.plural}.${info.group}`, undefined, labels, {

@@ -61,7 +61,7 @@ export function renderOperator(iop: IstioOperator): RenderedObject[] {
   if (out.some((o) => o.object.metadata?.namespace === ctx.namespace)) {
     // The control-plane namespace, so that a plain `kubectl apply` of the output works too.
     const owner = out.find((o) => o.object.metadata?.namespace === ctx.namespace)!.component;
-    add(owner, [object('v1', 'Namespace', ctx.namespace, undefined, { ...chartLabels('base'), ...ownerLabels(ctx, owner) })]);
+    add(owner, [object('v1', 'Namespace', ctx.namespace, undefined, { ...chartLabels('base'), ...ownerLabels(ctx, owner, true) })]);
   }
   return sortForApply(out);
 }

@@ -20,13 +20,14 @@ describe.each([...PROFILE_NAMES.map((p) => [p, [`profile=${p}`]] as const), ['ca
     }
   });
 
-  it('every object carries the owner, component and revision labels (CRDs, shared by all revisions, no revision)', () => {
+  it('every object carries the owner, component and revision labels (what all revisions share: no revision)', () => {
     for (const { component, object } of objects) {
       const labels = object.metadata?.labels ?? {};
       expect(labels['install.operator.istio.io/owning-resource'], `${object.kind}/${object.metadata?.name}`).toBeTruthy();
       expect(labels['operator.istio.io/component']).toBe(component);
       const revision = (sets as readonly string[]).includes('revision=canary') ? 'canary' : 'default';
-      expect(labels['istio.io/rev']).toBe(object.kind === 'CustomResourceDefinition' ? undefined : revision);
+      const shared = object.kind === 'CustomResourceDefinition' || object.kind === 'Namespace' || component === 'Base';
+      expect(labels['istio.io/rev'], `${object.kind}/${object.metadata?.name}`).toBe(shared ? undefined : revision);
     }
   });
 
