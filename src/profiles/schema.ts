@@ -6,6 +6,7 @@
  */
 import { defaultProfile } from './default.js';
 import { MESH_CONFIG_FIELDS } from './mesh-config-fields.js';
+import { byKey } from '../core/compare.js';
 
 /** The subset of JSON Schema mesh generates and walks. */
 export interface Schema {
@@ -98,7 +99,7 @@ function fromSample(value: unknown, path: string, name: string): Schema {
 }
 
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(o).sort(byKey));
 }
 
 const K8S: Schema = {

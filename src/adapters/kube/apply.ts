@@ -10,6 +10,7 @@ import type { KubeObject } from '../../core/yaml/load.js';
 import { ClusterError, MeshError } from '../../errors.js';
 import { type KubeConnection, statusCode, translateKubeError } from './client.js';
 import { RawKube, type ResourceInfo } from './http.js';
+import { compareStrings } from '../../core/compare.js';
 
 /** Builds the InstallClient for a connection. */
 export function installClient(conn: KubeConnection): InstallClient {
@@ -106,7 +107,7 @@ class KubeInstallClient implements InstallClient {
       const list = (await this.raw.request('GET', `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`, {
         query: { fieldSelector: `involvedObject.kind=${kind},involvedObject.name=${name}` },
       })) as { items?: { type?: string; reason?: string; message?: string; count?: number; lastTimestamp?: string; eventTime?: string }[] };
-      const items = [...(list.items ?? [])].sort((a, b) => String(a.lastTimestamp ?? a.eventTime ?? '').localeCompare(String(b.lastTimestamp ?? b.eventTime ?? '')));
+      const items = [...(list.items ?? [])].sort((a, b) => compareStrings(String(a.lastTimestamp ?? a.eventTime ?? ''), String(b.lastTimestamp ?? b.eventTime ?? '')));
       return items.map((e) => ({ type: e.type ?? '', reason: e.reason ?? '', message: e.message ?? '', count: e.count ?? 1 }));
     } catch {
       return [];

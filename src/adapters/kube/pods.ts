@@ -6,6 +6,7 @@
 import { ClusterError, UsageError } from '../../errors.js';
 import { translateKubeError, type KubeConnection } from './client.js';
 import { ApiError, RawKube } from './http.js';
+import { compareStrings } from '../../core/compare.js';
 
 /** One pod, by name and namespace. */
 export interface PodRef {
@@ -78,7 +79,7 @@ export async function podBySelector(conn: KubeConnection, namespace: string, sel
   }
   const pods = (list.items ?? []).filter((p) => !p.metadata?.deletionTimestamp);
   if (pods.length === 0) throw new ClusterError(`no pods match ${what} (selector ${selector} in namespace ${namespace})`);
-  pods.sort((a, b) => rank(b) - rank(a) || String(b.metadata?.creationTimestamp ?? '').localeCompare(String(a.metadata?.creationTimestamp ?? '')));
+  pods.sort((a, b) => rank(b) - rank(a) || compareStrings(String(b.metadata?.creationTimestamp ?? ''), String(a.metadata?.creationTimestamp ?? '')));
   return { name: pods[0]!.metadata!.name!, namespace };
 }
 

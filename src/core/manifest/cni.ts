@@ -6,6 +6,7 @@ import type { KubeObject } from '../yaml/load.js';
 import { emitYaml } from '../yaml/emit.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
 import type { Values } from './types.js';
+import { byKey } from '../compare.js';
 
 const c = <T = unknown>(ctx: RenderContext, path: string) => val<T>(ctx, `cni.${path}`);
 const fieldEnv = (name: string, fieldPath: string): Values => ({ name, valueFrom: { fieldRef: { fieldPath } } });
@@ -127,7 +128,7 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
     spec: {
       selector: { matchLabels: { 'k8s-app': 'istio-cni-node' } },
       updateStrategy: c(ctx, 'updateStrategy'),
-      template: { metadata: { labels: Object.fromEntries(Object.entries(podLabels).sort(([a], [b]) => a.localeCompare(b))), annotations }, spec: podSpec },
+      template: { metadata: { labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)), annotations }, spec: podSpec },
     },
   }));
   return out;

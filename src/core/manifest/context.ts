@@ -6,6 +6,7 @@
 import { ISTIO_VERSION } from '../../version.js';
 import type { KubeObject } from '../yaml/load.js';
 import type { ComponentName, IstioOperator, Values } from './types.js';
+import { byKey } from '../compare.js';
 
 /** Read-only view of the resolved values for builders. */
 export interface RenderContext {
@@ -78,7 +79,7 @@ export function imageRef(hub: string, image: string, tag: unknown, variant: stri
 export function object(apiVersion: string, kind: string, name: string, namespace: string | undefined, labels: Record<string, string>, rest: Values = {}): KubeObject {
   const metadata: KubeObject['metadata'] = { name };
   if (namespace !== undefined) metadata.namespace = namespace;
-  metadata.labels = Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+  metadata.labels = Object.fromEntries(Object.entries(labels).sort(byKey));
   const { annotations, ...body } = rest as { annotations?: Record<string, string> } & Values;
   if (annotations && Object.keys(annotations).length) metadata.annotations = annotations;
   return { apiVersion, kind, metadata, ...body };

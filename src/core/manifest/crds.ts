@@ -7,6 +7,7 @@ import { crdSchema, kindInfo, schemaKinds } from '../validate/crd-schema.js';
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, object, ownerLabels, val, type RenderContext } from './context.js';
 import type { Values } from './types.js';
+import { compareStrings } from '../compare.js';
 
 function crd(ctx: RenderContext, kind: string): KubeObject {
   const info = kindInfo(kind)!;
@@ -37,7 +38,7 @@ function crd(ctx: RenderContext, kind: string): KubeObject {
 /** The Istio kinds CRDs are rendered for, sorted by CRD name (`<plural>.<group>`). */
 export function crdKinds(): string[] {
   const name = (k: string) => `${kindInfo(k)!.plural}.${kindInfo(k)!.group}`;
-  return schemaKinds().sort((a, b) => name(a).localeCompare(name(b)));
+  return schemaKinds().sort((a, b) => compareStrings(name(a), name(b)));
 }
 
 /** The CRDs to install (all kinds minus values.base.excludedCRDs), when CRD templates and cluster scope are on. */

@@ -5,6 +5,7 @@
  */
 import { emitYaml } from '../yaml/emit.js';
 import { isKubeObject, objectsOf, type KubeObject, type YamlDoc } from '../yaml/load.js';
+import { byKey } from '../compare.js';
 
 /** One object present on both sides whose content differs. */
 export interface ChangedObject {
@@ -54,7 +55,7 @@ export function diffManifests(a: YamlDoc[], b: YamlDoc[]): ManifestDiff {
   const ia = index(a);
   const ib = index(b);
   const result: ManifestDiff = { onlyInA: [], onlyInB: [], changed: [], same: 0 };
-  for (const [id, obj] of [...ia].sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [id, obj] of [...ia].sort(byKey)) {
     const other = ib.get(id);
     if (!other) result.onlyInA.push(id);
     else {

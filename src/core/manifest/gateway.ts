@@ -7,6 +7,7 @@ import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
 import { hpaSpec } from './istiod-workload.js';
 import type { GatewaySpec, Values } from './types.js';
+import { byKey } from '../compare.js';
 
 const field = (name: string, fieldPath: string, apiVersion = true): Values => ({ name, valueFrom: { fieldRef: apiVersion ? { apiVersion: 'v1', fieldPath } : { fieldPath } } });
 
@@ -122,7 +123,7 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     strategy: { rollingUpdate: { maxSurge: g.rollingMaxSurge, maxUnavailable: g.rollingMaxUnavailable } },
     template: {
       metadata: {
-        labels: Object.fromEntries(Object.entries(podLabels).sort(([a], [b]) => a.localeCompare(b))),
+        labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)),
         annotations: { 'istio.io/rev': ctx.revLabel, 'prometheus.io/path': '/stats/prometheus', 'prometheus.io/port': '15020', 'prometheus.io/scrape': 'true', 'sidecar.istio.io/inject': 'false', ...((g.podAnnotations ?? {}) as Values) },
       },
       spec: podSpec,
@@ -136,7 +137,7 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     if (g.externalTrafficPolicy) sspec.externalTrafficPolicy = g.externalTrafficPolicy;
     sspec.type = g.type;
     sspec.selector = labels;
-    sspec.ports = [...ports.map((pt) => Object.fromEntries(Object.entries(pt).sort(([a], [b]) => a.localeCompare(b)))), ...((g.ingressPorts ?? []) as Values[]).map((pt) => ({ port: pt.port, name: pt.name }))];
+    sspec.ports = [...ports.map((pt) => Object.fromEntries(Object.entries(pt).sort(byKey))), ...((g.ingressPorts ?? []) as Values[]).map((pt) => ({ port: pt.port, name: pt.name }))];
     if (g.ipFamilyPolicy) sspec.ipFamilyPolicy = g.ipFamilyPolicy;
     if (((g.ipFamilies ?? []) as string[]).length) sspec.ipFamilies = g.ipFamilies;
     out.push(object('v1', 'Service', name, ns, meta, { annotations: g.serviceAnnotations, spec: sspec }));

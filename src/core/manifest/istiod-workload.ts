@@ -2,6 +2,7 @@
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
 import type { Values } from './types.js';
+import { byKey } from '../compare.js';
 
 const fieldEnv = (name: string, fieldPath: string): Values => ({ name, valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath } } });
 const p = <T = unknown>(ctx: RenderContext, path: string) => val<T>(ctx, `pilot.${path}`);
@@ -132,7 +133,7 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
     selector: { matchLabels: selector },
     template: {
       metadata: {
-        labels: Object.fromEntries(Object.entries(podLabels).sort(([a], [b]) => a.localeCompare(b))),
+        labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)),
         annotations: { 'prometheus.io/port': '15014', 'prometheus.io/scrape': 'true', 'sidecar.istio.io/inject': 'false', ...(p<Values>(ctx, 'podAnnotations') ?? {}) },
       },
       spec: podSpec,

@@ -1,5 +1,6 @@
 /** Apply order: CRDs, namespace, identities and RBAC, config, workloads, services, webhooks (webhooks last, so they never point at a server that is not there yet). */
 import { COMPONENT_ORDER, type RenderedObject } from './types.js';
+import { compareStrings } from '../compare.js';
 
 const KIND_RANK: Record<string, number> = {
   CustomResourceDefinition: 0,
@@ -32,7 +33,7 @@ export function sortForApply(objects: RenderedObject[]): RenderedObject[] {
     (a, b) =>
       kindRank(a.object.kind) - kindRank(b.object.kind) ||
       COMPONENT_ORDER.indexOf(a.component) - COMPONENT_ORDER.indexOf(b.component) ||
-      (a.object.metadata?.namespace ?? '').localeCompare(b.object.metadata?.namespace ?? '') ||
-      (a.object.metadata?.name ?? '').localeCompare(b.object.metadata?.name ?? ''),
+      compareStrings(a.object.metadata?.namespace ?? '', b.object.metadata?.namespace ?? '') ||
+      compareStrings(a.object.metadata?.name ?? '', b.object.metadata?.name ?? ''),
   );
 }

@@ -2,6 +2,7 @@
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
 import type { Values } from './types.js';
+import { byKey } from '../compare.js';
 
 const z = <T = unknown>(ctx: RenderContext, path: string) => val<T>(ctx, `ztunnel.${path}`);
 const fieldEnv = (name: string, fieldPath: string): Values => ({ name, valueFrom: { fieldRef: { fieldPath } } });
@@ -96,7 +97,7 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
     spec: {
       updateStrategy: z(ctx, 'updateStrategy'),
       selector: { matchLabels: { app: 'ztunnel' } },
-      template: { metadata: { labels: Object.fromEntries(Object.entries(podLabels).sort(([a], [b]) => a.localeCompare(b))), annotations: podAnnotations }, spec: podSpec },
+      template: { metadata: { labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)), annotations: podAnnotations }, spec: podSpec },
     },
   }));
   return out;
