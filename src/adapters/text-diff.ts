@@ -13,10 +13,10 @@ function colorize(patch: string, color: boolean): string {
     .join('\n');
 }
 
-/** A unified diff of two texts (empty string when equal), without the `Index:`/`===` preamble. */
-export function unifiedDiff(a: string, b: string, aLabel: string, bLabel: string, color: boolean): string {
+/** A unified diff of two texts (empty string when equal), without the `Index:`/`===` preamble; `context` lines around changes. */
+export function unifiedDiff(a: string, b: string, aLabel: string, bLabel: string, color: boolean, context = 3): string {
   if (a === b) return '';
-  const patch = createTwoFilesPatch(aLabel, bLabel, a, b, undefined, undefined, { context: 3 });
+  const patch = createTwoFilesPatch(aLabel, bLabel, a, b, undefined, undefined, { context });
   const body = patch.replace(/^={3,}\n/m, '').replace(/^Index:.*\n/m, '');
   return colorize(body, color);
 }

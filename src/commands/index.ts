@@ -6,6 +6,8 @@ import { install } from './install.js';
 import { kubeInject } from './kube-inject.js';
 import { manifest } from './manifest.js';
 import { profile } from './profile.js';
+import { proxyConfig } from './proxy-config.js';
+import { proxyStatus } from './proxy-status.js';
 import { uninstall } from './uninstall.js';
 import { validate } from './validate.js';
 import { verifyInstall } from './verify-install.js';
@@ -20,6 +22,8 @@ export const commands: CommandSpec[] = [
   kubeInject,
   analyze,
   validate,
+  proxyConfig,
+  proxyStatus,
   version,
   completion,
 ];
