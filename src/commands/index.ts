@@ -2,6 +2,7 @@
 import type { CommandSpec } from './types.js';
 import { analyze } from './analyze.js';
 import { completion } from './completion.js';
+import { dashboard } from './dashboard.js';
 import { install } from './install.js';
 import { kubeInject } from './kube-inject.js';
 import { manifest } from './manifest.js';
@@ -24,6 +25,7 @@ export const commands: CommandSpec[] = [
   validate,
   proxyConfig,
   proxyStatus,
+  dashboard,
   version,
   completion,
 ];

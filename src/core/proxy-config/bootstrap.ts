@@ -1,0 +1,55 @@
+/** `proxy-config bootstrap`: the Envoy bootstrap, and with -o short the Istio and Envoy versions it names. */
+import { sections, type ConfigDump } from './dump.js';
+import { field, num, obj, str, type Json } from './fields.js';
+
+/** The bootstrap section of the dump (`{bootstrap, last_updated}`), if there is one. */
+export function readBootstrap(dump: ConfigDump): Json | undefined {
+  const all = sections(dump, 'BootstrapConfigDump');
+  return all[all.length - 1];
+}
+
+/** Version facts from the bootstrap's node. */
+export interface BootstrapSummary {
+  /** `ISTIO_VERSION` node metadata. */
+  istioVersion: string;
+  /** The commit of istio/proxy (`ISTIO_PROXY_SHA` without its `istio-proxy:` prefix). */
+  istioProxyVersion: string;
+  /** `major.minor.patch-label/status/type/ssl` from the user agent build version. */
+  envoyVersion: string;
+  /** The node ID istiod knows the proxy by (`sidecar~10.244.1.12~pod.ns~ns.svc.cluster.local`). */
+  nodeId: string;
+}
+
+/** Reads the versions the bootstrap declares. */
+export function summariseBootstrap(section: Json): BootstrapSummary {
+  const node = obj(section, 'bootstrap', 'node');
+  const meta = obj(node, 'metadata');
+  const sha = str(meta, 'ISTIO_PROXY_SHA');
+  const build = obj(node, 'userAgentBuildVersion');
+  const v = field(build, 'version');
+  const bm = obj(build, 'metadata');
+  let envoy = `${num(v, 'majorNumber')}.${num(v, 'minorNumber')}.${num(v, 'patch')}`;
+  if (bm?.['build.label'] !== undefined) envoy += `-${String(bm['build.label'])}`;
+  for (const key of ['revision.status', 'build.type', 'ssl.version']) {
+    if (bm?.[key] !== undefined) envoy += `/${String(bm[key])}`;
+  }
+  return {
+    istioVersion: str(meta, 'ISTIO_VERSION'),
+    istioProxyVersion: sha.includes(':') ? sha.split(':')[1]! : sha,
+    envoyVersion: envoy,
+    nodeId: str(node, 'id'),
+  };
+}
+
+/** `Label: value` lines, values aligned, empty values left out. */
+export function bootstrapText(s: BootstrapSummary): string {
+  const lines: [string, string][] = [
+    ['Istio Version:', s.istioVersion],
+    ['Istio Proxy Version:', s.istioProxyVersion],
+    ['Envoy Version:', s.envoyVersion],
+    ['Node ID:', s.nodeId],
+  ];
+  const shown = lines.filter(([, v]) => v);
+  const width = Math.max(...shown.map(([l]) => l.length)) + 1;
+  return shown.map(([l, v]) => `${l.padEnd(width)}${v}\n`).join('');
+}
