@@ -53,15 +53,17 @@ export function kubeconfigAvailable(globals: GlobalOptions, env: Readonly<Record
 /** Reads mesh config and injector values from the control plane's ConfigMaps. */
 export async function readClusterInjectConfig(globals: GlobalOptions, revision: string | undefined, timeoutMs: number): Promise<{ values: Tree; meshConfig: Tree; source: string }> {
   const { connect, translateKubeError } = await import('./kube/client.js');
+  const { RawKube } = await import('./kube/http.js');
   const conn = await connect(globals);
-  const core = conn.config.makeApiClient(conn.k8s.CoreV1Api);
+  const raw = new RawKube(conn);
   const ns = globals.istioNamespace;
+  const readConfigMap = (name: string) =>
+    raw.request('GET', `/api/v1/namespaces/${encodeURIComponent(ns)}/configmaps/${encodeURIComponent(name)}`) as Promise<{ data?: Record<string, string> }>;
   const suffix = revision && revision !== 'default' ? `-${revision}` : '';
   const withTimeout = <T>(p: Promise<T>): Promise<T> =>
     Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), timeoutMs).unref())]);
   try {
-    const mesh = await withTimeout(core.readNamespacedConfigMap({ name: `istio${suffix}`, namespace: ns }));
-    const injector = await withTimeout(core.readNamespacedConfigMap({ name: `istio-sidecar-injector${suffix}`, namespace: ns }));
+    const [mesh, injector] = await withTimeout(Promise.all([readConfigMap(`istio${suffix}`), readConfigMap(`istio-sidecar-injector${suffix}`)]));
     const meshConfig = mesh.data?.mesh ? (jsyaml.load(mesh.data.mesh, { schema: YAML11_SCHEMA }) as Tree) : {};
     const values = injector.data?.values ? (JSON.parse(injector.data.values) as Tree) : {};
     return { values: isMap(values) ? values : {}, meshConfig: isMap(meshConfig) ? meshConfig : {}, source: `configmaps istio${suffix} and istio-sidecar-injector${suffix} in ${ns} (${conn.server})` };

@@ -1,6 +1,12 @@
 /** Reads facts about the running Istio control plane (used by `version --remote`). */
 import type { GlobalOptions } from '../../commands/types.js';
 import { connect, translateKubeError } from './client.js';
+import { RawKube } from './http.js';
+
+interface PodJson {
+  metadata?: { name?: string };
+  spec?: { containers: { name: string; image?: string }[] };
+}
 
 /** One running control-plane pod and the Istio version its image carries. */
 export interface ControlPlaneVersion {
@@ -12,11 +18,10 @@ export interface ControlPlaneVersion {
 /** Lists istiod pods in the Istio namespace and reports the tag of their discovery image. */
 export async function readControlPlaneVersions(globals: GlobalOptions): Promise<ControlPlaneVersion[]> {
   const conn = await connect(globals);
-  const core = conn.config.makeApiClient(conn.k8s.CoreV1Api);
   const ns = globals.istioNamespace;
   try {
-    const pods = await core.listNamespacedPod({ namespace: ns, labelSelector: 'app=istiod' });
-    return pods.items.map((pod) => {
+    const pods = (await new RawKube(conn).request('GET', `/api/v1/namespaces/${encodeURIComponent(ns)}/pods`, { query: { labelSelector: 'app=istiod' } })) as { items?: PodJson[] };
+    return (pods.items ?? []).map((pod) => {
       const image = pod.spec?.containers.find((c) => c.name === 'discovery')?.image ?? pod.spec?.containers[0]?.image ?? '';
       const tag = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : 'unknown';
       return { component: 'istiod', pod: pod.metadata?.name ?? '', version: tag };
