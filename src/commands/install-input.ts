@@ -31,15 +31,11 @@ export async function waitOptions(text: string | undefined): Promise<WaitOptions
 
 /** Renders the control plane for the flags and plans its install. */
 export async function planFromFlags(ctx: CommandContext, flags: RenderFlags): Promise<{ plan: InstallPlan; profile: string }> {
-  const [{ readDocuments }, { generateManifests }, { planInstall }, { ISTIO_VERSION }] = await Promise.all([
-    import('../adapters/files.js'), import('../core/manifest/index.js'), import('../core/install/plan.js'), import('../version.js'),
+  // The same reading and rendering as `manifest generate`, so overlay errors carry file:line:col here too.
+  const [{ readOverlays, generate }, { planInstall }, { ISTIO_VERSION }] = await Promise.all([
+    import('./manifest-run.js'), import('../core/install/plan.js'), import('../version.js'),
   ]);
-  const files = flags.filename?.length ? await readDocuments(flags.filename, { readStdin: ctx.readStdin }) : [];
-  const result = generateManifests({
-    files: files.filter((d) => !d.empty),
-    sets: flags.set ?? [],
-    ...(flags.revision ? { revision: flags.revision } : {}),
-  });
+  const result = await generate(await readOverlays(ctx, flags.filename), flags.set ?? [], flags.revision || undefined);
   const spec = result.values.spec;
   const plan = planInstall(result.objects, {
     namespace: spec.namespace || result.values.metadata.namespace || ctx.globals.istioNamespace,

@@ -59,6 +59,24 @@ describe('mesh install', () => {
     expect(r.stderr).toMatch(/^error: .*nosuch\.path/);
   });
 
+  it('names file:line:col of a mistake in an -f overlay before touching the cluster', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mesh-install-overlay-'));
+    const overlay = join(dir, 'iop.yaml');
+    writeFileSync(overlay, 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    global:\n      proxy:\n        resourcs: {}\n');
+    const r = await runCli(['install', '-y', '-f', overlay, '--kubeconfig', unreachable]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toBe(`error: ${overlay}:7:9: spec.values.global.proxy.resourcs: unknown field (did you mean resources?)\n`);
+  });
+
+  it('reports a kubeconfig that is not valid YAML in one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mesh-install-kc-'));
+    const broken = join(dir, 'kubeconfig');
+    writeFileSync(broken, 'apiVersion: v1\nkind: Config\nclusters:\n  - name: t\n   bad: indent\n');
+    const r = await runCli(['install', '-y', '--kubeconfig', broken]);
+    expect(r.code).toBe(69);
+    expect(r.stderr.trimEnd().split('\n').filter((l) => !l.startsWith('hint: '))).toEqual([expect.stringMatching(new RegExp(`^error: cannot load kubeconfig ${broken}: .+`))]);
+  });
+
   it('reports a missing kubeconfig context as a cluster error', async () => {
     const r = await runCli(['install', '-y', '--kubeconfig', unreachable, '--context', 'nope']);
     expect(r.code).toBe(69);

@@ -27,7 +27,9 @@ export async function connect(globals: Pick<GlobalOptions, 'kubeconfig' | 'conte
     if (globals.kubeconfig) config.loadFromFile(globals.kubeconfig);
     else config.loadFromDefault();
   } catch (error) {
-    throw new ClusterError(`cannot load kubeconfig${globals.kubeconfig ? ` ${globals.kubeconfig}` : ''}: ${(error as Error).message}`, { cause: error });
+    // The YAML parser's message carries a code excerpt after the first line: keep the error to one line.
+    const reason = String((error as Error)?.message ?? error).split('\n')[0]!.trim();
+    throw new ClusterError(`cannot load kubeconfig${globals.kubeconfig ? ` ${globals.kubeconfig}` : ''}: ${reason}`, { cause: error });
   }
   if (globals.context) {
     if (!config.getContextObject(globals.context)) {
