@@ -91,7 +91,7 @@ async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: strin
   const [{ parsePodArgument, resolvePod }, { podRequest }] = await Promise.all([import('../adapters/kube/pods.js'), import('../adapters/kube/pod-http.js')]);
   const pod = await resolvePod(d.conn, parsePodArgument(arg, d.conn.namespace));
   const proxyId = `${pod.name}.${pod.namespace}`;
-  if ((await d.istiod.podLabels(d.conn, pod.name, pod.namespace)).app === 'ztunnel') {
+  if ((await d.istiod.getPod(d.conn, pod.name, pod.namespace)).labels.app === 'ztunnel') {
     ctx.out(`Sync diff is not available for ztunnel pod ${proxyId}\n`);
     return ExitCode.Ok;
   }

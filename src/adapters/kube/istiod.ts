@@ -33,14 +33,7 @@ export async function listPods(conn: KubeConnection, namespace: string, selector
   } catch (error) {
     throw translateKubeError(error, `list pods (${selector}) in namespace ${namespace}`, conn.server);
   }
-  const pods = (list.items ?? []).filter((p) => !p.metadata?.deletionTimestamp).map((p): PodInfo => ({
-    name: p.metadata?.name ?? '',
-    namespace,
-    labels: p.metadata?.labels ?? {},
-    annotations: p.metadata?.annotations ?? {},
-    phase: p.status?.phase ?? 'Unknown',
-    ready: p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
-  }));
+  const pods = (list.items ?? []).filter((p) => !p.metadata?.deletionTimestamp).map((p) => toPodInfo(p, namespace));
   const rank = (p: PodInfo) => (p.phase === 'Running' ? 2 : 0) + (p.ready ? 1 : 0);
   return pods.sort((a, b) => rank(b) - rank(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -107,16 +100,27 @@ export async function istiodConfigDump(conn: KubeConnection, istiods: PodInfo[],
   });
 }
 
+function toPodInfo(p: PodJson, namespace: string): PodInfo {
+  return {
+    name: p.metadata?.name ?? '',
+    namespace,
+    labels: p.metadata?.labels ?? {},
+    annotations: p.metadata?.annotations ?? {},
+    phase: p.status?.phase ?? 'Unknown',
+    ready: p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
+  };
+}
+
 interface PodJson {
   metadata?: { name?: string; labels?: Record<string, string>; annotations?: Record<string, string>; deletionTimestamp?: string };
   status?: { phase?: string; conditions?: { type: string; status: string }[] };
 }
 
-/** The labels of one pod (to tell a ztunnel, which has no Envoy admin API, from a sidecar). */
-export async function podLabels(conn: KubeConnection, name: string, namespace: string): Promise<Record<string, string>> {
+/** One pod by name (labels tell a ztunnel, which has no Envoy admin API, from a sidecar; annotations give ports). */
+export async function getPod(conn: KubeConnection, name: string, namespace: string): Promise<PodInfo> {
   try {
     const pod = (await new RawKube(conn).request('GET', `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`)) as PodJson;
-    return pod.metadata?.labels ?? {};
+    return toPodInfo(pod, namespace);
   } catch (error) {
     throw translateKubeError(error, `get pod ${name}.${namespace}`, conn.server);
   }

@@ -1,0 +1,50 @@
+// dashboard through the real CLI: argument rules (istioctl 1.30's) fail with 64 before any cluster access; a
+// missing add-on or pod is a one-line 69 with a hint. Forwarding itself is tested in test/integration/dashboard.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { startFakeApiServer, type FakeApiServer } from './fake-apiserver.js';
+
+describe('mesh dashboard', () => {
+  let api: FakeApiServer;
+  beforeAll(async () => { api = await startFakeApiServer(); });
+  afterAll(async () => { await api.close(); });
+
+  it.each([
+    [['dashboard', 'envoy'], 'error: specify a pod or --selector (mesh dashboard envoy <pod-name[.namespace]>)'],
+    [['dashboard', 'proxy', 'web-1', '-l', 'app=web'], 'error: name cannot be provided when a selector is specified'],
+    [['dashboard', 'controlz'], 'error: specify a pod, --selector, or --revision'],
+    [['dashboard', 'controlz', 'istiod-1', '-r', 'canary'], 'error: only one of name, --selector, or --revision can be specified'],
+    [['dashboard', 'istiod-debug', '-l', 'a=b', '-r', 'canary'], 'error: only one of name, --selector, or --revision can be specified'],
+    [['dashboard', 'kiali', '--address', 'example.com'], 'error: --address: "example.com" is not an IP address or localhost'],
+    [['dashboard', 'kiali', '-p', '70000'], 'error: --port: "70000" is not a port number (0-65535)'],
+    [['dashboard', 'grafana', '--ui-port', '0'], 'error: --ui-port: "0" is not a port number (1-65535)'],
+    [['dashboard', 'controlz', 'x', '--ctrlz_port', 'abc'], 'error: --ctrlz_port: "abc" is not a port number (1-65535)'],
+    [['dashboard', 'kiali', 'extra'], 'too many arguments'],
+    [['dashboard', 'kibana'], 'error: unknown dashboard "kibana" (choose one of kiali, prometheus, grafana, jaeger, zipkin, skywalking, envoy, proxy, controlz, istiod-debug)'],
+    [['dashboard', 'kiali', '--browser=maybe'], 'expected true or false, got "maybe"'],
+  ])('%j is a usage error', async (argv, message) => {
+    const r = await runCli([...argv, '--kubeconfig', api.kubeconfig]);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('without a dashboard names them and exits 64', async () => {
+    const r = await runCli(['dash']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toBe('error: name a dashboard: kiali, prometheus, grafana, jaeger, zipkin, skywalking, envoy, proxy, controlz, istiod-debug\n');
+  });
+
+  it('says where it looked for an add-on that is not installed, and how to install it', async () => {
+    const r = await runCli(['dashboard', 'kiali', '--kubeconfig', api.kubeconfig, '-n', 'apps', '--browser=false']);
+    expect(r.code).toBe(69);
+    expect(r.stderr).toBe('error: no Kiali pod found: nothing matches app=kiali in namespace istio-system or apps\n'
+      + 'hint: install it with: kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.30/samples/addons/kiali.yaml (or pass -i/-n for where it runs)\n');
+  });
+
+  it('names the selector and namespace when no pod matches', async () => {
+    const r = await runCli(['d', 'controlz', '-r', 'canary', '--kubeconfig', api.kubeconfig, '--no-browser']);
+    expect(r.code).toBe(69);
+    expect(r.stderr).toBe('error: no pods match selector istio.io/rev=canary,app=istiod in namespace istio-system\n');
+  });
+});
