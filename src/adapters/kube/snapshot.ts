@@ -16,12 +16,23 @@ import { RawKube } from './http.js';
 const API_VERSIONS: Record<string, string> = {
   Pod: 'v1', Service: 'v1', Namespace: 'v1', ConfigMap: 'v1', Secret: 'v1',
   Deployment: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', ReplicaSet: 'apps/v1', Job: 'batch/v1',
-  MutatingWebhookConfiguration: 'admissionregistration.k8s.io/v1', CustomResourceDefinition: 'apiextensions.k8s.io/v1',
+  MutatingWebhookConfiguration: 'admissionregistration.k8s.io/v1', ValidatingWebhookConfiguration: 'admissionregistration.k8s.io/v1',
+  CustomResourceDefinition: 'apiextensions.k8s.io/v1',
   VirtualService: 'networking.istio.io/v1', DestinationRule: 'networking.istio.io/v1', Gateway: 'networking.istio.io/v1',
   ServiceEntry: 'networking.istio.io/v1', Sidecar: 'networking.istio.io/v1', WorkloadEntry: 'networking.istio.io/v1',
   EnvoyFilter: 'networking.istio.io/v1alpha3', AuthorizationPolicy: 'security.istio.io/v1',
   PeerAuthentication: 'security.istio.io/v1', RequestAuthentication: 'security.istio.io/v1', Telemetry: 'telemetry.istio.io/v1',
+  WasmPlugin: 'extensions.istio.io/v1alpha1',
+  // Other groups' kinds are named `Kind.group` by analyzers (core/analyze/snapshot.ts kindOf).
+  'Gateway.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1', 'HTTPRoute.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1',
+  'GRPCRoute.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1',
 };
+
+/** The API kind of an analyzer kind (`Gateway.gateway.networking.k8s.io` → `Gateway`). */
+function apiKind(kind: string): string {
+  const dot = kind.indexOf('.');
+  return dot < 0 ? kind : kind.slice(0, dot);
+}
 
 /** What the cluster gave, and what it would not. */
 export interface ClusterRead {
@@ -47,14 +58,14 @@ export interface ClusterReadOptions {
 export async function readCluster(globals: GlobalOptions, options: ClusterReadOptions): Promise<ClusterRead> {
   const conn = await connect(globals);
   const raw = new RawKube(conn);
-  const wanted = [...new Set(options.kinds.map((k) => (k === 'MeshConfig' ? 'ConfigMap' : k)))].filter((k) => API_VERSIONS[k]);
+  const wanted = [...new Set(options.kinds.map((k) => (k === 'MeshConfig' || k === 'MeshNetworks' ? 'ConfigMap' : k)))].filter((k) => API_VERSIONS[k]);
   let done = 0;
   const listOne = async (kind: string): Promise<{ kind: string; items?: KubeObject[]; skip?: string; fatal?: unknown }> => {
     const apiVersion = API_VERSIONS[kind]!;
     // Only the Istio namespace's ConfigMaps matter (mesh config, injector); never list every ConfigMap.
     const namespace = kind === 'ConfigMap' ? globals.istioNamespace : undefined;
     try {
-      const resource = await raw.resource(apiVersion, kind);
+      const resource = await raw.resource(apiVersion, apiKind(kind));
       if (!resource) return { kind, skip: 'not served by this cluster (CRD not installed?)' };
       // Pages of 500 keep the API server's memory low on big clusters; continue tokens keep one consistent snapshot.
       const items: KubeObject[] = [];
@@ -63,7 +74,7 @@ export async function readCluster(globals: GlobalOptions, options: ClusterReadOp
         const page = (await raw.request('GET', raw.pathFor(apiVersion, resource, namespace), { query: { limit: '500', continue: token } })) as {
           items?: KubeObject[]; metadata?: { continue?: string };
         };
-        for (const o of page.items ?? []) items.push(trim(o, apiVersion, kind));
+        for (const o of page.items ?? []) items.push(trim(o, apiVersion, apiKind(kind)));
         token = page.metadata?.continue || undefined;
       } while (token);
       return { kind, items: kind === 'ConfigMap' ? items.filter((o) => isIstioConfigMap(o.metadata?.name)) : items };

@@ -38,9 +38,12 @@ export interface AnalyzeResult {
   executed: string[];
 }
 
-/** The analyzers `--analyzer` names select; unknown names are a usage error listing the valid ones. */
+/**
+ * The analyzers `--analyzer` names select (without names: all but the opt-in ones); unknown names are a usage
+ * error listing the valid ones.
+ */
 export function selectAnalyzers(names: readonly string[]): readonly Analyzer[] {
-  if (names.length === 0) return ANALYZERS;
+  if (names.length === 0) return ANALYZERS.filter((a) => !a.meta.optIn);
   const unknown = names.filter((n) => !ANALYZERS.some((a) => a.meta.name === n));
   if (unknown.length) {
     throw new UsageError(`unknown analyzer ${unknown.map((u) => `"${u}"`).join(', ')}`, { hint: 'run `mesh analyze -L` to list analyzer names' });

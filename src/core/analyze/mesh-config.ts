@@ -34,6 +34,28 @@ export function deriveMeshConfig(configMaps: readonly Resource[], istioNamespace
   };
 }
 
+/**
+ * The pseudo-resource `MeshNetworks` from the `meshNetworks` key of the same ConfigMap, when it has one that parses
+ * (istiod's multi-network settings). Its origin is the ConfigMap's, so findings point into that file.
+ */
+export function deriveMeshNetworks(configMaps: readonly Resource[], istioNamespace: string): Resource | undefined {
+  const cm = configMaps.find((r) => r.name === 'istio' && r.namespace === istioNamespace);
+  const text = (cm?.object.data as Record<string, unknown> | undefined)?.meshNetworks;
+  if (!cm || typeof text !== 'string') return undefined;
+  let spec: unknown;
+  try {
+    spec = jsyaml.load(text);
+  } catch {
+    return undefined;
+  }
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) return undefined;
+  return {
+    kind: 'MeshNetworks', namespace: istioNamespace, name: 'istio', labels: {}, annotations: {},
+    object: { apiVersion: 'mesh.istio.io/v1alpha1', kind: 'MeshNetworks', metadata: { name: 'istio', namespace: istioNamespace }, spec },
+    origin: cm.origin,
+  };
+}
+
 /** The MeshConfig view of a MeshConfig resource. */
 export function meshConfigOf(resource: Resource | undefined): MeshConfigView {
   return ((resource?.object.spec as MeshConfigView | undefined) ?? { rootNamespace: 'istio-system' });

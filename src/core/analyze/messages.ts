@@ -3,9 +3,10 @@
  * `-S IST0101=...` suppressions, `galley.istio.io/analyze-suppress` annotations and istio.io docs carry over;
  * the message text is mesh's own. Checks only mesh makes use MESH0xxx. Codes are never reused.
  * Istio codes mesh does not report: IST0001 (internal error: mesh throws instead), IST0104/0105/0113-0115/
- * 0117/0119-0122 (retired by Istio), IST0126/0139/0141-0143/0149/0156/0163-0166/0168-0172/0175/0176
- * (multi-cluster, webhooks, install permissions, Gateway API CRDs and istiod settings: they need a cluster
- * view mesh does not take yet).
+ * 0117/0119-0122 (retired by Istio); IST0141/0142 (install permissions, Kubernetes server version: `istioctl x precheck`
+ * asks the API server for them, not a list of objects); IST0143 (no Istio 1.30 analyzer reports it: it needs the
+ * pod's listening sockets); IST0168/0169 (precheck's upgrade notes, given --from-version); IST0170 (compares
+ * Services across several clusters).
  */
 
 /** Severity, worst first. */
@@ -54,6 +55,8 @@ const entries = [
   ['IST0123', 'NamespaceMultipleInjectionLabels', 'Warning', 'A namespace carries more than one kind of injection label.',
     'The namespace has more than one injection label (%s); keep only one.'],
   ['IST0125', 'InvalidAnnotation', 'Warning', 'An Istio annotation has a value Istio rejects.', 'Invalid annotation %s: %s'],
+  ['IST0126', 'UnknownMeshNetworksServiceRegistry', 'Error', 'A network in meshNetworks takes endpoints from a registry Istio does not know.',
+    'Network %s takes endpoints from registry %q, which is neither a built-in registry (Kubernetes, External, Mock), this cluster\'s ID nor a remote cluster secret; no endpoints come from it.'],
   ['IST0127', 'NoMatchingWorkloadsFound', 'Warning', 'No workload matches the resource\'s selector.', 'No matching workloads for this resource with the following labels: %s'],
   ['IST0128', 'NoServerCertificateVerificationDestinationLevel', 'Warning', 'A DestinationRule originates TLS without caCertificates.',
     'DestinationRule %s in namespace %s has TLS mode %s but no caCertificates, so the server identity of host %s is not verified.'],
@@ -69,10 +72,15 @@ const entries = [
   ['IST0134', 'ServiceEntryAddressesRequired', 'Warning', 'A ServiceEntry with TCP (or unset) protocol ports needs addresses unless IP auto-allocation is on.',
     'ServiceEntry addresses are required for port %s (protocol %s): without them all TCP traffic to the port matches this entry.'],
   ['IST0135', 'DeprecatedAnnotation', 'Info', 'A resource uses a deprecated Istio annotation.', 'Annotation %q is deprecated%s and may stop working in a future Istio release.'],
+  ['IST0136', 'AlphaAnnotation', 'Info', 'An Istio annotation belongs to an alpha feature, which may not suit production.',
+    'Annotation %q belongs to an alpha-phase feature: it may change or be removed in a later release.'],
   ['IST0137', 'DeploymentConflictingPorts', 'Warning', 'Services selecting the same pods map one targetPort from different ports.',
     'The deployment %s is selected by services %s that send targetPort %q from different ports: %s.'],
   ['IST0138', 'GatewayDuplicateCertificate', 'Warning', 'Several gateways on one workload use the same certificate; HTTP/2 connection reuse can then give 404s.',
     'Gateways %s use the same certificate; clients that reuse HTTP/2 connections may get 404s.'],
+  ['IST0139', 'InvalidWebhook', 'Error', 'An Istio injection webhook overlaps another or calls a control-plane Service that does not exist.', 'Invalid webhook: %s'],
+  ['IST0140', 'IngressRouteRulesNotAffected', 'Warning', 'Subset routing for a host does not apply to traffic a gateway VirtualService sends to that host.',
+    'This VirtualService sends gateway traffic to host %s without a subset; the subset routing of VirtualService %s does not apply to requests entering through gateway %s.'],
   ['IST0144', 'InvalidApplicationUID', 'Warning', 'An application container runs as UID 1337, which is reserved for the proxy.',
     'User ID (UID) 1337 is reserved for the sidecar proxy; run the application as another user.'],
   ['IST0145', 'ConflictingGateways', 'Error', 'Gateways on the same workload and port serve the same hosts.',
@@ -83,6 +91,8 @@ const entries = [
     '%s %s uses `image: auto` but no Istio injection webhook selects it.'],
   ['IST0148', 'NamespaceInjectionEnabledByDefault', 'Info', 'A namespace without injection labels is injected because enableNamespacesByDefault is on.',
     'The namespace is injected because Istio is installed with enableNamespacesByDefault=true.'],
+  ['IST0149', 'JwtClaimBasedRoutingWithoutRequestAuthN', 'Error', 'A VirtualService routes on JWT claims at a gateway no RequestAuthentication covers.',
+    'The VirtualService routes on JWT claim %s at gateway %s, but no RequestAuthentication applies to its pod %s; the claim is never validated, so the match never succeeds.'],
   ['IST0150', 'ExternalNameServiceTypeInvalidPortName', 'Warning', 'An ExternalName service port is named tcp or has an unknown protocol.',
     'Port %s of this ExternalName service has no usable protocol in its name; the proxy may not forward TCP traffic to it correctly.'],
   ['IST0151', 'EnvoyFilterUsesRelativeOperation', 'Warning', 'An EnvoyFilter patch uses a relative operation without a priority.',
@@ -95,6 +105,8 @@ const entries = [
     'Patch %s uses REMOVE on %s, where it is ignored.'],
   ['IST0155', 'EnvoyFilterUsesRelativeOperationWithProxyVersion', 'Warning', 'An EnvoyFilter patch uses a relative operation and a proxyVersion match without a priority.',
     'This EnvoyFilter has no priority and patch %s uses the relative operation %s next to a proxyVersion match; during an upgrade it may not apply. Use INSERT_FIRST or ADD, or set a priority.'],
+  ['IST0156', 'UnsupportedGatewayAPIVersion', 'Error', 'A Gateway API CRD does not serve the version Istio needs.',
+    'This Gateway API CRD serves versions %s, but Istio needs %s.'],
   ['IST0157', 'InvalidTelemetryProvider', 'Warning', 'A Telemetry access-logging entry names no provider and the mesh has no default.',
     'The Telemetry %s in namespace %q has access logging with no providers and the mesh sets no default provider, so it is ignored.'],
   ['IST0158', 'PodsIstioProxyImageMismatchInNamespace', 'Warning', 'Pods run an Istio proxy image other than the one the injector now uses.',
@@ -107,11 +119,27 @@ const entries = [
     'The credential %s of Gateway %s is invalid: %s'],
   ['IST0162', 'GatewayPortNotDefinedOnService', 'Warning', 'A Gateway listens on a port its workload\'s Service does not expose.',
     'The gateway listens on port %s, which no Service in front of its workload (selector %s) exposes; it is unreachable through the Service.'],
+  ['IST0163', 'InvalidExternalControlPlaneConfig', 'Warning', 'The address a webhook uses to reach an external control plane is not valid.',
+    'The external control plane address %q of webhook %s %s; traffic may not reach istiod.'],
+  ['IST0164', 'ExternalControlPlaneAddressIsNotAHostname', 'Info', 'A webhook reaches an external control plane at an IP address rather than a host name.',
+    'Webhook %s reaches the external control plane at an IP address (%s); use a host name in production.'],
+  ['IST0165', 'ReferencedInternalGateway', 'Warning', 'A VirtualService binds to a Gateway that Istio generates internally for a Kubernetes Gateway.',
+    'VirtualService %s binds to %s, which Istio generates internally for a Kubernetes Gateway and may rename; attach routes to the Kubernetes Gateway (HTTPRoute) instead.'],
+  ['IST0166', 'IneffectiveSelector', 'Warning', 'A policy selector picks the pods of a Kubernetes Gateway, where selectors have no effect.',
+    'The selector picks pods of Kubernetes Gateway %s, where a selector has no effect; use targetRefs to attach the policy to the Gateway.'],
   ['IST0167', 'IneffectivePolicy', 'Warning', 'The policy has no effect.', 'The policy has no effect: %s.'],
+  ['IST0171', 'NegativeConditionStatus', 'Warning', 'The resource reports a status condition that says something is wrong.',
+    'Status condition %s is negative (reason: %s): %s'],
+  ['IST0172', 'FutureUnsupportedGatewayAPIVersion', 'Warning', 'A Gateway API CRD does not serve the version future Istio releases will need.',
+    'This Gateway API CRD serves versions %s, but not %s, which later Istio releases require.'],
   ['IST0173', 'DestinationRuleSubsetNotSelectPods', 'Error', 'A DestinationRule subset selects no pods.',
     'Subset %s selects no pods of host %s; traffic routed to it fails with 503 (no healthy upstream).'],
   ['IST0174', 'UnknownDestinationRuleHost', 'Warning', 'The host of a DestinationRule matches no service in the mesh.',
     'The host %s of this DestinationRule matches no Service or ServiceEntry.'],
+  ['IST0175', 'JwksUriFetchUnrestricted', 'Warning', 'RequestAuthentications exist but istiod does not restrict where it fetches JWKS URIs from.',
+    'istiod does not set BLOCKED_CIDRS_IN_JWKS_URIS, yet %s RequestAuthentication resource(s) exist (%s): istiod will fetch their JWKS URIs from any address, internal ones included. Set it to the ranges to block.'],
+  ['IST0176', 'GatewayAPICRDVersionBelowMinimum', 'Warning', 'A Gateway API CRD is older than Istio needs; istiod ignores resources of its kind.',
+    'Gateway API CRD %q is at bundle version %s, below the %s this Istio needs: istiod does not process %s resources until the CRDs are upgraded.'],
   ['MESH0001', 'MTLSPolicyConflict', 'Error', 'A DestinationRule disables TLS to a workload whose PeerAuthentication requires mutual TLS.',
     'DestinationRule sets TLS mode DISABLE for host %s, but PeerAuthentication %s requires STRICT mutual TLS there; requests will be refused.'],
 ] as const;

@@ -4,7 +4,7 @@
  */
 import type { KubeObject, SourcedObject } from '../yaml/load.js';
 import type { Kind, Origin, Resource, SchemaProblem } from './types.js';
-import { deriveMeshConfig } from './mesh-config.js';
+import { deriveMeshConfig, deriveMeshNetworks } from './mesh-config.js';
 
 /** API groups whose kinds analyzers name bare (`Pod`, `VirtualService`); other groups get `Kind.group`. */
 const BARE_GROUPS = new Set([
@@ -103,6 +103,8 @@ export function buildSnapshot(sources: readonly SnapshotSource[], options: Snaps
   }
   const mesh = deriveMeshConfig(byKind.get('ConfigMap') ?? [], options.istioNamespace);
   byKind.set('MeshConfig', [mesh]);
+  const networks = deriveMeshNetworks(byKind.get('ConfigMap') ?? [], options.istioNamespace);
+  if (networks) byKind.set('MeshNetworks', [networks]);
   return { byKind, known, istioNamespace: options.istioNamespace, problems: options.problems ?? new Map() };
 }
 

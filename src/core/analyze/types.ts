@@ -8,7 +8,7 @@ import type { Level, MessageCode } from './messages.js';
 /**
  * A kind as analyzers name it: the bare kind for Kubernetes core/apps/admission kinds and Istio's kinds
  * (`VirtualService`, `Pod`), `Kind.group` for anything else (`Gateway.gateway.networking.k8s.io`), plus the
- * pseudo-kind `MeshConfig` that the snapshot derives from the `istio` ConfigMap.
+ * pseudo-kinds `MeshConfig` and `MeshNetworks` that the snapshot derives from the `istio` ConfigMap.
  */
 export type Kind = string;
 
@@ -93,6 +93,8 @@ export interface AnalyzerMeta {
   inputs: readonly Kind[];
   /** Every message code it may report. */
   codes: readonly MessageCode[];
+  /** Runs only when named with `--analyzer` (too noisy by default), as istioctl keeps some out of its default set. */
+  optIn?: boolean;
 }
 
 /** A plug-in unit of analysis. */

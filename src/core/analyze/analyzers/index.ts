@@ -1,14 +1,18 @@
 /** Every analyzer mesh runs, sorted by name (istioctl's all.go). Add new ones here; nothing is discovered from disk. */
 import type { Analyzer } from '../types.js';
+import { alphaAnnotations } from './annotations/alpha.js';
 import { k8sAnnotations } from './annotations/k8s.js';
 import { applicationUid } from './deployment/application-uid.js';
 import { mtlsConflict } from './authn/mtls-conflict.js';
 import { authorizationPolicies } from './authz/authorization-policies.js';
+import { blockedCidrs } from './authn/blocked-cidrs.js';
+import { negativeConditions } from './conditions/negative-status.js';
 import { multiService } from './deployment/multi-service.js';
 import { deprecatedFields } from './deprecation/fields.js';
 import { caCertificates } from './destinationrule/ca-certificates.js';
 import { subsetSelectPods } from './destinationrule/subset-select-pods.js';
 import { envoyFilterPatches } from './envoyfilter/patches.js';
+import { externalControlPlane } from './externalcontrolplane/webhook-urls.js';
 import { certificate } from './gateway/certificate.js';
 import { conflictingGateways } from './gateway/conflicting-gateways.js';
 import { ingressGatewayPort } from './gateway/ingress-gateway-port.js';
@@ -16,6 +20,9 @@ import { secret } from './gateway/secret.js';
 import { injection } from './injection/injection.js';
 import { image } from './injection/image.js';
 import { imageAuto } from './injection/image-auto.js';
+import { crdVersion } from './k8sgateway/crd-version.js';
+import { ineffectiveSelector } from './k8sgateway/selector.js';
+import { meshNetworksRegistries } from './meshnetworks/registries.js';
 import { schemaValidation } from './schema/validation.js';
 import { portName } from './service/port-name.js';
 import { protocolAddresses } from './serviceentry/protocol-addresses.js';
@@ -26,19 +33,25 @@ import { conflictingMeshGatewayHosts } from './virtualservice/conflicting-mesh-g
 import { destinationHosts } from './virtualservice/destination-hosts.js';
 import { destinationRules } from './virtualservice/destination-rules.js';
 import { gateways } from './virtualservice/gateways.js';
+import { jwtClaimRoute } from './virtualservice/jwt-claim-route.js';
 import { routeMatches } from './virtualservice/route-matches.js';
+import { injectionWebhooks } from './webhook/injection-webhooks.js';
 
 /** The registry, in alphabetical order of analyzer name (a test keeps it so). */
 export const ANALYZERS: readonly Analyzer[] = [
+  alphaAnnotations,
   k8sAnnotations,
   applicationUid,
   authorizationPolicies,
   mtlsConflict,
+  blockedCidrs,
+  negativeConditions,
   multiService,
   deprecatedFields,
   caCertificates,
   subsetSelectPods,
   envoyFilterPatches,
+  externalControlPlane,
   certificate,
   conflictingGateways,
   ingressGatewayPort,
@@ -46,6 +59,9 @@ export const ANALYZERS: readonly Analyzer[] = [
   injection,
   image,
   imageAuto,
+  crdVersion,
+  ineffectiveSelector,
+  meshNetworksRegistries,
   schemaValidation,
   portName,
   protocolAddresses,
@@ -56,5 +72,7 @@ export const ANALYZERS: readonly Analyzer[] = [
   destinationHosts,
   destinationRules,
   gateways,
+  jwtClaimRoute,
   routeMatches,
+  injectionWebhooks,
 ];

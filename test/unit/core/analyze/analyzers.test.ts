@@ -3,8 +3,9 @@ import { ANALYZERS } from '../../../../src/core/analyze/analyzers/index.js';
 import { analyzeYaml, pairs } from './harness.js';
 import { NETWORKING_CASES } from './cases-networking.js';
 import { WORKLOAD_CASES } from './cases-workloads.js';
+import { CONTROL_PLANE_CASES } from './cases-control-plane.js';
 
-const CASES = { ...NETWORKING_CASES, ...WORKLOAD_CASES };
+const CASES = { ...NETWORKING_CASES, ...WORKLOAD_CASES, ...CONTROL_PLANE_CASES };
 
 describe.each(ANALYZERS.map((a) => [a.meta.name, a] as const))('%s', (name, analyzer) => {
   const cases = CASES[name] ?? [];

@@ -4,16 +4,17 @@ import { MESSAGES } from '../../../../src/core/analyze/messages.js';
 import { createContext } from '../../../../src/core/analyze/context.js';
 import { NETWORKING_CASES } from './cases-networking.js';
 import { WORKLOAD_CASES } from './cases-workloads.js';
+import { CONTROL_PLANE_CASES } from './cases-control-plane.js';
 import { analyzeYaml, snapshotOf } from './harness.js';
 
-const CASES = { ...NETWORKING_CASES, ...WORKLOAD_CASES };
+const CASES = { ...NETWORKING_CASES, ...WORKLOAD_CASES, ...CONTROL_PLANE_CASES };
 const names = ANALYZERS.map((a) => a.meta.name);
 
 describe('analyzer registry', () => {
   it('has unique names in alphabetical order, in area.PascalName form', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual([...names].sort());
-    for (const n of names) expect(n).toMatch(/^[a-zA-Z]+\.[A-Z][A-Za-z0-9]+$/);
+    for (const n of names) expect(n).toMatch(/^[a-zA-Z][a-zA-Z0-9]*\.[A-Z][A-Za-z0-9]+$/);
   });
 
   it('gives every analyzer a description and at least one case', () => {

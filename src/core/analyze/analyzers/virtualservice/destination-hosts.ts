@@ -1,20 +1,32 @@
-/** IST0101/IST0112: every route destination names a known Service or ServiceEntry host, and a port when it must. */
-import type { Analyzer } from '../../types.js';
-import { serviceRegistry } from '../util/hosts.js';
-import { destinationsOf } from './routes.js';
+/**
+ * IST0101/IST0112: every route destination names a known Service or ServiceEntry host, and a port when it must.
+ * IST0140: a gateway route to a host without a subset, while another VirtualService splits that host by subset:
+ * the gateway's proxy applies only the VirtualService bound to it, so the subset split never sees gateway traffic.
+ */
+import type { AnalysisContext, Analyzer, Resource } from '../../types.js';
+import { obj, strs } from '../util/access.js';
+import { serviceRegistry, toFqdn } from '../util/hosts.js';
+import { destinationsOf, gatewaysOf } from './routes.js';
 
 export const destinationHosts: Analyzer = {
   meta: {
     name: 'virtualservice.DestinationHostAnalyzer',
-    description: 'Checks that the destination hosts of each VirtualService exist, with a port when the host has several',
+    description: 'Checks that the destination hosts of each VirtualService exist, with a port when the host has several, and that gateway routes do not bypass subset routing',
     inputs: ['VirtualService', 'Service', 'ServiceEntry'],
-    codes: ['IST0101', 'IST0112'],
+    codes: ['IST0101', 'IST0112', 'IST0140'],
   },
   analyze(ctx) {
     const registry = serviceRegistry(ctx);
     const canTellMissing = ctx.knows('Service') || ctx.knows('ServiceEntry');
+    const splits = subsetSplits(ctx);
     ctx.forEach('VirtualService', (vs) => {
+      const viaGateways = gatewaysOf(vs).filter((g) => g !== 'mesh');
       for (const d of destinationsOf(vs)) {
+        if (viaGateways.length && d.role === 'route' && d.path[1] === 'http' && !d.subset) {
+          for (const other of splits.get(toFqdn(vs.namespace, d.host)) ?? []) {
+            if (other !== vs) ctx.report(vs, 'IST0140', [d.host, `${other.namespace}/${other.name}`, viaGateways.join(', ')], [...d.path, 'host']);
+          }
+        }
         const svc = registry.lookup(vs.namespace, d.host);
         if (!svc) {
           if (canTellMissing) ctx.report(vs, 'IST0101', [d.role === 'mirror' ? 'mirror host' : 'host', d.host], [...d.path, 'host']);
@@ -32,3 +44,19 @@ export const destinationHosts: Analyzer = {
     });
   },
 };
+
+/** FQDN → VirtualServices that route their own host to subsets of it (the subset split of that host). */
+function subsetSplits(ctx: AnalysisContext): Map<string, Resource[]> {
+  const splits = new Map<string, Resource[]>();
+  ctx.forEach('VirtualService', (vs) => {
+    const own = new Set(strs(obj(vs.object.spec).hosts).map((h) => toFqdn(vs.namespace, h)));
+    for (const d of destinationsOf(vs)) {
+      const fqdn = toFqdn(vs.namespace, d.host);
+      if (d.role !== 'route' || d.path[1] !== 'http' || !d.subset || !own.has(fqdn)) continue;
+      const list = splits.get(fqdn) ?? [];
+      if (!list.includes(vs)) list.push(vs);
+      splits.set(fqdn, list);
+    }
+  });
+  return splits;
+}
