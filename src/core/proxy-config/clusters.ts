@@ -59,14 +59,19 @@ export function readClusters(dump: ConfigDump): ClusterSummary[] {
   return clusters.sort(compareClusters);
 }
 
-function sortKey(c: ClusterSummary): [string, string, number, string] {
-  return c.key ? [c.key.fqdn, c.key.subset, c.key.port, c.key.direction] : [c.name, '', 0, ''];
+function sortKey(name: string, key: ClusterKey | undefined): [string, string, number, string] {
+  return key ? [key.fqdn, key.subset, key.port, key.direction] : [name, '', 0, ''];
+}
+
+/** istioctl's cluster order: by host, then subset, port and direction; names Istio did not build sort as hosts. */
+export function compareClusterNames(a: string, b: string, ak = parseClusterName(a), bk = parseClusterName(b)): number {
+  const [af, as, ap, ad] = sortKey(a, ak);
+  const [bf, bs, bp, bd] = sortKey(b, bk);
+  return cmp(af, bf) || cmp(as, bs) || ap - bp || cmp(ad, bd);
 }
 
 function compareClusters(a: ClusterSummary, b: ClusterSummary): number {
-  const [af, as, ap, ad] = sortKey(a);
-  const [bf, bs, bp, bd] = sortKey(b);
-  return cmp(af, bf) || cmp(as, bs) || ap - bp || cmp(ad, bd);
+  return compareClusterNames(a.name, b.name, a.key, b.key);
 }
 
 /** Byte-order string comparison (Go's), not locale order. */
