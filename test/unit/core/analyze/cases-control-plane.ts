@@ -33,6 +33,9 @@ export const CONTROL_PLANE_CASES: Record<string, AnalyzerCase[]> = {
       + mwc('istio-sidecar-injector-external-istiod', '[{name: ns.sidecar-injector.istio.io, clientConfig: {url: "https://10.0.0.7:15017/inject"}}, {name: svc.sidecar-injector.istio.io, clientConfig: {service: {name: istiod, namespace: istio-system}}}]')
       + vwc('other-validator', '[{name: x.example.com, clientConfig: {url: }}]'),
       expected: [['IST0163', 'ValidatingWebhookConfiguration istio-validator-external-istiod'], ['IST0164', 'MutatingWebhookConfiguration istio-sidecar-injector-external-istiod']] },
+    { name: 'host names and Services only', yaml: vwc('istiod-default-validator', '[{name: validation.istio.io, clientConfig: {service: {name: istiod, namespace: istio-system}}}]')
+      + mwc('istio-sidecar-injector', '[{name: ns.sidecar-injector.istio.io, clientConfig: {url: "https://istiod.example.com:15017/inject/net/n1"}}]'),
+      expected: [] },
   ],
   'authn.BlockedCIDRsAnalyzer': [
     { name: 'RequestAuthentication and istiod without the variable', yaml: istiod() + ra('jwt', 'default'), expected: [['IST0175', 'Deployment istio-system/istiod']] },
@@ -50,6 +53,10 @@ export const CONTROL_PLANE_CASES: Record<string, AnalyzerCase[]> = {
       + obj('v1', 'Secret', '{name: istio-remote-secret-east, namespace: istio-system, labels: {istio/multiCluster: "true"}}', 'stringData: {east: "apiVersion: v1"}')
       + istiod('[{name: CLUSTER_ID, value: cluster-1}]'),
       expected: [['IST0126', 'MeshNetworks istio-system/istio'], ['IST0126', 'MeshNetworks istio-system/istio']] },
+    { name: 'only built-in registries; no meshNetworks key at all', yaml: obj('v1', 'ConfigMap', '{name: istio, namespace: istio-system}',
+      'data:\n  meshNetworks: "networks: {n1: {endpoints: [{fromRegistry: Kubernetes}, {fromRegistry: External}]}}"')
+      + obj('v1', 'ConfigMap', '{name: istio, namespace: other}', 'data:\n  meshNetworks: "networks: {n1: {endpoints: [{fromRegistry: nowhere}]}}"'),
+      expected: [] },
   ],
   'k8sgateway.CRDVersionAnalyzer': [
     { name: 'TLSRoute below 1.5, HTTPRoute without v1beta1 or v1', yaml: crd('tlsroutes', 'TLSRoute', 'v1.4.1', '[{name: v1alpha2, served: true, storage: true}]')
@@ -57,6 +64,11 @@ export const CONTROL_PLANE_CASES: Record<string, AnalyzerCase[]> = {
       + crd('gateways', 'Gateway', 'v1.4.0', '[{name: v1, served: true, storage: true}, {name: v1beta1, served: true, storage: false}]'),
       expected: [['IST0176', 'CustomResourceDefinition tlsroutes.gateway.networking.k8s.io'], ['IST0156', 'CustomResourceDefinition httproutes.gateway.networking.k8s.io'],
         ['IST0172', 'CustomResourceDefinition httproutes.gateway.networking.k8s.io']] },
+    { name: 'current bundle, no bundle annotation, other groups', yaml: crd('tlsroutes', 'TLSRoute', 'v1.5.0', '[{name: v1alpha2, served: true, storage: true}]')
+      + crd('httproutes', 'HTTPRoute', 'v1.3.0', '[{name: v1, served: true, storage: true}, {name: v1beta1, served: true, storage: false}]')
+      + obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', '{name: grpcroutes.gateway.networking.k8s.io}', 'spec: {group: gateway.networking.k8s.io, names: {kind: GRPCRoute}, versions: [{name: v1, served: true}]}')
+      + obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', '{name: gateways.example.com, annotations: {gateway.networking.k8s.io/bundle-version: v0.1.0}}', 'spec: {group: example.com, names: {kind: Gateway}, versions: [{name: v1alpha1, served: true}]}'),
+      expected: [] },
   ],
   'k8sgateway.SelectorAnalyzer': [
     { name: 'selectors on gateway pods (deployed, or of a Gateway in the files)', yaml:
@@ -75,6 +87,10 @@ export const CONTROL_PLANE_CASES: Record<string, AnalyzerCase[]> = {
       + obj('security.istio.io/v1', 'AuthorizationPolicy', '{name: p, namespace: default}', 'spec: {}\nstatus: {conditions: [{type: WaypointAccepted, status: "True", reason: PartiallyInvalid, message: "unsupported field"}, {type: ZtunnelAccepted, status: "True"}]}')
       + obj('v1', 'Service', '{name: s, namespace: default}', 'spec: {ports: [{name: http, port: 80}]}\nstatus: {conditions: [{type: istio.io/WaypointBound, status: "True", reason: Bound}]}'),
       expected: [['IST0171', 'HTTPRoute default/r'], ['IST0171', 'Gateway default/gw'], ['IST0171', 'AuthorizationPolicy default/p']] },
+    { name: 'positive conditions, and kinds not judged', yaml:
+      obj('gateway.networking.k8s.io/v1', 'HTTPRoute', '{name: r, namespace: default}', 'spec: {}\nstatus: {parents: [{conditions: [{type: Accepted, status: "True"}, {type: ResolvedRefs, status: "True"}]}]}')
+      + obj('networking.istio.io/v1', 'VirtualService', '{name: v, namespace: default}', 'spec: {hosts: [x], http: [{route: [{destination: {host: x}}]}]}\nstatus: {conditions: [{type: Reconciled, status: "False"}]}'),
+      expected: [] },
   ],
   'virtualservice.JWTClaimRouteAnalyzer': [
     { name: 'claim routing at a gateway without RequestAuthentication', yaml:

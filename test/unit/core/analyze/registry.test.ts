@@ -49,3 +49,14 @@ describe('analyzer registry', () => {
     }
   });
 });
+
+describe('opt-in analyzers', () => {
+  it('run only when named, and -L still lists them', async () => {
+    const { selectAnalyzers, listAnalyzers } = await import('../../../../src/core/analyze/index.js');
+    const optIn = ANALYZERS.filter((a) => a.meta.optIn).map((a) => a.meta.name);
+    expect(optIn).toEqual(['annotations.AlphaAnalyzer']);
+    expect(selectAnalyzers([]).map((a) => a.meta.name)).toEqual(names.filter((n) => !optIn.includes(n)));
+    expect(selectAnalyzers(['annotations.AlphaAnalyzer']).map((a) => a.meta.name)).toEqual(['annotations.AlphaAnalyzer']);
+    for (const n of names) expect(listAnalyzers()).toContain(`* ${n}:`);
+  });
+});
