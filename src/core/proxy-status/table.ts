@@ -18,12 +18,12 @@ export function tabulate(rows: (string | Cell)[][], color = false): string {
   const widths: number[] = [];
   for (const row of cells) {
     row.forEach((c, i) => {
-      if (i < row.length - 1) widths[i] = Math.max(widths[i] ?? 0, [...c.text].length);
+      if (i < row.length - 1) widths[i] = Math.max(widths[i] ?? 0, c.text.length);
     });
   }
   return cells.map((row) => row.map((c, i) => {
     const painted = color && c.color ? `\x1b[${c.color}m${c.text}\x1b[0m` : c.text;
-    return i < row.length - 1 ? painted + ' '.repeat(widths[i]! + 5 - [...c.text].length) : painted;
+    return i < row.length - 1 ? painted + ' '.repeat(widths[i]! + 5 - c.text.length) : painted;
   }).join('')).join('\n') + (cells.length ? '\n' : '');
 }
 
