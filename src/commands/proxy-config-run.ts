@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { CommandContext } from './types.js';
 import type { ProxyConfigOptions } from './proxy-config.js';
 import type { View } from '../core/proxy-config/view.js';
-import { InputError, UsageError } from '../errors.js';
+import { ExitCode, InputError, UsageError } from '../errors.js';
 
 /** What each view asks Envoy for (istioctl's masks: less to transfer from a big proxy). */
 const ADMIN_PATHS: Record<View, string> = {
@@ -97,4 +97,29 @@ export async function runLog(ctx: CommandContext, opts: ProxyConfigOptions, args
     ctx.out(renderData(results.map(({ pod, namespace, loggers }) => ({ pod, namespace, loggers })), opts.output));
   }
   return 0;
+}
+
+/** `proxy-config rootca-compare`: 0 when both proxies' ROOTCA bundles share a certificate, 79 when not. */
+export async function runRootCaCompare(ctx: CommandContext, opts: ProxyConfigOptions, args: string[]): Promise<number> {
+  const admin = await import('../adapters/kube/proxy-admin.js');
+  const { loadConfigDump } = await import('../core/proxy-config/dump.js');
+  const { rootCertificates, shareRootCertificate } = await import('../core/proxy-config/secrets.js');
+  const names: string[] = [];
+  const bundles: Buffer[][] = [];
+  for (const arg of args.slice(0, 2)) {
+    const { conn, pods } = await admin.proxyTarget(ctx.globals, arg);
+    const pod = pods[0]!;
+    const name = `${pod.name}.${pod.namespace}`;
+    const text = await admin.adminRequest(conn, pod, opts.proxyAdminPort, ADMIN_PATHS.secret);
+    const roots = rootCertificates(loadConfigDump(text, `/config_dump of ${name}`));
+    if (roots.length === 0) throw new InputError(`${name}: the proxy holds no ROOTCA certificate (is it connected to istiod?)`);
+    names.push(name);
+    bundles.push(roots);
+  }
+  if (shareRootCertificate(bundles[0]!, bundles[1]!)) {
+    ctx.out(`${names[0]} and ${names[1]} trust the same root CA: mTLS between them can be verified\n`);
+    return 0;
+  }
+  ctx.out(`${names[0]} and ${names[1]} trust different root CAs: mTLS between them will fail\n`);
+  return ExitCode.IssuesFound;
 }

@@ -210,6 +210,20 @@ const log: CommandSpec<ProxyConfigOptions> = {
   },
 };
 
+const rootcaCompare: CommandSpec<ProxyConfigOptions> = {
+  name: 'rootca-compare',
+  aliases: ['rc'],
+  arguments: '<pod1> <pod2>',
+  summary: 'Check that two proxies trust the same root CA (exit 79 when they do not)',
+  description: 'Compares the ROOTCA trust bundles of two proxies: when they share no certificate, mTLS between them fails.',
+  examples: ['mesh pc rootca-compare productpage-v1-7c5d9b8f6d-x2k4p.bookinfo deploy/ratings-v1.bookinfo'],
+  options: (cmd) => void cmd.option('--proxy-admin-port <port>', "Envoy's admin port in the pods", portNumber, 15000),
+  async run(ctx, opts, args) {
+    const { runRootCaCompare } = await import('./proxy-config-run.js');
+    return runRootCaCompare(ctx, opts, args);
+  },
+};
+
 /** The `proxy-config` command group. */
 export const proxyConfig: CommandSpec = {
   name: 'proxy-config',
@@ -217,5 +231,5 @@ export const proxyConfig: CommandSpec = {
   summary: "Show a proxy's Envoy configuration: clusters, listeners, routes, endpoints, secrets, bootstrap, log levels",
   description: "Reads a sidecar's or gateway's Envoy admin API through a port-forward (or a saved dump with --file) and summarises it.",
   examples: ['mesh proxy-config cluster productpage-v1-7c5d9b8f6d-x2k4p.bookinfo', 'mesh pc listener deploy/istio-ingressgateway.istio-system', 'mesh pc route -f config_dump.json --name 9080'],
-  subcommands: [all, bootstrap, cluster, ecds, eds, endpoint, listener, log, route, secret],
+  subcommands: [all, bootstrap, cluster, ecds, eds, endpoint, listener, log, rootcaCompare, route, secret],
 };

@@ -54,7 +54,7 @@ describe('mesh proxy-config', () => {
   it('lists its subcommands in help', async () => {
     const r = await runCli(['pc', '--help']);
     expect(r.code).toBe(0);
-    for (const sub of ['all', 'bootstrap', 'cluster', 'ecds', 'eds', 'endpoint', 'listener', 'log', 'route', 'secret']) expect(r.stdout).toMatch(new RegExp(`^  ${sub}\\b`, 'm'));
+    for (const sub of ['all', 'bootstrap', 'cluster', 'ecds', 'eds', 'endpoint', 'listener', 'log', 'rootca-compare', 'route', 'secret']) expect(r.stdout).toMatch(new RegExp(`^  ${sub}\\b`, 'm'));
   });
 
   describe('against an API server', () => {

@@ -110,6 +110,11 @@ describe('mesh proxy-config through a port-forward', () => {
     expect(reset.stdout).toContain(`${depPod}.${ns.name}:\nactive loggers:\n  admin: warning\n`);
   });
 
+  it('compares the root CAs of two proxies', async () => {
+    const r = await meshOk(['pc', 'rootca-compare', `${pod}.${ns.name}`, `deploy/reviews-v1.${ns.name}`]);
+    expect(r.stdout).toBe(`${pod}.${ns.name} and ${depPod}.${ns.name} trust the same root CA: mTLS between them can be verified\n`);
+  });
+
   it('fails in one line for a port nothing listens on and for a missing pod', async () => {
     const closed = await runMesh(['pc', 'bootstrap', `${pod}.${ns.name}`, '--proxy-admin-port', '15099']);
     expect(closed.code).toBe(69);

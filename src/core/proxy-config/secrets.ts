@@ -99,3 +99,27 @@ export function secretTable(secrets: readonly SecretSummary[], typed = false): s
   ]);
   return renderTable(header, rows);
 }
+
+/** The certificates of the ROOTCA secret (trust bundle) of a dump, DER-encoded; [] when there is none. */
+export function rootCertificates(dump: ConfigDump): Buffer[] {
+  const out: Buffer[] = [];
+  for (const section of sections(dump, 'SecretsConfigDump')) {
+    for (const s of list(section, 'dynamicActiveSecrets')) {
+      if (str(s, 'name') !== 'ROOTCA') continue;
+      const pem = dataSource(field(field(field(s, 'secret'), 'validationContext'), 'trustedCa'));
+      for (const block of pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
+        try {
+          out.push(new X509Certificate(block).raw);
+        } catch {
+          // A block that does not parse cannot match anything; the others still count.
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether two trust bundles share a certificate (then the two proxies can verify each other's chains). */
+export function shareRootCertificate(a: readonly Buffer[], b: readonly Buffer[]): boolean {
+  return a.some((x) => b.some((y) => x.equals(y)));
+}

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../../src/errors.js';
 import { parseLoggers, planLogChanges } from '../../../../src/core/proxy-config/logging.js';
-import { describeCertificate, secretTable } from '../../../../src/core/proxy-config/secrets.js';
+import { asConfigDump } from '../../../../src/core/proxy-config/dump.js';
+import { describeCertificate, rootCertificates, secretTable, shareRootCertificate } from '../../../../src/core/proxy-config/secrets.js';
 
 const cert = (name: string) => readFileSync(new URL(`../../../fixtures/proxy-config/certs/${name}`, import.meta.url), 'utf8');
 
@@ -65,5 +66,25 @@ describe('log levels', () => {
 
   it('rejects --level with --reset', () => {
     expect(() => planLogChanges('debug', true, [])).toThrow('--level cannot be combined with --reset');
+  });
+});
+
+describe('root CA comparison', () => {
+  const dumpWith = (...pems: string[]) => asConfigDump({ configs: [{ '@type': 'type.googleapis.com/envoy.admin.v3.SecretsConfigDump', dynamic_active_secrets: [
+    { name: 'default', secret: { tls_certificate: { certificate_chain: { inline_bytes: Buffer.from(cert('workload-chain.pem')).toString('base64') } } } },
+    { name: 'ROOTCA', secret: { validation_context: { trusted_ca: { inline_bytes: Buffer.from(pems.join('')).toString('base64') } } } },
+  ] }] }, 'x');
+
+  it('reads every certificate of the ROOTCA bundle, not the workload chain', () => {
+    expect(rootCertificates(dumpWith(cert('root-ca.pem'), cert('gateway-expired.pem')))).toHaveLength(2);
+    expect(rootCertificates(asConfigDump({ configs: [] }, 'x'))).toEqual([]);
+  });
+
+  it('matches bundles that share one certificate', () => {
+    const a = rootCertificates(dumpWith(cert('root-ca.pem')));
+    const both = rootCertificates(dumpWith(cert('gateway-expired.pem'), cert('root-ca.pem')));
+    const other = rootCertificates(dumpWith(cert('gateway-expired.pem')));
+    expect(shareRootCertificate(a, both)).toBe(true);
+    expect(shareRootCertificate(a, other)).toBe(false);
   });
 });
