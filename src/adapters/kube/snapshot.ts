@@ -28,6 +28,12 @@ const API_VERSIONS: Record<string, string> = {
   'GRPCRoute.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1',
 };
 
+/**
+ * Kinds many clusters do not serve (Gateway API CRDs are installed separately): not serving them means there are
+ * none, which analyzers may rely on, and is not worth a warning.
+ */
+const OPTIONAL = new Set(['Gateway.gateway.networking.k8s.io', 'HTTPRoute.gateway.networking.k8s.io', 'GRPCRoute.gateway.networking.k8s.io']);
+
 /** The API kind of an analyzer kind (`Gateway.gateway.networking.k8s.io` → `Gateway`). */
 function apiKind(kind: string): string {
   const dot = kind.indexOf('.');
@@ -66,7 +72,7 @@ export async function readCluster(globals: GlobalOptions, options: ClusterReadOp
     const namespace = kind === 'ConfigMap' ? globals.istioNamespace : undefined;
     try {
       const resource = await raw.resource(apiVersion, apiKind(kind));
-      if (!resource) return { kind, skip: 'not served by this cluster (CRD not installed?)' };
+      if (!resource) return OPTIONAL.has(kind) ? { kind, items: [] } : { kind, skip: 'not served by this cluster (CRD not installed?)' };
       // Pages of 500 keep the API server's memory low on big clusters; continue tokens keep one consistent snapshot.
       const items: KubeObject[] = [];
       let token: string | undefined;
@@ -103,7 +109,10 @@ export async function readCluster(globals: GlobalOptions, options: ClusterReadOp
         if (r.kind !== 'ConfigMap') read.complete.push(r.kind);
       } else read.skipped.push(`${r.kind}: ${r.skip}`);
     }
-    if (wanted.length > 0 && read.complete.length === 0 && read.skipped.length === wanted.length) {
+    // Optional kinds found absent prove nothing about access: with every other kind refused, nothing was read.
+    const required = wanted.filter((k) => !OPTIONAL.has(k));
+    const refused = new Set(results.filter((r) => !r.items).map((r) => r.kind));
+    if (required.length > 0 && required.every((k) => refused.has(k))) {
       throw new ClusterError(`could not read anything from the cluster at ${conn.server}: ${read.skipped.join('; ')}`);
     }
     return read;

@@ -19,6 +19,7 @@ const discovery: Record<string, unknown> = {
   '/api/v1': { resources: [{ name: 'services', kind: 'Service', namespaced: true }, { name: 'namespaces', kind: 'Namespace', namespaced: false }, { name: 'configmaps', kind: 'ConfigMap', namespaced: true }] },
   '/apis/security.istio.io/v1': { resources: [{ name: 'authorizationpolicies', kind: 'AuthorizationPolicy', namespaced: true }] },
   '/apis/networking.istio.io/v1': { resources: [{ name: 'gateways', kind: 'Gateway', namespaced: true }] },
+  '/apis/gateway.networking.k8s.io/v1': { resources: [{ name: 'httproutes', kind: 'HTTPRoute', namespaced: true }] },
 };
 
 function reply(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -42,6 +43,7 @@ beforeAll(async () => {
       const second = url.searchParams.get('continue') === 'p2';
       return reply(res, 200, { items: [{ metadata: { name: second ? 's2' : 's1', namespace: 'a' } }], metadata: second ? {} : { continue: 'p2' } });
     }
+    if (path === '/apis/gateway.networking.k8s.io/v1/httproutes') return reply(res, 200, { items: [{ metadata: { name: 'r', namespace: 'a' }, spec: {} }] });
     if (path === '/api/v1/namespaces') return reply(res, 403, { kind: 'Status', message: 'namespaces is forbidden' });
     if (path === '/api/v1/namespaces/istio-system/configmaps') {
       return reply(res, 200, { items: [{ metadata: { name: 'istio', namespace: 'istio-system' } }, { metadata: { name: 'app-settings', namespace: 'istio-system' } }] });
@@ -78,5 +80,12 @@ describe('readCluster', () => {
       'Gateway: not served by this cluster (CRD not installed?)',
       'Telemetry: not served by this cluster (CRD not installed?)',
     ]);
+  });
+
+  it('lists Gateway API kinds under their own kind; an unserved one is known absent, without a warning', async () => {
+    const read = await readCluster(globals, { kinds: ['HTTPRoute.gateway.networking.k8s.io', 'GRPCRoute.gateway.networking.k8s.io', 'Service'], timeoutMs: 10_000 });
+    expect(read.objects.filter((o) => o.kind === 'HTTPRoute')).toEqual([{ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'a' }, spec: {} }]);
+    expect(read.complete).toEqual(['HTTPRoute.gateway.networking.k8s.io', 'GRPCRoute.gateway.networking.k8s.io', 'Service']);
+    expect(read.skipped).toEqual([]);
   });
 });
