@@ -59,6 +59,7 @@ export async function runView(ctx: CommandContext, view: View, opts: ProxyConfig
     route: { name: opts.name },
     endpoint: { address: opts.address, port: opts.port, cluster: opts.cluster, status: opts.status },
     brief: opts.brief === true,
+    waypoint: opts.waypoint === true,
     withHeaders: opts.withHeaders === true,
     now: new Date(),
   });

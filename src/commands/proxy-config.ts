@@ -24,6 +24,8 @@ export interface ProxyConfigOptions {
   name?: string;
   cluster?: string;
   status?: string;
+  /** listener: per-chain view with chain names (istioctl's hidden `--waypoint`). */
+  waypoint?: boolean;
   /** istioctl's `--verbose=false`: one row per listener / route configuration. */
   brief?: boolean;
   withHeaders?: boolean;
@@ -106,6 +108,7 @@ const listener = view('listener', {
     cmd.option('--port <port>', 'only listeners on this port', portNumber);
     cmd.option('--type <type>', 'only listeners of this type (HTTP, TCP, HTTP+TCP, UNKNOWN)');
     cmd.option('--brief', 'one row per listener with its type, not one per filter chain', false);
+    cmd.option('--waypoint', 'one row per filter chain with its name (for waypoints: internal listeners, matcher trees)', false);
   },
 });
 

@@ -2,6 +2,7 @@
 import { cmp } from './clusters.js';
 import { entries, type ConfigDump } from './dump.js';
 import { addressHost, addressPort, field, list, num, obj, str, type Json } from './fields.js';
+import { matcherMatches } from './listener-matcher.js';
 import { describeCluster, describeRouteConfig } from './routes-describe.js';
 import { renderTable } from './table.js';
 
@@ -20,8 +21,13 @@ export interface ListenerFilter {
 
 /** One filter chain, described. */
 export interface ChainSummary {
-  /** What the chain matches: `SNI: ...; Trans: tls; App: HTTP; Addr: 10.0.0.0/8:9080`, or `ALL`. */
-  match: string;
+  /** The chain's name ('' when unnamed). */
+  name: string;
+  /**
+   * What the chain matches: `SNI: ...; Trans: tls; App: HTTP; Addr: 10.0.0.0/8:9080`, or `ALL`; for a listener with a
+   * matcher tree, one entry per path through the tree that ends at this chain.
+   */
+  matches: string[];
   /** Where it goes: `Route: 9080`, `Cluster: outbound|...`, `PassthroughCluster`, `Inline Route: ...`. */
   destination: string;
 }
@@ -35,6 +41,8 @@ export interface ListenerSummary {
   /** HTTP, TCP, HTTP+TCP or UNKNOWN, from the chains' filters. */
   type: string;
   chains: ChainSummary[];
+  /** An internal listener (reached by other listeners of the same Envoy, not by a socket). */
+  internal: boolean;
   /** The listener as it is in the dump. */
   raw: Json;
 }
@@ -51,13 +59,19 @@ export function readListeners(dump: ConfigDump): ListenerSummary[] {
   const raws = [...entries(dump, 'ListenersConfigDump', 'dynamicListeners', 'activeState', 'listener'), ...entries(dump, 'ListenersConfigDump', 'staticListeners', 'listener')];
   const listeners = raws.map((raw): ListenerSummary => {
     const chains = filterChains(raw);
+    const matcher = obj(raw, 'filterChainMatcher');
     const addresses = [addressHost(field(raw, 'address')) ?? '', ...list(raw, 'additionalAddresses').map((a) => addressHost(field(a, 'address')) ?? '')];
     return {
       name: str(raw, 'name'),
       addresses,
       port: addressPort(field(raw, 'address')),
       type: listenerType(chains),
-      chains: chains.map((fc) => ({ match: describeChainMatch(field(fc, 'filterChainMatch')), destination: describeFilters(list(fc, 'filters')) })),
+      chains: chains.map((fc) => {
+        const name = str(fc, 'name');
+        const matches = matcher ? matcherMatches(matcher, name) : [describeChainMatch(field(fc, 'filterChainMatch'))];
+        return { name, matches, destination: describeFilters(list(fc, 'filters')) };
+      }),
+      internal: field(raw, 'internalListener') !== undefined,
       raw,
     };
   });
@@ -150,7 +164,23 @@ export function listenerTable(listeners: readonly ListenerSummary[], options: { 
     }
     // Descending by destination, as istioctl sorts; stable, so equal destinations keep chain order.
     const chains = [...l.chains].sort((a, b) => cmp(b.destination, a.destination));
-    for (const c of chains) rows.push([...lead, c.match, c.destination]);
+    for (const c of chains) for (const m of c.matches) rows.push([...lead, m, c.destination]);
   }
   return renderTable(options.typed ? ['NAME', ...header] : header, rows, 1);
+}
+
+/**
+ * The per-chain view of istioctl's `--waypoint`: LISTENER (`envoy://name`, or `internal` for an internal listener
+ * whose one chain is named after it), CHAIN, MATCH, DESTINATION. Internal listeners sort by name.
+ */
+export function chainTable(listeners: readonly ListenerSummary[]): string {
+  const sorted = [...listeners].sort((a, b) =>
+    a.internal && b.internal ? cmp(a.name, b.name) : a.port - b.port || cmp(a.addresses[0]!, b.addresses[0]!) || cmp(a.type, b.type));
+  const rows: string[][] = [];
+  for (const l of sorted) {
+    const lname = `envoy://${l.name}`;
+    const shown = l.internal && l.chains.length === 1 && l.chains[0]!.name === lname ? 'internal' : lname;
+    for (const c of l.chains) for (const m of c.matches) rows.push([shown, c.name, m, c.destination]);
+  }
+  return renderTable(['LISTENER', 'CHAIN', 'MATCH', 'DESTINATION'], rows, 1);
 }

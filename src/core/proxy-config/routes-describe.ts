@@ -1,7 +1,7 @@
 /** Short descriptions of Envoy route matches and inline route configurations, shared by the listener and route tables. */
 import { field, list, obj, str } from './fields.js';
 
-/** `/api*` for a prefix, the path itself, `PathPrefix:/x`, `regex ^/v[0-9]+`; header and query matches are left out. */
+/** `/api*` for a prefix, the path itself, `PathPrefix:/x`, `regex ^/v[0-9]+`, `CONNECT`; header and query matches are left out. */
 export function describeMatch(match: unknown): string {
   const conds: string[] = [];
   const prefix = str(match, 'prefix');
@@ -12,6 +12,8 @@ export function describeMatch(match: unknown): string {
   if (exact) conds.push(exact);
   const regex = obj(match, 'safeRegex');
   if (regex) conds.push(`regex ${str(regex, 'regex')}`);
+  // Waypoints and HBONE terminators route HTTP CONNECT, which has no path (istioctl shows nothing).
+  if (obj(match, 'connectMatcher')) conds.push('CONNECT');
   return conds.join(' ');
 }
 

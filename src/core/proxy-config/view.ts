@@ -9,7 +9,7 @@ import { entries, hasSection, loadConfigDump, sections, type ConfigDump, type Se
 import { ecdsSections, ecdsTable, readEcds } from './ecds.js';
 import { edsEndpoints, edsTable, endpointTable, filteredClusterStatuses, hostEndpoints, loadClusterStatuses, type EndpointFilter } from './endpoints.js';
 import { str } from './fields.js';
-import { listenerTable, matchesListener, readListeners, type ListenerFilter } from './listeners.js';
+import { chainTable, listenerTable, matchesListener, readListeners, type ListenerFilter } from './listeners.js';
 import { matchesRoute, readRoutes, routeTable, type RouteFilter } from './routes.js';
 import { readSecrets, secretTable } from './secrets.js';
 
@@ -28,6 +28,8 @@ export interface ViewOptions {
   endpoint?: EndpointFilter;
   /** One row per listener / route configuration instead of per chain / route (istioctl's `--verbose=false`). */
   brief?: boolean;
+  /** listener: istioctl's `--waypoint` view, one row per chain and match with the chain's name. */
+  waypoint?: boolean;
   /** `all`: a `------ CLUSTER INFO ------` line above each table. */
   withHeaders?: boolean;
   /** The time certificates are checked against. */
@@ -74,7 +76,8 @@ export function renderView(view: View, input: string, origin: string, opts: View
     case 'listener': {
       need(dump, 'ListenersConfigDump');
       const listeners = readListeners(dump).filter((l) => matchesListener(l, opts.listener ?? {}));
-      return table ? { text: listenerTable(listeners, { brief: opts.brief }) } : { data: listeners.map((l) => l.raw) };
+      if (table) return { text: opts.waypoint ? chainTable(listeners) : listenerTable(listeners, { brief: opts.brief }) };
+      return { data: listeners.map((l) => l.raw) };
     }
     case 'route': {
       need(dump, 'RoutesConfigDump');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesCluster, parseClusterName, type ClusterSummary } from '../../../../src/core/proxy-config/clusters.js';
 import { healthName, matchesEndpoint } from '../../../../src/core/proxy-config/endpoints.js';
 import { field, istioConfigName } from '../../../../src/core/proxy-config/fields.js';
+import { matcherMatches } from '../../../../src/core/proxy-config/listener-matcher.js';
 import { describeChainMatch } from '../../../../src/core/proxy-config/listeners.js';
 import { describeDomains } from '../../../../src/core/proxy-config/routes.js';
 import { describeMatch, describeRouteConfig } from '../../../../src/core/proxy-config/routes-describe.js';
@@ -99,5 +100,36 @@ describe('endpoints and fields', () => {
 describe('renderTable', () => {
   it('pads columns to the widest cell plus padding and trims line ends', () => {
     expect(renderTable(['A', 'BB', 'C'], [['xxx', '', ''], ['y', 'z', 'last']], 2)).toBe('A    BB  C\nxxx\ny    z   last\n');
+  });
+});
+
+describe('filter chain matcher trees', () => {
+  const action = (name: string) => ({ action: { name } });
+  const tree = {
+    matcher_tree: {
+      input: { name: 'port' },
+      exact_match_map: { map: { '80': action('http'), '443': { matcher: { matcher_tree: { input: { name: 'sni' }, prefix_match_map: { map: { 'api.': action('api'), 'www.': action('http') } } } } } } },
+    },
+    on_no_match: action('fallback'),
+  };
+
+  it.each([
+    ['http', ['port=443 -> sni^www.', 'port=80']],
+    ['api', ['port=443 -> sni^api.']],
+    ['fallback', ['UNMATCHED']],
+    ['nothing', ['NONE']],
+  ])('finds the paths to chain %s', (chain, matches) => {
+    expect(matcherMatches(tree, chain)).toEqual(matches);
+  });
+
+  it('reads IP range matchers as CIDRs (host addresses without /32)', () => {
+    const ip = { matcher_tree: { input: { name: 'ip' }, custom_match: { typed_config: { '@type': 'type.googleapis.com/xds.type.matcher.v3.IPMatcher', range_matchers: [
+      { ranges: [{ address_prefix: '10.0.0.0', prefix_len: 8 }, { address_prefix: '10.1.2.3', prefix_len: 32 }], on_match: action('a') },
+    ] } } } };
+    expect(matcherMatches(ip, 'a')).toEqual(['ip=10.0.0.0/8', 'ip=10.1.2.3']);
+  });
+
+  it('answers ANY for a nested tree whose fallback is the chain', () => {
+    expect(matcherMatches({ on_no_match: { matcher: { on_no_match: action('x') } } }, 'x')).toEqual(['ANY']);
   });
 });
