@@ -48,3 +48,22 @@ describe('mesh dashboard', () => {
     expect(r.stderr).toBe('error: no pods match selector istio.io/rev=canary,app=istiod in namespace istio-system\n');
   });
 });
+
+describe('help of dashboard and proxy-status loads nothing heavy', () => {
+  // Which modules a fresh `mesh ... --help` resolves (test/helpers/trace-loads.mjs); the time is in bench/proxy-status.bench.mjs.
+  it.each([['dashboard', 'kiali', '--help'], ['proxy-status', '--help'], ['dash', 'controlz', '--help']])('%s %s', async (...args) => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const root = new URL('../..', import.meta.url).pathname;
+    const trace = join(mkdtempSync(join(tmpdir(), 'mesh-trace-')), 'loads.txt');
+    writeFileSync(trace, '');
+    execFileSync(process.execPath, ['--import', join(root, 'test/helpers/trace-loads.mjs'), join(root, 'bin/mesh.js'), ...args], {
+      env: { ...process.env, MESH_TRACE_LOADS: trace, KUBECONFIG: '' }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const loaded = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+    expect(loaded.some((u) => u.includes('/dist/cli.js'))).toBe(true);
+    expect(loaded.filter((u) => /node_modules\/(@kubernetes|open|diff|ajv|ora|yaml)\//.test(u))).toEqual([]);
+  });
+});
