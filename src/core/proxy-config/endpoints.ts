@@ -4,7 +4,7 @@
  * (what istiod sent, with locality).
  */
 import { InputError } from '../../errors.js';
-import { cmp, compareClusterNames } from './clusters.js';
+import { cmp, compareClusterNames, parseClusterName } from './clusters.js';
 import { entries, type ConfigDump } from './dump.js';
 import { addressHost, addressPort, field, list, obj, str, type Json } from './fields.js';
 import { parseJson } from './json.js';
@@ -141,8 +141,8 @@ export interface EdsEndpoint extends EndpointSummary {
 /** Endpoints of the config dump's EDS section that pass the filter, grouped by cluster in cluster order. */
 export function edsEndpoints(dump: ConfigDump, filter: EndpointFilter = {}): EdsEndpoint[] {
   const assignments = [...entries(dump, 'EndpointsConfigDump', 'dynamicEndpointConfigs', 'endpointConfig'), ...entries(dump, 'EndpointsConfigDump', 'staticEndpointConfigs', 'endpointConfig')];
-  const keyed = assignments.map((cla) => ({ cla, name: str(cla, 'clusterName') }));
-  keyed.sort((a, b) => compareClusterNames(a.name, b.name));
+  const keyed = assignments.map((cla) => ({ cla, name: str(cla, 'clusterName'), key: parseClusterName(str(cla, 'clusterName')) }));
+  keyed.sort((a, b) => compareClusterNames(a.name, b.name, a.key, b.key));
   const out: EdsEndpoint[] = [];
   for (const { cla, name } of keyed) {
     for (const group of list(cla, 'endpoints')) {
