@@ -39,7 +39,10 @@ export const CONTROL_PLANE_CASES: Record<string, AnalyzerCase[]> = {
   ],
   'authn.BlockedCIDRsAnalyzer': [
     { name: 'RequestAuthentication and istiod without the variable', yaml: istiod() + ra('jwt', 'default'), expected: [['IST0175', 'Deployment istio-system/istiod']] },
-    { name: 'variable set, or no RequestAuthentication', yaml: istiod('[{name: BLOCKED_CIDRS_IN_JWKS_URIS, value: "10.0.0.0/8"}]') + ra('jwt', 'default'), expected: [] },
+    { name: 'variable set', yaml: istiod('[{name: BLOCKED_CIDRS_IN_JWKS_URIS, value: "10.0.0.0/8"}]') + ra('jwt', 'default'), expected: [] },
+    { name: 'no RequestAuthentication', yaml: istiod(), expected: [] },
+    { name: 'variable from a ConfigMap; empty value counts as unset', yaml: istiod('[{name: BLOCKED_CIDRS_IN_JWKS_URIS, valueFrom: {configMapKeyRef: {name: c, key: k}}}]') + ra('jwt', 'default')
+      + istiod('[{name: BLOCKED_CIDRS_IN_JWKS_URIS, value: ""}]').replace('name: istiod,', 'name: istiod-canary,'), expected: [['IST0175', 'Deployment istio-system/istiod-canary']] },
   ],
   'meshnetworks.MeshNetworksAnalyzer': [
     { name: 'unknown registries; remote secret, CLUSTER_ID and built-ins known', yaml: obj('v1', 'ConfigMap', '{name: istio, namespace: istio-system}', `data:

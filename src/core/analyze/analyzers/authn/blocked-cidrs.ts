@@ -29,7 +29,8 @@ export const blockedCidrs: Analyzer = {
   },
 };
 
+/** True when a container sets the variable: a non-empty value, or one taken from elsewhere (valueFrom), which mesh cannot see. */
 function setsEnv(d: Resource): boolean {
   const containers = arr(obj(obj(obj(d.object.spec).template).spec).containers);
-  return containers.some((c) => arr(obj(c).env).some((e) => obj(e).name === ENV && Boolean(str(obj(e).value))));
+  return containers.some((c) => arr(obj(c).env).some((e) => obj(e).name === ENV && (Boolean(str(obj(e).value)) || obj(e).valueFrom !== undefined)));
 }
