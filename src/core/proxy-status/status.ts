@@ -114,9 +114,8 @@ function toProxyStatus(e: SyncEntry, istiod: string): ProxyStatus {
     if (t.lastError) s.error = t.lastError;
     return s;
   });
-  const p: ProxyStatus = { name: e.proxy, cluster: e.clusterId ?? '', istiod, version: e.istioVersion ?? '', types };
-  if (e.proxyType) return { name: p.name, type: e.proxyType, cluster: p.cluster, istiod, version: p.version, types };
-  return p;
+  // Key order is the JSON output's: name, type, cluster, istiod, version, types.
+  return { name: e.proxy, ...(e.proxyType ? { type: e.proxyType } : {}), cluster: e.clusterId ?? '', istiod, version: e.istioVersion ?? '', types };
 }
 
 /** Counts of proxies with at least one type in a state other than SYNCED/NOT SENT, for the summary line. */
