@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { CommandContext } from './types.js';
 import type { ProxyConfigOptions } from './proxy-config.js';
 import type { View } from '../core/proxy-config/view.js';
-import { ExitCode, InputError, UsageError } from '../errors.js';
+import { ClusterError, ExitCode, InputError, MeshError, UsageError } from '../errors.js';
 
 /** What each view asks Envoy for (istioctl's masks: less to transfer from a big proxy). */
 const ADMIN_PATHS: Record<View, string> = {
@@ -86,10 +86,17 @@ export async function runLog(ctx: CommandContext, opts: ProxyConfigOptions, args
   const resetLevel = opts.reset ? ((await admin.injectorLogLevel(conn, ctx.globals.istioNamespace)) ?? DEFAULT_LOG_LEVEL) : DEFAULT_LOG_LEVEL;
   const changes = planLogChanges(opts.level, opts.reset === true, Object.keys(parseLoggers(first)), resetLevel);
   const results: { pod: string; namespace: string; loggers: Record<string, string>; text: string }[] = [];
+  const failed: string[] = [];
   for (const [i, pod] of pods.entries()) {
-    let answer = i === 0 ? first : await admin.adminRequest(conn, pod, port, '/logging', 'POST');
-    for (const query of changes) answer = await admin.adminRequest(conn, pod, port, `/logging?${query}`, 'POST');
-    results.push({ pod: pod.name, namespace: pod.namespace, loggers: parseLoggers(answer), text: answer });
+    // One proxy that does not answer must not keep the others of a selector unchanged (istioctl goes on too).
+    try {
+      let answer = i === 0 ? first : await admin.adminRequest(conn, pod, port, '/logging', 'POST');
+      for (const query of changes) answer = await admin.adminRequest(conn, pod, port, `/logging?${query}`, 'POST');
+      results.push({ pod: pod.name, namespace: pod.namespace, loggers: parseLoggers(answer), text: answer });
+    } catch (error) {
+      if (!(error instanceof MeshError) || pods.length === 1) throw error;
+      failed.push(error.message);
+    }
   }
   if (opts.output === 'short') {
     ctx.out(results.map((r) => `${r.pod}.${r.namespace}:\n${r.text.endsWith('\n') ? r.text : `${r.text}\n`}`).join(''));
@@ -97,6 +104,7 @@ export async function runLog(ctx: CommandContext, opts: ProxyConfigOptions, args
     const { renderData } = await import('../render/format.js');
     ctx.out(renderData(results.map(({ pod, namespace, loggers }) => ({ pod, namespace, loggers })), opts.output));
   }
+  if (failed.length) throw new ClusterError(`${failed.length} of ${pods.length} proxies failed: ${failed.join('; ')}`);
   return 0;
 }
 

@@ -110,6 +110,18 @@ describe('mesh proxy-config through a port-forward', () => {
     expect(reset.stdout).toContain(`${depPod}.${ns.name}:\nactive loggers:\n  admin: warning\n`);
   });
 
+  it('changes the proxies that answer and names the one that does not', async () => {
+    await core.createNamespacedPod({
+      namespace: ns.name,
+      body: { metadata: { name: 'zz-no-admin', labels: { app: 'broken' } }, spec: { containers: [{ name: 'istio-proxy', image: 'example.invalid/proxyv2:1.30.3' }] } },
+    });
+    await waitFor('pod zz-no-admin to be Running', async () => (await core.readNamespacedPod({ name: 'zz-no-admin', namespace: ns.name })).status?.phase === 'Running');
+    const r = await runMesh(['pc', 'log', '-l', 'app in (reviews,broken)', '-n', ns.name, '--level', 'error']);
+    expect(r.code).toBe(69);
+    expect(r.stdout).toContain(`${depPod}.${ns.name}:\nactive loggers:\n  admin: error\n`);
+    expect(r.stderr).toMatch(new RegExp(`^error: 1 of 2 proxies failed: cannot reach port 15000 of pod zz-no-admin\\.${ns.name}: .*\n$`));
+  });
+
   it('compares the root CAs of two proxies', async () => {
     const r = await meshOk(['pc', 'rootca-compare', `${pod}.${ns.name}`, `deploy/reviews-v1.${ns.name}`]);
     expect(r.stdout).toBe(`${pod}.${ns.name} and ${depPod}.${ns.name} trust the same root CA: mTLS between them can be verified\n`);
