@@ -13,12 +13,23 @@ function colorize(patch: string, color: boolean): string {
     .join('\n');
 }
 
-/** A unified diff of two texts (empty string when equal), without the `Index:`/`===` preamble; `context` lines around changes. */
-export function unifiedDiff(a: string, b: string, aLabel: string, bLabel: string, color: boolean, context = 3): string {
+/**
+ * A unified diff of two texts (empty string when equal), without the `Index:`/`===` preamble; `context` lines around
+ * changes. With `timeoutMs`, texts too different to diff in that time (Myers' diff is quadratic in the number of
+ * changes) get a one-line note under the headers instead of a wait of minutes.
+ */
+export function unifiedDiff(a: string, b: string, aLabel: string, bLabel: string, color: boolean, context = 3, timeoutMs?: number): string {
   if (a === b) return '';
-  const patch = createTwoFilesPatch(aLabel, bLabel, a, b, undefined, undefined, { context });
+  const patch = timeoutMs === undefined
+    ? createTwoFilesPatch(aLabel, bLabel, a, b, undefined, undefined, { context })
+    : createTwoFilesPatch(aLabel, bLabel, a, b, undefined, undefined, { context, timeout: timeoutMs })
+      ?? `--- ${aLabel}\n+++ ${bLabel}\n@@ too different to diff within ${timeoutMs / 1000}s (${lines(a)} lines against ${lines(b)}) @@\n`;
   const body = patch.replace(/^={3,}\n/m, '').replace(/^Index:.*\n/m, '');
   return colorize(body, color);
+}
+
+function lines(text: string): number {
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
 
 /** The report of `manifest diff`: removed and added objects, then one unified diff per changed object. */

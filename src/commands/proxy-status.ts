@@ -117,7 +117,7 @@ async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: strin
     parseConfigDump(envoyText, envoyOrigin),
   );
   const color = opts.output === 'table' && ctx.terminal.color;
-  const diff = (a: string, b: string, al: string, bl: string) => unifiedDiff(a, b, al, bl, color, 7);
+  const diff = (a: string, b: string, al: string, bl: string) => unifiedDiff(a, b, al, bl, color, 7, 10_000);
   if (opts.output === 'table') ctx.out(report.renderComparison(comparison, diff));
   else ctx.out((await import('../render/format.js')).renderData(report.comparisonReport(comparison, proxyId, fromIstiod.istiod.name, diff), opts.output));
   return comparison.sections.every((s) => s.match) ? ExitCode.Ok : ExitCode.IssuesFound;

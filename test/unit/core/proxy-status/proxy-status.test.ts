@@ -6,6 +6,7 @@ import { compareTypes, shortType, TYPE_URL } from '../../../../src/core/proxy-st
 import { compareConfigDumps, normalizeKeys, parseConfigDump } from '../../../../src/core/proxy-status/compare.js';
 import { comparisonReport } from '../../../../src/core/proxy-status/compare-report.js';
 import { InputError } from '../../../../src/errors.js';
+import { unifiedDiff } from '../../../../src/adapters/text-diff.js';
 
 describe('syncState', () => {
   it.each([
@@ -99,5 +100,18 @@ describe('config dump comparison', () => {
     expect(report).toEqual({ proxy: 'p.ns', istiod: 'istiod-1', match: false, sections: [
       { name: 'Clusters', match: false, diff: 'DIFF' }, { name: 'Listeners', match: true }, { name: 'Routes', match: true },
     ] });
+  });
+});
+
+describe('the diff proxy-status prints', () => {
+  it('diffs with 7 lines of context and istioctl\'s labels', () => {
+    const a = `${Array.from({ length: 20 }, (_, i) => `l${i}`).join('\n')}\n`;
+    const patch = unifiedDiff(a, a.replace('l10\n', 'L10\n'), 'Istiod Routes', 'Envoy Routes', false, 7, 10_000);
+    expect(patch.split('\n').slice(0, 3)).toEqual(['--- Istiod Routes', '+++ Envoy Routes', '@@ -4,15 +4,15 @@']);
+  });
+  it('gives up with a note instead of running for minutes on texts too different to diff', () => {
+    const text = (seed: number) => `${Array.from({ length: 3000 }, (_, i) => `"k": "${seed}-${(i * 7919 + seed) % 3000}"`).join('\n')}\n`;
+    expect(unifiedDiff(text(1), text(2), 'Istiod Clusters', 'Envoy Clusters', false, 7, 1))
+      .toBe('--- Istiod Clusters\n+++ Envoy Clusters\n@@ too different to diff within 0.001s (3000 lines against 3000) @@\n');
   });
 });
