@@ -7,13 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createTwoFilesPatch } from 'diff';
 import { buildReport, type IstiodAnswer } from '../../../src/core/proxy-status/status.js';
 import { parseSyncz } from '../../../src/core/proxy-status/syncz.js';
 import { renderTable, renderVerboseTable } from '../../../src/core/proxy-status/table.js';
 import { compareConfigDumps, parseConfigDump } from '../../../src/core/proxy-status/compare.js';
 import { renderComparison } from '../../../src/core/proxy-status/compare-report.js';
 import { toJson, toYaml } from '../../../src/render/format.js';
+import { unifiedDiff } from '../../../src/adapters/text-diff.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -41,9 +41,8 @@ describe('proxy-status syncz goldens', () => {
 
 describe('proxy-status config-dump comparison goldens', () => {
   const dir = join(here, 'compare');
-  // The same unified diff the command makes (src/adapters/text-diff.ts, context 7), without colour.
-  const diff = (a: string, b: string, al: string, bl: string) =>
-    a === b ? '' : createTwoFilesPatch(al, bl, a, b, undefined, undefined, { context: 7 }).replace(/^={3,}\n/m, '').replace(/^Index:.*\n/m, '');
+  // The unified diff the command makes (context 7, 10 s limit), without colour.
+  const diff = (a: string, b: string, al: string, bl: string) => unifiedDiff(a, b, al, bl, false, 7, 10_000);
   it.each(cases('compare'))('%s', async (name) => {
     const input = JSON.parse(readFileSync(join(dir, `${name}.in.json`), 'utf8')) as { istiod: unknown; envoy: unknown };
     const c = compareConfigDumps(parseConfigDump(JSON.stringify(input.istiod), 'istiod'), parseConfigDump(JSON.stringify(input.envoy), 'envoy'));
