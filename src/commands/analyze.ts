@@ -1,7 +1,7 @@
 /** `mesh analyze`: istioctl analyze's checks over files, a live cluster, or both; exit 79 when findings reach the threshold. */
 import { Option, InvalidArgumentError } from 'commander';
 import type { CommandContext, CommandSpec } from './types.js';
-import { collect, outputOption } from './options.js';
+import { booleanValue, collect, durationMs, outputOption } from './options.js';
 
 /** Parsed flags of `mesh analyze`. */
 export interface AnalyzeCommandOptions {
@@ -29,25 +29,10 @@ export interface AnalyzeCommandOptions {
   ignoreUnknown: boolean;
 }
 
-function parseBool(value: string): boolean {
-  if (/^(true|1|yes)$/i.test(value)) return true;
-  if (/^(false|0|no)$/i.test(value)) return false;
-  throw new InvalidArgumentError('expected true or false');
-}
-
 function parseLevel(value: string): string {
   const level = ['Error', 'Warning', 'Info'].find((l) => l.toLowerCase() === value.toLowerCase());
   if (!level) throw new InvalidArgumentError('expected Error, Warning or Info');
   return level;
-}
-
-/** Go-style durations as istioctl takes them: 30s, 1m, 1m30s, 500ms, or plain seconds. */
-export function parseDuration(value: string): number {
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== value) throw new InvalidArgumentError('expected a duration such as 30s, 2m or 500ms');
-  return parts.reduce((ms, p) => ms + Number(p[1]) * units[p[2]!]!, 0);
 }
 
 export const analyze: CommandSpec<AnalyzeCommandOptions> = {
@@ -70,7 +55,7 @@ export const analyze: CommandSpec<AnalyzeCommandOptions> = {
     'mesh analyze -L',
   ],
   options(cmd) {
-    cmd.addOption(new Option('-k, --use-kube [bool]', 'also analyze the live cluster; --use-kube=false for files only').argParser(parseBool).default(true));
+    cmd.addOption(new Option('-k, --use-kube [bool]', 'also analyze the live cluster; --use-kube=false for files only').argParser(booleanValue).default(true));
     cmd.addOption(new Option('-A, --all-namespaces', 'report on every namespace, not just -n (or default)').default(false));
     cmd.addOption(outputOption(['log', 'json', 'yaml', 'sarif'], 'log'));
     cmd.addOption(new Option('--failure-threshold <level>', 'exit 79 when a finding is at least this severe (Error|Warning|Info)').argParser(parseLevel).default('Error'));
@@ -79,8 +64,8 @@ export const analyze: CommandSpec<AnalyzeCommandOptions> = {
     cmd.addOption(new Option('--analyzer <name>', 'run only this analyzer (repeatable; see -L)').argParser(collect));
     cmd.addOption(new Option('-L, --list-analyzers', 'list the analyzers and exit').default(false));
     cmd.addOption(new Option('-R, --recursive', 'accepted for istioctl compatibility: directories are always read recursively').default(false));
-    cmd.addOption(new Option('--color [bool]', 'colour the log output (default: when stdout is a terminal)').argParser(parseBool));
-    cmd.addOption(new Option('--timeout <duration>', 'how long to wait for the cluster').argParser(parseDuration).default(30_000, '30s'));
+    cmd.addOption(new Option('--color [bool]', 'colour the log output (default: when stdout is a terminal)').argParser(booleanValue));
+    cmd.addOption(new Option('--timeout <duration>', 'how long to wait for the cluster').argParser(durationMs).default(30_000, '30s'));
     cmd.addOption(new Option('--ignore-unknown', 'skip files that do not parse and kinds mesh does not know').default(false));
   },
   async run(ctx: CommandContext, opts, files) {

@@ -1,8 +1,9 @@
 /** `mesh dashboard <ui>` (alias `dash`, `d`): port-forward to an add-on's web UI, an Envoy admin page or ControlZ, and open it. */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CommandContext, CommandSpec } from './types.js';
 import { DASHBOARDS, type Dashboard } from '../core/dashboard/catalog.js';
 import { ExitCode, UsageError } from '../errors.js';
+import { booleanValue, parsePort } from './options.js';
 
 interface DashboardOptions {
   /** Local port (-p); undefined: the UI's own port, else a free one. */
@@ -59,9 +60,9 @@ function subcommand(d: Dashboard): CommandSpec<DashboardOptions> {
 async function serve(ctx: CommandContext, d: Dashboard, opts: DashboardOptions, args: string[]): Promise<number> {
   const core = await import('../core/dashboard/dashboards.js');
   core.checkAddress(opts.address);
-  const requested = opts.port === undefined ? undefined : core.parsePort(opts.port, '--port', true);
+  const requested = opts.port === undefined ? undefined : parsePort(opts.port, '--port', true);
   const portValue = d.portFlag === '--ctrlz_port' ? opts.ctrlz_port : opts.uiPort;
-  let remotePort = portValue === undefined ? d.remotePort : core.parsePort(portValue, d.portFlag!);
+  let remotePort = portValue === undefined ? d.remotePort : parsePort(portValue, d.portFlag!);
   const target = d.kind === 'addon' ? undefined : core.podTarget(d, { arg: args[0], selector: opts.selector, revision: opts.revision });
   const [{ connect }, dash] = await Promise.all([import('../adapters/kube/client.js'), import('../adapters/kube/dashboard.js')]);
   const conn = await connect(ctx.globals);
@@ -88,13 +89,6 @@ async function serve(ctx: CommandContext, d: Dashboard, opts: DashboardOptions, 
   return ExitCode.Ok;
 }
 
-/** `--browser`, `--browser=false`, `--no-browser`: istioctl's boolean flag spelled either way. */
-function parseBool(value: string): boolean {
-  if (/^(true|1|yes)$/i.test(value)) return true;
-  if (/^(false|0|no)$/i.test(value)) return false;
-  throw new InvalidArgumentError(`expected true or false, got "${value}"`);
-}
-
 export const dashboard: CommandSpec = {
   name: 'dashboard',
   aliases: ['dash', 'd'],
@@ -106,7 +100,7 @@ export const dashboard: CommandSpec = {
   options: (cmd: Command) => {
     cmd.option('-p, --port <port>', 'local port to listen on (0: any free port)');
     cmd.option('--address <address>', 'local address to listen on: an IP address or localhost (127.0.0.1 and ::1)', 'localhost');
-    cmd.addOption(new Option('--browser [bool]', 'open the URL in a browser; --browser=false or --no-browser to only print it').argParser(parseBool).default(true));
+    cmd.addOption(new Option('--browser [bool]', 'open the URL in a browser; --browser=false or --no-browser to only print it').argParser(booleanValue).default(true));
     cmd.addOption(new Option('--no-browser', 'do not open a browser'));
   },
   arguments: '[dashboard]',

@@ -3,9 +3,9 @@
  * API through a port-forward or from a saved dump. istioctl's subcommands, flags and tables; the work is in
  * src/core/proxy-config (pure) and proxy-config-run.ts (I/O), loaded only when a subcommand runs.
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CommandSpec } from './types.js';
-import { outputOption } from './options.js';
+import { outputOption, portNumber } from './options.js';
 
 /** Flags every proxy-config subcommand parses into (each declares the ones it takes). */
 export interface ProxyConfigOptions {
@@ -35,13 +35,6 @@ export interface ProxyConfigOptions {
   reset?: boolean;
   /** log: every pod matching this label selector. */
   selector?: string;
-}
-
-/** Parses a TCP port, or fails as a usage error (exit 64). */
-export function portNumber(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new InvalidArgumentError('expected a port number from 1 to 65535');
-  return n;
 }
 
 const POD_ARG = '<pod-name[.namespace]> or <type>/<name>[.namespace]';

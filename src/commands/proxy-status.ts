@@ -1,17 +1,17 @@
 /** `mesh proxy-status` (alias `ps`): every proxy's xDS sync state from istiod, or one proxy's istiod-vs-Envoy config diff. */
 import { Option, type Command } from 'commander';
 import type { CommandContext, CommandSpec } from './types.js';
-import { outputOption } from './options.js';
+import { durationMs, outputOption, portNumber } from './options.js';
 import { ClusterError, ExitCode, UsageError } from '../errors.js';
 
 interface ProxyStatusOptions {
   revision?: string;
   xdsLabel?: string;
   file?: string;
-  proxyAdminPort: string;
+  proxyAdminPort: number;
   output: 'table' | 'json' | 'yaml';
   verbosity: string;
-  timeout: string;
+  timeout: number;
 }
 
 export const proxyStatus: CommandSpec<ProxyStatusOptions> = {
@@ -40,14 +40,14 @@ export const proxyStatus: CommandSpec<ProxyStatusOptions> = {
     cmd.option('-r, --revision <revision>', 'ask only the istiods of this control-plane revision');
     cmd.option('--xds-label <selector>', 'label selector of the istiod pods (default app=istiod)');
     cmd.option('--file <path>', 'compare with this Envoy config dump JSON file (or - for stdin) instead of the pod\'s');
-    cmd.option('--proxy-admin-port <port>', 'Envoy admin port of the pod', '15000');
+    cmd.option('--proxy-admin-port <port>', 'Envoy admin port of the pod', portNumber, 15000);
     cmd.addOption(outputOption(['table', 'json', 'yaml'], 'table'));
     cmd.addOption(new Option('--verbosity <level>', '0: subscribed types; 1: one column per xDS type with its state').choices(['0', '1']).default('0'));
-    cmd.option('--timeout <duration>', 'how long to wait for each answer (e.g. 30s, 2m)', '30s');
+    cmd.addOption(new Option('--timeout <duration>', 'how long to wait for each answer (e.g. 30s, 2m)').argParser(durationMs).default(30_000, '30s'));
   },
   async run(ctx, opts, args) {
-    const adminPort = parsePort(opts.proxyAdminPort, '--proxy-admin-port');
-    const timeoutMs = parseDuration(opts.timeout);
+    const adminPort = opts.proxyAdminPort;
+    const timeoutMs = opts.timeout;
     if (opts.file !== undefined && !args[0]) throw new UsageError('--file needs a pod argument: it replaces that pod\'s Envoy config dump');
     const [{ connect }, istiod] = await Promise.all([import('../adapters/kube/client.js'), import('../adapters/kube/istiod.js')]);
     const conn = await connect(ctx.globals);
@@ -123,14 +123,3 @@ async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: strin
   return comparison.sections.every((s) => s.match) ? ExitCode.Ok : ExitCode.IssuesFound;
 }
 
-function parsePort(value: string, flag: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new UsageError(`${flag}: "${value}" is not a port number (1-65535)`);
-  return n;
-}
-
-function parseDuration(value: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(value);
-  if (!m || Number(m[1]) <= 0) throw new UsageError(`--timeout: "${value}" is not a duration (e.g. 500ms, 30s, 2m)`);
-  return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
-}

@@ -10,8 +10,8 @@ describe('mesh proxy-status', () => {
   afterAll(async () => { await api.close(); });
 
   it.each([
-    [['proxy-status', '--timeout', 'soon'], '--timeout: "soon" is not a duration'],
-    [['proxy-status', '--proxy-admin-port', '0'], '--proxy-admin-port: "0" is not a port number'],
+    [['proxy-status', '--timeout', 'soon'], "option '--timeout <duration>' argument 'soon' is invalid. expected a duration such as 30s"],
+    [['proxy-status', '--proxy-admin-port', '0'], "option '--proxy-admin-port <port>' argument '0' is invalid. expected a port number from 1 to 65535"],
     [['proxy-status', '--file', 'dump.json'], '--file needs a pod argument'],
     [['ps', '-o', 'xml'], "argument 'xml' is invalid"],
     [['ps', '--verbosity', '2'], "argument '2' is invalid"],

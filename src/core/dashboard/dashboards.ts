@@ -42,15 +42,6 @@ export function checkAddress(address: string): void {
   }
 }
 
-/** Parses a port flag; `allowZero` for --port, where 0 asks for any free port. */
-export function parsePort(value: string, flag: string, allowZero = false): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535 || (n === 0 && !allowZero)) {
-    throw new UsageError(`${flag}: "${value}" is not a port number (${allowZero ? 0 : 1}-65535)`);
-  }
-  return n;
-}
-
 /**
  * Local ports to try, in order: the one asked for with --port (0 means any free port), else the UI's own port,
  * which keeps bookmarks working, then any free port (istioctl's preference).

@@ -123,19 +123,8 @@ export function formatDuration(ms: number): string {
   return h ? `${h}h${m}m${s}s` : m ? `${m}m${s}s` : `${s}s`;
 }
 
-/** Parses `--readiness-timeout` values: `300`, `90s`, `5m`, `1h30m`, `1500ms`. Returns ms, or undefined if invalid. */
-export function parseDuration(text: string): number | undefined {
-  const t = text.trim();
-  if (/^\d+$/.test(t)) return Number(t) * 1000;
-  const re = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-  let total = 0;
-  let matched = 0;
-  for (let m = re.exec(t); m; m = re.exec(t)) {
-    total += Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
-    matched = re.lastIndex;
-  }
-  return matched === t.length && matched > 0 ? total : undefined;
-}
+/** Parses `--readiness-timeout` values (kept here for install's callers; one parser for all timeout flags). */
+export { parseDuration } from '../duration.js';
 
 function byName(a: KubeObject, b: KubeObject): number {
   const x = a.metadata?.name ?? '';
