@@ -24,20 +24,25 @@ export async function readYamlMap(path: string, what: string): Promise<Tree> {
   return value;
 }
 
+/** Istio 1.30's built-in injection template names: mesh renders these itself, whatever text the ConfigMap holds. */
+const ISTIO_TEMPLATES = ['sidecar', 'gateway', 'grpc-simple', 'grpc-agent', 'waypoint', 'kube-gateway', 'agentgateway'];
+
 /** Reads the injector ConfigMap's data (`--injectConfigFile`): refuses custom templates mesh cannot honour. */
 export async function checkInjectConfigFile(path: string): Promise<string[]> {
+  const { renderableTemplates } = await import('../core/inject/templates.js');
   const data = await readYamlMap(path, 'the injector configuration');
   const config = isMap(data.config) ? data.config : typeof data.config === 'string' ? (jsyaml.load(data.config) as Tree) : data;
   const warnings: string[] = [];
   const templates = isMap(config?.templates) ? Object.keys(config.templates) : [];
-  const custom = templates.filter((t) => t !== 'sidecar');
+  const custom = templates.filter((t) => !ISTIO_TEMPLATES.includes(t));
   const defaults = Array.isArray(config?.defaultTemplates) ? (config.defaultTemplates as unknown[]).map(String) : ['sidecar'];
-  if (defaults.some((t) => t !== 'sidecar')) {
-    throw new MeshError(`${path}: default templates ${JSON.stringify(defaults)} are custom; mesh injects only Istio 1.30's built-in "sidecar" template`, {
-      hint: 'run istioctl kube-inject for custom injection templates, or drop --injectConfigFile to use the built-in template',
+  const renderable = renderableTemplates();
+  if (defaults.some((t) => !renderable.includes(t))) {
+    throw new MeshError(`${path}: default templates ${JSON.stringify(defaults)} are not all built in; mesh kube-inject renders ${renderable.join(', ')}`, {
+      hint: 'run istioctl kube-inject for custom injection templates, or drop --injectConfigFile to use the built-in ones',
     });
   }
-  if (custom.length) warnings.push(`${path}: templates ${custom.join(', ')} are ignored; mesh injects Istio 1.30's built-in "sidecar" template`);
+  if (custom.length) warnings.push(`${path}: templates ${custom.join(', ')} are ignored; mesh renders Istio 1.30's built-in templates itself`);
   if (config?.policy === 'disabled') warnings.push(`${path}: policy is "disabled": kube-inject injects anyway, as istioctl does`);
   return warnings;
 }

@@ -27,6 +27,7 @@ describe('mesh kube-inject: bad input is one line with file:line:col, exit 65, n
     ['a Deployment without spec.template', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: 1\n', /^error: <stdin>:6:3: Deployment x: spec\.template is required/],
     ['a container without an image', deployment().replace('        image: nginx\n', ''), /^error: <stdin>:12:9: Deployment web: container "web" has no image/],
     ['duplicate keys', 'a: 1\na: 2\n', /^error: <stdin>:2:\d+: duplicated mapping key/],
+    ['an injection template mesh does not know', deployment().replace('      labels:\n', '      annotations:\n        inject.istio.io/templates: sidecar,custom\n      labels:\n'), /^error: <stdin>:9:36: Deployment web: requested injection template "custom" not found; mesh kube-inject renders sidecar/],
     ['an invalid annotation', deployment().replace('      labels:\n', '      annotations:\n        sidecar.istio.io/interceptionMode: BRIDGE\n      labels:\n'), /^error: <stdin>:9:44: Deployment web: invalid annotation sidecar\.istio\.io\/interceptionMode/],
     ['an unquoted boolean annotation', deployment().replace('      labels:\n', '      annotations:\n        sidecar.istio.io/rewriteAppHTTPProbers: yes\n      labels:\n'), /annotation values must be strings/],
   ])('%s', async (_name, input, pattern) => {

@@ -6,7 +6,8 @@ import jsyaml from 'js-yaml';
 import { deepMerge, defaultProxyConfig, getPath, isMap, treeDelta, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
 import { strategicMerge, moveContainer } from './merge.js';
 import { applyPrometheusMerge, applyProbeRewrite, parseGoBool, reorder, statusAnnotation } from './postprocess.js';
-import { renderTemplate, type Container, type PodData, type WorkloadMeta } from './template.js';
+import type { Container, PodData, WorkloadMeta } from './template.js';
+import { renderableTemplates, selectTemplates, templateRenderer, type TemplateRenderer } from './templates.js';
 import { checkAnnotations } from './annotations.js';
 import { YAML11_SCHEMA } from '../yaml/schema11.js';
 
@@ -90,10 +91,16 @@ export function injectObject(object: unknown, config: InjectConfig): InjectResul
     messages.push({ level: 'warning', message: `${fullName}: sidecar.istio.io/enableCoreDump has no effect in Istio 1.30 (set core dump limits on the node instead)`, path: [...metaPath, 'annotations', 'sidecar.istio.io/enableCoreDump'] });
   }
 
+  const templateNames = selectTemplates(podMeta.annotations ?? {}, config);
+  const unknown = templateNames.find((n) => !templateRenderer(n));
+  if (unknown !== undefined) {
+    const at = podMeta.annotations?.['inject.istio.io/templates'] !== undefined ? [...metaPath, 'annotations', 'inject.istio.io/templates'] : [...metaPath];
+    return fail(object, `${fullName}: requested injection template ${JSON.stringify(unknown)} not found; mesh kube-inject renders ${renderableTemplates().join(', ')}`, at);
+  }
   const workload = workloadMeta(object, kind, meta, podMeta);
   let injected: PodData;
   try {
-    injected = injectPod(pod, workload, config);
+    injected = injectPod(pod, workload, config, templateNames.map((n) => templateRenderer(n)!));
   } catch (error) {
     if (error instanceof ProxyConfigError) return fail(object, `${fullName}: ${error.message}`, [...metaPath, 'annotations', 'proxy.istio.io/config']);
     throw error;
@@ -217,15 +224,19 @@ export function proxyImage(config: InjectConfig, pc: ProxyConfig, annotations: R
   return `${String(v('global.hub'))}/${name}:${finalTag}`;
 }
 
-/** Injects the sidecar into a pod (metadata + spec), returning the new pod. */
-export function injectPod(original: PodData, workload: WorkloadMeta, config: InjectConfig): PodData {
+/**
+ * Injects a pod (metadata + spec) with the given templates (default: the sidecar), returning the new pod. As istiod
+ * does, each template's output is laid over the pod in turn, and over the previous templates' output (the
+ * "template pod" that the status annotation and user overrides are computed from).
+ */
+export function injectPod(original: PodData, workload: WorkloadMeta, config: InjectConfig, renderers: TemplateRenderer[] = [templateRenderer('sidecar')!]): PodData {
   const annotations = { ...(original.metadata.annotations ?? {}) };
   const pc = effectiveProxyConfig(config, annotations);
   const previouslyInjected = 'sidecar.istio.io/status' in annotations;
   const templateInput = stripPreviousInjection(original, Number(pc.statusPort));
   const nativeAnno = annotations['sidecar.istio.io/nativeSidecar'];
   const native = nativeAnno !== undefined ? nativeAnno !== 'false' : config.nativeSidecars;
-  const template = renderTemplate({
+  const input = {
     pod: templateInput,
     workload,
     config,
@@ -233,15 +244,21 @@ export function injectPod(original: PodData, workload: WorkloadMeta, config: Inj
     proxyConfigJson: proxyConfigDelta(pc),
     proxyImage: proxyImage(config, pc, annotations),
     nativeSidecar: native,
-  });
+  };
 
   // The merge starts from the pod as given (earlier injected containers included), as istiod's does.
-  let base: PodData = { metadata: original.metadata, spec: { ...original.spec } };
-  if (native && template.spec.initContainers?.some((c) => c.name === 'istio-proxy') && base.spec.containers.some((c) => c.name === 'istio-proxy')) {
-    const [containers, init] = moveContainer(base.spec.containers, base.spec.initContainers ?? [], 'istio-proxy');
-    base = { metadata: base.metadata, spec: { ...base.spec, containers: containers as Container[], initContainers: init as Container[] } };
+  let merged: PodData = { metadata: original.metadata, spec: { ...original.spec } };
+  let template: PodData | undefined;
+  for (const render of renderers) {
+    const output = render(input);
+    template = template ? (strategicMerge(template, output) as PodData) : output;
+    if (native && template.spec.initContainers?.some((c) => c.name === 'istio-proxy') && merged.spec.containers.some((c) => c.name === 'istio-proxy')) {
+      const [containers, init] = moveContainer(merged.spec.containers, merged.spec.initContainers ?? [], 'istio-proxy');
+      merged = { metadata: merged.metadata, spec: { ...merged.spec, containers: containers as Container[], initContainers: init as Container[] } };
+    }
+    merged = strategicMerge(merged, output) as PodData;
   }
-  const merged = strategicMerge(base, template) as PodData;
+  if (!template) throw new Error('injectPod needs at least one template');
   merged.metadata = { ...merged.metadata, labels: { ...(merged.metadata.labels ?? {}) }, annotations: { ...(merged.metadata.annotations ?? {}) } };
   if (!previouslyInjected) reapplyUserOverrides(merged, original, template);
   else reapplyRecordedOverrides(merged, annotations['proxy.istio.io/overrides']);

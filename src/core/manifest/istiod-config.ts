@@ -63,12 +63,17 @@ export function injectorValues(ctx: RenderContext): Values {
   }) as Values;
 }
 
-/** mesh's `sidecar` Go template for istiod: renders what `mesh kube-inject` adds (proved by test/inject-equivalence). */
-export const SIDECAR_TEMPLATE_FILE = 'manifests/injection/sidecar.tmpl';
+/**
+ * mesh's own Go templates for istiod, by template name, in ConfigMap order. Those kube-inject also renders
+ * (core/inject/templates.ts) render what `mesh kube-inject` adds (proved by test/inject-equivalence).
+ */
+export const INJECTION_TEMPLATE_FILES: Record<string, string> = {
+  sidecar: 'manifests/injection/sidecar.tmpl',
+};
 
 /**
- * The injector's policy and templates (`config` key): mesh's own `sidecar` template, plus the user's
- * `sidecarInjectorWebhook.templates` (a user template named `sidecar` replaces mesh's, as with Istio's chart).
+ * The injector's policy and templates (`config` key): mesh's own templates, plus the user's
+ * `sidecarInjectorWebhook.templates` (a user template of the same name replaces mesh's, as with Istio's chart).
  */
 export function injectorConfig(ctx: RenderContext): Values {
   const hook = (val<Values>(ctx, 'sidecarInjectorWebhook') ?? {}) as Values;
@@ -80,7 +85,8 @@ export function injectorConfig(ctx: RenderContext): Values {
     neverInjectSelector: hook.neverInjectSelector ?? [],
     injectedAnnotations: hook.injectedAnnotations ?? {},
   };
-  config.templates = { sidecar: readAsset(SIDECAR_TEMPLATE_FILE), ...(isMap(hook.templates) ? hook.templates : {}) };
+  const builtIn = Object.fromEntries(Object.entries(INJECTION_TEMPLATE_FILES).map(([name, file]) => [name, readAsset(file)]));
+  config.templates = { ...builtIn, ...(isMap(hook.templates) ? hook.templates : {}) };
   return config;
 }
 
