@@ -233,7 +233,7 @@ export function injectPod(original: PodData, workload: WorkloadMeta, config: Inj
   const annotations = { ...(original.metadata.annotations ?? {}) };
   const pc = effectiveProxyConfig(config, annotations);
   const previouslyInjected = 'sidecar.istio.io/status' in annotations;
-  const templateInput = stripPreviousInjection(original, Number(pc.statusPort));
+  const templateInput = reinsertOverrides(stripPreviousInjection(original, Number(pc.statusPort)));
   const nativeAnno = annotations['sidecar.istio.io/nativeSidecar'];
   const native = nativeAnno !== undefined ? nativeAnno !== 'false' : config.nativeSidecars;
   const input = {
@@ -268,7 +268,8 @@ export function injectPod(original: PodData, workload: WorkloadMeta, config: Inj
   const statusPort = Number(pc.statusPort);
   const statusPortAnno = annotations['status.sidecar.istio.io/port'] !== undefined ? Number(annotations['status.sidecar.istio.io/port']) : statusPort;
   applyPrometheusMerge(merged, statusPort, config.meshConfig.enablePrometheusMerge !== false);
-  const rewriteAnno = annotations['sidecar.istio.io/rewriteAppHTTPProbers'];
+  // Read from the merged pod, as istiod does: a template may set it (the gRPC templates turn rewriting off).
+  const rewriteAnno = merged.metadata.annotations!['sidecar.istio.io/rewriteAppHTTPProbers'];
   const rewrite = (rewriteAnno !== undefined ? parseGoBool(rewriteAnno) : undefined) ?? getPath(config.values, 'sidecarInjectorWebhook.rewriteAppHTTPProbe') === true;
   if (rewrite) applyProbeRewrite(merged, statusPortAnno, statusPort, previouslyInjected);
   if (clusterEnvs.ISTIO_META_NETWORK) merged.metadata.labels!['topology.istio.io/network'] = clusterEnvs.ISTIO_META_NETWORK;
@@ -319,6 +320,29 @@ function stripPreviousInjection(pod: PodData, statusPort: number): PodData {
     metadata: { ...pod.metadata, annotations },
     spec: { ...pod.spec, containers: drop(pod.spec.containers, status.containers) ?? [], initContainers: drop(pod.spec.initContainers, status.initContainers) },
   };
+}
+
+/**
+ * Istio's reinsertOverrides: containers recorded in `proxy.istio.io/overrides` that the pod lacks go back in before
+ * the template runs. On re-injection, stripping removed every container a template touched (the gRPC templates
+ * touch the app containers too); this gives the template the user's containers again.
+ */
+function reinsertOverrides(pod: PodData): PodData {
+  const recorded = pod.metadata.annotations?.['proxy.istio.io/overrides'];
+  if (!recorded) return pod;
+  let overrides: { containers?: Container[]; initContainers?: Container[] };
+  try {
+    overrides = JSON.parse(recorded) as typeof overrides;
+  } catch {
+    return pod;
+  }
+  const missing = (list: Container[] | undefined, have: Container[] | undefined) =>
+    (Array.isArray(list) ? list : []).filter((c) => isMap(c) && !(have ?? []).some((h) => h.name === c.name));
+  const containers = [...pod.spec.containers, ...missing(overrides.containers, pod.spec.containers)];
+  const addInit = missing(overrides.initContainers, pod.spec.initContainers);
+  const spec = { ...pod.spec, containers };
+  if (addInit.length) spec.initContainers = [...(pod.spec.initContainers ?? []), ...addInit];
+  return { metadata: pod.metadata, spec };
 }
 
 /**

@@ -46,10 +46,8 @@ export function applyPrometheusMerge(pod: PodData, statusPort: number, meshEnabl
   if (cfg.port === target) return;
   const proxy = findProxy(pod);
   if (proxy && (cfg.scrape || cfg.port || cfg.path)) {
-    const ordered: Record<string, string> = {};
-    if (cfg.scrape !== undefined) ordered.scrape = cfg.scrape;
-    if (cfg.path !== undefined) ordered.path = cfg.path;
-    if (cfg.port !== undefined) ordered.port = cfg.port;
+    // Istio writes its struct (scrape, path, port) whole: an annotation the pod lacks comes out as "".
+    const ordered = { scrape: cfg.scrape ?? '', path: cfg.path ?? '', port: cfg.port ?? '' };
     proxy.env = [...((proxy.env as Tree[]) ?? []), { name: 'ISTIO_PROMETHEUS_ANNOTATIONS', value: JSON.stringify(ordered) }];
   }
   for (const k of Object.keys(annos)) if (Object.values(PROM).includes(sanitize(k) as never)) delete annos[k];

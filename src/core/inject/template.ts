@@ -343,7 +343,7 @@ function volumes(input: TemplateInput, annos: Record<string, string>, v: (p: str
 }
 
 /** Entries of a JSON object annotation in key order (Go templates range over sorted keys); invalid JSON gives none. */
-function userJson(value: string | undefined): [string, Tree][] {
+export function userJson(value: string | undefined): [string, Tree][] {
   if (!value) return [];
   try {
     const parsed = JSON.parse(value) as Record<string, Tree>;
@@ -354,7 +354,7 @@ function userJson(value: string | undefined): [string, Tree][] {
 }
 
 /** The proxy's resources: from the proxyCPU/Memory(+Limit) annotations when any is set, else from values. */
-function proxyResources(annos: Record<string, string>, fromValues: unknown): Tree | undefined {
+export function proxyResources(annos: Record<string, string>, fromValues: unknown): Tree | undefined {
   const keys = ['sidecar.istio.io/proxyCPU', 'sidecar.istio.io/proxyMemory', 'sidecar.istio.io/proxyCPULimit', 'sidecar.istio.io/proxyMemoryLimit'];
   if (keys.some((k) => k in annos)) {
     const res: Tree = {};
@@ -383,7 +383,7 @@ function proxyResources(annos: Record<string, string>, fromValues: unknown): Tre
 }
 
 /** ISTIO_META_POD_PORTS: the app containers' ports as Istio's template lays them out. */
-function podPortsJson(containers: Container[]): string {
+export function podPortsJson(containers: Container[]): string {
   const items: string[] = [];
   for (const c of containers) {
     for (const p of (c.ports as Tree[] | undefined) ?? []) items.push(portJson(p));
@@ -447,7 +447,8 @@ function trunc63(s: string): string {
   return cut.endsWith('-') ? cut.slice(0, -1) : cut; // sprig's trimSuffix removes one dash
 }
 
-function inboundTrafficPolicyMode(mesh: Tree): string {
+/** How the proxy forwards inbound traffic: `localhost` when the mesh config asks for it, else `passthrough`. */
+export function inboundTrafficPolicyMode(mesh: Tree): string {
   const mode = getPath(mesh, 'inboundTrafficPolicy.mode');
   return mode === 'LOCALHOST' ? 'localhost' : 'passthrough';
 }

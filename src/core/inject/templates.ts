@@ -8,6 +8,7 @@
  */
 import { getPath, type InjectConfig } from './config.js';
 import { renderTemplate, type PodData, type TemplateInput } from './template.js';
+import { renderGrpcAgent, renderGrpcSimple } from './templates/grpc.js';
 
 /** Renders the pod fragment a template adds, as data. */
 export type TemplateRenderer = (input: TemplateInput) => PodData;
@@ -15,6 +16,8 @@ export type TemplateRenderer = (input: TemplateInput) => PodData;
 /** Templates `mesh kube-inject` renders. Add a line here to teach kube-inject another template. */
 const RENDERERS: Record<string, TemplateRenderer> = {
   sidecar: renderTemplate,
+  'grpc-agent': renderGrpcAgent,
+  'grpc-simple': renderGrpcSimple,
 };
 
 /** The renderer of template `name`, or undefined when kube-inject cannot render it. */

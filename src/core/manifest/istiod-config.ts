@@ -69,6 +69,8 @@ export function injectorValues(ctx: RenderContext): Values {
  */
 export const INJECTION_TEMPLATE_FILES: Record<string, string> = {
   sidecar: 'manifests/injection/sidecar.tmpl',
+  'grpc-agent': 'manifests/injection/grpc-agent.tmpl',
+  'grpc-simple': 'manifests/injection/grpc-simple.tmpl',
 };
 
 /**
