@@ -98,6 +98,15 @@ describe('mesh install --set profile=demo on a real API server', () => {
     const res = await runMesh(['install', '--set', 'profile=minimal', '--set', 'values.global.proxy.logLevel=debug', '--dry-run']);
     ok(res);
     expect(await ownedObjects()).toEqual(before);
+    // What it would do, as the API server's dry run says: the injector values change, the gateways go.
+    expect(res.stdout).toMatch(/^~ update {4}ConfigMap istio-system\/istio-sidecar-injector\n(?: {6}.*\n)*? {6}data\.values: cluster has /m);
+    expect(res.stdout).toMatch(/^- prune {5}Deployment istio-system\/istio-ingressgateway$/m);
+    expect(res.stdout).toMatch(/^Plan: \d+ to create, \d+ to update, \d+ to prune, \d+ unchanged \(dry run: nothing was changed\)$/m);
+    const json = await runMesh(['install', '--set', 'profile=demo', '--dry-run', '-o', 'json']);
+    ok(json);
+    const preview = JSON.parse(json.stdout) as { counts: Record<string, number>; entries: { action: string }[] };
+    // The demo install is in place: the same render changes nothing.
+    expect(preview.counts).toEqual({ create: 0, update: 0, prune: 0, unchanged: preview.entries.length });
   });
 
   it('kube-inject reads the injector configuration from the installed ConfigMaps', async () => {

@@ -106,21 +106,3 @@ export async function listOwned(client: InstallClient, revision?: string): Promi
   return dedupe(out);
 }
 
-/** Text of a dry run: the objects per component in apply order, and what would be pruned. */
-export function describePlan(plan: InstallPlan, prunable: readonly KubeObject[]): string {
-  const lines: string[] = [];
-  for (const step of plan.steps) {
-    const objs = [...step.crds, ...step.objects, ...step.webhooks];
-    lines.push(`${step.component.title}: ${objs.length} object${objs.length === 1 ? '' : 's'}`);
-    for (const o of step.crds) lines.push(`  apply ${describeRef(o)}`);
-    if (step.crds.length) lines.push(`  wait for ${step.crds.length} CRD${step.crds.length === 1 ? '' : 's'} to be Established`);
-    for (const o of step.objects) lines.push(`  apply ${describeRef(o)}`);
-    for (const w of step.waits) lines.push(`  wait for ${describeRef(w)} to be ready`);
-    for (const o of step.webhooks) lines.push(`  apply ${describeRef(o)}`);
-  }
-  if (prunable.length) {
-    lines.push(`Prune: ${prunable.length} object${prunable.length === 1 ? '' : 's'}`);
-    for (const o of prunable) lines.push(`  delete ${describeRef(o)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}

@@ -101,7 +101,33 @@ export function describeDrift(d: Drift): string {
     const text = JSON.stringify(v);
     return text.length > 120 ? `${text.slice(0, 117)}...` : text;
   };
+  if (typeof d.live === 'string' && typeof d.want === 'string' && (d.live.includes('\n') || d.want.includes('\n'))) {
+    return `${d.path}: ${describeTextChange(d.live, d.want)}`;
+  }
   return `${d.path}: cluster has ${show(d.live)}, mesh wants ${show(d.want)}`;
+}
+
+/**
+ * Multi-line text (mesh config, injector values): the lines only one side has, so a long ConfigMap value shows
+ * what changed instead of both values cut at 120 characters. One line, for reports that indent details.
+ */
+function describeTextChange(live: string, want: string): string {
+  const count = (text: string) => {
+    const m = new Map<string, number>();
+    for (const line of text.split('\n')) if (line.trim()) m.set(line, (m.get(line) ?? 0) + 1);
+    return m;
+  };
+  const only = (a: Map<string, number>, b: Map<string, number>) => [...a].flatMap(([line, n]) => Array<string>(Math.max(0, n - (b.get(line) ?? 0))).fill(line));
+  const liveLines = count(live);
+  const wantLines = count(want);
+  const removed = only(liveLines, wantLines);
+  const added = only(wantLines, liveLines);
+  if (!removed.length && !added.length) return 'the same lines in another order or spacing';
+  const list = (sign: string, lines: string[]) => {
+    const shown = lines.slice(0, 3).map((l) => `${sign} ${JSON.stringify(l.trim())}`);
+    return lines.length > 3 ? [...shown, `${sign} (${lines.length - 3} more)`] : shown;
+  };
+  return `text differs: ${[...list('cluster has', removed), ...list('mesh wants', added)].join('; ')}`;
 }
 
 /** Builds the report from per-object entries. */

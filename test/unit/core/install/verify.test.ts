@@ -26,6 +26,14 @@ describe('diffObject', () => {
     expect(drift.map(describeDrift)).toEqual(['spec.template.spec.containers[name=discovery].image: cluster has "docker.io/istio/pilot:1.29.0", mesh wants "docker.io/istio/pilot:1.30.3"']);
   });
 
+  it('shows only the lines that differ in multi-line text such as mesh config', () => {
+    const live: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio' }, data: { mesh: 'accessLogFile: /dev/stdout\ndefaultConfig:\n  discoveryAddress: istiod:15012\n' } };
+    const want: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio' }, data: { mesh: 'defaultConfig:\n  discoveryAddress: istiod:15012\nenablePrometheusMerge: true\n' } };
+    expect(diffObject(live, want).map(describeDrift)).toEqual([
+      'data.mesh: text differs: cluster has "accessLogFile: /dev/stdout"; mesh wants "enablePrometheusMerge: true"',
+    ]);
+  });
+
   it('reports added and removed keys and list length changes', () => {
     const live: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio', labels: { extra: 'y' } }, data: { mesh: 'a' }, args: [1, 2] };
     const want: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio' }, data: { mesh: 'a', meshNetworks: 'n' }, args: [1] };
