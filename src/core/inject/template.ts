@@ -5,6 +5,7 @@
  */
 import { canonicalQuantity } from './quantity.js';
 import { getPath, isMap, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
+import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes } from './templates/agent-parts.js';
 
 /** A container as plain data. */
 export type Container = Tree & { name: string };
@@ -181,15 +182,7 @@ function proxyContainer(
   const config = input.config;
   const mesh = config.meshConfig;
   const image = anno('sidecar.istio.io/proxyImage', v('global.proxy.image'));
-  const args = [
-    'proxy', 'sidecar', '--domain', `$(POD_NAMESPACE).svc.${str(v('global.proxy.clusterDomain'))}`,
-    `--proxyLogLevel=${anno('sidecar.istio.io/logLevel', v('global.proxy.logLevel'))}`,
-    `--proxyComponentLogLevel=${anno('sidecar.istio.io/componentLogLevel', v('global.proxy.componentLogLevel'))}`,
-    `--log_output_level=${anno('sidecar.istio.io/agentLogLevel', v('global.logging.level'))}`,
-  ];
-  const sts = Number(v('global.sts.servicePort') ?? 0);
-  if (sts) args.push(`--stsPort=${sts}`);
-  if (v('global.logAsJson') === true) args.push('--log_as_json');
+  const args = agentArgs('sidecar', anno, v);
   if (str(v('global.proxy.outlierLogPath'))) args.push(`--outlierLogPath=${str(v('global.proxy.outlierLogPath'))}`);
 
   const container: Container = { name: 'istio-proxy', image: image.includes('/') ? image : input.proxyImage };
@@ -204,19 +197,11 @@ function proxyContainer(
     container.lifecycle = { preStop: { exec: { command: ['pilot-agent', 'request', `--debug-port=${c.statusPort}`, 'POST', 'drain'] } } };
   }
 
-  const fieldRef = (path: string): Tree => ({ valueFrom: { fieldRef: { fieldPath: path } } });
   const resourceRef = (resource: string): Tree => ({ valueFrom: { resourceFieldRef: { resource, divisor: '1' } } });
   const env: Tree[] = [];
   const trafficMode = inboundTrafficPolicyMode(mesh);
   if (trafficMode === 'localhost') env.push({ name: 'REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION', value: 'true' });
-  env.push({ name: 'PILOT_CERT_PROVIDER', value: str(v('global.pilotCertProvider')) });
-  const rev = str(v('revision'));
-  env.push({ name: 'CA_ADDR', value: str(v('global.caAddress')) || `istiod${rev ? `-${rev}` : ''}.${str(v('global.istioNamespace'))}.svc:15012` });
-  env.push({ name: 'POD_NAME', ...fieldRef('metadata.name') });
-  env.push({ name: 'POD_NAMESPACE', ...fieldRef('metadata.namespace') });
-  env.push({ name: 'INSTANCE_IP', ...fieldRef('status.podIP') });
-  env.push({ name: 'SERVICE_ACCOUNT', ...fieldRef('spec.serviceAccountName') });
-  env.push({ name: 'HOST_IP', ...fieldRef('status.hostIP') });
+  env.push(...caAndPodEnv(v));
   env.push({ name: 'ISTIO_CPU_LIMIT', ...resourceRef('limits.cpu') });
   env.push({ name: 'PROXY_CONFIG', value: `${input.proxyConfigJson}\n` });
   env.push({ name: 'ISTIO_META_POD_PORTS', value: podPortsJson(pod.spec.containers) });
@@ -224,7 +209,7 @@ function proxyContainer(
   env.push({ name: 'GOMEMLIMIT', ...resourceRef('limits.memory') });
   env.push({ name: 'GOMAXPROCS', ...resourceRef('limits.cpu') });
   env.push({ name: 'ISTIO_META_CLUSTER_ID', value: str(v('global.multiCluster.clusterName')) || 'Kubernetes' });
-  env.push({ name: 'ISTIO_META_NODE_NAME', ...fieldRef('spec.nodeName') });
+  env.push(fieldRefEnv('ISTIO_META_NODE_NAME', 'spec.nodeName'));
   env.push({ name: 'ISTIO_META_INTERCEPTION_MODE', value: annos['sidecar.istio.io/interceptionMode'] || input.proxyConfig.interceptionMode });
   if (str(v('global.network'))) env.push({ name: 'ISTIO_META_NETWORK', value: str(v('global.network')) });
   const workloadName = labels['service.istio.io/workload-name'] || input.workload.name;
@@ -236,10 +221,7 @@ function proxyContainer(
     });
   }
   if ('sidecar.istio.io/bootstrapOverride' in annos) env.push({ name: 'ISTIO_BOOTSTRAP_OVERRIDE', value: '/etc/istio/custom-bootstrap/custom_bootstrap.json' });
-  const trustDomain = str(mesh.trustDomain) || str(v('global.trustDomain'));
-  if (str(v('global.meshID'))) env.push({ name: 'ISTIO_META_MESH_ID', value: str(v('global.meshID')) });
-  else if (trustDomain) env.push({ name: 'ISTIO_META_MESH_ID', value: trustDomain });
-  if (trustDomain) env.push({ name: 'TRUST_DOMAIN', value: trustDomain });
+  env.push(...meshIdEnv(mesh, v));
   if (v('global.proxy.tracer') === 'datadog' && annos['apm.datadoghq.com/env']) {
     try {
       const extra = JSON.parse(annos['apm.datadoghq.com/env']!) as Record<string, unknown>;
@@ -318,18 +300,9 @@ function volumes(input: TemplateInput, annos: Record<string, string>, v: (p: str
   else out.push({ name: 'workload-certs' });
   if ('sidecar.istio.io/bootstrapOverride' in annos) out.push({ name: 'custom-bootstrap-volume', configMap: { name: annos['sidecar.istio.io/bootstrapOverride'] } });
   out.push({ emptyDir: { medium: 'Memory' }, name: 'istio-envoy' }, { name: 'istio-data', emptyDir: {} });
-  out.push({
-    name: 'istio-podinfo',
-    downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }, { path: 'annotations', fieldRef: { fieldPath: 'metadata.annotations' } }] },
-  });
-  out.push({ name: 'istio-token', projected: { sources: [{ serviceAccountToken: { path: 'istio-token', expirationSeconds: 43200, audience: str(v('global.sds.token.aud')) } }] } });
-  const bundle = str(v('global.trustBundleName'));
-  if (v('global.pilotCertProvider') === 'istiod') {
-    const env = v('pilot.env') as Tree | undefined;
-    if (env?.ENABLE_CLUSTER_TRUST_BUNDLE_API === true) {
-      out.push({ name: 'istiod-ca-cert', projected: { sources: [{ clusterTrustBundle: { name: `istio.io:istiod-ca:${bundle || 'root-cert'}`, path: 'root-cert.pem' } }] } });
-    } else out.push({ name: 'istiod-ca-cert', configMap: { name: bundle || 'istio-ca-root-cert' } });
-  }
+  out.push(...podInfoAndTokenVolumes(v));
+  const ca = istiodCaVolume(v);
+  if (ca) out.push(ca);
   out.push({ name: 'istio-ca-crl', configMap: { name: str(v('pilot.crlConfigMapName')) || 'istio-ca-crl', optional: true } });
   if (v('global.mountMtlsCerts') === true) {
     const sa = input.pod.spec.serviceAccountName;

@@ -9,9 +9,9 @@ import {
   inboundTrafficPolicyMode, podPortsJson, proxyResources, userJson,
   type Container, type PodData, type TemplateInput,
 } from '../template.js';
+import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes } from './agent-parts.js';
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const fieldRef = (path: string): Tree => ({ valueFrom: { fieldRef: { fieldPath: path } } });
 
 /** Where the agent writes the gRPC bootstrap (the istio-xds volume, shared with the app containers). */
 const AGENT_XDS_DIR = '/etc/istio/proxy';
@@ -33,9 +33,9 @@ export function renderGrpcSimple(input: TemplateInput): PodData {
     image: 'busybox:1.28',
     volumeMounts: [mount],
     env: [
-      { name: 'INSTANCE_IP', ...fieldRef('status.podIP') },
-      { name: 'POD_NAME', ...fieldRef('metadata.name') },
-      { name: 'POD_NAMESPACE', ...fieldRef('metadata.namespace') },
+      fieldRefEnv('INSTANCE_IP', 'status.podIP'),
+      fieldRefEnv('POD_NAME', 'metadata.name'),
+      fieldRefEnv('POD_NAMESPACE', 'metadata.namespace'),
       { name: 'ISTIO_NAMESPACE', value: str(v('global.istioNamespace')) },
     ],
     command: ['sh', '-c', bootstrapScript(`istiod${rev ? `-${rev}` : ''}`)],
@@ -100,20 +100,11 @@ export function renderGrpcAgent(input: TemplateInput): PodData {
   tmplAnnos['sidecar.istio.io/rewriteAppHTTPProbers'] = 'false';
 
   const image = anno('sidecar.istio.io/proxyImage', v('global.proxy.image'));
-  const args = [
-    'proxy', 'sidecar', '--domain', `$(POD_NAMESPACE).svc.${str(v('global.proxy.clusterDomain'))}`,
-    `--proxyLogLevel=${anno('sidecar.istio.io/logLevel', v('global.proxy.logLevel'))}`,
-    `--proxyComponentLogLevel=${anno('sidecar.istio.io/componentLogLevel', v('global.proxy.componentLogLevel'))}`,
-    `--log_output_level=${anno('sidecar.istio.io/agentLogLevel', v('global.logging.level'))}`,
-  ];
-  if (Number(v('global.sts.servicePort') ?? 0)) args.push(`--stsPort=${str(v('global.sts.servicePort'))}`);
-  if (v('global.logAsJson') === true) args.push('--log_as_json');
-
   const proxy: Container = {
     name: 'istio-proxy',
     image: image.includes('/') ? image : input.proxyImage,
     ports: [{ containerPort: 15020, protocol: 'TCP', name: 'mesh-metrics' }],
-    args,
+    args: agentArgs('sidecar', anno, v),
     // The app starts only once the agent has written the bootstrap and certificates.
     lifecycle: { postStart: { exec: { command: ['pilot-agent', 'wait', '--url=http://localhost:15020/healthz/ready'] } } },
     env: agentEnv(input, appContainers, v),
@@ -165,19 +156,12 @@ function agentEnv(input: TemplateInput, appContainers: string[], v: (p: string) 
     { name: 'OUTPUT_CERTS', value: '/var/lib/istio/data' },
   ];
   if (inboundTrafficPolicyMode(mesh) === 'localhost') env.push({ name: 'REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION', value: 'true' });
-  env.push({ name: 'PILOT_CERT_PROVIDER', value: str(v('global.pilotCertProvider')) });
-  const rev = str(v('revision'));
-  env.push({ name: 'CA_ADDR', value: str(v('global.caAddress')) || `istiod${rev ? `-${rev}` : ''}.${str(v('global.istioNamespace'))}.svc:15012` });
-  env.push({ name: 'POD_NAME', ...fieldRef('metadata.name') });
-  env.push({ name: 'POD_NAMESPACE', ...fieldRef('metadata.namespace') });
-  env.push({ name: 'INSTANCE_IP', ...fieldRef('status.podIP') });
-  env.push({ name: 'SERVICE_ACCOUNT', ...fieldRef('spec.serviceAccountName') });
-  env.push({ name: 'HOST_IP', ...fieldRef('status.hostIP') });
+  env.push(...caAndPodEnv(v));
   env.push({ name: 'PROXY_CONFIG', value: `${input.proxyConfigJson}\n` });
   env.push({ name: 'ISTIO_META_POD_PORTS', value: podPortsJson(input.pod.spec.containers) });
   env.push({ name: 'ISTIO_META_APP_CONTAINERS', value: appContainers.join(',') });
   env.push({ name: 'ISTIO_META_CLUSTER_ID', value: str(v('global.multiCluster.clusterName')) || 'Kubernetes' });
-  env.push({ name: 'ISTIO_META_NODE_NAME', ...fieldRef('spec.nodeName') });
+  env.push(fieldRefEnv('ISTIO_META_NODE_NAME', 'spec.nodeName'));
   if (str(v('global.network'))) env.push({ name: 'ISTIO_META_NETWORK', value: str(v('global.network')) });
   // grpc-agent names the workload after its owner only (the sidecar template also reads a label).
   if (workload.name) env.push({ name: 'ISTIO_META_WORKLOAD_NAME', value: workload.name });
@@ -187,10 +171,7 @@ function agentEnv(input: TemplateInput, appContainers: string[], v: (p: string) 
       value: `kubernetes://apis/${workload.apiVersion}/namespaces/${workload.namespace || 'default'}/${workload.kind.toLowerCase()}s/${workload.name}`,
     });
   }
-  const trustDomain = str(mesh.trustDomain) || str(v('global.trustDomain'));
-  if (str(v('global.meshID'))) env.push({ name: 'ISTIO_META_MESH_ID', value: str(v('global.meshID')) });
-  else if (trustDomain) env.push({ name: 'ISTIO_META_MESH_ID', value: trustDomain });
-  if (trustDomain) env.push({ name: 'TRUST_DOMAIN', value: trustDomain });
+  env.push(...meshIdEnv(mesh, v));
   const meta = proxyConfig.proxyMetadata ?? {};
   for (const k of Object.keys(meta).sort()) env.push({ name: k, value: meta[k] });
   // gRPC resolves xds:/// names itself, so the agent need not capture DNS; and there is no Envoy to start.
@@ -204,18 +185,9 @@ function agentVolumes(input: TemplateInput, annos: Record<string, string>, v: (p
   out.push(gke ? { name: 'gke-workload-certificate', csi: { driver: 'workloadcertificates.security.cloud.google.com' } } : { name: 'workload-certs' });
   if ('sidecar.istio.io/bootstrapOverride' in annos) out.push({ name: 'custom-bootstrap-volume', configMap: { name: annos['sidecar.istio.io/bootstrapOverride'] } });
   out.push({ emptyDir: { medium: 'Memory' }, name: 'istio-xds' }, { name: 'istio-data', emptyDir: {} });
-  out.push({
-    name: 'istio-podinfo',
-    downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }, { path: 'annotations', fieldRef: { fieldPath: 'metadata.annotations' } }] },
-  });
-  out.push({ name: 'istio-token', projected: { sources: [{ serviceAccountToken: { path: 'istio-token', expirationSeconds: 43200, audience: str(v('global.sds.token.aud')) } }] } });
-  if (v('global.pilotCertProvider') === 'istiod') {
-    const bundle = str(v('global.trustBundleName'));
-    const env = v('pilot.env') as Tree | undefined;
-    if (env?.ENABLE_CLUSTER_TRUST_BUNDLE_API === true) {
-      out.push({ name: 'istiod-ca-cert', projected: { sources: [{ clusterTrustBundle: { name: `istio.io:istiod-ca:${bundle || 'root-cert'}`, path: 'root-cert.pem' } }] } });
-    } else out.push({ name: 'istiod-ca-cert', configMap: { name: bundle || 'istio-ca-root-cert' } });
-  }
+  out.push(...podInfoAndTokenVolumes(v));
+  const ca = istiodCaVolume(v);
+  if (ca) out.push(ca);
   if (v('global.mountMtlsCerts') === true) {
     const sa = input.pod.spec.serviceAccountName;
     out.push({ name: 'istio-certs', secret: { optional: true, secretName: sa ? `istio.${sa}` : 'istio.default' } });
