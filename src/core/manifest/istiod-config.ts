@@ -71,6 +71,7 @@ export const INJECTION_TEMPLATE_FILES: Record<string, string> = {
   sidecar: 'manifests/injection/sidecar.tmpl',
   'grpc-agent': 'manifests/injection/grpc-agent.tmpl',
   'grpc-simple': 'manifests/injection/grpc-simple.tmpl',
+  'kube-gateway': 'manifests/injection/kube-gateway.tmpl', waypoint: 'manifests/injection/waypoint.tmpl', agentgateway: 'manifests/injection/agentgateway.tmpl',
 };
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import jsyaml from 'js-yaml';
 import { generateManifests } from '../../../../src/core/manifest/index.js';
+import { INJECTION_TEMPLATE_FILES } from '../../../../src/core/manifest/istiod-config.js';
 
 const templateFile = new URL('../../../../manifests/injection/sidecar.tmpl', import.meta.url);
 
@@ -22,6 +23,9 @@ describe('istio-sidecar-injector templates', () => {
 
   it('keeps the user\'s own templates beside it, and a user "sidecar" replaces mesh\'s', () => {
     const config = injectorConfig(['values.sidecarInjectorWebhook.templates.custom=metadata: {}', 'values.sidecarInjectorWebhook.templates.sidecar=spec: {}']);
-    expect(config.templates).toEqual({ custom: 'metadata: {}', sidecar: 'spec: {}' });
+    // mesh's other built-in templates stay; only the user's "sidecar" replaces mesh's.
+    const templates = config.templates as Record<string, string>;
+    expect(Object.keys(templates).sort()).toEqual([...Object.keys(INJECTION_TEMPLATE_FILES), 'custom'].sort());
+    expect(templates).toMatchObject({ custom: 'metadata: {}', sidecar: 'spec: {}' });
   });
 });
