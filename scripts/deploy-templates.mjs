@@ -24,7 +24,7 @@ function fail(message) {
 /**
  * The control planes the cases are deployed by: the default and ambient profiles as they come, and both again with
  * values that every branch of the templates reads set away from their defaults (revision, images, resources,
- * scheduling, certificates, network, logging, proxy metadata), plus the agentgateway class turned on.
+ * scheduling, certificates, network, logging, proxy metadata), plus the agentgateway class turned on; and OpenShift.
  */
 const RENDERS = {
   default: [],
@@ -56,6 +56,8 @@ const RENDERS = {
     'values.global.sds.token.aud=corp-ca', 'meshConfig.defaultConfig.interceptionMode=TPROXY',
   ],
   openshift: ['profile=openshift'],
+  // Waypoints on OpenShift: the platform leaves the proxy's UID and GID to the namespace's range.
+  'ambient-openshift': ['profile=ambient', 'values.global.platform=openshift'],
 };
 
 const go = spawnSync('go', ['version'], { encoding: 'utf8' });
