@@ -57,7 +57,7 @@ describe('install flow against a scripted API server', () => {
     expect(report.ok).toBe(false);
     expect(report.counts).toMatchObject({ missing: 1, drift: 1 });
     expect(report.entries.find((e) => e.state === 'drift')).toMatchObject({ ref: { name: 'istio' } });
-    expect(report.entries.find((e) => e.state === 'drift')!.details[0]).toMatch(/^data\.mesh: cluster has "edited: true", mesh wants /);
+    expect(report.entries.find((e) => e.state === 'drift')!.details[0]).toMatch(/^data\.mesh: text differs: cluster has "edited: true"; mesh wants "/);
   });
 
   it('install repairs the drift; a smaller profile prunes the gateways', async () => {
@@ -69,12 +69,14 @@ describe('install flow against a scripted API server', () => {
     expect([...api.store.values()].some((o) => o.metadata.name.includes('gateway') && o.kind === 'Deployment')).toBe(false);
   });
 
-  it('--dry-run prints the plan and changes nothing', async () => {
+  it('--dry-run says what would change and changes nothing', async () => {
     const before = JSON.stringify([...api.store.entries()]);
     const r = await runCli(['install', '--dry-run', '--set', 'profile=demo', '--kubeconfig', api.kubeconfig]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Ingress gateways: ');
-    expect(r.stdout).toContain('  apply Deployment istio-system/istio-ingressgateway');
+    // The minimal profile is installed: going back to demo brings the gateways back and changes istiod's config.
+    expect(r.stdout).toContain('+ create    Deployment istio-system/istio-ingressgateway\n');
+    expect(r.stdout).toMatch(/^~ update {4}ConfigMap istio-system\/istio\n/m);
+    expect(r.stdout).toMatch(/^Plan: \d+ to create, \d+ to update, \d+ to prune, \d+ unchanged \(dry run: nothing was changed\)$/m);
     expect(JSON.stringify([...api.store.entries()])).toBe(before);
   });
 
