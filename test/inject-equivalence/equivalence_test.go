@@ -143,7 +143,7 @@ func runCase(t *testing.T, dir string) []string {
 }
 
 // compareWithBuiltin reports, for information only, how mesh's output differs from what Istio's own built-in
-// `sidecar` template (the chart's injection-template.yaml, from the Istio module) injects with the same values.
+// templates (the chart's injection-template.yaml and its siblings, from the Istio module) inject with the same values.
 // mesh's template follows mesh's injector, which knowingly differs from Istio's in a few places; this keeps those
 // visible without making them failures.
 func compareWithBuiltin(t *testing.T, path string, input []byte, values inject.ValuesConfig, revision string,
@@ -153,7 +153,14 @@ func compareWithBuiltin(t *testing.T, path string, input []byte, values inject.V
 	if err != nil {
 		t.Fatalf("Istio's built-in template: %v", err)
 	}
-	templates, err := inject.ParseTemplates(inject.RawTemplates{inject.SidecarTemplateName: string(text)})
+	raw := inject.RawTemplates{inject.SidecarTemplateName: string(text)}
+	// The chart's other pod templates sit beside it, so cases selecting them compare with Istio's own too.
+	for name, file := range map[string]string{"gateway": "gateway-injection-template.yaml", "grpc-simple": "grpc-simple.yaml", "grpc-agent": "grpc-agent.yaml"} {
+		if b, err := os.ReadFile(filepath.Join(filepath.Dir(path), file)); err == nil {
+			raw[name] = string(b)
+		}
+	}
+	templates, err := inject.ParseTemplates(raw)
 	if err != nil {
 		t.Fatalf("Istio's built-in template: %v", err)
 	}

@@ -60,6 +60,16 @@ func normalize(v any, key string) any {
 				out[k] = canonicalQuantity(q)
 			}
 		}
+		// proxy.istio.io/overrides holds the user's containers as JSON: compare them as data (Go writes every
+		// container with `"resources":{}` and in struct field order; mesh writes what the user wrote).
+		if key == "annotations" {
+			if s, ok := out["proxy.istio.io/overrides"].(string); ok {
+				var parsed any
+				if json.Unmarshal([]byte(s), &parsed) == nil {
+					out["proxy.istio.io/overrides"] = normalize(parsed, "")
+				}
+			}
+		}
 		// PROXY_CONFIG carries JSON: compare it as JSON, not as text.
 		if out["name"] == "PROXY_CONFIG" {
 			if s, ok := out["value"].(string); ok {

@@ -8,6 +8,7 @@
  */
 import { getPath, type InjectConfig } from './config.js';
 import { renderTemplate, type PodData, type TemplateInput } from './template.js';
+import { renderGatewayTemplate } from './templates/gateway.js';
 import { renderGrpcAgent, renderGrpcSimple } from './templates/grpc.js';
 
 /** Renders the pod fragment a template adds, as data. */
@@ -16,6 +17,7 @@ export type TemplateRenderer = (input: TemplateInput) => PodData;
 /** Templates `mesh kube-inject` renders. Add a line here to teach kube-inject another template. */
 const RENDERERS: Record<string, TemplateRenderer> = {
   sidecar: renderTemplate,
+  gateway: renderGatewayTemplate,
   'grpc-agent': renderGrpcAgent,
   'grpc-simple': renderGrpcSimple,
 };

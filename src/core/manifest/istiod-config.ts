@@ -69,6 +69,7 @@ export function injectorValues(ctx: RenderContext): Values {
  */
 export const INJECTION_TEMPLATE_FILES: Record<string, string> = {
   sidecar: 'manifests/injection/sidecar.tmpl',
+  gateway: 'manifests/injection/gateway.tmpl',
   'grpc-agent': 'manifests/injection/grpc-agent.tmpl',
   'grpc-simple': 'manifests/injection/grpc-simple.tmpl',
   'kube-gateway': 'manifests/injection/kube-gateway.tmpl', waypoint: 'manifests/injection/waypoint.tmpl', agentgateway: 'manifests/injection/agentgateway.tmpl',
