@@ -24,8 +24,8 @@ export async function runKubeInject(ctx: CommandContext, opts: KubeInjectOptions
   for (const source of sources) {
     const result = injectStream(loadDocuments(source.text, source.origin), config);
     for (const m of result.messages) (m.level === 'error' ? problems : warnings).push(m);
-    for (const doc of result.reemitted) {
-      warnings.push({ level: 'warning', message: 'document rewritten as a whole (it uses flow style, anchors or tabs mesh cannot splice); comments inside it were not kept', path: [], doc });
+    for (const { doc, reason } of result.reemitted) {
+      warnings.push({ level: 'warning', message: `document rewritten as a whole, as it could not be edited in place (${reason}): comments inside it were not kept`, path: [], doc });
     }
     injected += result.injected;
     outputs.push({ origin: source.origin, text: result.text });

@@ -21,6 +21,15 @@ spec:
 
 const inject = (stdin: string | Buffer, ...args: string[]) => runCli(['kube-inject', '-f', '-', '--ignore-cluster', ...args], { stdin });
 
+describe('mesh kube-inject: a document it cannot edit in place', () => {
+  it('is re-emitted whole with a warning that says why', async () => {
+    const r = await inject(deployment().replace('metadata:\n  name: web\n', 'metadata:\n  name: web # owner:\tteam-a\n'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('name: istio-proxy');
+    expect(r.stderr).toBe('warning: <stdin>:1:1: document rewritten as a whole, as it could not be edited in place (it contains tabs): comments inside it were not kept\n');
+  });
+});
+
 describe('mesh kube-inject: bad input is one line with file:line:col, exit 65, nothing on stdout', () => {
   it.each([
     ['malformed YAML', 'a: [1, 2\nb: 3\n', /^error: <stdin>:\d+:\d+: /],

@@ -3,7 +3,7 @@
  * every other byte (other documents, comments, separators, key order, quoting) comes out unchanged.
  */
 import type { YamlDoc } from '../yaml/load.js';
-import { spliceDocument } from '../yaml/splice.js';
+import { trySplice } from '../yaml/splice.js';
 import { emitYaml } from '../yaml/emit.js';
 import { injectObject, type InjectMessage } from './index.js';
 import type { InjectConfig } from './config.js';
@@ -20,15 +20,15 @@ export interface InjectStreamResult {
   messages: LocatedMessage[];
   /** Number of objects injected. */
   injected: number;
-  /** YAML documents that had to be re-emitted whole (their comments inside were not kept); JSON ones are not listed. */
-  reemitted: YamlDoc[];
+  /** YAML documents that had to be re-emitted whole (their comments inside were not kept), and why; JSON ones are not listed. */
+  reemitted: { doc: YamlDoc; reason: string }[];
 }
 
 /** Injects every workload in `docs`, which must be the documents of one source, in order. */
 export function injectStream(docs: readonly YamlDoc[], config: InjectConfig, options: { verify?: boolean } = {}): InjectStreamResult {
   const parts: string[] = [];
   const messages: LocatedMessage[] = [];
-  const reemitted: YamlDoc[] = [];
+  const reemitted: InjectStreamResult['reemitted'] = [];
   let injected = 0;
   for (const doc of docs) {
     if (doc.empty) {
@@ -42,11 +42,11 @@ export function injectStream(docs: readonly YamlDoc[], config: InjectConfig, opt
       continue;
     }
     injected += countInjected(doc.value, result.object);
-    const spliced = spliceDocument(doc.text, doc.value, result.object, options);
-    if (spliced !== undefined) parts.push(spliced);
+    const spliced = trySplice(doc.text, doc.value, result.object, options);
+    if (typeof spliced === 'string') parts.push(spliced);
     else if (isJsonDocument(doc.text)) parts.push(reemitJson(doc.text, result.object));
     else {
-      reemitted.push(doc);
+      reemitted.push({ doc, reason: spliced.reason });
       parts.push(reemit(doc.text, result.object));
     }
   }

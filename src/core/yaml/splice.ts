@@ -34,36 +34,48 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 /** Returns the document's text with `newValue` spliced in, or undefined when only a full re-emit can do it. */
 export function spliceDocument(text: string, oldValue: unknown, newValue: unknown, options: { verify?: boolean } = {}): string | undefined {
+  const result = trySplice(text, oldValue, newValue, options);
+  return typeof result === 'string' ? result : undefined;
+}
+
+/** Why a document could not be edited in place, for the warning that it was re-emitted whole. */
+export interface SpliceFailure {
+  reason: string;
+}
+
+/** Like spliceDocument, but says why when the document cannot be edited in place. */
+export function trySplice(text: string, oldValue: unknown, newValue: unknown, options: { verify?: boolean } = {}): string | SpliceFailure {
   // CRLF files are spliced as LF and given their CRLF back; a lone CR or a tab is left to the re-emit path.
   if (text.includes('\r\n') && !/\r(?!\n)/.test(text)) {
-    const spliced = spliceDocument(text.replace(/\r\n/g, '\n'), oldValue, newValue, options);
-    return spliced?.replace(/\n/g, '\r\n');
+    const spliced = trySplice(text.replace(/\r\n/g, '\n'), oldValue, newValue, options);
+    return typeof spliced === 'string' ? spliced.replace(/\n/g, '\r\n') : spliced;
   }
-  if (text.includes('\r') || text.includes('\t')) return undefined;
+  if (text.includes('\t')) return { reason: 'it contains tabs' };
+  if (text.includes('\r')) return { reason: 'it contains carriage returns without line feeds' };
   const lines = new Lines(text);
   // Skip the document's own `---` line (a marker carrying content, like `--- {a: 1}`, is left to the re-emit path).
   let first = 0;
   while (first < lines.lines.length && !lines.isContent(first)) first++;
   if (first < lines.lines.length && /^---(\s|$)/.test(lines.lines[first]!)) {
-    if (lines.lines[first]!.replace(/#.*$/, '').trim() !== '---') return undefined;
+    if (lines.lines[first]!.replace(/#.*$/, '').trim() !== '---') return { reason: 'its --- line carries content' };
     first++;
   }
   let root: BlockMap | BlockSeq | undefined;
   try {
     root = parseBlock(lines, first, lines.lines.length);
   } catch (error) {
-    if (error instanceof Unmappable) return undefined;
+    if (error instanceof Unmappable) return { reason: `it uses flow style, an anchor, alias or tag (${error.message})` };
     throw error;
   }
-  if (root?.kind !== 'map' || !isMap(oldValue) || !isMap(newValue)) return undefined;
+  if (root?.kind !== 'map' || !isMap(oldValue) || !isMap(newValue)) return { reason: 'it is not a block-style mapping' };
   const edits: Edit[] = [];
   const style = { indentSequences: detectSeqStyle(root), step: detectStep(root) };
-  if (!patchMap(root, oldValue, newValue, edits, style)) return undefined;
+  if (!patchMap(root, oldValue, newValue, edits, style)) return { reason: 'injection moved or retyped existing entries, e.g. reordered containers' };
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   const out: string[] = [];
   let cursor = 0;
   for (const e of edits) {
-    if (e.start < cursor) return undefined; // overlapping edits: not expected, play safe
+    if (e.start < cursor) return { reason: 'its edits overlapped' }; // not expected, play safe
     out.push(...lines.lines.slice(cursor, e.start));
     if (e.text) out.push(e.text.replace(/\n$/, ''));
     cursor = e.end;
@@ -72,9 +84,9 @@ export function spliceDocument(text: string, oldValue: unknown, newValue: unknow
   const result = out.join('\n');
   if (options.verify) {
     try {
-      if (!deepEqual(jsyaml.load(result, { schema: YAML11_SCHEMA }), newValue)) return undefined;
+      if (!deepEqual(jsyaml.load(result, { schema: YAML11_SCHEMA }), newValue)) return { reason: 'the edited text did not read back as the injected object' };
     } catch {
-      return undefined;
+      return { reason: 'the edited text did not parse' };
     }
   }
   return result;
