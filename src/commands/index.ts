@@ -11,6 +11,7 @@ import { proxyConfig } from './proxy-config.js';
 import { proxyStatus } from './proxy-status.js';
 import { uninstall } from './uninstall.js';
 import { validate } from './validate.js';
+import { tag } from './tag.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
 
@@ -18,6 +19,7 @@ export const commands: CommandSpec[] = [
   install,
   uninstall,
   verifyInstall,
+  tag,
   manifest,
   profile,
   kubeInject,
