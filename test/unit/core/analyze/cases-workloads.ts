@@ -28,6 +28,11 @@ export const WORKLOAD_CASES: Record<string, AnalyzerCase[]> = {
     { name: 'pod on an older proxy than 1.30.3', yaml: ns('app', '{istio-injection: enabled}') + pod('old', 'app', '{}', '[{name: app, image: app}, {name: istio-proxy, image: docker.io/istio/proxyv2:1.29.0}]')
       + pod('new', 'app', '{}', '[{name: istio-proxy, image: docker.io/istio/proxyv2:1.30.3-distroless}]'),
       expected: [['IST0158', 'Namespace app']] },
+    { name: 'namespace on a revision tag: the tagged revision\'s injector image counts', yaml: ns('tagged', '{istio.io/rev: prod}')
+      + '---\napiVersion: admissionregistration.k8s.io/v1\nkind: MutatingWebhookConfiguration\nmetadata: {name: istio-revision-tag-prod, labels: {istio.io/tag: prod, istio.io/rev: canary}}\nwebhooks: []\n'
+      + '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: istio-sidecar-injector-canary, namespace: istio-system}\ndata: {values: \'{"global": {"hub": "docker.io/istio", "tag": "1.29.0"}}\'}\n'
+      + pod('onrev', 'tagged', '{}', '[{name: app, image: app}, {name: istio-proxy, image: docker.io/istio/proxyv2:1.29.0}]'),
+      expected: [] },
   ],
   'injection.ImageAutoAnalyzer': [
     { name: 'image: auto without a webhook', yaml: deploy('gw', '{app: gw}', '{containers: [{name: istio-proxy, image: auto}]}') + pod('p', 'default', '{}', '[{name: istio-proxy, image: auto}]'),

@@ -7,14 +7,21 @@ export const image: Analyzer = {
   meta: {
     name: 'injection.ImageAnalyzer',
     description: 'Checks that injected pods run the proxy image of the current injection configuration',
-    inputs: ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ConfigMap'],
+    inputs: ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ConfigMap', 'MutatingWebhookConfiguration'],
     codes: ['IST0158'],
   },
   analyze(ctx) {
+    // A namespace labelled with a revision tag (istio.io/rev=prod) is injected by the revision the tag's webhook points at.
+    const tagRevision = new Map<string, string>();
+    ctx.forEach('MutatingWebhookConfiguration', (w) => {
+      const tag = w.labels['istio.io/tag'];
+      if (tag !== undefined && !tagRevision.has(tag)) tagRevision.set(tag, w.labels['istio.io/rev'] ?? 'default');
+    });
     const revisions = new Map<string, { ns: Resource; revision: string | undefined }>();
     ctx.forEach('Namespace', (ns) => {
-      const rev = ns.labels['istio.io/rev'];
-      if (ns.labels['istio-injection'] === 'enabled' || rev !== undefined) revisions.set(ns.name, { ns, revision: ns.labels['istio-injection'] === 'enabled' ? undefined : rev });
+      const label = ns.labels['istio.io/rev'];
+      const rev = label === undefined ? undefined : tagRevision.get(label) ?? label;
+      if (ns.labels['istio-injection'] === 'enabled' || rev !== undefined) revisions.set(ns.name, { ns, revision: ns.labels['istio-injection'] === 'enabled' ? tagRevision.get('default') : rev });
     });
     const mismatched = new Map<string, { expected: string; pods: string[] }>();
     for (const w of workloads(ctx)) {
