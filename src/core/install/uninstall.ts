@@ -51,6 +51,7 @@ export const PURGE_QUERIES: readonly PurgeQuery[] = [
   { apiVersion: 'v1', kind: 'ConfigMap', scope: 'istio' },
   { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', scope: 'istio' },
   { apiVersion: 'v1', kind: 'Secret', scope: 'istio', fieldSelector: `metadata.name=${CA_SECRET}` },
+  { apiVersion: 'v1', kind: 'Service', scope: 'istio' },
 ];
 
 /** Owned objects to delete for this uninstall, in delete order (reverse of apply: webhooks first, CRDs last). */
@@ -88,6 +89,9 @@ export function isRuntimeArtifact(obj: KubeObject, istioNamespace: string): bool
     case 'MutatingWebhookConfiguration':
     case 'ValidatingWebhookConfiguration':
       return name.startsWith(REVISION_TAG_PREFIX) || obj.metadata?.labels?.['istio.io/tag'] !== undefined;
+    case 'Service':
+      // `mesh tag set` / `istioctl tag set` put a Service istiod-revision-tag-<tag> (labelled istio.io/tag) in front of the tagged istiod.
+      return ns === istioNamespace && obj.metadata?.labels?.['istio.io/tag'] !== undefined;
     default:
       return false;
   }
