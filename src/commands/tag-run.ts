@@ -22,6 +22,21 @@ export async function runTagSet(ctx: CommandContext, tag: string, opts: TagSetOp
     tag, revision: opts.revision, overwrite: opts.overwrite, generate, istioNamespace: ctx.globals.istioNamespace,
     webhookName: opts.webhookName, autoInjectNamespaces: opts.autoInjectNamespaces,
   });
+  const { tagConflicts } = await import('../core/tag/conflicts.js');
+  const conflicts = tagConflicts(state, result, ctx.globals.istioNamespace);
+  if (conflicts.length) {
+    const text = `tag "${tag}" would overlap other injection webhooks:\n${conflicts.map((c) => `  ${c}`).join('\n')}`;
+    if (generate || opts.skipConfirmation) ctx.err(`warning: ${text}\n`);
+    else if (!ctx.terminal.stdinIsTTY) throw new UsageError(text, { hint: 'fix or remove the other webhook, or pass -y (--skip-confirmation) to apply anyway' });
+    else {
+      ctx.err(`${text}\n`);
+      const { confirm } = await import('../adapters/prompt.js');
+      if (!(await confirm('Apply anyway?'))) {
+        ctx.err('Cancelled: nothing was changed.\n');
+        return 0;
+      }
+    }
+  }
   if (generate) {
     ctx.out(render.renderTagObjects(result.objects, opts.output ?? 'yaml'));
     return 0;

@@ -9,7 +9,7 @@ export interface TagSetOptions {
   revision: string;
   /** Replace an existing tag (and allow a tag named like a revision). */
   overwrite: boolean;
-  /** Do not ask; only matters for prompts (kept for istioctl scripts). */
+  /** Apply even if the tag's webhook would overlap another injection webhook (IST0139), without asking. */
   skipConfirmation: boolean;
   /** Name of the tag's MutatingWebhookConfiguration instead of istio-revision-tag-<tag>. */
   webhookName?: string;
@@ -22,7 +22,7 @@ export interface TagSetOptions {
 const setFlags = (cmd: Command): void => {
   cmd.requiredOption('-r, --revision <revision>', 'control-plane revision the tag points at');
   cmd.option('--overwrite', 'replace the tag if it exists (retarget it to --revision)', false);
-  cmd.option('-y, --skip-confirmation', 'do not ask for confirmation', false);
+  cmd.option('-y, --skip-confirmation', 'apply even if the tag would overlap another injection webhook, without asking', false);
   cmd.option('--webhook-name <name>', 'name of the tag\'s MutatingWebhookConfiguration (default: istio-revision-tag-<tag>)');
   cmd.option('--auto-inject-namespaces', 'default tag only: also inject namespaces that carry no injection label', false);
 };
