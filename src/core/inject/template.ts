@@ -5,7 +5,7 @@
  */
 import { canonicalQuantity } from './quantity.js';
 import { getPath, isMap, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
-import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes } from './templates/agent-parts.js';
+import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes, proxyImageFor, readinessTimings } from './templates/agent-parts.js';
 
 /** A container as plain data. */
 export type Container = Tree & { name: string };
@@ -181,11 +181,10 @@ function proxyContainer(
   const labels = pod.metadata.labels ?? {};
   const config = input.config;
   const mesh = config.meshConfig;
-  const image = anno('sidecar.istio.io/proxyImage', v('global.proxy.image'));
   const args = agentArgs('sidecar', anno, v);
   if (str(v('global.proxy.outlierLogPath'))) args.push(`--outlierLogPath=${str(v('global.proxy.outlierLogPath'))}`);
 
-  const container: Container = { name: 'istio-proxy', image: image.includes('/') ? image : input.proxyImage };
+  const container: Container = { name: 'istio-proxy', image: proxyImageFor(input.proxyImage, anno, v) };
   if (c.native) container.restartPolicy = 'Always';
   container.ports = [{ containerPort: 15090, protocol: 'TCP', name: 'http-envoy-prom' }];
   container.args = args;
@@ -243,12 +242,10 @@ function proxyContainer(
         failureThreshold: Number(startup.failureThreshold),
       });
     }
+    const t = readinessTimings(anno, v);
     container.readinessProbe = omitZero({
       httpGet: { path: '/healthz/ready', port: 15021 },
-      initialDelaySeconds: Number(anno('readiness.status.sidecar.istio.io/initialDelaySeconds', v('global.proxy.readinessInitialDelaySeconds'))),
-      periodSeconds: Number(anno('readiness.status.sidecar.istio.io/periodSeconds', v('global.proxy.readinessPeriodSeconds'))),
-      timeoutSeconds: 3,
-      failureThreshold: Number(anno('readiness.status.sidecar.istio.io/failureThreshold', v('global.proxy.readinessFailureThreshold'))),
+      initialDelaySeconds: t.initialDelaySeconds, periodSeconds: t.periodSeconds, timeoutSeconds: 3, failureThreshold: t.failureThreshold,
     });
   }
   const privileged = v('global.proxy.privileged') === true;

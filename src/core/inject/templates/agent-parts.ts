@@ -21,6 +21,21 @@ export function agentArgs(mode: string, anno: (name: string, def: unknown) => st
   return args;
 }
 
+/** The istio-proxy image: the proxyImage annotation or values' image when it names a full image, else the resolved hub/tag one. */
+export function proxyImageFor(resolved: string, anno: (name: string, def: unknown) => string, v: (p: string) => unknown): string {
+  const image = anno('sidecar.istio.io/proxyImage', v('global.proxy.image'));
+  return image.includes('/') ? image : resolved;
+}
+
+/** The readiness timings every template's agent probe takes from the readiness.status annotations or the values. */
+export function readinessTimings(anno: (name: string, def: unknown) => string, v: (p: string) => unknown): { initialDelaySeconds: number; periodSeconds: number; failureThreshold: number } {
+  return {
+    initialDelaySeconds: Number(anno('readiness.status.sidecar.istio.io/initialDelaySeconds', v('global.proxy.readinessInitialDelaySeconds'))),
+    periodSeconds: Number(anno('readiness.status.sidecar.istio.io/periodSeconds', v('global.proxy.readinessPeriodSeconds'))),
+    failureThreshold: Number(anno('readiness.status.sidecar.istio.io/failureThreshold', v('global.proxy.readinessFailureThreshold'))),
+  };
+}
+
 /** An env var read from the pod through the downward API. */
 export const fieldRefEnv = (name: string, path: string): Tree => ({ name, valueFrom: { fieldRef: { fieldPath: path } } });
 

@@ -7,7 +7,7 @@
  */
 import { getPath, type Tree } from '../config.js';
 import { podPortsJson, type Container, type PodData, type TemplateInput } from '../template.js';
-import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes } from './agent-parts.js';
+import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes, proxyImageFor } from './agent-parts.js';
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
@@ -53,10 +53,9 @@ function routerContainer(input: TemplateInput, others: string[]): Container {
   const v = (path: string): unknown => getPath(config.values, path);
   const annos = pod.metadata.annotations ?? {};
   const anno = (name: string, def: unknown): string => (name in annos ? annos[name]! : str(def));
-  const image = anno('sidecar.istio.io/proxyImage', v('global.proxy.image'));
   const container: Container = {
     name: 'istio-proxy',
-    image: image.includes('/') ? image : input.proxyImage,
+    image: proxyImageFor(input.proxyImage, anno, v),
     ports: [{ containerPort: 15090, protocol: 'TCP', name: 'http-envoy-prom' }],
     args: agentArgs('router', anno, v),
   };

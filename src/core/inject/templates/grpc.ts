@@ -9,7 +9,7 @@ import {
   inboundTrafficPolicyMode, podPortsJson, proxyResources, userJson,
   type Container, type PodData, type TemplateInput,
 } from '../template.js';
-import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes } from './agent-parts.js';
+import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes, proxyImageFor, readinessTimings } from './agent-parts.js';
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
@@ -99,10 +99,9 @@ export function renderGrpcAgent(input: TemplateInput): PodData {
   }
   tmplAnnos['sidecar.istio.io/rewriteAppHTTPProbers'] = 'false';
 
-  const image = anno('sidecar.istio.io/proxyImage', v('global.proxy.image'));
   const proxy: Container = {
     name: 'istio-proxy',
-    image: image.includes('/') ? image : input.proxyImage,
+    image: proxyImageFor(input.proxyImage, anno, v),
     ports: [{ containerPort: 15020, protocol: 'TCP', name: 'mesh-metrics' }],
     args: agentArgs('sidecar', anno, v),
     // The app starts only once the agent has written the bootstrap and certificates.
@@ -111,12 +110,10 @@ export function renderGrpcAgent(input: TemplateInput): PodData {
   };
   if (str(v('global.imagePullPolicy'))) proxy.imagePullPolicy = str(v('global.imagePullPolicy'));
   if (anno('status.sidecar.istio.io/port', v('global.proxy.statusPort')) !== '0') {
+    const t = readinessTimings(anno, v);
     proxy.readinessProbe = omitZero({
       httpGet: { path: '/healthz/ready', port: 15020 },
-      initialDelaySeconds: Number(anno('readiness.status.sidecar.istio.io/initialDelaySeconds', v('global.proxy.readinessInitialDelaySeconds'))),
-      periodSeconds: Number(anno('readiness.status.sidecar.istio.io/periodSeconds', v('global.proxy.readinessPeriodSeconds'))),
-      timeoutSeconds: 3,
-      failureThreshold: Number(anno('readiness.status.sidecar.istio.io/failureThreshold', v('global.proxy.readinessFailureThreshold'))),
+      initialDelaySeconds: t.initialDelaySeconds, periodSeconds: t.periodSeconds, timeoutSeconds: 3, failureThreshold: t.failureThreshold,
     });
   }
   proxy.resources = proxyResources(annos, v('global.proxy.resources')) ?? {};
