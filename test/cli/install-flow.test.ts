@@ -57,7 +57,7 @@ describe('install flow against a scripted API server', () => {
     expect(report.ok).toBe(false);
     expect(report.counts).toMatchObject({ missing: 1, drift: 1 });
     expect(report.entries.find((e) => e.state === 'drift')).toMatchObject({ ref: { name: 'istio' } });
-    expect(report.entries.find((e) => e.state === 'drift')!.details[0]).toMatch(/^data\.mesh: text differs: cluster has "edited: true"; mesh wants "/);
+    expect(report.entries.find((e) => e.state === 'drift')!.details[0]).toMatch(/^data\.mesh: text differs: only the cluster has "edited: true"; only mesh has "/);
   });
 
   it('install repairs the drift; a smaller profile prunes the gateways', async () => {

@@ -99,7 +99,7 @@ describe('mesh install --set profile=demo on a real API server', () => {
     ok(res);
     expect(await ownedObjects()).toEqual(before);
     // What it would do, as the API server's dry run says: the injector values change, the gateways go.
-    expect(res.stdout).toMatch(/^~ update {4}ConfigMap istio-system\/istio-sidecar-injector\n(?: {6}.*\n)*? {6}data\.values: cluster has /m);
+    expect(res.stdout).toMatch(/^~ update {4}ConfigMap istio-system\/istio-sidecar-injector\n(?: {6}.*\n)*? {6}data\.values: text differs: only the cluster has .*"\\"logLevel\\": \\"warning\\",".*; only mesh has .*"\\"logLevel\\": \\"debug\\","/m);
     expect(res.stdout).toMatch(/^- prune {5}Deployment istio-system\/istio-ingressgateway$/m);
     expect(res.stdout).toMatch(/^Plan: \d+ to create, \d+ to update, \d+ to prune, \d+ unchanged \(dry run: nothing was changed\)$/m);
     const json = await runMesh(['install', '--set', 'profile=demo', '--dry-run', '-o', 'json']);

@@ -123,11 +123,12 @@ function describeTextChange(live: string, want: string): string {
   const removed = only(liveLines, wantLines);
   const added = only(wantLines, liveLines);
   if (!removed.length && !added.length) return 'the same lines in another order or spacing';
-  const list = (sign: string, lines: string[]) => {
-    const shown = lines.slice(0, 3).map((l) => `${sign} ${JSON.stringify(l.trim())}`);
-    return lines.length > 3 ? [...shown, `${sign} (${lines.length - 3} more)`] : shown;
+  const list = (side: string, lines: string[]) => {
+    if (!lines.length) return [];
+    const shown = lines.slice(0, 3).map((l) => JSON.stringify(l.trim())).join(', ');
+    return [`${side} ${shown}${lines.length > 3 ? ` (+${lines.length - 3} more lines)` : ''}`];
   };
-  return `text differs: ${[...list('cluster has', removed), ...list('mesh wants', added)].join('; ')}`;
+  return `text differs: ${[...list('only the cluster has', removed), ...list('only mesh has', added)].join('; ')}`;
 }
 
 /** Builds the report from per-object entries. */

@@ -30,7 +30,7 @@ describe('diffObject', () => {
     const live: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio' }, data: { mesh: 'accessLogFile: /dev/stdout\ndefaultConfig:\n  discoveryAddress: istiod:15012\n' } };
     const want: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio' }, data: { mesh: 'defaultConfig:\n  discoveryAddress: istiod:15012\nenablePrometheusMerge: true\n' } };
     expect(diffObject(live, want).map(describeDrift)).toEqual([
-      'data.mesh: text differs: cluster has "accessLogFile: /dev/stdout"; mesh wants "enablePrometheusMerge: true"',
+      'data.mesh: text differs: only the cluster has "accessLogFile: /dev/stdout"; only mesh has "enablePrometheusMerge: true"',
     ]);
   });
 
