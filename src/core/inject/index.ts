@@ -161,20 +161,23 @@ class ProxyConfigError extends Error {}
 
 /** The ProxyConfig for a pod: the mesh's default config with the pod's proxy.istio.io/config annotation applied. */
 export function effectiveProxyConfig(config: InjectConfig, annotations: Record<string, string>): ProxyConfig {
-  const meshDefault = isMap(config.meshConfig.defaultConfig) ? config.meshConfig.defaultConfig : {};
-  let pc = deepMerge(defaultProxyConfig(), meshDefault) as ProxyConfig;
   const raw = annotations['proxy.istio.io/config'];
-  if (raw !== undefined) {
-    let parsed: unknown;
-    try {
-      parsed = jsyaml.load(raw, { schema: YAML11_SCHEMA });
-    } catch (error) {
-      throw new ProxyConfigError(`proxy.istio.io/config is not valid YAML or JSON: ${(error as { reason?: string }).reason ?? String(error)}`);
-    }
-    if (parsed !== null && parsed !== undefined && !isMap(parsed)) throw new ProxyConfigError('proxy.istio.io/config must be a mapping of ProxyConfig fields');
-    if (isMap(parsed)) pc = mergeProxyConfigAnnotation(pc, parsed);
+  // Most pods carry no annotation: their ProxyConfig is the mesh default, computed once per configuration (a
+  // stream of thousands of workloads otherwise merges the same trees for each). Treated as read-only downstream.
+  if (raw === undefined) {
+    let cached = meshDefaultProxyConfig.get(config);
+    if (!cached) meshDefaultProxyConfig.set(config, (cached = meshDefaultFor(config)));
+    return cached;
   }
-  return pc;
+  let parsed: unknown;
+  try {
+    parsed = jsyaml.load(raw, { schema: YAML11_SCHEMA });
+  } catch (error) {
+    throw new ProxyConfigError(`proxy.istio.io/config is not valid YAML or JSON: ${(error as { reason?: string }).reason ?? String(error)}`);
+  }
+  if (parsed !== null && parsed !== undefined && !isMap(parsed)) throw new ProxyConfigError('proxy.istio.io/config must be a mapping of ProxyConfig fields');
+  const pc = meshDefaultFor(config);
+  return isMap(parsed) ? mergeProxyConfigAnnotation(pc, parsed) : pc;
 }
 
 /**
@@ -199,7 +202,17 @@ function mergeProxyConfigAnnotation(base: ProxyConfig, overlay: Tree): ProxyConf
 
 /** JSON of the ProxyConfig fields that differ from Istio's built-in defaults (what PROXY_CONFIG carries). */
 export function proxyConfigDelta(pc: ProxyConfig): string {
-  return JSON.stringify(treeDelta(pc, defaultProxyConfig()) ?? {});
+  let delta = proxyConfigDeltas.get(pc);
+  if (delta === undefined) proxyConfigDeltas.set(pc, (delta = JSON.stringify(treeDelta(pc, defaultProxyConfig()) ?? {})));
+  return delta;
+}
+
+const meshDefaultProxyConfig = new WeakMap<InjectConfig, ProxyConfig>();
+const proxyConfigDeltas = new WeakMap<ProxyConfig, string>();
+
+function meshDefaultFor(config: InjectConfig): ProxyConfig {
+  const meshDefault = isMap(config.meshConfig.defaultConfig) ? config.meshConfig.defaultConfig : {};
+  return deepMerge(defaultProxyConfig(), meshDefault) as ProxyConfig;
 }
 
 /** The proxy image: hub/image:tag, with the variant (`-distroless`, `-debug`) applied as Istio does. */
