@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import type { CommandContext, CommandSpec, GlobalOptions } from './commands/types.js';
 import { detectTerminal } from './adapters/terminal.js';
-import { ExitCode, MeshError } from './errors.js';
+import { ExitCode, MeshError, UsageError } from './errors.js';
 import { MESH_VERSION } from './version.js';
 
 /** Streams and environment the CLI runs against; tests pass buffers. */
@@ -87,10 +87,19 @@ function toCommand(spec: CommandSpec, io: CliIO, state: RunState): Command {
       state.exitCode = code ?? ExitCode.Ok;
     });
   } else if (spec.subcommands?.length) {
-    // A bare group (`mesh profile`) prints its help and exits 64, like kubectl for a missing subcommand.
-    cmd.action(() => {
-      cmd.outputHelp({ error: true });
-      state.exitCode = ExitCode.Usage;
+    // A bare group (`mesh profile`) prints its help and exits 64, like kubectl for a missing subcommand; an unknown
+    // subcommand is named, with the group's commands and the nearest one.
+    const names = spec.subcommands.map((s) => s.name);
+    cmd.allowExcessArguments(true).action(async (...actionArgs: unknown[]) => {
+      const sub = (actionArgs[actionArgs.length - 1] as Command).args[0];
+      if (sub === undefined) {
+        cmd.outputHelp({ error: true });
+        state.exitCode = ExitCode.Usage;
+        return;
+      }
+      const { nearest } = await import('./profiles/paths.js');
+      const guess = nearest(sub, names);
+      throw new UsageError(`unknown command "${sub}" for "mesh ${spec.name}" (commands: ${names.join(', ')})`, guess ? { hint: `did you mean "mesh ${spec.name} ${guess}"?` } : {});
     });
   }
   return cmd;

@@ -27,6 +27,15 @@ describe('mesh CLI basics', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('names an unknown subcommand of a group, its commands and the nearest one (exit 64)', async () => {
+    const r = await runCli(['profile', 'dumb']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toBe('error: unknown command "dumb" for "mesh profile" (commands: list, dump, diff)\nhint: did you mean "mesh profile dump"?\n');
+    const bare = await runCli(['manifest']);
+    expect(bare.code).toBe(64);
+    expect(bare.stderr).toContain('Usage: mesh manifest [options] [command]');
+  });
+
   it('exits 64 on a bad -o value', async () => {
     const r = await runCli(['version', '-o', 'xml']);
     expect(r.code).toBe(64);
