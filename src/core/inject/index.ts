@@ -97,6 +97,11 @@ export function injectObject(object: unknown, config: InjectConfig): InjectResul
     const at = podMeta.annotations?.['inject.istio.io/templates'] !== undefined ? [...metaPath, 'annotations', 'inject.istio.io/templates'] : [...metaPath];
     return fail(object, `${fullName}: requested injection template ${JSON.stringify(unknown)} not found; mesh kube-inject renders ${renderableTemplates().join(', ')}`, at);
   }
+  if (templateNames.includes('gateway') && !templateNames.includes('sidecar')) {
+    for (const name of Object.keys(podMeta.annotations ?? {}).filter(isSidecarOnlyAnnotation)) {
+      messages.push({ level: 'warning', message: `${fullName}: annotation ${name} has no effect with the "gateway" injection template (it tunes sidecars only)`, path: [...metaPath, 'annotations', name] });
+    }
+  }
   const workload = workloadMeta(object, kind, meta, podMeta);
   let injected: PodData;
   try {
@@ -113,6 +118,17 @@ export function injectObject(object: unknown, config: InjectConfig): InjectResul
     out = templatePath.length ? setIn(object, templatePath, newPodNode) : newPodNode;
   }
   return { object: out, changed: true, messages };
+}
+
+/**
+ * Annotations only the sidecar template reads: traffic capture, the proxy's resources, readiness tuning, extra
+ * volumes. Istio's gateway template ignores them silently (its resources and probes come from the values).
+ */
+function isSidecarOnlyAnnotation(name: string): boolean {
+  return name.startsWith('traffic.sidecar.istio.io/') || name.startsWith('readiness.status.sidecar.istio.io/') || [
+    'sidecar.istio.io/interceptionMode', 'sidecar.istio.io/proxyCPU', 'sidecar.istio.io/proxyCPULimit', 'sidecar.istio.io/proxyMemory',
+    'sidecar.istio.io/proxyMemoryLimit', 'sidecar.istio.io/userVolume', 'sidecar.istio.io/userVolumeMount', 'sidecar.istio.io/capNetBindService',
+  ].includes(name);
 }
 
 /** A `kind: List`: each item is injected on its own; messages get the item's path. */
