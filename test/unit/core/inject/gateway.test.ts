@@ -20,9 +20,9 @@ function gateway(opts: { annotations?: Record<string, string>; labels?: Record<s
   };
 }
 
-function inject(object: Any, values: Tree[] = []): { pod: Any; proxy: Any; env: Record<string, unknown> } {
+function inject(object: Any, values: Tree[] = [], warnings: string[] = []): { pod: Any; proxy: Any; env: Record<string, unknown> } {
   const r = injectObject(object, resolveInjectConfig({ values }));
-  expect(r.messages).toEqual([]);
+  expect(r.messages.map((m) => `${m.level}: ${m.message}`)).toEqual(warnings.map((w) => `warning: ${w}`));
   expect(r.changed).toBe(true);
   const pod = (r.object as Any).spec.template;
   const proxy = pod.spec.containers.find((c: Any) => c.name === 'istio-proxy');
@@ -74,7 +74,8 @@ describe('gateway template', () => {
         'sidecar.istio.io/proxyCPU': '300m',
         'readiness.status.sidecar.istio.io/periodSeconds': '5',
       },
-    }));
+    }), [], ['sidecar.istio.io/interceptionMode', 'sidecar.istio.io/proxyCPU', 'readiness.status.sidecar.istio.io/periodSeconds']
+      .map((a) => `Deployment edge/ingress: annotation ${a} has no effect with the "gateway" injection template (it tunes sidecars only)`));
     expect(env.ISTIO_META_INTERCEPTION_MODE).toBe('REDIRECT');
     expect(proxy.resources).toBeUndefined();
     expect(proxy.readinessProbe.periodSeconds).toBe(15);
