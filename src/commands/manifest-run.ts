@@ -37,12 +37,19 @@ export async function runManifestGenerate(ctx: CommandContext, opts: ManifestGen
 }
 
 /** `manifest diff a b`: per-object unified diffs; 79 when anything differs. */
-export async function runManifestDiff(ctx: CommandContext, a: string, b: string): Promise<number> {
-  const [{ readDocuments }, { diffManifests }, { renderManifestDiff }] = await Promise.all([import('../adapters/files.js'), import('../core/manifest/diff.js'), import('../adapters/text-diff.js')]);
+export async function runManifestDiff(ctx: CommandContext, a: string, b: string, output: 'text' | 'json' | 'yaml' = 'text'): Promise<number> {
+  const [{ readDocuments }, { diffManifests }, { renderManifestDiff, unifiedDiff }] = await Promise.all([import('../adapters/files.js'), import('../core/manifest/diff.js'), import('../adapters/text-diff.js')]);
   const read = async (p: string) => (await readDocuments([p], { readStdin: ctx.readStdin })).filter((d) => !d.empty);
   const report = diffManifests(await read(a), await read(b));
   const label = (p: string) => (p === '-' ? '<stdin>' : p);
-  ctx.out(renderManifestDiff(report, { a: label(a), b: label(b), color: ctx.terminal.color }));
+  if (output === 'text') {
+    ctx.out(renderManifestDiff(report, { a: label(a), b: label(b), color: ctx.terminal.color }));
+  } else {
+    // Data for pipelines: ids of removed and added objects, and each changed object's unified diff (not both YAMLs).
+    const changedObjects = report.changed.map((c) => ({ id: c.id, diff: unifiedDiff(c.a, c.b, `${label(a)} ${c.id}`, `${label(b)} ${c.id}`, false) }));
+    const { renderData } = await import('../render/format.js');
+    ctx.out(renderData({ onlyInA: report.onlyInA, onlyInB: report.onlyInB, changed: changedObjects, same: report.same }, output));
+  }
   const changed = report.onlyInA.length + report.onlyInB.length + report.changed.length;
   ctx.err(changed ? `${changed} object(s) differ (${report.same} identical)\n` : `✔ manifests are the same (${report.same} objects)\n`);
   return changed ? ExitCode.IssuesFound : ExitCode.Ok;

@@ -1,7 +1,7 @@
 /** `mesh manifest generate|diff`: render the control plane offline, and compare two renders object by object. */
 import type { Command } from 'commander';
 import type { CommandSpec } from './types.js';
-import { filenameOption, setOption } from './options.js';
+import { filenameOption, outputOption, setOption } from './options.js';
 
 /** Flags of `manifest generate`. */
 export interface ManifestGenerateOptions {
@@ -41,7 +41,7 @@ const generate: CommandSpec<ManifestGenerateOptions> = {
   },
 };
 
-const diff: CommandSpec<Record<string, never>> = {
+const diff: CommandSpec<{ output: 'text' | 'json' | 'yaml' }> = {
   name: 'diff',
   summary: 'Compare two rendered manifests object by object',
   description:
@@ -53,10 +53,13 @@ const diff: CommandSpec<Record<string, never>> = {
     'mesh manifest generate > a.yaml && mesh manifest generate --set profile=demo > b.yaml && mesh manifest diff a.yaml b.yaml',
     '# compare with a render on stdin',
     'mesh manifest generate --set profile=minimal | mesh manifest diff a.yaml -',
+    '# the differences as JSON, for a pipeline (exit 79 when there are any)',
+    'mesh manifest diff a.yaml b.yaml -o json',
   ],
-  async run(ctx, _opts, args) {
+  options: (cmd) => void cmd.addOption(outputOption(['text', 'json', 'yaml'], 'text')),
+  async run(ctx, opts, args) {
     const { runManifestDiff } = await import('./manifest-run.js');
-    return runManifestDiff(ctx, args[0]!, args[1]!);
+    return runManifestDiff(ctx, args[0]!, args[1]!, opts.output);
   },
 };
 

@@ -28,6 +28,13 @@ describe('mesh manifest diff', () => {
     expect(res.stdout).toMatch(/^-  maxReplicas: 5$/m);
     expect(res.stdout).toMatch(/^\+  maxReplicas: 7$/m);
     expect(res.stdout).not.toContain('\x1b[');
+    const json = await runCli(['manifest', 'diff', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '-o', 'json']);
+    expect(json.code).toBe(79);
+    const report = JSON.parse(json.stdout) as { onlyInA: string[]; onlyInB: string[]; changed: { id: string; diff: string }[]; same: number };
+    expect(report.onlyInA).toEqual([]);
+    expect(report.onlyInB).toContain('Deployment.apps istio-system/istio-egressgateway');
+    expect(report.changed.map((c) => c.id)).toContain('HorizontalPodAutoscaler.autoscaling istio-system/istiod');
+    expect(report.changed.find((c) => c.id.startsWith('HorizontalPodAutoscaler'))!.diff).toMatch(/^-  maxReplicas: 5\n\+  maxReplicas: 7$/m);
   });
 });
 
