@@ -7,6 +7,7 @@ import jsyaml from 'js-yaml';
 import { InputError, formatLocation } from '../../errors.js';
 import { YAML11_SCHEMA } from './schema11.js';
 import { splitDocuments } from './split.js';
+import { quoteFlowColonScalars } from './flow-colons.js';
 
 /** One parsed YAML document. */
 export interface YamlDoc {
@@ -53,7 +54,8 @@ export function loadDocuments(text: string, origin: string, limits: LoadLimits =
 
 function parseChunk(body: string, origin: string, line: number): unknown {
   try {
-    return jsyaml.load(body, { schema: YAML11_SCHEMA, filename: origin });
+    // kubectl reads `[2001:db8::]` as a list of one string; js-yaml would read a map (see flow-colons.ts).
+    return jsyaml.load(quoteFlowColonScalars(body), { schema: YAML11_SCHEMA, filename: origin });
   } catch (error) {
     if (error instanceof jsyaml.YAMLException) {
       const mark = error.mark as { line?: number; column?: number } | undefined;
