@@ -3,6 +3,7 @@ import type { CommandSpec } from './types.js';
 import { analyze } from './analyze.js';
 import { completion } from './completion.js';
 import { dashboard } from './dashboard.js';
+import { describe } from './describe.js';
 import { install } from './install.js';
 import { kubeInject } from './kube-inject.js';
 import { manifest } from './manifest.js';
@@ -27,6 +28,7 @@ export const commands: CommandSpec[] = [
   validate,
   proxyConfig,
   proxyStatus,
+  describe,
   dashboard,
   version,
   completion,

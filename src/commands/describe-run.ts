@@ -1,0 +1,86 @@
+/**
+ * The body of `mesh describe`, loaded lazily by commands/describe.ts: read the cluster (one list per needed kind,
+ * as analyze does) or the files, build analyze's snapshot, find the target, run the pure core, render.
+ */
+import type { CommandContext } from './types.js';
+import type { DescribeOptions } from './describe.js';
+import { ClusterError, ExitCode, InputError, UsageError } from '../errors.js';
+import { readSources } from '../adapters/files.js';
+import { loadDocuments, objectsOf } from '../core/yaml/load.js';
+import { buildSnapshot, fileSource, type Snapshot, type SnapshotSource } from '../core/analyze/index.js';
+import { describePod, describeService, findService, findWorkload, renderText } from '../core/describe/index.js';
+import { parsePodArgument } from '../adapters/kube/pods.js';
+import { renderData } from '../render/format.js';
+
+/** Kinds describe reads from a cluster. */
+const KINDS = [
+  'Pod', 'Service', 'Namespace', 'Deployment', 'StatefulSet', 'DaemonSet', 'DestinationRule', 'VirtualService', 'Gateway',
+  'PeerAuthentication', 'AuthorizationPolicy', 'Sidecar', 'MeshConfig',
+];
+
+/** Kinds a pod template can be described from offline. */
+const OFFLINE_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet']);
+
+/** `mesh describe pod`. */
+export async function runDescribePod(ctx: CommandContext, arg: string, opts: DescribeOptions): Promise<number> {
+  const namespace = ctx.globals.namespace ?? 'default';
+  let target = parsePodArgument(arg, namespace);
+  const offline = Boolean(opts.filename?.length);
+  if (offline && !OFFLINE_KINDS.has(target.kind)) throw new UsageError(`"${arg}": offline (-f) describe takes a pod, deployment/, statefulset/ or daemonset/`);
+  if (!offline && target.kind !== 'Pod') {
+    // A workload or service names a pod the way kubectl logs does: a Running, Ready one of its pods.
+    const { connect } = await import('../adapters/kube/client.js');
+    const { resolvePod } = await import('../adapters/kube/pods.js');
+    const pod = await resolvePod(await connect(ctx.globals), target);
+    target = { kind: 'Pod', ...pod };
+  }
+  const snapshot = await snapshotFor(ctx, opts, namespace);
+  const { workload, candidates } = findWorkload(snapshot, target);
+  if (!workload) {
+    const what = `${target.kind === 'Pod' ? 'pod' : target.kind.toLowerCase()} ${target.name} in namespace ${target.namespace}`;
+    const hint = candidates.length ? ` (${candidates.length <= 5 ? `found: ${candidates.join(', ')}` : `${candidates.length} others there`})` : '';
+    if (offline) throw new InputError(`${what} is not in ${opts.filename!.join(', ')}${hint}`);
+    throw new ClusterError(`${what} not found${hint}`);
+  }
+  const description = describePod(snapshot, workload, { ignoreUnmeshed: Boolean(opts.ignoreUnmeshed) });
+  ctx.out(opts.output === 'text' ? renderText(description, { namespace }) : renderData(description, opts.output));
+  return ExitCode.Ok;
+}
+
+/** `mesh describe service`. */
+export async function runDescribeService(ctx: CommandContext, arg: string, opts: DescribeOptions): Promise<number> {
+  const namespace = ctx.globals.namespace ?? 'default';
+  const target = parsePodArgument(arg.includes('/') ? arg : `svc/${arg}`, namespace);
+  if (target.kind !== 'Service') throw new UsageError(`"${arg}": expected <svc-name[.namespace]>`);
+  const snapshot = await snapshotFor(ctx, opts, namespace);
+  const service = findService(snapshot, target.name, target.namespace);
+  if (!service) {
+    const what = `service ${target.name} in namespace ${target.namespace}`;
+    if (opts.filename?.length) throw new InputError(`${what} is not in ${opts.filename.join(', ')}`);
+    throw new ClusterError(`${what} not found`);
+  }
+  const description = describeService(snapshot, service, { ignoreUnmeshed: Boolean(opts.ignoreUnmeshed) });
+  ctx.out(opts.output === 'text' ? renderText(description, { namespace }) : renderData(description, opts.output));
+  return ExitCode.Ok;
+}
+
+/** The snapshot to describe from: the files alone with -f (offline, nothing asked of a cluster), else the cluster. */
+async function snapshotFor(ctx: CommandContext, opts: DescribeOptions, namespace: string): Promise<Snapshot> {
+  const sources: SnapshotSource[] = [];
+  if (opts.filename?.length) {
+    const texts = await readSources(opts.filename, { recursive: opts.recursive, readStdin: ctx.readStdin });
+    sources.push(fileSource(texts.flatMap((t) => objectsOf(loadDocuments(t.text, t.origin)))));
+  } else {
+    const { readCluster, progressLine } = await import('../adapters/kube/snapshot.js');
+    const progress = await progressLine(ctx.terminal.stderrIsTTY, 'Reading the cluster');
+    try {
+      const read = await readCluster(ctx.globals, { kinds: KINDS, timeoutMs: opts.timeout, onProgress: (d, t) => progress.update(`Reading the cluster: ${d}/${t} kinds`) });
+      if (read.skipped.length) ctx.err(`warning: could not read from ${read.server}: ${read.skipped.join('; ')}; described without them\n`);
+      sources.push({ objects: read.objects.map((object) => ({ object, origin: { type: 'cluster' } })), complete: read.complete });
+    } finally {
+      progress.stop();
+    }
+  }
+  // No stand-in ingress gateway offline: describe reports only gateways the input really has.
+  return buildSnapshot(sources, { defaultNamespace: namespace, istioNamespace: ctx.globals.istioNamespace, addDefaults: false });
+}
