@@ -7,6 +7,7 @@ import { describe } from './describe.js';
 import { install } from './install.js';
 import { kubeInject } from './kube-inject.js';
 import { manifest } from './manifest.js';
+import { precheck } from './precheck.js';
 import { profile } from './profile.js';
 import { proxyConfig } from './proxy-config.js';
 import { proxyStatus } from './proxy-status.js';
@@ -17,6 +18,7 @@ import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
 
 export const commands: CommandSpec[] = [
+  precheck,
   install,
   uninstall,
   verifyInstall,

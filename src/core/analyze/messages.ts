@@ -3,10 +3,9 @@
  * `-S IST0101=...` suppressions, `galley.istio.io/analyze-suppress` annotations and istio.io docs carry over;
  * the message text is mesh's own. Checks only mesh makes use MESH0xxx. Codes are never reused.
  * Istio codes mesh does not report: IST0001 (internal error: mesh throws instead), IST0104/0105/0113-0115/
- * 0117/0119-0122 (retired by Istio); IST0141/0142 (install permissions, Kubernetes server version: `istioctl x precheck`
- * asks the API server for them, not a list of objects); IST0143 (no Istio 1.30 analyzer reports it: it needs the
- * pod's listening sockets); IST0168/0169 (precheck's upgrade notes, given --from-version); IST0170 (compares
- * Services across several clusters).
+ * 0117/0119-0122 (retired by Istio); IST0143 (no Istio 1.30 analyzer reports it: it needs the pod's listening
+ * sockets); IST0168 (no Istio 1.30 check reports it); IST0170 (compares Services across several clusters).
+ * IST0141/0142/0169 and MESH0002-0005 come from `mesh precheck` (core/precheck), not from an analyzer.
  */
 
 /** Severity, worst first. */
@@ -103,6 +102,10 @@ const entries = [
     'Patch %s uses ADD on %s, where it is ignored.'],
   ['IST0154', 'EnvoyFilterUsesRemoveOperationIncorrectly', 'Error', 'REMOVE is ignored on ROUTE_CONFIGURATION and HTTP_ROUTE.',
     'Patch %s uses REMOVE on %s, where it is ignored.'],
+  ['IST0141', 'InsufficientPermissions', 'Error', 'Permissions the install needs are missing.',
+    'Missing permission to %s %s, which mesh install needs (%s).'],
+  ['IST0142', 'UnsupportedKubernetesVersion', 'Error', 'The Kubernetes version is not supported.',
+    'Kubernetes %s is older than Istio 1.30 supports (%s).'],
   ['IST0155', 'EnvoyFilterUsesRelativeOperationWithProxyVersion', 'Warning', 'An EnvoyFilter patch uses a relative operation and a proxyVersion match without a priority.',
     'This EnvoyFilter has no priority and patch %s uses the relative operation %s next to a proxyVersion match; during an upgrade it may not apply. Use INSERT_FIRST or ADD, or set a priority.'],
   ['IST0156', 'UnsupportedGatewayAPIVersion', 'Error', 'A Gateway API CRD does not serve the version Istio needs.',
@@ -130,6 +133,8 @@ const entries = [
   ['IST0167', 'IneffectivePolicy', 'Warning', 'The policy has no effect.', 'The policy has no effect: %s.'],
   ['IST0171', 'NegativeConditionStatus', 'Warning', 'The resource reports a status condition that says something is wrong.',
     'Status condition %s is negative (reason: %s): %s'],
+  ['IST0169', 'UpdateIncompatibility', 'Warning', 'An object in the cluster may behave differently after the upgrade.',
+    'The configuration %q changed in release %s: %s. Or install with `--set compatibilityVersion=%s` to keep the old default.'],
   ['IST0172', 'FutureUnsupportedGatewayAPIVersion', 'Warning', 'A Gateway API CRD does not serve the version future Istio releases will need.',
     'This Gateway API CRD serves versions %s, but not %s, which later Istio releases require.'],
   ['IST0173', 'DestinationRuleSubsetNotSelectPods', 'Error', 'A DestinationRule subset selects no pods.',
@@ -142,6 +147,14 @@ const entries = [
     'Gateway API CRD %q is at bundle version %s, below the %s this Istio needs: istiod does not process %s resources until the CRDs are upgraded.'],
   ['MESH0001', 'MTLSPolicyConflict', 'Error', 'A DestinationRule disables TLS to a workload whose PeerAuthentication requires mutual TLS.',
     'DestinationRule sets TLS mode DISABLE for host %s, but PeerAuthentication %s requires STRICT mutual TLS there; requests will be refused.'],
+  ['MESH0002', 'UntestedKubernetesVersion', 'Info', 'The Kubernetes version is newer than the versions Istio 1.30 is tested on.',
+    'Kubernetes %s is newer than the versions Istio 1.30 is tested on (%s); it usually works, but it is not a supported combination.'],
+  ['MESH0003', 'ControlPlaneReplacedInPlace', 'Info', 'The install replaces a running control plane of another version in place.',
+    'Istio %s runs here as revision %s (%s); installing %s without --revision replaces it in place. Use --revision for a canary upgrade, and restart workloads afterwards.'],
+  ['MESH0004', 'UnsupportedUpgradeSkew', 'Warning', 'A running control plane is too far from the version being installed.',
+    'Istio %s runs here (%s, revision %s); moving to %s %s, which Istio does not support. Upgrade in steps of at most two minor versions, and never downgrade in place.'],
+  ['MESH0005', 'NewerIstioCRD', 'Warning', 'An Istio CRD in the cluster comes from a newer Istio than the one being installed.',
+    'CRD %s was installed by Istio %s, newer than %s; installing would replace it with an older schema and may drop fields newer resources use.'],
 ] as const;
 
 /** Every message code mesh reports. */
@@ -151,6 +164,9 @@ export type MessageCode = (typeof entries)[number][0];
 export const MESSAGES: Readonly<Record<MessageCode, MessageType>> = Object.fromEntries(
   entries.map(([code, name, level, description, template]) => [code, { code, name, level, description, template }]),
 ) as Record<MessageCode, MessageType>;
+
+/** Codes that `mesh precheck` reports from API-server checks rather than from an analyzer (the registry test needs to know). */
+export const PRECHECK_CODES: readonly MessageCode[] = ['IST0141', 'IST0142', 'IST0169', 'MESH0002', 'MESH0003', 'MESH0004', 'MESH0005'];
 
 /** True when `code` is a code mesh knows (for warning about unknown `-S` codes). */
 export function isMessageCode(code: string): code is MessageCode {

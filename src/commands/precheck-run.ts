@@ -1,0 +1,105 @@
+/**
+ * The body of `mesh precheck`, loaded lazily by commands/precheck.ts: render what install would apply, ask the
+ * cluster (adapters/kube/precheck.ts, the analyze snapshot reader) and judge with the pure core (core/precheck).
+ * The cluster questions run in parallel; a question the user may not ask becomes a warning, not a failure.
+ */
+import type { CommandContext } from './types.js';
+import type { PrecheckOptions } from './precheck.js';
+import { MeshError } from '../errors.js';
+import { ISTIO_VERSION } from '../version.js';
+import type { AnalysisMessage } from '../core/analyze/types.js';
+import {
+  checkKubernetesVersion, controlPlaneFindings, crdFindings, judge, kindsToResolve, parseFromVersion, parseKubernetesVersion,
+  permissionFindings, PRECHECK_ANALYZERS, requiredPermissions, toMessage, upgradeNotes, type PrecheckFinding, type PrecheckOutcome,
+} from '../core/precheck/index.js';
+import { installedControlPlanes } from '../core/install/version.js';
+import { OWNED_KINDS } from '../core/install/plan.js';
+import type { PrecheckCluster } from '../adapters/kube/precheck.js';
+
+/** Runs every check the flags ask for; returns the judged messages. */
+export async function runPrecheck(ctx: CommandContext, opts: PrecheckOptions): Promise<PrecheckOutcome> {
+  // Argument errors first, before any rendering or cluster call.
+  const fromMinor = opts.fromVersion === undefined ? undefined : parseFromVersion(opts.fromVersion, ISTIO_VERSION);
+  const { planFromFlags } = await import('./install-input.js');
+  const { plan } = await planFromFlags(ctx, opts);
+  const { version: target, revision, namespace: istioNamespace } = plan.options;
+  if (fromMinor !== undefined) parseFromVersion(opts.fromVersion!, target);
+
+  const messages: AnalysisMessage[] = [];
+  const findings: PrecheckFinding[] = [];
+  if (!opts.skipControlplane || fromMinor !== undefined) {
+    const { openPrecheckCluster } = await import('../adapters/kube/precheck.js');
+    const cluster = await openPrecheckCluster(ctx.globals);
+    const { progressLine } = await import('../adapters/kube/snapshot.js');
+    const progress = await progressLine(ctx.terminal.stderrIsTTY, 'Checking the cluster');
+    try {
+      const checks: Promise<PrecheckFinding[] | AnalysisMessage[]>[] = [];
+      if (!opts.skipControlplane) {
+        // One quick call first: an unreachable cluster is then one error, not one per check running in parallel.
+        findings.push(...await versionCheck(ctx, cluster));
+        checks.push(permissionCheck(ctx, cluster, plan.objects), existingIstio(ctx, cluster, target, revision), analyzerMessages(ctx, opts.timeout));
+      }
+      if (fromMinor !== undefined) checks.push(cluster.zipkin(istioNamespace).then((svc) => upgradeNotes(fromMinor, svc)));
+      for (const list of await Promise.all(checks)) {
+        for (const item of list) if ('analyzer' in item) messages.push(item); else findings.push(item);
+      }
+    } finally {
+      progress.stop();
+    }
+  }
+  return judge([...findings.map(toMessage), ...messages], { output: opts.outputThreshold, failure: opts.failureThreshold });
+}
+
+async function versionCheck(ctx: CommandContext, cluster: PrecheckCluster): Promise<PrecheckFinding[]> {
+  const info = await cluster.version();
+  const parsed = parseKubernetesVersion(info);
+  if (!parsed) ctx.err(`warning: could not read the Kubernetes version from ${cluster.server} (gitVersion ${JSON.stringify(info.gitVersion ?? '')}); version not checked\n`);
+  else if (ctx.globals.verbose) ctx.err(`Kubernetes ${parsed.text} at ${cluster.server}\n`);
+  return checkKubernetesVersion(info);
+}
+
+async function permissionCheck(ctx: CommandContext, cluster: PrecheckCluster, objects: Parameters<typeof requiredPermissions>[0]): Promise<PrecheckFinding[]> {
+  const resources = await cluster.resolveKinds(kindsToResolve(objects, OWNED_KINDS));
+  const permissions = requiredPermissions(objects, OWNED_KINDS, resources);
+  const denied = await cluster.review(permissions);
+  if (ctx.globals.verbose) ctx.err(`Checked ${permissions.length} permissions for ${objects.length} rendered objects: ${denied.length} denied\n`);
+  return permissionFindings(denied);
+}
+
+async function existingIstio(ctx: CommandContext, cluster: PrecheckCluster, target: string, revision: string): Promise<PrecheckFinding[]> {
+  const [deployments, crds] = await Promise.all([cluster.istiodDeployments(), cluster.crds()]);
+  const out: PrecheckFinding[] = [];
+  if (typeof deployments === 'string') ctx.err(`warning: ${deployments}; running control planes not checked\n`);
+  else {
+    const planes = installedControlPlanes(deployments);
+    if (ctx.globals.verbose) ctx.err(`Control planes: ${planes.map((p) => `${p.deployment} ${p.version} (revision ${p.revision})`).join(', ') || 'none'}\n`);
+    out.push(...controlPlaneFindings(planes, target, revision));
+  }
+  if (typeof crds === 'string') ctx.err(`warning: ${crds}; Istio CRD versions not checked\n`);
+  else out.push(...crdFindings(crds, target));
+  return out;
+}
+
+/** The install-related analyzers over the live cluster, as `mesh analyze --analyzer ...` would run them. */
+async function analyzerMessages(ctx: CommandContext, timeoutMs: number): Promise<AnalysisMessage[]> {
+  const [{ readCluster }, analyze] = await Promise.all([import('../adapters/kube/snapshot.js'), import('../core/analyze/index.js')]);
+  const only = [...PRECHECK_ANALYZERS];
+  const analyzers = analyze.selectAnalyzers(only);
+  let read;
+  try {
+    read = await readCluster(ctx.globals, { kinds: [...new Set(analyzers.flatMap((a) => a.meta.inputs))], timeoutMs });
+  } catch (error) {
+    if (!(error instanceof MeshError)) throw error;
+    ctx.err(`warning: ${error.message}; the analyzers did not run\n`);
+    return [];
+  }
+  if (read.skipped.length) ctx.err(`warning: could not read from ${read.server}: ${read.skipped.join('; ')}; analyzers ran without them\n`);
+  const snapshot = analyze.buildSnapshot([{ objects: read.objects.map((object) => ({ object, origin: { type: 'cluster' } })), complete: read.complete }], {
+    defaultNamespace: ctx.globals.namespace ?? 'default', istioNamespace: ctx.globals.istioNamespace, addDefaults: false,
+  });
+  const result = analyze.analyzeSnapshot(snapshot, {
+    only, namespaces: ctx.globals.namespace ? new Set([ctx.globals.namespace]) : undefined, suppressions: [], outputThreshold: 'Info', failureThreshold: 'Error',
+  });
+  if (ctx.globals.verbose) ctx.err(`Executed analyzers:\n${result.executed.map((n) => `  ${n}`).join('\n')}\n`);
+  return result.shown;
+}
