@@ -38,7 +38,7 @@ export function controlPlaneFindings(planes: readonly InstalledControlPlane[], t
     if (steps !== undefined && (steps < 0 || steps > MAX_UPGRADE_STEPS)) {
       const what = steps < 0 ? 'is a downgrade' : `skips ${steps - 1} minor version${steps - 1 === 1 ? '' : 's'}`;
       out.push({ code: 'MESH0004', args: [p.version, p.deployment, p.revision, target, what], resource });
-    } else if (p.revision === revision && majorMinor(p.version)?.join('.') !== majorMinor(target)?.join('.')) {
+    } else if (p.revision === revision && steps !== undefined && steps !== 0) {
       out.push({ code: 'MESH0003', args: [p.version, p.revision, p.deployment, target], resource });
     }
   }
