@@ -27,8 +27,9 @@ export async function runDescribePod(ctx: CommandContext, arg: string, opts: Des
   let target = parsePodArgument(arg, namespace);
   const offline = Boolean(opts.filename?.length);
   if (offline && !OFFLINE_KINDS.has(target.kind)) throw new UsageError(`"${arg}": offline (-f) describe takes a pod, deployment/, statefulset/ or daemonset/`);
-  if (!offline && target.kind !== 'Pod') {
-    // A workload or service names a pod the way kubectl logs does: a Running, Ready one of its pods.
+  if (!offline) {
+    // Checked before the cluster-wide lists: an unknown pod fails fast. A workload or service names a pod the way
+    // kubectl logs does: a Running, Ready one of its pods.
     const { connect } = await import('../adapters/kube/client.js');
     const { resolvePod } = await import('../adapters/kube/pods.js');
     const pod = await resolvePod(await connect(ctx.globals), target);
