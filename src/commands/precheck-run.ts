@@ -93,7 +93,9 @@ async function analyzerMessages(ctx: CommandContext, timeoutMs: number): Promise
     ctx.err(`warning: ${error.message}; the analyzers did not run\n`);
     return [];
   }
-  if (read.skipped.length) ctx.err(`warning: could not read from ${read.server}: ${read.skipped.join('; ')}; analyzers ran without them\n`);
+  // Before a first install Istio's kinds are not served: expected here, so only refusals are worth a warning.
+  const refused = read.skipped.filter((s) => !s.includes('not served'));
+  if (refused.length) ctx.err(`warning: could not read from ${read.server}: ${refused.join('; ')}; analyzers ran without them\n`);
   const snapshot = analyze.buildSnapshot([{ objects: read.objects.map((object) => ({ object, origin: { type: 'cluster' } })), complete: read.complete }], {
     defaultNamespace: ctx.globals.namespace ?? 'default', istioNamespace: ctx.globals.istioNamespace, addDefaults: false,
   });

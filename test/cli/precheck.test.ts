@@ -139,6 +139,20 @@ describe('mesh precheck (scripted API server)', () => {
     expect(bad.stderr).toContain('--from-version: expected major version 1, got "2.0"');
   });
 
+  it('Gateway API CRDs that do not serve v1beta1/v1 are reported by the analyzer precheck runs (IST0156, IST0172)', async () => {
+    api.store.set('apiextensions.k8s.io/customresourcedefinitions//httproutes.gateway.networking.k8s.io', {
+      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'httproutes.gateway.networking.k8s.io' },
+      spec: { group: 'gateway.networking.k8s.io', scope: 'Namespaced', names: { kind: 'HTTPRoute', plural: 'httproutes' }, versions: [{ name: 'v1alpha2', served: true }] },
+    } as never);
+    const r = await runCli(['precheck', '--kubeconfig', kubeconfig]);
+    expect(r.stdout).toBe([
+      'Error [IST0156] (CustomResourceDefinition httproutes.gateway.networking.k8s.io) This Gateway API CRD serves versions v1alpha2, but Istio needs v1beta1.',
+      'Warning [IST0172] (CustomResourceDefinition httproutes.gateway.networking.k8s.io) This Gateway API CRD serves versions v1alpha2, but not v1, which later Istio releases require.',
+      '',
+    ].join('\n'));
+    expect(r.code).toBe(79);
+  });
+
   it('an unreachable cluster is one error line, exit 69', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mesh-precheck-down-'));
     const dead = join(dir, 'kubeconfig');
