@@ -88,10 +88,10 @@ interface DiffDeps {
 
 /** `proxy-status <pod>`: istiod's config for the proxy against its Envoy's config dump. */
 async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: string, d: DiffDeps): Promise<number> {
-  const [{ parsePodArgument, resolvePod }, { podRequest }] = await Promise.all([import('../adapters/kube/pods.js'), import('../adapters/kube/pod-http.js')]);
+  const [{ getPod, parsePodArgument, resolvePod }, { podRequest }] = await Promise.all([import('../adapters/kube/pods.js'), import('../adapters/kube/pod-http.js')]);
   const pod = await resolvePod(d.conn, parsePodArgument(arg, d.conn.namespace));
   const proxyId = `${pod.name}.${pod.namespace}`;
-  if ((await d.istiod.getPod(d.conn, pod.name, pod.namespace)).labels.app === 'ztunnel') {
+  if ((await getPod(d.conn, pod.name, pod.namespace)).labels.app === 'ztunnel') {
     ctx.out(`Sync diff is not available for ztunnel pod ${proxyId}\n`);
     return ExitCode.Ok;
   }

@@ -8,7 +8,7 @@ import { ClusterError } from '../../errors.js';
 import type { Dashboard } from '../../core/dashboard/catalog.js';
 import { installHint, type PodTarget } from '../../core/dashboard/dashboards.js';
 import type { KubeConnection } from './client.js';
-import { getPod, listPods, type PodInfo } from './istiod.js';
+import { getPod, listPods, type PodInfo } from './pods.js';
 import { parsePodArgument, resolvePod } from './pods.js';
 import { openPortForward, type PortForwardHandle } from './port-forward.js';
 

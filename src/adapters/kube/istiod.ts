@@ -1,42 +1,16 @@
 /**
- * The cluster side of proxy-status and dashboard: lists pods by label selector (istiod replicas, add-ons), and
- * asks every istiod for its debug endpoints on the monitoring port through short port-forwards. istiod answers
+ * The cluster side of proxy-status: finds the istiod replicas (pods.ts listPods), and asks every istiod for its debug endpoints on the monitoring port through short port-forwards. istiod answers
  * `/debug/*` without authentication only to localhost, and a port-forwarded connection arrives from localhost.
  */
 import { ClusterError } from '../../errors.js';
 import type { IstiodAnswer } from '../../core/proxy-status/status.js';
 import { parseSyncz } from '../../core/proxy-status/syncz.js';
-import { translateKubeError, type KubeConnection } from './client.js';
-import { RawKube } from './http.js';
+import type { KubeConnection } from './client.js';
 import { podRequest } from './pod-http.js';
-
-/** What proxy-status and dashboard need to know of a pod. */
-export interface PodInfo {
-  name: string;
-  namespace: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  /** Pod phase (Running, Pending, ...). */
-  phase: string;
-  /** The Ready condition is True. */
-  ready: boolean;
-}
+import { listPods, type PodInfo } from './pods.js';
 
 /** istiod's HTTP monitoring and debug port. */
 export const ISTIOD_DEBUG_PORT = 15014;
-
-/** Lists the pods matching `selector` in `namespace`, Running and Ready first, then by name; skips terminating pods. */
-export async function listPods(conn: KubeConnection, namespace: string, selector: string): Promise<PodInfo[]> {
-  let list: { items?: PodJson[] };
-  try {
-    list = (await new RawKube(conn).request('GET', `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`, { query: { labelSelector: selector } })) as { items?: PodJson[] };
-  } catch (error) {
-    throw translateKubeError(error, `list pods (${selector}) in namespace ${namespace}`, conn.server);
-  }
-  const pods = (list.items ?? []).filter((p) => !p.metadata?.deletionTimestamp).map((p) => toPodInfo(p, namespace));
-  const rank = (p: PodInfo) => (p.phase === 'Running' ? 2 : 0) + (p.ready ? 1 : 0);
-  return pods.sort((a, b) => rank(b) - rank(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
 
 /** Options for finding istiod. */
 export interface IstiodSelection {
@@ -100,28 +74,3 @@ export async function istiodConfigDump(conn: KubeConnection, istiods: PodInfo[],
   });
 }
 
-function toPodInfo(p: PodJson, namespace: string): PodInfo {
-  return {
-    name: p.metadata?.name ?? '',
-    namespace,
-    labels: p.metadata?.labels ?? {},
-    annotations: p.metadata?.annotations ?? {},
-    phase: p.status?.phase ?? 'Unknown',
-    ready: p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
-  };
-}
-
-interface PodJson {
-  metadata?: { name?: string; labels?: Record<string, string>; annotations?: Record<string, string>; deletionTimestamp?: string };
-  status?: { phase?: string; conditions?: { type: string; status: string }[] };
-}
-
-/** One pod by name (labels tell a ztunnel, which has no Envoy admin API, from a sidecar; annotations give ports). */
-export async function getPod(conn: KubeConnection, name: string, namespace: string): Promise<PodInfo> {
-  try {
-    const pod = (await new RawKube(conn).request('GET', `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`)) as PodJson;
-    return toPodInfo(pod, namespace);
-  } catch (error) {
-    throw translateKubeError(error, `get pod ${name}.${namespace}`, conn.server);
-  }
-}

@@ -68,19 +68,42 @@ export async function resolvePod(conn: KubeConnection, target: PodArgument): Pro
   return podBySelector(conn, target.namespace, selector, what);
 }
 
-/** The best pod matching `selector` in `namespace` (Running and Ready first, then newest); `what` names it in errors. */
-export async function podBySelector(conn: KubeConnection, namespace: string, selector: string, what: string): Promise<PodRef> {
-  const raw = new RawKube(conn);
+/** What commands need to know of a listed pod. */
+export interface PodInfo {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** Pod phase (Running, Pending, ...). */
+  phase: string;
+  /** The Ready condition is True. */
+  ready: boolean;
+  creationTimestamp: string;
+}
+
+/** The pods matching `selector` in `namespace`, Running and Ready first, then by name; terminating pods left out. */
+export async function listPods(conn: KubeConnection, namespace: string, selector: string): Promise<PodInfo[]> {
   let list: { items?: PodJson[] };
   try {
-    list = (await raw.request('GET', `/api/v1/namespaces/${enc(namespace)}/pods`, { query: { labelSelector: selector } })) as { items?: PodJson[] };
+    list = (await new RawKube(conn).request('GET', `/api/v1/namespaces/${enc(namespace)}/pods`, { query: { labelSelector: selector } })) as { items?: PodJson[] };
   } catch (error) {
-    throw translateKubeError(error, `list pods of ${what}`, conn.server);
+    throw translateKubeError(error, `list pods (${selector}) in namespace ${namespace}`, conn.server);
   }
-  const pods = (list.items ?? []).filter((p) => !p.metadata?.deletionTimestamp);
+  const pods = (list.items ?? []).filter((p) => !p.metadata?.deletionTimestamp).map((p) => toPodInfo(p, namespace));
+  return pods.sort((a, b) => rank(b) - rank(a) || compareStrings(a.name, b.name));
+}
+
+/** One pod by name, or a one-line ClusterError. */
+export async function getPod(conn: KubeConnection, name: string, namespace: string): Promise<PodInfo> {
+  return toPodInfo((await get(new RawKube(conn), conn, `/api/v1/namespaces/${enc(namespace)}/pods/${enc(name)}`, `pod ${name} in namespace ${namespace}`)) as PodJson, namespace);
+}
+
+/** The best pod matching `selector` in `namespace` (Running and Ready first, then newest); `what` names it in errors. */
+export async function podBySelector(conn: KubeConnection, namespace: string, selector: string, what: string): Promise<PodRef> {
+  const pods = await listPods(conn, namespace, selector);
   if (pods.length === 0) throw new ClusterError(`no pods match ${what} (selector ${selector} in namespace ${namespace})`);
-  pods.sort((a, b) => rank(b) - rank(a) || compareStrings(String(b.metadata?.creationTimestamp ?? ''), String(a.metadata?.creationTimestamp ?? '')));
-  return { name: pods[0]!.metadata!.name!, namespace };
+  pods.sort((a, b) => rank(b) - rank(a) || compareStrings(b.creationTimestamp, a.creationTimestamp));
+  return { name: pods[0]!.name, namespace };
 }
 
 /** Renders a LabelSelector (or a plain map, as Services and ReplicationControllers have) as a query string. */
@@ -100,14 +123,24 @@ export function selectorString(selector: unknown): string {
 }
 
 interface PodJson {
-  metadata?: { name?: string; creationTimestamp?: string; deletionTimestamp?: string };
+  metadata?: { name?: string; labels?: Record<string, string>; annotations?: Record<string, string>; creationTimestamp?: string; deletionTimestamp?: string };
   status?: { phase?: string; conditions?: { type: string; status: string }[] };
 }
 
-function rank(p: PodJson): number {
-  const running = p.status?.phase === 'Running' ? 2 : 0;
-  const ready = p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 1 : 0;
-  return running + ready;
+function toPodInfo(p: PodJson, namespace: string): PodInfo {
+  return {
+    name: p.metadata?.name ?? '',
+    namespace,
+    labels: p.metadata?.labels ?? {},
+    annotations: p.metadata?.annotations ?? {},
+    phase: p.status?.phase ?? 'Unknown',
+    ready: p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
+    creationTimestamp: p.metadata?.creationTimestamp ?? '',
+  };
+}
+
+function rank(p: PodInfo): number {
+  return (p.phase === 'Running' ? 2 : 0) + (p.ready ? 1 : 0);
 }
 
 async function get(raw: RawKube, conn: KubeConnection, path: string, what: string): Promise<unknown> {

@@ -5,10 +5,11 @@
  */
 import { ClusterError } from '../../errors.js';
 import type { GlobalOptions } from '../../commands/types.js';
-import { connect, translateKubeError, type KubeConnection } from './client.js';
+import { connect, type KubeConnection } from './client.js';
 import { RawKube } from './http.js';
 import { podRequest } from './pod-http.js';
-import { parsePodArgument, resolvePod, type PodRef } from './pods.js';
+import { listPods, parsePodArgument, resolvePod, type PodRef } from './pods.js';
+import { compareStrings } from '../../core/compare.js';
 
 /** An open connection plus the pods a command talks to. */
 export interface ProxyTargets {
@@ -26,15 +27,10 @@ export async function proxyTarget(globals: GlobalOptions, arg: string): Promise<
 /** All pods matching a label selector in the namespace of -n (or the context's), for `log -l`. */
 export async function proxyTargetsBySelector(globals: GlobalOptions, selector: string): Promise<ProxyTargets> {
   const conn = await connect(globals);
-  let list: { items?: { metadata?: { name?: string; deletionTimestamp?: string } }[] };
-  try {
-    list = (await new RawKube(conn).request('GET', `/api/v1/namespaces/${encodeURIComponent(conn.namespace)}/pods`, { query: { labelSelector: selector } })) as typeof list;
-  } catch (error) {
-    throw translateKubeError(error, `list pods matching ${selector} in namespace ${conn.namespace}`, conn.server);
-  }
-  const pods = (list.items ?? []).filter((p) => p.metadata?.name && !p.metadata.deletionTimestamp).map((p) => ({ name: p.metadata!.name!, namespace: conn.namespace }));
+  const pods = (await listPods(conn, conn.namespace, selector)).map((p) => ({ name: p.name, namespace: p.namespace }));
   if (pods.length === 0) throw new ClusterError(`no pods match ${selector} in namespace ${conn.namespace}`);
-  return { conn, pods: pods.sort((a, b) => (a.name < b.name ? -1 : 1)) };
+  // By name, so a log-level change walks the pods in a predictable order.
+  return { conn, pods: pods.sort((a, b) => compareStrings(a.name, b.name)) };
 }
 
 /** `method path` on the pod's Envoy admin port; the body as text. */
