@@ -1,7 +1,7 @@
 /** `mesh analyze`: istioctl analyze's checks over files, a live cluster, or both; exit 79 when findings reach the threshold. */
-import { Option, InvalidArgumentError } from 'commander';
+import { Option } from 'commander';
 import type { CommandContext, CommandSpec } from './types.js';
-import { booleanValue, collect, durationMs, outputOption } from './options.js';
+import { booleanValue, collect, durationMs, levelValue, outputOption } from './options.js';
 
 /** Parsed flags of `mesh analyze`. */
 export interface AnalyzeCommandOptions {
@@ -29,12 +29,6 @@ export interface AnalyzeCommandOptions {
   ignoreUnknown: boolean;
 }
 
-function parseLevel(value: string): string {
-  const level = ['Error', 'Warning', 'Info'].find((l) => l.toLowerCase() === value.toLowerCase());
-  if (!level) throw new InvalidArgumentError('expected Error, Warning or Info');
-  return level;
-}
-
 export const analyze: CommandSpec<AnalyzeCommandOptions> = {
   name: 'analyze',
   summary: 'Analyze Istio configuration in files and/or the cluster and report IST0xxx findings',
@@ -58,8 +52,8 @@ export const analyze: CommandSpec<AnalyzeCommandOptions> = {
     cmd.addOption(new Option('-k, --use-kube [bool]', 'also analyze the live cluster; --use-kube=false for files only').argParser(booleanValue).default(true));
     cmd.addOption(new Option('-A, --all-namespaces', 'report on every namespace, not just -n (or default)').default(false));
     cmd.addOption(outputOption(['log', 'json', 'yaml', 'sarif'], 'log'));
-    cmd.addOption(new Option('--failure-threshold <level>', 'exit 79 when a finding is at least this severe (Error|Warning|Info)').argParser(parseLevel).default('Error'));
-    cmd.addOption(new Option('--output-threshold <level>', 'show findings at least this severe (Error|Warning|Info)').argParser(parseLevel).default('Info'));
+    cmd.addOption(new Option('--failure-threshold <level>', 'exit 79 when a finding is at least this severe (Error|Warning|Info)').argParser(levelValue).default('Error'));
+    cmd.addOption(new Option('--output-threshold <level>', 'show findings at least this severe (Error|Warning|Info)').argParser(levelValue).default('Info'));
     cmd.addOption(new Option('-S, --suppress <code=resource>', 'suppress a code on a resource, e.g. "IST0102=Namespace default" or "IST0103=Pod *.testing" (repeatable)').argParser(collect));
     cmd.addOption(new Option('--analyzer <name>', 'run only this analyzer (repeatable; see -L)').argParser(collect));
     cmd.addOption(new Option('-L, --list-analyzers', 'list the analyzers and exit').default(false));

@@ -61,3 +61,10 @@ export function booleanValue(value: string): boolean {
   if (/^(false|0|no)$/i.test(value)) return false;
   throw new InvalidArgumentError(`expected true or false, got "${value}"`);
 }
+
+/** Commander argument parser for analyzer message levels (`--failure-threshold`, `--output-threshold`), any case. */
+export function levelValue(value: string): string {
+  const level = ['Error', 'Warning', 'Info'].find((l) => l.toLowerCase() === value.toLowerCase());
+  if (!level) throw new InvalidArgumentError('expected Error, Warning or Info');
+  return level;
+}

@@ -3,9 +3,9 @@
  * the permissions the install's own render needs, control planes and CRDs already there, the install-related
  * analyzers, and `--from-version` upgrade notes. Findings use analyze's codes, formats, thresholds and exit 79.
  */
-import { Option, InvalidArgumentError } from 'commander';
+import { Option } from 'commander';
 import type { CommandContext, CommandSpec } from './types.js';
-import { booleanValue, durationMs, filenameOption, outputOption, setOption } from './options.js';
+import { booleanValue, durationMs, filenameOption, levelValue, outputOption, setOption } from './options.js';
 
 /** Parsed flags of `mesh precheck`. */
 export interface PrecheckOptions {
@@ -21,12 +21,6 @@ export interface PrecheckOptions {
   skipControlplane: boolean;
   color?: boolean;
   timeout: number;
-}
-
-function parseLevel(value: string): string {
-  const level = ['Error', 'Warning', 'Info'].find((l) => l.toLowerCase() === value.toLowerCase());
-  if (!level) throw new InvalidArgumentError('expected Error, Warning or Info');
-  return level;
 }
 
 export const precheck: CommandSpec<PrecheckOptions> = {
@@ -52,8 +46,8 @@ export const precheck: CommandSpec<PrecheckOptions> = {
     cmd.option('-r, --revision <revision>', 'control-plane revision to install (same as --set revision=<r>)');
     cmd.option('--from-version <version>', 'also report behaviour changes since this Istio version, e.g. 1.21 (istioctl: -f)');
     cmd.addOption(outputOption(['log', 'json', 'yaml', 'sarif'], 'log'));
-    cmd.addOption(new Option('--failure-threshold <level>', 'exit 79 when a finding is at least this severe (Error|Warning|Info)').argParser(parseLevel).default('Warning'));
-    cmd.addOption(new Option('--output-threshold <level>', 'show findings at least this severe (Error|Warning|Info)').argParser(parseLevel).default('Warning'));
+    cmd.addOption(new Option('--failure-threshold <level>', 'exit 79 when a finding is at least this severe (Error|Warning|Info)').argParser(levelValue).default('Warning'));
+    cmd.addOption(new Option('--output-threshold <level>', 'show findings at least this severe (Error|Warning|Info)').argParser(levelValue).default('Warning'));
     cmd.option('--skip-controlplane', 'skip the cluster checks (version, permissions, control plane, analyzers)', false);
     cmd.addOption(new Option('--color [bool]', 'colour the log output (default: when stdout is a terminal)').argParser(booleanValue));
     cmd.addOption(new Option('--timeout <duration>', 'how long to wait for the cluster reads of the analyzers').argParser(durationMs).default(30_000, '30s'));
