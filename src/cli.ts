@@ -2,43 +2,20 @@
  * Builds the commander tree from src/commands/index.ts and runs it. This is the ONLY place that maps errors to
  * exit codes and prints them. Imports here must stay light: `mesh --help` and `mesh --version` load nothing else.
  */
-import { Command, CommanderError } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { commands } from './commands/index.js';
-import type { CommandContext, CommandSpec, GlobalOptions } from './commands/types.js';
-import { detectTerminal } from './adapters/terminal.js';
+import { globalFlags, type GlobalFlagValues } from './commands/global-flags.js';
+import type { AnyCommandSpec, FlagTable } from './commands/types.js';
+import type { CliIO, CommandContext, GlobalOptions } from './context.js';
+import { processContext } from './adapters/context.js';
+import { processIO } from './adapters/process-io.js';
 import { ExitCode, MeshError, UsageError } from './errors.js';
 import { MESH_VERSION } from './version.js';
 
-/** Streams and environment the CLI runs against; tests pass buffers. */
-export interface CliIO {
-  out(text: string): void;
-  err(text: string): void;
-  readStdin(): Promise<Buffer>;
-  env: Readonly<Record<string, string | undefined>>;
-  stdoutIsTTY: boolean;
-  stderrIsTTY: boolean;
-  /** stdin is a terminal (confirmation prompts are possible). */
-  stdinIsTTY?: boolean;
-}
+export type { CliIO } from './context.js';
 
-/** The real process streams. */
-export function processIO(): CliIO {
-  return {
-    out: (t) => void process.stdout.write(t),
-    err: (t) => void process.stderr.write(t),
-    readStdin: readProcessStdin,
-    env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    stdinIsTTY: process.stdin.isTTY === true,
-  };
-}
-
-async function readProcessStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+/** Builds the context a command runs with from the parsed global flags (tests pass a fake one). */
+export type ContextFactory = (globals: GlobalOptions) => CommandContext;
 
 /** Holds the outcome of the action that commander ran, since parseAsync does not return it. */
 interface RunState {
@@ -46,44 +23,61 @@ interface RunState {
 }
 
 /** Builds the program. Exported for tests that assert on parsing without running anything. */
-export function buildProgram(io: CliIO, state: RunState = { exitCode: 0 }): Command {
+export function buildProgram(io: CliIO, state: RunState = { exitCode: 0 }, contextFor: ContextFactory = (g) => processContext(io, g)): Command {
   const program = new Command('mesh')
     .description('A fast, pipeline-friendly CLI for the Istio service mesh (Istio 1.30).')
     .version(MESH_VERSION, '--version', 'print the mesh version and exit')
-    .option('--kubeconfig <path>', 'path to the kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
-    .option('--context <name>', 'the kubeconfig context to use')
-    .option('-n, --namespace <ns>', 'the namespace to work in')
-    .option('-i, --istioNamespace <ns>', 'the namespace of the Istio control plane', 'istio-system')
-    .option('-v, --verbose', 'print more detail, and stack traces for internal errors', false)
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
-  for (const spec of commands) program.addCommand(toCommand(spec, io, state));
+  addFlags(program, globalFlags);
+  for (const spec of commands) program.addCommand(toCommand(spec, io, state, contextFor));
   return program;
 }
 
-function toCommand(spec: CommandSpec, io: CliIO, state: RunState): Command {
+/**
+ * Adds a flag table's options to `cmd`. The table's key must be the name commander files the value under, so that
+ * `OptionsOf<table>` is what the command really receives: a mismatch is a bug in the table, caught by every test
+ * that builds the program.
+ */
+function addFlags(cmd: Command, flags: FlagTable): void {
+  for (const [key, spec] of Object.entries(flags)) {
+    const option = new Option(spec.flags, spec.description);
+    if (spec.parse) option.argParser(spec.parse);
+    if (spec.default !== undefined) option.default(spec.default, spec.defaultText);
+    if (spec.choices) option.choices(spec.choices);
+    if (spec.hidden) option.hideHelp();
+    if (option.attributeName() !== key) throw new Error(`flag table of "${cmd.name()}": key "${key}" should be "${option.attributeName()}" for ${spec.flags}`);
+    cmd.addOption(option);
+  }
+}
+
+function toCommand(spec: AnyCommandSpec, io: CliIO, state: RunState, contextFor: ContextFactory): Command {
   const cmd = new Command(spec.name).summary(spec.summary).description(spec.description ?? spec.summary);
   if (spec.aliases) cmd.aliases(spec.aliases);
-  if (spec.arguments) cmd.arguments(spec.arguments);
-  spec.options?.(cmd);
+  if (typeof spec.arguments === 'string') cmd.arguments(spec.arguments);
+  else {
+    for (const arg of spec.arguments ?? []) {
+      const argument = new Argument(arg.name, arg.description);
+      if (arg.choices) argument.choices(arg.choices);
+      cmd.addArgument(argument);
+    }
+  }
+  if ('flags' in spec && spec.flags) addFlags(cmd, spec.flags);
+  if ('options' in spec) spec.options?.(cmd);
   if (spec.examples?.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join('\n')}\n`);
   cmd.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).exitOverride().showSuggestionAfterError(true);
-  for (const sub of spec.subcommands ?? []) cmd.addCommand(toCommand(sub, io, state));
+  for (const sub of spec.subcommands ?? []) cmd.addCommand(toCommand(sub, io, state, contextFor));
   if (spec.run) {
     const run = spec.run;
     cmd.action(async (...actionArgs: unknown[]) => {
       const self = actionArgs[actionArgs.length - 1] as Command;
-      const all = self.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
-      const ctx: CommandContext = {
-        globals: {
-          kubeconfig: all.kubeconfig, context: all.context, namespace: all.namespace,
-          istioNamespace: all.istioNamespace, verbose: all.verbose === true,
-        },
-        out: io.out, err: io.err, readStdin: io.readStdin, env: io.env,
-        terminal: { ...detectTerminal(io.env, io.stdoutIsTTY, io.stderrIsTTY), stdinIsTTY: io.stdinIsTTY === true },
-      };
-      const code = await run(ctx, all, self.args);
+      const all = self.optsWithGlobals() as GlobalFlagValues & Record<string, unknown>;
+      const ctx = contextFor({
+        kubeconfig: all.kubeconfig, context: all.context, namespace: all.namespace,
+        istioNamespace: all.istioNamespace, verbose: all.verbose === true,
+      });
+      const code = await run.call(spec, ctx, all, self.args);
       state.exitCode = code ?? ExitCode.Ok;
     });
   } else if (spec.subcommands?.length) {
@@ -106,11 +100,11 @@ function toCommand(spec: CommandSpec, io: CliIO, state: RunState): Command {
 }
 
 /** Runs mesh with argv (without `node` and the script); returns the exit code. Never throws. */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], io: CliIO = processIO(), contextFor?: ContextFactory): Promise<number> {
   const state: RunState = { exitCode: 0 };
   const verbose = argv.includes('-v') || argv.includes('--verbose') || io.env.MESH_DEBUG === '1';
   try {
-    const program = buildProgram(io, state);
+    const program = buildProgram(io, state, contextFor);
     if (argv.length === 0) {
       program.outputHelp();
       return ExitCode.Ok;

@@ -4,27 +4,18 @@
  */
 // Synchronous reads on purpose: a CLI reads its inputs one after another anyway, and node:fs/promises costs
 // ~15 ms of start-up to load.
-import { readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, MeshError } from '../errors.js';
 import { decodeText } from '../core/yaml/decode.js';
 import { loadDocuments, type YamlDoc } from '../core/yaml/load.js';
+import type { ReadOptions as PortReadOptions, SourceText } from '../context.js';
 
-/** The text of one input. */
-export interface SourceText {
-  /** File path as given (or joined under a directory), or `<stdin>`. */
-  origin: string;
-  text: string;
-}
 
-/** How to read inputs. */
-export interface ReadOptions {
-  /** Walk sub-directories of directories given with -f. */
-  recursive?: boolean;
+/** How to read inputs: the port's options plus where standard input comes from. */
+export interface ReadOptions extends PortReadOptions {
   /** Reads standard input (for `-`). */
   readStdin: () => Promise<Buffer>;
-  /** File name endings read from directories. */
-  extensions?: readonly string[];
 }
 
 const DEFAULT_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -122,4 +113,18 @@ export function writeTextFileAtomic(path: string, text: string): void {
     }
     throw new MeshError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** Creates `dir` (and parents) and writes each file into it atomically; returns the paths written, in order. */
+export function writeFilesInto(dir: string, files: readonly { name: string; text: string }[]): string[] {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new InputError(`${dir}: cannot create the directory: ${describeFsError(error as NodeJS.ErrnoException)}`, { cause: error });
+  }
+  return files.map((file) => {
+    const path = join(dir, file.name);
+    writeTextFileAtomic(path, file.text);
+    return path;
+  });
 }

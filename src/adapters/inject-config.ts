@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
-import type { GlobalOptions } from '../commands/types.js';
+import type { GlobalOptions } from '../context.js';
 import { InputError, MeshError } from '../errors.js';
 import { YAML11_SCHEMA } from '../core/yaml/schema11.js';
 import { isMap, type Tree } from '../core/inject/config.js';
@@ -45,14 +45,6 @@ export async function checkInjectConfigFile(path: string): Promise<string[]> {
   if (custom.length) warnings.push(`${path}: templates ${custom.join(', ')} are ignored; mesh renders Istio 1.30's built-in templates itself`);
   if (config?.policy === 'disabled') warnings.push(`${path}: policy is "disabled": kube-inject injects anyway, as istioctl does`);
   return warnings;
-}
-
-/** True when some kubeconfig could be used (an explicit flag, $KUBECONFIG, ~/.kube/config, or in-cluster). */
-export function kubeconfigAvailable(globals: GlobalOptions, env: Readonly<Record<string, string | undefined>>): boolean {
-  if (globals.kubeconfig) return true;
-  if (env.KUBECONFIG) return env.KUBECONFIG.split(':').some((p) => p && existsSync(p));
-  if (env.KUBERNETES_SERVICE_HOST) return true;
-  return existsSync(join(env.HOME ?? homedir(), '.kube', 'config'));
 }
 
 /** Reads mesh config and injector values from the control plane's ConfigMaps. */

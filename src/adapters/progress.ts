@@ -2,14 +2,7 @@
  * Renders install/uninstall progress: an ora spinner on a TTY stderr, plain lines otherwise (CI logs stay
  * readable: one line per finished component, one per distinct wait, no control characters).
  */
-import type { CommandContext } from '../commands/types.js';
-import type { ProgressSink } from '../core/install/client.js';
-
-/** A ProgressSink that must be stopped when the command ends (clears a running spinner). */
-export interface Progress extends ProgressSink {
-  /** Stops the spinner, if any. */
-  stop(): void;
-}
+import type { CommandContext, Progress, StatusLine } from '../context.js';
 
 /** Creates the progress renderer for a command's stderr. */
 export async function createProgress(ctx: Pick<CommandContext, 'err' | 'terminal'>): Promise<Progress> {
@@ -56,4 +49,12 @@ export async function createProgress(ctx: Pick<CommandContext, 'err' | 'terminal
     info(text) { ctx.err(`  ${text}\n`); },
     stop() {},
   };
+}
+
+/** A status line on a terminal's stderr while something slow runs (ora), or nothing when stderr is not a TTY. */
+export async function createStatusLine(enabled: boolean, text: string): Promise<StatusLine> {
+  if (!enabled) return { update() {}, stop() {} };
+  const { default: ora } = await import('ora');
+  const spinner = ora({ text, stream: process.stderr }).start();
+  return { update: (t) => void (spinner.text = t), stop: () => void spinner.stop() };
 }

@@ -1,5 +1,5 @@
 /** Decides once whether colour and spinners are allowed, from the streams and the environment. */
-import type { TerminalInfo } from '../commands/types.js';
+import type { TerminalInfo } from '../context.js';
 
 /** Colour only on a TTY whose TERM is not `dumb`, never with NO_COLOR set (any value), forced with FORCE_COLOR. */
 export function detectTerminal(env: Readonly<Record<string, string | undefined>>, stdoutIsTTY: boolean, stderrIsTTY: boolean): TerminalInfo {

@@ -1,8 +1,11 @@
-/** `mesh completion bash|zsh|fish`: prints a shell completion script built from the command tree. */
-import { Argument, type Command } from 'commander';
-import type { CommandSpec } from './types.js';
+/** `mesh completion bash|zsh|fish`: prints a shell completion script built from the command tree's flag tables. */
+import type { AnyCommandSpec, FlagTable } from './types.js';
+import { defineCommand } from './types.js';
+import type { CompletionNode } from '../render/completion.js';
 
-export const completion: CommandSpec = {
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
+
+export const completion = defineCommand({
   name: 'completion',
   summary: 'Print a shell completion script (bash, zsh or fish)',
   examples: [
@@ -13,12 +16,40 @@ export const completion: CommandSpec = {
     '# fish',
     'mesh completion fish > ~/.config/fish/completions/mesh.fish',
   ],
-  options: (cmd: Command) => {
-    cmd.addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']));
-  },
+  arguments: [{ name: '<shell>', description: 'the shell', choices: SHELLS }],
   async run(ctx, _opts, args) {
-    const { commands } = await import('./index.js');
-    const { completionScript } = await import('../render/completion.js');
-    ctx.out(completionScript(args[0] as 'bash' | 'zsh' | 'fish', commands));
+    const [{ commands }, { globalFlags }, { completionScript }] = await Promise.all([
+      import('./index.js'), import('./global-flags.js'), import('../render/completion.js'),
+    ]);
+    const globals = [...flagWords(globalFlags), '--help', '-h'];
+    const nodes: CompletionNode[] = [{ path: '', subcommands: commands.map((s) => s.name), flags: [...globals, '--version'], description: '' }];
+    await flatten(commands, '', globals, nodes);
+    ctx.out(completionScript(args[0] as (typeof SHELLS)[number], nodes));
   },
-};
+});
+
+/** The long and short spellings of every flag in a table (`--output`, `-o`: long first), in table order. */
+function flagWords(flags: FlagTable): string[] {
+  return Object.values(flags).flatMap((f) => {
+    const words = f.flags.split(/[ ,|]+/).filter((w) => w.startsWith('-'));
+    return [...words.filter((w) => w.startsWith('--')), ...words.filter((w) => !w.startsWith('--'))];
+  });
+}
+
+async function flatten(specs: readonly AnyCommandSpec[], prefix: string, globals: string[], out: CompletionNode[]): Promise<void> {
+  for (const spec of specs) {
+    const path = prefix ? `${prefix} ${spec.name}` : spec.name;
+    const own = 'flags' in spec && spec.flags ? flagWords(spec.flags) : await legacyFlagWords(spec);
+    out.push({ path, subcommands: (spec.subcommands ?? []).map((s) => s.name), flags: [...own, ...globals], description: spec.summary });
+    await flatten(spec.subcommands ?? [], path, globals, out);
+  }
+}
+
+/** TODO(#8): flags of a command not yet converted to a flag table, read back from commander. */
+async function legacyFlagWords(spec: AnyCommandSpec): Promise<string[]> {
+  if (!('options' in spec) || !spec.options) return [];
+  const { Command } = await import('commander');
+  const cmd = new Command(spec.name);
+  spec.options(cmd);
+  return cmd.options.flatMap((o) => [o.long, o.short].filter((f): f is string => !!f));
+}

@@ -1,6 +1,7 @@
 /** `mesh dashboard <ui>` (alias `dash`, `d`): port-forward to an add-on's web UI, an Envoy admin page or ControlZ, and open it. */
 import { Option, type Command } from 'commander';
-import type { CommandContext, CommandSpec } from './types.js';
+import type { CommandContext } from '../context.js';
+import type { LegacyCommandSpec } from './types.js';
 import { DASHBOARDS, type Dashboard } from '../core/dashboard/catalog.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { booleanValue, parsePort } from './options.js';
@@ -36,7 +37,7 @@ const examples: Record<Dashboard['kind'], (d: Dashboard) => string[]> = {
   ],
 };
 
-function subcommand(d: Dashboard): CommandSpec<DashboardOptions> {
+function subcommand(d: Dashboard): LegacyCommandSpec<DashboardOptions> {
   const note = d.name === 'envoy' ? ' `envoy` is the older name of `proxy`; both work.' : '';
   const where = d.kind === 'addon' ? `Finds the pod by ${d.selector}, in -i/--istioNamespace first, then in -n/--namespace.`
     : d.kind === 'proxy' ? 'Names the pod as <pod>[.namespace] or <type>/<name>[.namespace] (deployment/, service/, ...), or finds it with -l.'
@@ -89,7 +90,7 @@ async function serve(ctx: CommandContext, d: Dashboard, opts: DashboardOptions, 
   return ExitCode.Ok;
 }
 
-export const dashboard: CommandSpec = {
+export const dashboard: LegacyCommandSpec = {
   name: 'dashboard',
   aliases: ['dash', 'd'],
   summary: 'Open an Istio web UI (Kiali, Grafana, Prometheus, Jaeger, Zipkin, SkyWalking, Envoy admin, ControlZ) through a port-forward',

@@ -2,14 +2,14 @@
  * The body of `mesh describe`, loaded lazily by commands/describe.ts: read the cluster (one list per needed kind,
  * as analyze does) or the files, build analyze's snapshot, find the target, run the pure core, render.
  */
-import type { CommandContext } from './types.js';
+import type { CommandContext } from '../context.js';
 import type { DescribeOptions } from './describe.js';
 import { ClusterError, ExitCode, InputError, UsageError } from '../errors.js';
 import { readSources } from '../adapters/files.js';
 import { loadDocuments, objectsOf } from '../core/yaml/load.js';
 import { buildSnapshot, fileSource, type Snapshot, type SnapshotSource } from '../core/analyze/index.js';
 import { describePod, describeService, findService, findWorkload, renderText } from '../core/describe/index.js';
-import { parsePodArgument } from '../adapters/kube/pods.js';
+import { parsePodArgument } from '../core/model/pods.js';
 import { renderData } from '../render/format.js';
 
 /** Kinds describe reads from a cluster. */
@@ -72,15 +72,9 @@ async function snapshotFor(ctx: CommandContext, opts: DescribeOptions, namespace
     const texts = await readSources(opts.filename, { recursive: opts.recursive, readStdin: ctx.readStdin });
     sources.push(fileSource(texts.flatMap((t) => objectsOf(loadDocuments(t.text, t.origin)))));
   } else {
-    const { readCluster, progressLine } = await import('../adapters/kube/snapshot.js');
-    const progress = await progressLine(ctx.terminal.stderrIsTTY, 'Reading the cluster');
-    try {
-      const read = await readCluster(ctx.globals, { kinds: KINDS, timeoutMs: opts.timeout, onProgress: (d, t) => progress.update(`Reading the cluster: ${d}/${t} kinds`) });
-      if (read.skipped.length) ctx.err(`warning: could not read from ${read.server}: ${read.skipped.join('; ')}; described without them\n`);
-      sources.push({ objects: read.objects.map((object) => ({ object, origin: { type: 'cluster' } })), complete: read.complete });
-    } finally {
-      progress.stop();
-    }
+    const { readClusterSource } = await import('../app/cluster-source.js');
+    const read = await readClusterSource(ctx, { kinds: KINDS, timeoutMs: opts.timeout, status: 'Reading the cluster', without: 'described without them' });
+    sources.push(read.source);
   }
   // No stand-in ingress gateway offline: describe reports only gateways the input really has.
   return buildSnapshot(sources, { defaultNamespace: namespace, istioNamespace: ctx.globals.istioNamespace, addDefaults: false });

@@ -4,7 +4,7 @@
  * describe-run.ts (I/O), loaded only when a subcommand runs.
  */
 import { Option, type Command } from 'commander';
-import type { CommandSpec } from './types.js';
+import type { LegacyCommandSpec } from './types.js';
 import { durationMs, filenameOption, outputOption, recursiveOption } from './options.js';
 
 /** Flags of both describe subcommands. */
@@ -28,7 +28,7 @@ const flags = (cmd: Command): void => {
   cmd.addOption(new Option('--timeout <duration>', 'how long to wait for the cluster').argParser(durationMs).default(30_000, '30s'));
 };
 
-const pod: CommandSpec<DescribeOptions> = {
+const pod: LegacyCommandSpec<DescribeOptions> = {
   name: 'pod',
   aliases: ['po'],
   summary: 'Describe a pod and the Istio configuration that applies to it',
@@ -55,7 +55,7 @@ const pod: CommandSpec<DescribeOptions> = {
   },
 };
 
-const service: CommandSpec<DescribeOptions> = {
+const service: LegacyCommandSpec<DescribeOptions> = {
   name: 'service',
   aliases: ['svc'],
   summary: 'Describe a service, its pods and the Istio configuration that applies to it',
@@ -78,7 +78,7 @@ const service: CommandSpec<DescribeOptions> = {
 };
 
 /** `mesh describe pod|service`. */
-export const describe: CommandSpec = {
+export const describe: LegacyCommandSpec = {
   name: 'describe',
   aliases: ['des'],
   summary: 'Describe a pod or service and the Istio configuration that applies to it',

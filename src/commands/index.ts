@@ -1,6 +1,6 @@
 /** Every command mesh has, in the order `mesh --help` lists them. Add a command here; nothing is discovered from disk. */
-import type { CommandSpec } from './types.js';
-import { analyze } from './analyze.js';
+import type { AnyCommandSpec } from './types.js';
+import { analyze } from './analyze/index.js';
 import { completion } from './completion.js';
 import { dashboard } from './dashboard.js';
 import { describe } from './describe.js';
@@ -17,7 +17,7 @@ import { tag } from './tag.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
 
-export const commands: CommandSpec[] = [
+export const commands: AnyCommandSpec[] = [
   precheck,
   install,
   uninstall,

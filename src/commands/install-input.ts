@@ -2,7 +2,7 @@
  * What install, uninstall and verify-install share: parsing `--readiness-timeout`, turning `-f`/`--set` into an
  * install plan through the manifest renderer, and opening the cluster. Loaded lazily by those commands' `run`.
  */
-import type { CommandContext } from './types.js';
+import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { Clock, InstallClient } from '../core/install/client.js';
 import type { InstallPlan } from '../core/install/plan.js';

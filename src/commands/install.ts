@@ -1,6 +1,6 @@
 /** `mesh install` (alias `apply`): render the control plane and apply it with server-side apply, waiting until it is ready. */
 import type { Command } from 'commander';
-import type { CommandSpec } from './types.js';
+import type { LegacyCommandSpec } from './types.js';
 import { filenameOption, outputOption, setOption } from './options.js';
 import { UsageError } from '../errors.js';
 
@@ -15,7 +15,7 @@ interface InstallOptions {
   output: 'text' | 'json' | 'yaml';
 }
 
-export const install: CommandSpec<InstallOptions> = {
+export const install: LegacyCommandSpec<InstallOptions> = {
   name: 'install',
   aliases: ['apply'],
   summary: 'Install or upgrade the Istio control plane in the cluster',

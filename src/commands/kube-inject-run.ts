@@ -1,12 +1,12 @@
 /** The body of `mesh kube-inject`, loaded only when the command runs (keeps `mesh --help` light). */
-import type { CommandContext } from './types.js';
+import type { CommandContext } from '../context.js';
 import type { KubeInjectOptions } from './kube-inject.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { readSources, writeTextFileAtomic } from '../adapters/files.js';
 import { loadDocuments } from '../core/yaml/load.js';
 import { resolveInjectConfig, type Tree } from '../core/inject/config.js';
 import { injectStream, type LocatedMessage } from '../core/inject/documents.js';
-import { checkInjectConfigFile, kubeconfigAvailable, readClusterInjectConfig, readYamlMap } from '../adapters/inject-config.js';
+import { checkInjectConfigFile, readClusterInjectConfig, readYamlMap } from '../adapters/inject-config.js';
 
 /** Runs kube-inject; returns the exit code. */
 export async function runKubeInject(ctx: CommandContext, opts: KubeInjectOptions): Promise<number> {
@@ -71,7 +71,7 @@ async function gatherConfig(ctx: CommandContext, opts: KubeInjectOptions) {
   const meshConfig: Tree[] = [];
   let base: { values: Tree; meshConfig: Tree } | undefined;
   let revision = opts.revision;
-  if (!opts.ignoreCluster && !opts.meshConfigFile && !opts.valuesFile && !opts.operatorFileName && kubeconfigAvailable(ctx.globals, ctx.env)) {
+  if (!opts.ignoreCluster && !opts.meshConfigFile && !opts.valuesFile && !opts.operatorFileName && ctx.kubeconfigAvailable()) {
     try {
       const found = await readClusterInjectConfig(ctx.globals, revision, 5000);
       values.push(found.values);

@@ -1,6 +1,6 @@
 /** `mesh kube-inject`: add the Istio sidecar to workload YAML, as `istioctl kube-inject` does, keeping everything else byte for byte. */
 import { Option, type Command } from 'commander';
-import type { CommandSpec } from './types.js';
+import type { LegacyCommandSpec } from './types.js';
 import { filenameOption, recursiveOption, setOption } from './options.js';
 
 /** Parsed flags of kube-inject. */
@@ -26,7 +26,7 @@ export interface KubeInjectOptions {
   nativeSidecar: boolean;
 }
 
-export const kubeInject: CommandSpec<KubeInjectOptions> = {
+export const kubeInject: LegacyCommandSpec<KubeInjectOptions> = {
   name: 'kube-inject',
   summary: 'Add the Istio sidecar to Kubernetes workload YAML',
   description: [

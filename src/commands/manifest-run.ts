@@ -1,5 +1,5 @@
 /** The work behind `mesh manifest generate|diff` and the -f reading that `profile dump` shares. Loaded lazily. */
-import type { CommandContext } from './types.js';
+import type { CommandContext } from '../context.js';
 import type { ManifestGenerateOptions } from './manifest.js';
 import type { GenerateResult, OverlaySource } from '../core/manifest/types.js';
 import { ExitCode } from '../errors.js';

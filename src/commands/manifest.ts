@@ -1,6 +1,6 @@
 /** `mesh manifest generate|diff`: render the control plane offline, and compare two renders object by object. */
 import type { Command } from 'commander';
-import type { CommandSpec } from './types.js';
+import type { LegacyCommandSpec } from './types.js';
 import { filenameOption, outputOption, setOption } from './options.js';
 
 /** Flags of `manifest generate`. */
@@ -15,7 +15,7 @@ export interface ManifestGenerateOptions {
   revision?: string;
 }
 
-const generate: CommandSpec<ManifestGenerateOptions> = {
+const generate: LegacyCommandSpec<ManifestGenerateOptions> = {
   name: 'generate',
   summary: 'Render the Istio control-plane manifests for a profile and overrides (no cluster needed)',
   description:
@@ -41,7 +41,7 @@ const generate: CommandSpec<ManifestGenerateOptions> = {
   },
 };
 
-const diff: CommandSpec<{ output: 'text' | 'json' | 'yaml' }> = {
+const diff: LegacyCommandSpec<{ output: 'text' | 'json' | 'yaml' }> = {
   name: 'diff',
   summary: 'Compare two rendered manifests object by object',
   description:
@@ -64,7 +64,7 @@ const diff: CommandSpec<{ output: 'text' | 'json' | 'yaml' }> = {
 };
 
 /** The `manifest` command group. */
-export const manifest: CommandSpec = {
+export const manifest: LegacyCommandSpec = {
   name: 'manifest',
   summary: 'Render (generate) and compare (diff) control-plane manifests',
   examples: ['mesh manifest generate --set profile=demo', 'mesh manifest diff before.yaml after.yaml'],

@@ -3,7 +3,7 @@
  * cluster (adapters/kube/precheck.ts, the analyze snapshot reader) and judge with the pure core (core/precheck).
  * The cluster questions run in parallel; a question the user may not ask becomes a warning, not a failure.
  */
-import type { CommandContext } from './types.js';
+import type { CommandContext } from '../context.js';
 import type { PrecheckOptions } from './precheck.js';
 import { MeshError } from '../errors.js';
 import { ISTIO_VERSION } from '../version.js';
@@ -14,7 +14,7 @@ import {
 } from '../core/precheck/index.js';
 import { installedControlPlanes } from '../core/install/version.js';
 import { OWNED_KINDS } from '../core/install/plan.js';
-import type { PrecheckCluster } from '../adapters/kube/precheck.js';
+import type { PrecheckCluster } from '../core/precheck/cluster.js';
 
 /** Runs every check the flags ask for; returns the judged messages. */
 export async function runPrecheck(ctx: CommandContext, opts: PrecheckOptions): Promise<PrecheckOutcome> {
@@ -28,10 +28,8 @@ export async function runPrecheck(ctx: CommandContext, opts: PrecheckOptions): P
   const messages: AnalysisMessage[] = [];
   const findings: PrecheckFinding[] = [];
   if (!opts.skipControlplane || fromMinor !== undefined) {
-    const { openPrecheckCluster } = await import('../adapters/kube/precheck.js');
-    const cluster = await openPrecheckCluster(ctx.globals);
-    const { progressLine } = await import('../adapters/kube/snapshot.js');
-    const progress = await progressLine(ctx.terminal.stderrIsTTY, 'Checking the cluster');
+    const cluster = (await ctx.cluster()).precheck;
+    const progress = await ctx.progress.status('Checking the cluster');
     try {
       const checks: Promise<PrecheckFinding[] | AnalysisMessage[]>[] = [];
       if (!opts.skipControlplane) {
@@ -82,21 +80,22 @@ async function existingIstio(ctx: CommandContext, cluster: PrecheckCluster, targ
 
 /** The install-related analyzers over the live cluster, as `mesh analyze --analyzer ...` would run them. */
 async function analyzerMessages(ctx: CommandContext, timeoutMs: number): Promise<AnalysisMessage[]> {
-  const [{ readCluster }, analyze] = await Promise.all([import('../adapters/kube/snapshot.js'), import('../core/analyze/index.js')]);
+  const [{ readClusterSource }, analyze] = await Promise.all([import('../app/cluster-source.js'), import('../core/analyze/index.js')]);
   const only = [...PRECHECK_ANALYZERS];
   const analyzers = analyze.selectAnalyzers(only);
   let read;
   try {
-    read = await readCluster(ctx.globals, { kinds: [...new Set(analyzers.flatMap((a) => a.meta.inputs))], timeoutMs });
+    // Before a first install Istio's kinds are not served: expected here, so only refusals are worth a warning.
+    read = await readClusterSource(ctx, {
+      kinds: [...new Set(analyzers.flatMap((a) => a.meta.inputs))], timeoutMs, status: 'Checking the cluster',
+      without: 'analyzers ran without them', warnNotServed: false,
+    });
   } catch (error) {
     if (!(error instanceof MeshError)) throw error;
     ctx.err(`warning: ${error.message}; the analyzers did not run\n`);
     return [];
   }
-  // Before a first install Istio's kinds are not served: expected here, so only refusals are worth a warning.
-  const refused = read.skipped.filter((s) => !s.includes('not served'));
-  if (refused.length) ctx.err(`warning: could not read from ${read.server}: ${refused.join('; ')}; analyzers ran without them\n`);
-  const snapshot = analyze.buildSnapshot([{ objects: read.objects.map((object) => ({ object, origin: { type: 'cluster' } })), complete: read.complete }], {
+  const snapshot = analyze.buildSnapshot([read.source], {
     defaultNamespace: ctx.globals.namespace ?? 'default', istioNamespace: ctx.globals.istioNamespace, addDefaults: false,
   });
   const result = analyze.analyzeSnapshot(snapshot, {

@@ -4,7 +4,8 @@
  * analyzers, and `--from-version` upgrade notes. Findings use analyze's codes, formats, thresholds and exit 79.
  */
 import { Option } from 'commander';
-import type { CommandContext, CommandSpec } from './types.js';
+import type { CommandContext } from '../context.js';
+import type { LegacyCommandSpec } from './types.js';
 import { booleanValue, durationMs, filenameOption, levelValue, outputOption, setOption } from './options.js';
 
 /** Parsed flags of `mesh precheck`. */
@@ -23,7 +24,7 @@ export interface PrecheckOptions {
   timeout: number;
 }
 
-export const precheck: CommandSpec<PrecheckOptions> = {
+export const precheck: LegacyCommandSpec<PrecheckOptions> = {
   name: 'precheck',
   summary: 'Check whether Istio 1.30 can safely be installed in, or upgraded on, the cluster',
   description: 'Checks the Kubernetes version (Istio 1.30 supports 1.32 - 1.36), every permission `mesh install` needs for '

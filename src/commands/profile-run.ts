@@ -1,5 +1,5 @@
 /** The work behind `mesh profile list|dump|diff`. Loaded lazily. */
-import type { CommandContext } from './types.js';
+import type { CommandContext } from '../context.js';
 import type { ProfileDumpOptions } from './profile.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { readOverlays } from './manifest-run.js';

@@ -1,6 +1,6 @@
 /** `mesh profile list|dump|diff`: the built-in installation profiles (istioctl dropped these in 1.24; mesh keeps them). */
 import type { Command } from 'commander';
-import type { CommandSpec } from './types.js';
+import type { LegacyCommandSpec } from './types.js';
 import { filenameOption, outputOption, setOption } from './options.js';
 
 /** Flags of `profile dump`. */
@@ -15,7 +15,7 @@ export interface ProfileDumpOptions {
   filename?: string[];
 }
 
-const list: CommandSpec<{ output: 'text' | 'json' | 'yaml' }> = {
+const list: LegacyCommandSpec<{ output: 'text' | 'json' | 'yaml' }> = {
   name: 'list',
   summary: 'List the built-in profiles',
   examples: ['mesh profile list', '# names only, for scripts', "mesh profile list -o json | jq -r '.[].name'"],
@@ -26,7 +26,7 @@ const list: CommandSpec<{ output: 'text' | 'json' | 'yaml' }> = {
   },
 };
 
-const dump: CommandSpec<ProfileDumpOptions> = {
+const dump: LegacyCommandSpec<ProfileDumpOptions> = {
   name: 'dump',
   summary: 'Print a profile as the fully resolved IstioOperator (defaults included)',
   arguments: '[name]',
@@ -48,7 +48,7 @@ const dump: CommandSpec<ProfileDumpOptions> = {
   },
 };
 
-const diff: CommandSpec<Record<string, never>> = {
+const diff: LegacyCommandSpec<Record<string, never>> = {
   name: 'diff',
   summary: 'Show how two profiles differ (unified diff of their resolved IstioOperators)',
   arguments: '<a> <b>',
@@ -61,7 +61,7 @@ const diff: CommandSpec<Record<string, never>> = {
 };
 
 /** The `profile` command group. */
-export const profile: CommandSpec = {
+export const profile: LegacyCommandSpec = {
   name: 'profile',
   summary: 'List, dump and compare installation profiles',
   examples: ['mesh profile list', 'mesh profile dump demo --config-path values.pilot', 'mesh profile diff default ambient'],

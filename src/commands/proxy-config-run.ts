@@ -1,6 +1,6 @@
 /** The I/O half of `mesh proxy-config`: read a file or ask the pod's Envoy, hand the text to the pure core, print. */
 import { readFile } from 'node:fs/promises';
-import type { CommandContext } from './types.js';
+import type { CommandContext } from '../context.js';
 import type { ProxyConfigOptions } from './proxy-config.js';
 import type { View } from '../core/proxy-config/view.js';
 import { ClusterError, ExitCode, InputError, MeshError, UsageError } from '../errors.js';

@@ -4,7 +4,7 @@
  * src/core/proxy-config (pure) and proxy-config-run.ts (I/O), loaded only when a subcommand runs.
  */
 import type { Command } from 'commander';
-import type { CommandSpec } from './types.js';
+import type { LegacyCommandSpec } from './types.js';
 import { outputOption, portNumber } from './options.js';
 
 /** Flags every proxy-config subcommand parses into (each declares the ones it takes). */
@@ -53,7 +53,7 @@ const clusterFlags = (cmd: Command): void => {
 };
 
 /** Builds one view subcommand: arguments, shared flags, and a run that hands over to proxy-config-run.ts. */
-function view(name: string, spec: Omit<CommandSpec<ProxyConfigOptions>, 'name' | 'run' | 'arguments'>, fileWhat = 'Envoy config dump (JSON from /config_dump)', defaultOutput = 'short'): CommandSpec<ProxyConfigOptions> {
+function view(name: string, spec: Omit<LegacyCommandSpec<ProxyConfigOptions>, 'name' | 'run' | 'arguments'>, fileWhat = 'Envoy config dump (JSON from /config_dump)', defaultOutput = 'short'): LegacyCommandSpec<ProxyConfigOptions> {
   return {
     name,
     arguments: '[pod]',
@@ -181,7 +181,7 @@ const all = view('all', {
   },
 });
 
-const log: CommandSpec<ProxyConfigOptions> = {
+const log: LegacyCommandSpec<ProxyConfigOptions> = {
   name: 'log',
   arguments: '[pod]',
   summary: "Show or change the log levels of a pod's proxy",
@@ -206,7 +206,7 @@ const log: CommandSpec<ProxyConfigOptions> = {
   },
 };
 
-const rootcaCompare: CommandSpec<ProxyConfigOptions> = {
+const rootcaCompare: LegacyCommandSpec<ProxyConfigOptions> = {
   name: 'rootca-compare',
   aliases: ['rc'],
   arguments: '<pod1> <pod2>',
@@ -221,7 +221,7 @@ const rootcaCompare: CommandSpec<ProxyConfigOptions> = {
 };
 
 /** The `proxy-config` command group. */
-export const proxyConfig: CommandSpec = {
+export const proxyConfig: LegacyCommandSpec = {
   name: 'proxy-config',
   aliases: ['pc'],
   summary: "Show a proxy's Envoy configuration: clusters, listeners, routes, endpoints, secrets, bootstrap, log levels",

@@ -1,6 +1,7 @@
 /** `mesh proxy-status` (alias `ps`): every proxy's xDS sync state from istiod, or one proxy's istiod-vs-Envoy config diff. */
 import { Option, type Command } from 'commander';
-import type { CommandContext, CommandSpec } from './types.js';
+import type { CommandContext } from '../context.js';
+import type { LegacyCommandSpec } from './types.js';
 import { durationMs, outputOption, portNumber } from './options.js';
 import { ClusterError, ExitCode, UsageError } from '../errors.js';
 
@@ -14,7 +15,7 @@ interface ProxyStatusOptions {
   timeout: number;
 }
 
-export const proxyStatus: CommandSpec<ProxyStatusOptions> = {
+export const proxyStatus: LegacyCommandSpec<ProxyStatusOptions> = {
   name: 'proxy-status',
   aliases: ['ps'],
   summary: 'Show the xDS sync state of every proxy in the mesh, or diff one proxy\'s config with istiod\'s',
@@ -88,7 +89,7 @@ interface DiffDeps {
 
 /** `proxy-status <pod>`: istiod's config for the proxy against its Envoy's config dump. */
 async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: string, d: DiffDeps): Promise<number> {
-  const [{ getPod, parsePodArgument, resolvePod }, { podRequest }] = await Promise.all([import('../adapters/kube/pods.js'), import('../adapters/kube/pod-http.js')]);
+  const [{ getPod, resolvePod }, { parsePodArgument }, { podRequest }] = await Promise.all([import('../adapters/kube/pods.js'), import('../core/model/pods.js'), import('../adapters/kube/pod-http.js')]);
   const pod = await resolvePod(d.conn, parsePodArgument(arg, d.conn.namespace));
   const proxyId = `${pod.name}.${pod.namespace}`;
   if ((await getPod(d.conn, pod.name, pod.namespace)).labels.app === 'ztunnel') {

@@ -1,5 +1,5 @@
 /** The work behind `mesh tag ...`: read the cluster, let core/tag decide, apply or print, say what happened. */
-import type { CommandContext } from './types.js';
+import type { CommandContext } from '../context.js';
 import type { TagSetOptions } from './tag.js';
 import { UsageError } from '../errors.js';
 import { renderData } from '../render/format.js';

@@ -1,6 +1,6 @@
 /** `mesh tag set|list|remove|generate`: revision tags, stable names (e.g. prod-stable) that namespaces use and that move between revisions. */
 import type { Command } from 'commander';
-import type { CommandSpec } from './types.js';
+import type { LegacyCommandSpec } from './types.js';
 import { outputOption } from './options.js';
 
 /** Flags of `tag set` and `tag generate`. */
@@ -27,7 +27,7 @@ const setFlags = (cmd: Command): void => {
   cmd.option('--auto-inject-namespaces', 'default tag only: also inject namespaces that carry no injection label', false);
 };
 
-const set: CommandSpec<TagSetOptions> = {
+const set: LegacyCommandSpec<TagSetOptions> = {
   name: 'set',
   summary: 'Create a revision tag, or point one at another revision (--overwrite)',
   arguments: '<tag>',
@@ -54,7 +54,7 @@ const set: CommandSpec<TagSetOptions> = {
   },
 };
 
-const generate: CommandSpec<TagSetOptions> = {
+const generate: LegacyCommandSpec<TagSetOptions> = {
   name: 'generate',
   summary: 'Print the objects a revision tag consists of, without applying them',
   arguments: '<tag>',
@@ -77,7 +77,7 @@ const generate: CommandSpec<TagSetOptions> = {
   },
 };
 
-const list: CommandSpec<{ output: 'table' | 'json' | 'yaml' }> = {
+const list: LegacyCommandSpec<{ output: 'table' | 'json' | 'yaml' }> = {
   name: 'list',
   aliases: ['show'],
   summary: 'List revision tags: TAG, REVISION, and the NAMESPACES labelled with each',
@@ -93,7 +93,7 @@ const list: CommandSpec<{ output: 'table' | 'json' | 'yaml' }> = {
   },
 };
 
-const remove: CommandSpec<{ skipConfirmation: boolean }> = {
+const remove: LegacyCommandSpec<{ skipConfirmation: boolean }> = {
   name: 'remove',
   aliases: ['delete'],
   summary: 'Remove a revision tag (its webhook, Service, and for "default" the default validator)',
@@ -113,7 +113,7 @@ const remove: CommandSpec<{ skipConfirmation: boolean }> = {
   },
 };
 
-export const tag: CommandSpec = {
+export const tag: LegacyCommandSpec = {
   name: 'tag',
   summary: 'Manage revision tags: stable names for control-plane revisions (canary upgrades)',
   description: 'A namespace labelled istio.io/rev=<tag> is injected by whichever revision the tag points at, so an upgrade '

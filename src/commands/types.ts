@@ -1,56 +1,51 @@
 /**
- * The contract between src/cli.ts and each command. A command is data (name, help, options) plus a `run`
- * that parses nothing itself: it receives its typed options, calls the core, renders, and returns an exit code.
- * Command files import only commander and types at the top level; everything else is loaded inside `run`.
+ * The contract between src/cli.ts and each command. A command is data (name, help, flags) plus a `run` that
+ * parses nothing itself: it receives its typed options, calls a use-case, renders, and returns an exit code.
+ * Flags are declared as data (Vitest's cli-config is the model): src/cli.ts turns them into commander options,
+ * and completion walks the same table, so the two never drift. Each command's options type is derived from its
+ * table with `OptionsOf`. Command files import only types and src/commands/flags.ts at the top level; everything
+ * else is loaded inside `run`.
  */
-import type { Command } from 'commander';
+import type { CommandContext } from '../context.js';
 
-/** Flags every command accepts (declared on the root program). */
-export interface GlobalOptions {
-  /** Path to a kubeconfig file (else $KUBECONFIG, else ~/.kube/config). */
-  kubeconfig?: string;
-  /** kubeconfig context to use. */
-  context?: string;
-  /** Namespace for namespaced operations; undefined means the kubeconfig context's namespace or `default`. */
-  namespace?: string;
-  /** Namespace of the Istio control plane. */
-  istioNamespace: string;
-  /** Print debugging detail (and stack traces for internal errors). */
-  verbose: boolean;
+/** One flag, as data. `V` is the type the command receives. */
+export interface FlagSpec<V = unknown> {
+  /** commander syntax: `-o, --output <format>`, `--in-place`, `--no-native-sidecar`, `-k, --use-kube [bool]`. */
+  flags: string;
+  /** One line of help. */
+  description: string;
+  /** Turns the text the user typed into the value (repeatable flags get the value so far); throw InvalidArgumentError. */
+  parse?: (value: string, previous: V) => V;
+  /** The value when the flag is not given. */
+  default?: V;
+  /** How the default reads in --help when the value itself would not (`30s` for 30000 ms). */
+  defaultText?: string;
+  /** The only values accepted (a bad one is a usage error, exit 64); also offered by shell completion. */
+  choices?: readonly string[];
+  /** Left out of --help (kept for compatibility). */
+  hidden?: boolean;
+  /** Phantom: carries `V` for `OptionsOf`; never set. */
+  readonly __type?: V;
 }
 
-/** Where a command writes and what it knows about the terminal. Tests pass buffers. */
-export interface CommandContext {
-  /** Parsed global flags. */
-  globals: GlobalOptions;
-  /** Writes data (YAML, JSON, tables) to stdout. Never progress or warnings. */
-  out(text: string): void;
-  /** Writes messages (warnings, reports, progress) to stderr. */
-  err(text: string): void;
-  /** Reads all of standard input (used for `-f -`). */
-  readStdin(): Promise<Buffer>;
-  /** Whether stdout/stderr are terminals and colour is allowed. */
-  terminal: TerminalInfo;
-  /** Process environment (read-only view); commands read env only through here. */
-  env: Readonly<Record<string, string | undefined>>;
-}
+/** A command's flags: the key is the option's name in the options object (commander's camelCase of the long flag). */
+export type FlagTable = Record<string, FlagSpec<any>>;
 
-/** Terminal capabilities, decided once in src/adapters/terminal.ts. */
-export interface TerminalInfo {
-  /** stdout is a TTY. */
-  stdoutIsTTY: boolean;
-  /** stderr is a TTY (spinners go there). */
-  stderrIsTTY: boolean;
-  /** Colour allowed on stdout tables/logs (TTY, TERM != dumb, no NO_COLOR). */
-  color: boolean;
-  /** Colour allowed on stderr. */
-  colorErr: boolean;
-  /** stdin is a TTY (a prompt can be answered); false in pipelines and tests. */
-  stdinIsTTY?: boolean;
+/** The options object a command receives for its flag table. */
+export type OptionsOf<T extends FlagTable> = { [K in keyof T]: T[K] extends FlagSpec<infer V> ? V : never };
+
+/** A positional argument, as data. */
+export interface ArgumentSpec {
+  /** commander syntax: `<shell>`, `[files...]`. */
+  name: string;
+  /** One line of help. */
+  description?: string;
+  /** The only values accepted; also offered by shell completion. */
+  choices?: readonly string[];
 }
 
 /** A command (or a group of subcommands) as data. */
-export interface CommandSpec<O = any> {
+export interface CommandSpec<F extends FlagTable = FlagTable> {
   /** The verb as typed, e.g. `kube-inject`. */
   name: string;
   /** Other names, e.g. `pc` for proxy-config. */
@@ -61,12 +56,30 @@ export interface CommandSpec<O = any> {
   description?: string;
   /** Example invocations with a comment line each, shown under `Examples:` in --help. */
   examples?: string[];
-  /** Positional arguments in commander syntax, e.g. `[files...]` or `<name>`. */
-  arguments?: string;
-  /** Adds the command's options to the commander Command. */
-  options?: (cmd: Command) => void;
+  /** Positional arguments. */
+  arguments?: readonly ArgumentSpec[];
+  /** The command's flags. */
+  flags?: F;
   /** Subcommands (a group like `profile list|dump|diff`). */
-  subcommands?: CommandSpec[];
+  subcommands?: AnyCommandSpec[];
   /** Runs the command; returns the exit code (0 when undefined). Throws MeshError for user errors. */
-  run?: (ctx: CommandContext, opts: O, args: string[]) => Promise<number | void>;
+  run?(ctx: CommandContext, opts: OptionsOf<F>, args: string[]): Promise<number | void>;
 }
+
+/** Declares a command, keeping its flag table's types for `run` (a no-op at run time). */
+export function defineCommand<F extends FlagTable>(spec: CommandSpec<F>): CommandSpec<F> {
+  return spec;
+}
+
+/**
+ * TODO(#8): a command not yet converted to a flag table: commander options added by a function, positional
+ * arguments in commander syntax, and a hand-written options type. Removed once every command declares `flags`.
+ */
+export interface LegacyCommandSpec<O = any> extends Omit<CommandSpec<any>, 'run' | 'arguments' | 'flags'> {
+  arguments?: string;
+  options?: (cmd: import('commander').Command) => void;
+  run?(ctx: CommandContext, opts: O, args: string[]): Promise<number | void>;
+}
+
+/** Any command, converted or not. */
+export type AnyCommandSpec = CommandSpec<any> | LegacyCommandSpec<any>;

@@ -1,6 +1,6 @@
 /** `mesh uninstall`: delete what mesh installed (one revision, or with --purge everything of Istio), in reverse order. */
 import type { Command } from 'commander';
-import type { CommandSpec } from './types.js';
+import type { LegacyCommandSpec } from './types.js';
 
 interface UninstallCommandOptions {
   revision?: string;
@@ -10,7 +10,7 @@ interface UninstallCommandOptions {
   readinessTimeout?: string;
 }
 
-export const uninstall: CommandSpec<UninstallCommandOptions> = {
+export const uninstall: LegacyCommandSpec<UninstallCommandOptions> = {
   name: 'uninstall',
   summary: 'Remove the Istio control plane that mesh installed',
   description: 'Deletes only objects carrying mesh\'s owner labels, in reverse install order (webhooks first, CRDs last), and waits '

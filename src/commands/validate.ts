@@ -1,7 +1,7 @@
 /** `mesh validate`: checks Istio resources in files as the API server and Istio's validating webhook would. */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { CommandSpec } from './types.js';
+import type { LegacyCommandSpec } from './types.js';
 import { filenameOption, outputOption, recursiveOption } from './options.js';
 import { ExitCode, UsageError } from '../errors.js';
 
@@ -12,7 +12,7 @@ interface ValidateCliOptions {
   ignoreUnknown: boolean;
 }
 
-export const validate: CommandSpec<ValidateCliOptions> = {
+export const validate: LegacyCommandSpec<ValidateCliOptions> = {
   name: 'validate',
   summary: 'Validate Istio resources in files against the API schemas and Istio’s webhook rules',
   description:

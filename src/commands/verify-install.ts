@@ -1,6 +1,6 @@
 /** `mesh verify-install`: compare the render with the cluster: missing objects, objects not ready, drift. */
 import type { Command } from 'commander';
-import type { CommandSpec } from './types.js';
+import type { LegacyCommandSpec } from './types.js';
 import { filenameOption, outputOption, setOption } from './options.js';
 import { ExitCode } from '../errors.js';
 
@@ -11,7 +11,7 @@ interface VerifyInstallOptions {
   output: 'text' | 'json' | 'yaml';
 }
 
-export const verifyInstall: CommandSpec<VerifyInstallOptions> = {
+export const verifyInstall: LegacyCommandSpec<VerifyInstallOptions> = {
   name: 'verify-install',
   summary: 'Check that the cluster runs the control plane the configuration renders',
   description: 'Renders the control plane from the same -f/--set as install and checks every object in the cluster: present, '

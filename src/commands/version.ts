@@ -1,15 +1,9 @@
 /** `mesh version`: the client's version, the Istio release it targets, and with --remote the control plane's. */
-import type { Command } from 'commander';
-import type { CommandSpec } from './types.js';
-import { outputOption } from './options.js';
+import { defineCommand } from './types.js';
+import { boolFlag, outputFlag } from './flags.js';
 import { ISTIO_VERSION, MESH_VERSION } from '../version.js';
 
-interface VersionOptions {
-  output: 'text' | 'short' | 'json' | 'yaml';
-  remote: boolean;
-}
-
-export const version: CommandSpec<VersionOptions> = {
+export const version = defineCommand({
   name: 'version',
   summary: 'Print the mesh version and the Istio version it targets',
   examples: [
@@ -18,9 +12,9 @@ export const version: CommandSpec<VersionOptions> = {
     '# also the versions of the control plane running in the cluster',
     'mesh version --remote -o json',
   ],
-  options: (cmd: Command) => {
-    cmd.addOption(outputOption(['text', 'short', 'json', 'yaml'], 'text'));
-    cmd.option('--remote', 'also read the versions of the running control plane (needs a cluster)', false);
+  flags: {
+    output: outputFlag(['text', 'short', 'json', 'yaml'], 'text'),
+    remote: boolFlag('--remote', 'also read the versions of the running control plane (needs a cluster)'),
   },
   async run(ctx, opts) {
     const info: { client: { version: string; istioVersion: string }; controlPlane?: { component: string; pod: string; version: string }[] } = {
@@ -47,4 +41,4 @@ export const version: CommandSpec<VersionOptions> = {
     }
     ctx.out(text);
   },
-};
+});

@@ -1,33 +1,18 @@
 /** Shell completion scripts generated from the command specs, so they never drift from the real flags. */
-import { Command } from 'commander';
-import type { CommandSpec } from '../commands/types.js';
-
-/** A flattened view of the tree: command path ("" for the root, "profile dump") → words that may follow. */
-interface Node {
+/** One command of the tree, flattened: its path ("" for the root, "profile dump") and the words that may follow it. */
+export interface CompletionNode {
   path: string;
+  /** Names of its subcommands. */
   subcommands: string[];
+  /** Its flags (long and short spellings), the global ones included. */
   flags: string[];
+  /** One line of help. */
   description: string;
 }
 
-const GLOBAL_FLAGS = ['--kubeconfig', '--context', '--namespace', '-n', '--istioNamespace', '-i', '--verbose', '-v', '--help', '-h'];
-
-function flatten(specs: readonly CommandSpec[], prefix: string, out: Node[]): void {
-  for (const spec of specs) {
-    const cmd = new Command(spec.name);
-    spec.options?.(cmd);
-    const flags = cmd.options.flatMap((o) => [o.long, o.short].filter((f): f is string => !!f));
-    const path = prefix ? `${prefix} ${spec.name}` : spec.name;
-    out.push({ path, subcommands: (spec.subcommands ?? []).map((s) => s.name), flags: [...flags, ...GLOBAL_FLAGS], description: spec.summary });
-    flatten(spec.subcommands ?? [], path, out);
-  }
-}
-
 /** The script for `shell`, completing subcommands and flags for every command. */
-export function completionScript(shell: 'bash' | 'zsh' | 'fish', specs: readonly CommandSpec[]): string {
-  const nodes: Node[] = [{ path: '', subcommands: specs.map((s) => s.name), flags: [...GLOBAL_FLAGS, '--version'], description: '' }];
-  flatten(specs, '', nodes);
-  if (shell === 'fish') return fish(nodes, specs);
+export function completionScript(shell: 'bash' | 'zsh' | 'fish', nodes: readonly CompletionNode[]): string {
+  if (shell === 'fish') return fish(nodes);
   const cases = nodes
     .map((n) => `    "${n.path}") words="${[...n.subcommands, ...n.flags].join(' ')}" ;;`)
     .join('\n');
@@ -73,9 +58,11 @@ compdef _mesh mesh
 `;
 }
 
-function fish(nodes: Node[], specs: readonly CommandSpec[]): string {
+function fish(nodes: readonly CompletionNode[]): string {
   const lines = ['# mesh fish completion', 'complete -c mesh -f'];
-  for (const spec of specs) lines.push(`complete -c mesh -n '__fish_use_subcommand' -a '${spec.name}' -d '${spec.summary.replace(/'/g, "\\'")}'`);
+  for (const top of nodes.filter((n) => n.path !== '' && !n.path.includes(' '))) {
+    lines.push(`complete -c mesh -n '__fish_use_subcommand' -a '${top.path}' -d '${top.description.replace(/'/g, "\\'")}'`);
+  }
   for (const n of nodes.filter((x) => x.path !== '')) {
     const parts = n.path.split(' ');
     const cond = `__fish_seen_subcommand_from ${parts[parts.length - 1]}`;

@@ -1,5 +1,6 @@
 /** Runs the CLI in-process with buffers for stdout and stderr: argv in; output and exit code out. */
-import { main, type CliIO } from '../../src/cli.js';
+import { main } from '../../src/cli.js';
+import type { CliIO } from '../../src/context.js';
 
 export interface CliResult {
   code: number;

@@ -6,7 +6,8 @@ import { PortForward } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/adapters/kube/client.js';
 import { podRequest } from '../../src/adapters/kube/pod-http.js';
-import { parsePodArgument, resolvePod } from '../../src/adapters/kube/pods.js';
+import { resolvePod } from '../../src/adapters/kube/pods.js';
+import { parsePodArgument } from '../../src/core/model/pods.js';
 import { kube, kubeconfigPath, tempNamespace, waitFor } from './helpers/kube.js';
 import { standInForPod, type PodStandIn } from './helpers/stand-in.js';
 

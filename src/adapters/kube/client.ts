@@ -4,7 +4,7 @@
  * errors into ClusterError once, kubectl `checkErr`-style. Other files in src/adapters/kube/ build on `connect`.
  */
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { GlobalOptions } from '../../commands/types.js';
+import type { GlobalOptions } from '../../context.js';
 import { ClusterError, MeshError } from '../../errors.js';
 
 /** A live connection: the loaded kubeconfig and the client module, for building typed API clients. */

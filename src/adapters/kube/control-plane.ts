@@ -1,5 +1,5 @@
 /** Reads facts about the running Istio control plane (used by `version --remote`). */
-import type { GlobalOptions } from '../../commands/types.js';
+import type { GlobalOptions } from '../../context.js';
 import { connect, translateKubeError } from './client.js';
 import { RawKube } from './http.js';
 

@@ -8,9 +8,10 @@ import { ClusterError } from '../../errors.js';
 import type { Dashboard } from '../../core/dashboard/catalog.js';
 import { installHint, type PodTarget } from '../../core/dashboard/dashboards.js';
 import type { KubeConnection } from './client.js';
-import { getPod, listPods, type PodInfo } from './pods.js';
-import { parsePodArgument, resolvePod } from './pods.js';
-import { openPortForward, type PortForwardHandle } from './port-forward.js';
+import { getPod, listPods, resolvePod } from './pods.js';
+import { parsePodArgument, type PodInfo } from '../../core/model/pods.js';
+import { openPortForward } from './port-forward.js';
+import type { PortForwardHandle } from '../../context.js';
 
 /** The chosen pod and what to say about the choice. */
 export interface FoundPod {

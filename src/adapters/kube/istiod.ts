@@ -7,7 +7,8 @@ import type { IstiodAnswer } from '../../core/proxy-status/status.js';
 import { parseSyncz } from '../../core/proxy-status/syncz.js';
 import type { KubeConnection } from './client.js';
 import { podRequest } from './pod-http.js';
-import { listPods, type PodInfo } from './pods.js';
+import { listPods } from './pods.js';
+import type { PodInfo } from '../../core/model/pods.js';
 
 /** istiod's HTTP monitoring and debug port. */
 export const ISTIOD_DEBUG_PORT = 15014;

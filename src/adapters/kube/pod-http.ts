@@ -6,15 +6,8 @@ import http from 'node:http';
 import { ClusterError } from '../../errors.js';
 import type { KubeConnection } from './client.js';
 import { openPortForward } from './port-forward.js';
-import type { PodRef } from './pods.js';
-
-/** Options of podRequest. */
-export interface PodRequestOptions {
-  /** Default GET (Envoy's /logging changes levels only with POST). */
-  method?: string;
-  /** Default 30 s: a config dump of a big mesh is tens of megabytes. */
-  timeoutMs?: number;
-}
+import type { PodRef } from '../../core/model/pods.js';
+import type { PodRequestOptions } from '../../context.js';
 
 /**
  * Sends `method path` to `pod:port` and resolves with the body. A non-2xx answer, a refused port or a stream the

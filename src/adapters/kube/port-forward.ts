@@ -7,30 +7,8 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { Writable } from 'node:stream';
 import { ClusterError } from '../../errors.js';
 import type { KubeConnection } from './client.js';
-import type { PodRef } from './pods.js';
-
-/** An open forward: a local address whose connections reach `pod:remotePort`. */
-export interface PortForwardHandle {
-  /** The local address listened on (e.g. 127.0.0.1 or localhost). */
-  address: string;
-  /** The local port (the one asked for, or a free one the OS chose). */
-  localPort: number;
-  /** What the forward reaches. */
-  pod: PodRef;
-  remotePort: number;
-  /** The last error the API server or kubelet reported on a stream, if any (e.g. "connection refused"). */
-  lastError(): string | undefined;
-  /** Stops listening and drops every open stream. */
-  close(): Promise<void>;
-}
-
-/** Where to listen locally. */
-export interface LocalEndpoint {
-  /** Default 127.0.0.1: never expose a pod's admin port to the network unless asked. */
-  address?: string;
-  /** Default 0: a free port. */
-  port?: number;
-}
+import type { PodRef } from '../../core/model/pods.js';
+import type { LocalEndpoint, PortForwardHandle } from '../../context.js';
 
 /** Opens a local listener forwarding to `pod:remotePort`. Fails with ClusterError when the local port is taken. */
 export async function openPortForward(conn: KubeConnection, pod: PodRef, remotePort: number, local: LocalEndpoint = {}): Promise<PortForwardHandle> {

@@ -3,40 +3,18 @@
  * current user may do each thing the install does (SelfSubjectAccessReview, many in parallel but bounded), and
  * what Istio already runs (istiod Deployments, Istio CRDs, the legacy zipkin Service).
  */
-import type { GlobalOptions } from '../../commands/types.js';
 import type { KubeObject } from '../../core/yaml/load.js';
 import type { Denied, KindResource, Permission } from '../../core/precheck/index.js';
+import type { PrecheckCluster, ServerVersion } from '../../core/precheck/cluster.js';
 import { kindKey } from '../../core/precheck/permissions.js';
-import { connect, statusCode, translateKubeError } from './client.js';
+import { statusCode, translateKubeError, type KubeConnection } from './client.js';
 import { RawKube } from './http.js';
 
 /** At most this many access reviews in flight: enough to finish ~100 reviews in a few round trips, gentle on the server. */
 const REVIEW_CONCURRENCY = 16;
 
-/** The /version answer (fields precheck reads). */
-export interface ServerVersion {
-  gitVersion?: string;
-  major?: string;
-  minor?: string;
-}
-
-/** A cluster connection with precheck's questions. */
-export interface PrecheckCluster {
-  server: string;
-  version(): Promise<ServerVersion>;
-  resolveKinds(kinds: readonly { apiVersion: string; kind: string }[]): Promise<Map<string, KindResource>>;
-  review(permissions: readonly Permission[]): Promise<Denied[]>;
-  /** istiod Deployments in all namespaces; undefined when the user may not list them (with the reason). */
-  istiodDeployments(): Promise<KubeObject[] | string>;
-  /** Every CRD; a string (the reason) when the user may not list them. */
-  crds(): Promise<KubeObject[] | string>;
-  /** The Service `zipkin` in `namespace`, if present (undefined also when forbidden: it is only a note). */
-  zipkin(namespace: string): Promise<KubeObject | undefined>;
-}
-
 /** Opens the cluster named by the global flags. */
-export async function openPrecheckCluster(globals: GlobalOptions): Promise<PrecheckCluster> {
-  const conn = await connect(globals);
+export function precheckCluster(conn: KubeConnection): PrecheckCluster {
   const raw = new RawKube(conn);
   const fail = (error: unknown, what: string) => translateKubeError(error, what, conn.server);
   const listAll = async (path: string, query: Record<string, string | undefined>, what: string): Promise<KubeObject[] | string> => {

@@ -4,11 +4,12 @@
  * level the injector configuration gives proxies (what `--reset` restores).
  */
 import { ClusterError } from '../../errors.js';
-import type { GlobalOptions } from '../../commands/types.js';
+import type { GlobalOptions } from '../../context.js';
 import { connect, type KubeConnection } from './client.js';
 import { RawKube } from './http.js';
 import { podRequest } from './pod-http.js';
-import { listPods, parsePodArgument, resolvePod, type PodRef } from './pods.js';
+import { listPods, resolvePod } from './pods.js';
+import { parsePodArgument, type PodRef } from '../../core/model/pods.js';
 import { compareStrings } from '../../core/compare.js';
 
 /** An open connection plus the pods a command talks to. */

@@ -6,10 +6,12 @@
  * into Dates) and the same retry as install for a throttled or re-initializing API server (429, 5xx + Retry-After),
  * which is what a freshly installed cluster answers for a while after its CRDs are created.
  */
-import type { GlobalOptions } from '../../commands/types.js';
 import { ClusterError } from '../../errors.js';
 import type { KubeObject } from '../../core/yaml/load.js';
-import { connect, statusCode, translateKubeError } from './client.js';
+import {
+  describeSkip, type ClusterRead, type ClusterReadOptions, type SkipReason,
+} from '../../core/model/cluster-read.js';
+import { statusCode, translateKubeError, type KubeConnection } from './client.js';
 import { RawKube } from './http.js';
 
 /** apiVersion to list each analyzer kind with. Kinds not here are not read from clusters. */
@@ -40,39 +42,18 @@ function apiKind(kind: string): string {
   return dot < 0 ? kind : kind.slice(0, dot);
 }
 
-/** What the cluster gave, and what it would not. */
-export interface ClusterRead {
-  objects: KubeObject[];
-  /** Kinds listed in full. */
-  complete: string[];
-  /** `Kind: reason` for kinds that could not be read. */
-  skipped: string[];
-  /** The API server, for messages. */
-  server: string;
-}
-
-/** Options for readCluster. */
-export interface ClusterReadOptions {
-  /** Analyzer kinds to read (MeshConfig is derived from ConfigMaps). */
-  kinds: readonly string[];
-  timeoutMs: number;
-  /** Called as lists finish, for a progress line. */
-  onProgress?: (done: number, total: number) => void;
-}
-
 /** Lists every needed kind cluster-wide. Throws ClusterError when the cluster is unreachable or refuses everything. */
-export async function readCluster(globals: GlobalOptions, options: ClusterReadOptions): Promise<ClusterRead> {
-  const conn = await connect(globals);
+export async function readCluster(conn: KubeConnection, options: ClusterReadOptions): Promise<ClusterRead> {
   const raw = new RawKube(conn);
   const wanted = [...new Set(options.kinds.map((k) => (k === 'MeshConfig' || k === 'MeshNetworks' ? 'ConfigMap' : k)))].filter((k) => API_VERSIONS[k]);
   let done = 0;
-  const listOne = async (kind: string): Promise<{ kind: string; items?: KubeObject[]; skip?: string; fatal?: unknown }> => {
+  const listOne = async (kind: string): Promise<{ kind: string; items?: KubeObject[]; skip?: SkipReason; fatal?: unknown }> => {
     const apiVersion = API_VERSIONS[kind]!;
     // Only the Istio namespace's ConfigMaps matter (mesh config, injector); never list every ConfigMap.
-    const namespace = kind === 'ConfigMap' ? globals.istioNamespace : undefined;
+    const namespace = kind === 'ConfigMap' ? options.istioNamespace : undefined;
     try {
       const resource = await raw.resource(apiVersion, apiKind(kind));
-      if (!resource) return OPTIONAL.has(kind) ? { kind, items: [] } : { kind, skip: 'not served by this cluster (CRD not installed?)' };
+      if (!resource) return OPTIONAL.has(kind) ? { kind, items: [] } : { kind, skip: 'notServed' };
       // Pages of 500 keep the API server's memory low on big clusters; continue tokens keep one consistent snapshot.
       const items: KubeObject[] = [];
       let token: string | undefined;
@@ -86,8 +67,8 @@ export async function readCluster(globals: GlobalOptions, options: ClusterReadOp
       return { kind, items: kind === 'ConfigMap' ? items.filter((o) => isIstioConfigMap(o.metadata?.name)) : items };
     } catch (error) {
       const status = statusCode(error);
-      if (status === 403) return { kind, skip: 'forbidden (403)' };
-      if (status === 404) return { kind, skip: 'not served by this cluster (CRD not installed?)' };
+      if (status === 403) return { kind, skip: 'forbidden' };
+      if (status === 404) return { kind, skip: 'notServed' };
       return { kind, fatal: error };
     } finally {
       options.onProgress?.(++done, wanted.length);
@@ -107,13 +88,13 @@ export async function readCluster(globals: GlobalOptions, options: ClusterReadOp
         read.objects.push(...r.items);
         // ConfigMaps are read from one namespace only: never claim to know they are absent elsewhere.
         if (r.kind !== 'ConfigMap') read.complete.push(r.kind);
-      } else read.skipped.push(`${r.kind}: ${r.skip}`);
+      } else read.skipped.push({ kind: r.kind, reason: r.skip! });
     }
     // Optional kinds found absent prove nothing about access: with every other kind refused, nothing was read.
     const required = wanted.filter((k) => !OPTIONAL.has(k));
     const refused = new Set(results.filter((r) => !r.items).map((r) => r.kind));
     if (required.length > 0 && required.every((k) => refused.has(k))) {
-      throw new ClusterError(`could not read anything from the cluster at ${conn.server}: ${read.skipped.join('; ')}`);
+      throw new ClusterError(`could not read anything from the cluster at ${conn.server}: ${read.skipped.map(describeSkip).join('; ')}`);
     }
     return read;
   } finally {
@@ -130,12 +111,4 @@ function trim(o: KubeObject, apiVersion: string, kind: string): KubeObject {
   const metadata = { ...(o.metadata ?? {}) };
   delete metadata.managedFields;
   return { ...o, apiVersion, kind, metadata };
-}
-
-/** A progress line on a terminal's stderr while the cluster is read (ora), or nothing when not a TTY. */
-export async function progressLine(enabled: boolean, text: string): Promise<{ update(text: string): void; stop(): void }> {
-  if (!enabled) return { update() {}, stop() {} };
-  const { default: ora } = await import('ora');
-  const spinner = ora({ text, stream: process.stderr }).start();
-  return { update: (t) => void (spinner.text = t), stop: () => void spinner.stop() };
 }

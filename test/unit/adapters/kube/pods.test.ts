@@ -1,6 +1,6 @@
 /** Pod arguments as istioctl reads them, and label selectors rendered for a pod list. */
 import { describe, expect, it } from 'vitest';
-import { parsePodArgument, selectorString } from '../../../../src/adapters/kube/pods.js';
+import { parsePodArgument, selectorString } from '../../../../src/core/model/pods.js';
 import { UsageError } from '../../../../src/errors.js';
 
 describe('parsePodArgument', () => {

@@ -5,7 +5,7 @@ import { formatPreview, previewInstall } from '../../../../src/core/install/prev
 import { runInstall } from '../../../../src/core/install/run-install.js';
 import { describeRef, keyOf } from '../../../../src/core/install/objects.js';
 import type { KubeObject } from '../../../../src/core/yaml/load.js';
-import { FakeClock, FakeCluster, RecordedProgress, readyOnRead } from './fake-client.js';
+import { FakeClock, FakeCluster, RecordedProgress, readyOnRead } from '../../../helpers/fake-install-client.js';
 import { PLAN_OPTIONS, sampleRender } from './fixtures.js';
 
 describe('previewInstall', () => {

@@ -5,7 +5,7 @@ import { planInstall } from '../../../../src/core/install/plan.js';
 import { runInstall } from '../../../../src/core/install/run-install.js';
 import { ClusterError } from '../../../../src/errors.js';
 import type { KubeObject } from '../../../../src/core/yaml/load.js';
-import { FakeClock, FakeCluster, RecordedProgress, readyOnRead } from './fake-client.js';
+import { FakeClock, FakeCluster, RecordedProgress, readyOnRead } from '../../../helpers/fake-install-client.js';
 import { PLAN_OPTIONS, sampleRender } from './fixtures.js';
 
 const WAIT = { wait: { timeoutMs: 60_000, intervalMs: 2000 }, forceConflicts: false };

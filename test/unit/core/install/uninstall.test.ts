@@ -5,7 +5,7 @@ import { runInstall } from '../../../../src/core/install/run-install.js';
 import { deleteTargets, findUninstallTargets } from '../../../../src/core/install/run-uninstall.js';
 import { deleteWaves, isRuntimeArtifact, purgeSet, uninstallSet } from '../../../../src/core/install/uninstall.js';
 import type { KubeObject } from '../../../../src/core/yaml/load.js';
-import { FakeClock, FakeCluster, RecordedProgress, readyOnRead } from './fake-client.js';
+import { FakeClock, FakeCluster, RecordedProgress, readyOnRead } from '../../../helpers/fake-install-client.js';
 import { PLAN_OPTIONS, sampleRender } from './fixtures.js';
 
 const WAIT = { timeoutMs: 10_000, intervalMs: 1000 };

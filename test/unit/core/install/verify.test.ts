@@ -5,7 +5,7 @@ import { runVerify } from '../../../../src/core/install/run-verify.js';
 import { runInstall } from '../../../../src/core/install/run-install.js';
 import { keyOf } from '../../../../src/core/install/objects.js';
 import type { KubeObject } from '../../../../src/core/yaml/load.js';
-import { FakeClock, FakeCluster, RecordedProgress, readyOnRead } from './fake-client.js';
+import { FakeClock, FakeCluster, RecordedProgress, readyOnRead } from '../../../helpers/fake-install-client.js';
 import { PLAN_OPTIONS, sampleRender } from './fixtures.js';
 
 const dep = (image: string, extra: Record<string, unknown> = {}): KubeObject => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listTags, planRemoveTag, planSetTag, type TagState } from '../../../../src/core/tag/plan.js';
 import { renderTagTable } from '../../../../src/core/tag/render.js';
 import { applySetPlan, readTagState } from '../../../../src/core/tag/cluster.js';
-import { FakeCluster } from '../install/fake-client.js';
+import { FakeCluster } from '../../../helpers/fake-install-client.js';
 import type { KubeObject } from '../../../../src/core/yaml/load.js';
 
 const injector = (rev: string, name = rev === 'default' ? 'istio-sidecar-injector' : `istio-sidecar-injector-${rev}`): KubeObject => ({

@@ -2,9 +2,9 @@
  * A recorded in-memory cluster for the install runners: stores objects by identity, merges applies, records
  * every call in order, and lets a test decide how objects become ready (per-get status hooks).
  */
-import type { ApplyOptions, Clock, InstallClient, KubeEvent, ListOptions, ProgressSink } from '../../../../src/core/install/client.js';
-import { keyOf, type ObjectRef } from '../../../../src/core/install/objects.js';
-import type { KubeObject } from '../../../../src/core/yaml/load.js';
+import type { ApplyOptions, Clock, InstallClient, KubeEvent, ListOptions, ProgressSink } from '../../src/core/install/client.js';
+import { keyOf, type ObjectRef } from '../../src/core/install/objects.js';
+import type { KubeObject } from '../../src/core/yaml/load.js';
 
 type Status = (obj: KubeObject) => KubeObject;
 

@@ -2,18 +2,18 @@
  * The body of `mesh analyze`, loaded lazily by commands/analyze.ts: read files and the cluster (adapters), build
  * the snapshot, run the pure core, render. Kept apart so that `mesh --help` loads none of it.
  */
-import type { CommandContext } from './types.js';
-import type { AnalyzeCommandOptions } from './analyze.js';
-import { ExitCode, InputError, MeshError } from '../errors.js';
-import { readSources } from '../adapters/files.js';
-import { loadDocuments, objectsOf, type SourcedObject } from '../core/yaml/load.js';
-import { MESH_VERSION } from '../version.js';
+import type { CommandContext } from '../../context.js';
+import type { AnalyzeCommandOptions } from './flags.js';
+import { ExitCode, InputError, MeshError } from '../../errors.js';
+import { readSources } from '../../adapters/files.js';
+import { loadDocuments, objectsOf, type SourcedObject } from '../../core/yaml/load.js';
+import { MESH_VERSION } from '../../version.js';
 import {
   analyzeSnapshot, buildSnapshot, fileSource, formatMessages, isMessageCode, kindOf, listAnalyzers, parseSuppressions,
   selectAnalyzers, type SnapshotSource,
-} from '../core/analyze/index.js';
-import { schemaProblemsOf } from '../core/analyze/problems.js';
-import type { SchemaProblem } from '../core/analyze/types.js';
+} from '../../core/analyze/index.js';
+import { schemaProblemsOf } from '../../core/analyze/problems.js';
+import type { SchemaProblem } from '../../core/analyze/types.js';
 
 /** Kinds mesh knows: what --ignore-unknown keeps. */
 const KNOWN_GROUPS = /^(v1|apps\/|batch\/|networking\.k8s\.io\/|policy\/|rbac\.authorization\.k8s\.io\/|admissionregistration\.k8s\.io\/|apiextensions\.k8s\.io\/|autoscaling\/|[a-z.]*istio\.io\/|gateway\.networking\.k8s\.io\/)/;
@@ -35,19 +35,15 @@ export async function runAnalyze(ctx: CommandContext, opts: AnalyzeCommandOption
   const sources: SnapshotSource[] = [];
   let clusterUsed = false;
   if (opts.useKube) {
-    const { readCluster, progressLine } = await import('../adapters/kube/snapshot.js');
-    const progress = await progressLine(ctx.terminal.stderrIsTTY, 'Reading the cluster');
+    const { readClusterSource } = await import('../../app/cluster-source.js');
     try {
-      const read = await readCluster(ctx.globals, {
+      const read = await readClusterSource(ctx, {
         kinds: [...new Set(analyzers.flatMap((a) => a.meta.inputs))], timeoutMs: opts.timeout,
-        onProgress: (done, total) => progress.update(`Reading the cluster: ${done}/${total} kinds`),
+        status: 'Reading the cluster', without: 'analyzers ran without them',
       });
-      progress.stop();
       clusterUsed = true;
-      sources.push({ objects: read.objects.map((object) => ({ object, origin: { type: 'cluster' } })), complete: read.complete });
-      if (read.skipped.length) ctx.err(`warning: could not read from ${read.server}: ${read.skipped.join('; ')}; analyzers ran without them\n`);
+      sources.push(read.source);
     } catch (error) {
-      progress.stop();
       // With files to look at, a missing cluster is not fatal: say so once and analyze the files alone.
       if (!(error instanceof MeshError) || files.length === 0) throw error;
       ctx.err(`warning: ${error.message}; analyzing the files only (pass --use-kube=false to skip the cluster)\n`);
@@ -56,7 +52,7 @@ export async function runAnalyze(ctx: CommandContext, opts: AnalyzeCommandOption
   sources.push(fileSource(objects));
   let problems: Map<object, SchemaProblem[]> | undefined;
   if (objects.length && analyzers.some((a) => a.meta.name === 'schema.ValidationAnalyzer')) {
-    const { validateObjects } = await import('../core/validate/index.js');
+    const { validateObjects } = await import('../../core/validate/index.js');
     problems = await schemaProblemsOf(objects, (o) => validateObjects(o, { ignoreUnknown: true }));
   }
   const snapshot = buildSnapshot(sources, { defaultNamespace: namespace, istioNamespace: ctx.globals.istioNamespace, addDefaults: !clusterUsed, problems });

@@ -1,0 +1,75 @@
+/**
+ * Builds the real CommandContext (src/context.ts) over the process streams: files on disk, the wall clock, a
+ * terminal prompt, spinners through stderr, and a lazily connected cluster. The adapters behind each port are
+ * loaded on first use, so that `mesh --help` and offline commands load none of them.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { CliIO, Cluster, CommandContext, GlobalOptions } from '../context.js';
+import { detectTerminal } from './terminal.js';
+
+/** The context a command runs with in a real process (or in-process CLI tests, which pass buffers as `io`). */
+export function processContext(io: CliIO, globals: GlobalOptions): CommandContext {
+  const terminal = { ...detectTerminal(io.env, io.stdoutIsTTY, io.stderrIsTTY), stdinIsTTY: io.stdinIsTTY === true };
+  let cluster: Promise<Cluster> | undefined;
+  const ctx: CommandContext = {
+    globals,
+    out: io.out,
+    err: io.err,
+    readStdin: io.readStdin,
+    env: io.env,
+    terminal,
+    files: {
+      async readSources(paths, options = {}) {
+        const { readSources } = await import('./files.js');
+        return readSources(paths, { ...options, readStdin: io.readStdin });
+      },
+      async readText(path) {
+        const { readTextFile } = await import('./files.js');
+        return readTextFile(path);
+      },
+      async writeAtomic(path, text) {
+        const { writeTextFileAtomic } = await import('./files.js');
+        writeTextFileAtomic(path, text);
+      },
+      async writeFiles(dir, files) {
+        const { writeFilesInto } = await import('./files.js');
+        return writeFilesInto(dir, files);
+      },
+      readStdin: io.readStdin,
+    },
+    clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    prompt: {
+      async confirm(question) {
+        const { confirm } = await import('./prompt.js');
+        return confirm(question);
+      },
+    },
+    progress: {
+      async steps() {
+        const { createProgress } = await import('./progress.js');
+        return createProgress(ctx);
+      },
+      async status(text) {
+        const { createStatusLine } = await import('./progress.js');
+        return createStatusLine(terminal.stderrIsTTY, text);
+      },
+    },
+    cluster() {
+      // One connection per command run: every port shares the loaded kubeconfig.
+      cluster ??= import('./kube/cluster.js').then(({ openCluster }) => openCluster(globals));
+      return cluster;
+    },
+    kubeconfigAvailable: () => kubeconfigAvailable(globals, io.env),
+  };
+  return ctx;
+}
+
+/** True when some kubeconfig could be used (an explicit flag, $KUBECONFIG, ~/.kube/config, or in-cluster). */
+export function kubeconfigAvailable(globals: GlobalOptions, env: Readonly<Record<string, string | undefined>>): boolean {
+  if (globals.kubeconfig) return true;
+  if (env.KUBECONFIG) return env.KUBECONFIG.split(':').some((p) => p && existsSync(p));
+  if (env.KUBERNETES_SERVICE_HOST) return true;
+  return existsSync(join(env.HOME ?? homedir(), '.kube', 'config'));
+}

@@ -1,0 +1,211 @@
+/**
+ * An in-memory CommandContext (src/context.ts) for CLI and use-case tests: files from a map, a pinned clock,
+ * scripted prompt answers, progress recorded as lines, and a cluster seeded with objects, pods and pod answers
+ * (config dumps, istiod debug endpoints). Tests that are about the HTTP level keep the scripted API server.
+ */
+import type {
+  Cluster, CommandContext, GlobalOptions, PodRequestOptions, PortForwardHandle, SourceText,
+} from '../../src/context.js';
+import { ClusterError, InputError } from '../../src/errors.js';
+import { kindOf } from '../../src/core/analyze/index.js';
+import type { SkippedKind } from '../../src/core/model/cluster-read.js';
+import type { PodArgument, PodInfo, PodRef } from '../../src/core/model/pods.js';
+import type { KubeObject } from '../../src/core/yaml/load.js';
+import { main } from '../../src/cli.js';
+import { FakeClock, FakeCluster } from './fake-install-client.js';
+
+/** What the fake world holds. */
+export interface FakeWorld {
+  /** Objects in the cluster (what list/get/read see). */
+  objects?: KubeObject[];
+  /** Kinds the cluster reader leaves out, and why. */
+  skipped?: SkippedKind[];
+  /** Pods the cluster has (for pods.list/get/resolve). */
+  pods?: PodInfo[];
+  /** Answers of pod ports: `name.namespace:port/path` (path with its query) → body; a missing key is refused. */
+  dumps?: Record<string, string>;
+  /** Files by path (what `-f` reads); directories are the paths' prefixes. */
+  files?: Record<string, string>;
+  /** Standard input. */
+  stdin?: string;
+  /** The clock's time: an ISO date or milliseconds since the epoch. */
+  now?: string | number;
+  /** Answers to confirmation prompts, in order (a prompt past the end fails the test). */
+  answers?: boolean[];
+  /** No kubeconfig: cluster() fails as it does on a machine without one. */
+  noCluster?: boolean;
+  /** Whether stdin is a terminal (prompts possible). */
+  stdinIsTTY?: boolean;
+}
+
+/** The fake context plus what the command did to the world. */
+export interface FakeContext extends CommandContext {
+  /** All stdout so far. */
+  readonly stdout: () => string;
+  /** All stderr so far. */
+  readonly stderr: () => string;
+  /** Files the command wrote (path → text). */
+  readonly written: Map<string, string>;
+  /** Prompts asked. */
+  readonly asked: string[];
+  /** The in-memory install client (applies, deletes, calls). */
+  readonly installed: FakeCluster;
+  /** Requests sent to pods: `METHOD name.namespace:port/path`. */
+  readonly requests: string[];
+}
+
+const SERVER = 'https://fake-cluster.invalid';
+
+/** Builds a context over `world` with the given global flags. */
+export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOptions> = {}): FakeContext {
+  let stdout = '';
+  let stderr = '';
+  const written = new Map<string, string>();
+  const asked: string[] = [];
+  const requests: string[] = [];
+  const answers = [...(world.answers ?? [])];
+  const installed = new FakeCluster(world.objects ?? []);
+  const clock = new FakeClock();
+  clock.t = typeof world.now === 'string' ? Date.parse(world.now) : (world.now ?? Date.parse('2026-12-01T00:00:00Z'));
+  const files = world.files ?? {};
+  const readStdin = async (): Promise<Buffer> => Buffer.from(world.stdin ?? '');
+  const err = (t: string): void => void (stderr += t);
+  const fullGlobals: GlobalOptions = { istioNamespace: 'istio-system', verbose: false, ...globals };
+  const pods = world.pods ?? [];
+
+  const cluster: Cluster = {
+    server: SERVER,
+    namespace: fullGlobals.namespace ?? 'default',
+    reader: {
+      async read(options) {
+        const wanted = new Set(options.kinds.map((k) => (k === 'MeshConfig' || k === 'MeshNetworks' ? 'ConfigMap' : k)));
+        const skipped = (world.skipped ?? []).filter((s) => wanted.has(s.kind));
+        const left = new Set(skipped.map((s) => s.kind));
+        const objects = [...installed.objects.values()].filter((o) => wanted.has(kindOf(o)) && !left.has(kindOf(o)));
+        options.onProgress?.(wanted.size, wanted.size);
+        return { objects, complete: [...wanted].filter((k) => !left.has(k) && k !== 'ConfigMap'), skipped, server: SERVER };
+      },
+    },
+    install: installed,
+    get precheck(): never {
+      throw new Error('fakeContext: the precheck port is not faked; use the scripted API server (test/cli/fake-apiserver.ts)');
+    },
+    pods: {
+      async resolve(target: PodArgument): Promise<PodRef> {
+        const pod = pods.find((p) => p.name === target.name && p.namespace === target.namespace);
+        if (!pod) throw new ClusterError(`pod ${target.name} in namespace ${target.namespace} not found`);
+        return { name: pod.name, namespace: pod.namespace };
+      },
+      async list(namespace, selector) {
+        const wanted = selector.split(',').filter(Boolean).map((s) => s.split('='));
+        return pods.filter((p) => p.namespace === namespace && wanted.every(([k, v]) => p.labels[k!] === v));
+      },
+      async get(name, namespace) {
+        const pod = pods.find((p) => p.name === name && p.namespace === namespace);
+        if (!pod) throw new ClusterError(`pod ${name} in namespace ${namespace} not found`);
+        return pod;
+      },
+    },
+    async request(pod: PodRef, port: number, path: string, options: PodRequestOptions = {}): Promise<string> {
+      const key = `${pod.name}.${pod.namespace}:${port}${path}`;
+      requests.push(`${options.method ?? 'GET'} ${key}`);
+      const body = world.dumps?.[key];
+      if (body === undefined) throw new ClusterError(`cannot reach port ${port} of pod ${pod.name}.${pod.namespace}: connection refused`);
+      return body;
+    },
+    async portForward(pod, remotePort, local = {}): Promise<PortForwardHandle> {
+      return { address: local.address ?? '127.0.0.1', localPort: local.port || 40000, pod, remotePort, lastError: () => undefined, close: async () => {} };
+    },
+  };
+
+  const ctx: FakeContext = {
+    globals: fullGlobals,
+    out: (t) => void (stdout += t),
+    err,
+    readStdin,
+    env: {},
+    terminal: { stdoutIsTTY: false, stderrIsTTY: false, color: false, colorErr: false, stdinIsTTY: world.stdinIsTTY === true },
+    files: {
+      async readSources(paths) {
+        const out: SourceText[] = [];
+        for (const path of paths) {
+          if (path === '-') {
+            out.push({ origin: '<stdin>', text: world.stdin ?? '' });
+            continue;
+          }
+          const inDir = Object.keys(files).filter((f) => f.startsWith(`${path.replace(/\/$/, '')}/`)).sort();
+          if (files[path] !== undefined) out.push({ origin: path, text: files[path]! });
+          else if (inDir.length) for (const f of inDir) out.push({ origin: f, text: files[f]! });
+          else throw new InputError(`${path}: no such file or directory`);
+        }
+        return out;
+      },
+      async readText(path) {
+        const text = files[path];
+        if (text === undefined) throw new InputError(`${path}: no such file or directory`);
+        return text;
+      },
+      async writeAtomic(path, text) {
+        written.set(path, text);
+      },
+      async writeFiles(dir, list) {
+        return list.map((f) => {
+          written.set(`${dir}/${f.name}`, f.text);
+          return `${dir}/${f.name}`;
+        });
+      },
+      readStdin,
+    },
+    clock,
+    prompt: {
+      async confirm(question) {
+        asked.push(question);
+        const answer = answers.shift();
+        if (answer === undefined) throw new Error(`fakeContext: unexpected prompt "${question}"`);
+        return answer;
+      },
+    },
+    progress: {
+      async steps() {
+        return {
+          start: (t) => err(`start ${t}\n`), update: () => {}, succeed: (t) => err(`✔ ${t}\n`), fail: (t) => err(`✘ ${t}\n`),
+          warn: (t) => err(`! warning: ${t}\n`), info: (t) => err(`  ${t}\n`), stop: () => {},
+        };
+      },
+      async status() {
+        return { update() {}, stop() {} };
+      },
+    },
+    async cluster() {
+      if (world.noCluster) throw new ClusterError('no cluster configured: the kubeconfig has no current context');
+      return cluster;
+    },
+    kubeconfigAvailable: () => !world.noCluster,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    written,
+    asked,
+    installed,
+    requests,
+  };
+  return ctx;
+}
+
+/** Runs `mesh <argv>` in-process against a fake world; the context is built from the parsed global flags. */
+export async function runWithWorld(argv: string[], world: FakeWorld = {}): Promise<{ code: number; stdout: string; stderr: string; ctx: FakeContext }> {
+  let ctx: FakeContext | undefined;
+  let earlyOut = '';
+  let earlyErr = '';
+  // Help and usage errors are printed before any command (and so any context) exists.
+  const io = {
+    out: (t: string) => void (ctx ? ctx.out(t) : (earlyOut += t)),
+    err: (t: string) => void (ctx ? ctx.err(t) : (earlyErr += t)),
+    readStdin: async () => Buffer.from(world.stdin ?? ''),
+    env: {},
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+  };
+  const code = await main(argv, io, (globals) => (ctx = fakeContext(world, globals)));
+  ctx ??= fakeContext(world);
+  return { code, stdout: earlyOut + ctx.stdout(), stderr: earlyErr + ctx.stderr(), ctx };
+}
