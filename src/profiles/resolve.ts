@@ -8,7 +8,7 @@ import type { GenerateInput, IstioOperator, OverlaySource } from '../core/manife
 import { checkValue } from './check.js';
 import { defaultProfile } from './default.js';
 import { PROFILE_NAMES, findProfile } from './index.js';
-import { clone, getPath, isMap, mergeInto, setPath } from './merge.js';
+import { clone, getPath, isMap, mergeInto, setPath } from '../core/tree.js';
 import { nearest, parsePath, splitSetFlag } from './paths.js';
 import { operatorSchema } from './schema.js';
 import { applySetFlag } from './set-flag.js';

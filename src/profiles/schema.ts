@@ -6,7 +6,7 @@
  */
 import { defaultProfile } from './default.js';
 import { MESH_CONFIG_FIELDS } from './mesh-config-fields.js';
-import { byKey } from '../core/compare.js';
+import { byKey } from '../core/tree.js';
 
 /** The subset of JSON Schema mesh generates and walks. */
 export interface Schema {

@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../errors.js';
 import { allowedTypes, fieldSchema } from './check.js';
-import { isMap } from './merge.js';
+import { isMap } from '../core/tree.js';
 import { formatPath, nearest, parsePath, splitSetFlag, type PathStep } from './paths.js';
 import type { Schema } from './schema.js';
 

@@ -6,7 +6,7 @@
 import { ClusterError, UsageError } from '../../errors.js';
 import { translateKubeError, type KubeConnection } from './client.js';
 import { ApiError, RawKube } from './http.js';
-import { compareStrings } from '../../core/compare.js';
+import { compareStrings } from '../../core/tree.js';
 
 /** One pod, by name and namespace. */
 export interface PodRef {

@@ -9,7 +9,7 @@ import { connect, type KubeConnection } from './client.js';
 import { RawKube } from './http.js';
 import { podRequest } from './pod-http.js';
 import { listPods, parsePodArgument, resolvePod, type PodRef } from './pods.js';
-import { compareStrings } from '../../core/compare.js';
+import { compareStrings } from '../../core/tree.js';
 
 /** An open connection plus the pods a command talks to. */
 export interface ProxyTargets {

@@ -9,6 +9,7 @@ import { runAnalyzers } from './run.js';
 import type { Snapshot } from './snapshot.js';
 import type { Suppression } from './suppress.js';
 import type { AnalysisMessage, Analyzer } from './types.js';
+import { compareStrings } from '../tree.js';
 
 export { buildSnapshot, fileSource, kindOf, type Snapshot, type SnapshotSource } from './snapshot.js';
 export { parseSuppressions } from './suppress.js';
@@ -66,6 +67,6 @@ export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions): An
 
 /** `-L`: every analyzer's name and description, sorted by name, in istioctl's layout. */
 export function listAnalyzers(): string {
-  return [...ANALYZERS].sort((a, b) => (a.meta.name < b.meta.name ? -1 : 1))
+  return [...ANALYZERS].sort((a, b) => compareStrings(a.meta.name, b.meta.name))
     .map((a) => `* ${a.meta.name}:\n    ${a.meta.description}\n`).join('');
 }

@@ -7,6 +7,7 @@ import type { AnalysisContext, Resource } from '../analyze/types.js';
 import { arr, obj, str, strMap } from '../analyze/analyzers/util/access.js';
 import { isEmpty, selects } from '../analyze/analyzers/util/selectors.js';
 import type { AuthorizationPolicyFacts, PeerAuthenticationFacts, Ref } from './model.js';
+import { compareStrings } from '../tree.js';
 
 /** Istio's default when no PeerAuthentication sets a mode. */
 const DEFAULT_MTLS = 'PERMISSIVE';
@@ -65,7 +66,7 @@ export function authorizationPolicies(ctx: AnalysisContext, namespace: string, l
   });
   // DENY is evaluated before ALLOW (CUSTOM first of all); list them in that order.
   const order = ['CUSTOM', 'DENY', 'AUDIT', 'ALLOW'];
-  return out.sort((a, b) => order.indexOf(a.action) - order.indexOf(b.action) || (a.namespace + a.name < b.namespace + b.name ? -1 : 1));
+  return out.sort((a, b) => order.indexOf(a.action) - order.indexOf(b.action) || compareStrings(a.namespace + a.name, b.namespace + b.name));
 }
 
 /** The Sidecar resource scoping the workload's proxy: a selecting one in its namespace, else the namespace's default, else the root namespace's. */

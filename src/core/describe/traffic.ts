@@ -8,6 +8,7 @@ import { arr, num, obj, str, strMap, strs, type Obj } from '../analyze/analyzers
 import { hostsOverlap, toFqdn } from '../analyze/analyzers/util/hosts.js';
 import { selects } from '../analyze/analyzers/util/selectors.js';
 import type { DestinationRuleFacts, PolicySummary, RouteFacts, VirtualServiceFacts } from './model.js';
+import { byKey } from '../tree.js';
 
 /** Who is asking: the pods' namespace (visibility, DR precedence) and the label sets of the pods behind the service. */
 export interface Viewpoint {
@@ -168,7 +169,7 @@ function renderMatch(type: 'http' | 'tls' | 'tcp', m: Obj): string {
     if (m.uri !== undefined) parts.push(`uri ${stringMatch(obj(m.uri))}${m.ignoreUriCase === true ? ' (any case)' : ''}`);
     if (m.method !== undefined) parts.push(`method ${stringMatch(obj(m.method))}`);
     if (m.authority !== undefined) parts.push(`authority ${stringMatch(obj(m.authority))}`);
-    const headers = Object.entries(obj(m.headers)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const headers = Object.entries(obj(m.headers)).sort(byKey);
     if (headers.length) parts.push(`headers ${headers.map(([k, v]) => `${k}=${stringMatch(obj(v))}`).join('; ')}`);
     const query = Object.entries(obj(m.queryParams));
     if (query.length) parts.push(`query ${query.map(([k, v]) => `${k}=${stringMatch(obj(v))}`).join('; ')}`);

@@ -7,7 +7,8 @@ import { resolveOperator } from '../../profiles/resolve.js';
 import { renderContext } from './context.js';
 import { injectorConfig, injectorValues, meshConfig } from './istiod-config.js';
 import { renderOperator } from './render.js';
-import type { GenerateInput, GenerateResult, IstioOperator, Values } from './types.js';
+import type { GenerateInput, GenerateResult, IstioOperator } from './types.js';
+import type { JsonObject } from '../tree.js';
 
 export type * from './types.js';
 export { COMPONENT_ORDER, COMPONENT_TITLES } from './types.js';
@@ -33,11 +34,11 @@ export function resolveValues(input: GenerateInput): IstioOperator {
 /** What injection reads from a resolved operator: exactly what the rendered ConfigMaps carry. */
 export interface InjectionInputs {
   /** The `values` key of `istio-sidecar-injector` (global, sidecarInjectorWebhook, revision, pilot.cni/env, gateways). */
-  values: Values;
+  values: JsonObject;
   /** The `mesh` key of the `istio` ConfigMap, as an object. */
-  meshConfig: Values;
+  meshConfig: JsonObject;
   /** The `config` key of `istio-sidecar-injector` (policy, selectors, injectedAnnotations, defaultTemplates). */
-  config: Values;
+  config: JsonObject;
   /** Revision ('' for the default revision). */
   revision: string;
 }

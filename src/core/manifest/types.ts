@@ -4,6 +4,7 @@
  * `install`, `verify-install`, `uninstall` and `kube-inject` build on these; treat them as a stable API.
  */
 import type { KubeObject } from '../yaml/load.js';
+import type { JsonObject } from '../tree.js';
 
 /** Istio's component names, as the `operator.istio.io/component` label spells them. */
 export type ComponentName = 'Base' | 'Pilot' | 'Cni' | 'Ztunnel' | 'IngressGateways' | 'EgressGateways';
@@ -21,43 +22,40 @@ export const COMPONENT_TITLES: Readonly<Record<ComponentName, string>> = {
   EgressGateways: 'Egress gateways',
 };
 
-/** A plain JSON-like mapping (values, meshConfig, k8s settings). */
-export type Values = Record<string, unknown>;
-
 /** Kubernetes settings a component accepts under `components.<name>.k8s` (applied as patches after rendering). */
 export interface K8sSettings {
   /** Replaces the container's resources. */
-  resources?: Values;
+  resources?: JsonObject;
   /** Replaces the Deployment's replica count. */
   replicaCount?: number;
   /** Extra container environment variables (merged by name). */
-  env?: { name: string; value?: string; valueFrom?: Values }[];
+  env?: { name: string; value?: string; valueFrom?: JsonObject }[];
   /** Pod node selector. */
   nodeSelector?: Record<string, string>;
   /** Pod affinity. */
-  affinity?: Values;
+  affinity?: JsonObject;
   /** Pod tolerations. */
-  tolerations?: Values[];
+  tolerations?: JsonObject[];
   /** Pod annotations (merged). */
   podAnnotations?: Record<string, string>;
   /** Service annotations (merged). */
   serviceAnnotations?: Record<string, string>;
   /** Merged into the Service's spec (gateways: ports come from here too). */
-  service?: Values;
+  service?: JsonObject;
   /** HorizontalPodAutoscaler spec (merged). */
-  hpaSpec?: Values;
+  hpaSpec?: JsonObject;
   /** PodDisruptionBudget spec (merged). */
-  podDisruptionBudget?: Values;
+  podDisruptionBudget?: JsonObject;
   /** Deployment strategy. */
-  strategy?: Values;
+  strategy?: JsonObject;
   /** Container image pull policy. */
   imagePullPolicy?: string;
   /** Container readiness probe. */
-  readinessProbe?: Values;
+  readinessProbe?: JsonObject;
   /** Pod priority class. */
   priorityClassName?: string;
   /** Pod security context. */
-  securityContext?: Values;
+  securityContext?: JsonObject;
   /** Free-form patches `{kind, name, patches: [{path, value}]}` (Istio's k8s.overlays). */
   overlays?: { apiVersion?: string; kind: string; name: string; patches: { path: string; value?: unknown }[] }[];
 }
@@ -107,13 +105,13 @@ export interface IstioOperatorSpec {
   /** Control-plane namespace. */
   namespace?: string;
   /** MeshConfig overrides, merged over the mesh config the profile produces. */
-  meshConfig?: Values;
+  meshConfig?: JsonObject;
   /** Component switches and settings. */
   components?: ComponentsSpec;
   /** Helm-style values (global, pilot, gateways, cni, ztunnel, ...). */
-  values?: Values;
-  /** Values applied without schema checks (istioctl's escape hatch). */
-  unvalidatedValues?: Values;
+  values?: JsonObject;
+  /** JsonObject applied without schema checks (istioctl's escape hatch). */
+  unvalidatedValues?: JsonObject;
   /** Accepted for compatibility; mesh renders from its built-in data. */
   installPackagePath?: string;
   /** Accepted for compatibility (values.compatibilityVersion). */
