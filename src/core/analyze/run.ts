@@ -4,8 +4,8 @@
  */
 import { createContext } from './context.js';
 import { findingLocation } from './location.js';
-import { MESSAGES, atLeast, formatMessage, type Level } from './messages.js';
-import type { Snapshot } from './snapshot.js';
+import { MESSAGES, atLeast, formatMessage, type Level } from '../model/messages.js';
+import type { Snapshot } from '../model/snapshot.js';
 import { isSuppressed, type Suppression } from './suppress.js';
 import type { AnalysisMessage, Analyzer, Finding, Resource } from './types.js';
 import { compareStrings } from '../tree.js';

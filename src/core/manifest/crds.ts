@@ -3,7 +3,7 @@
  * (schemas/, via src/core/validate): group, names, served and storage versions, printer columns from each
  * schema's `x-istio` block, and the structural openAPIV3Schema from `crdSchema(kind, version)`.
  */
-import { crdSchema, kindInfo, schemaKinds } from '../validate/crd-schema.js';
+import { crdSchema, kindInfo, schemaKinds } from '../model/crd-schema.js';
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, object, ownerLabels, val, type RenderContext } from './context.js';
 import { compareStrings, type JsonObject } from '../tree.js';
