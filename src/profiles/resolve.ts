@@ -4,7 +4,7 @@
  * spec.revision ↔ values.revision, spec.namespace ↔ values.global.istioNamespace, meshConfig). Pure.
  */
 import { InputError, UsageError } from '../errors.js';
-import type { GenerateInput, IstioOperator, OverlaySource } from '../core/manifest/types.js';
+import type { GenerateInput, IstioOperator, OverlaySource } from './operator.js';
 import { checkValue } from './check.js';
 import { defaultProfile } from './default.js';
 import { PROFILE_NAMES, findProfile } from './index.js';

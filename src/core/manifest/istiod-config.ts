@@ -4,10 +4,10 @@
  * The mesh config is what the chart derives from values, overwritten by spec.meshConfig.
  */
 import { isMap, type JsonObject } from '../tree.js';
-import { readAsset } from '../../adapters/assets.js';
 import { emitYaml } from '../yaml/emit.js';
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, object, ownerLabels, val, type RenderContext } from './context.js';
+import type { InjectionTemplates } from './types.js';
 
 /** Recursively sorts mapping keys, as Helm's toYaml/toJson do, so output is stable. */
 export function sortedKeys(v: unknown): unknown {
@@ -74,11 +74,16 @@ export const INJECTION_TEMPLATE_FILES: Record<string, string> = {
   'kube-gateway': 'manifests/injection/kube-gateway.tmpl', waypoint: 'manifests/injection/waypoint.tmpl', agentgateway: 'manifests/injection/agentgateway.tmpl',
 };
 
+/** The texts of INJECTION_TEMPLATE_FILES by name, each read with `read` (the caller's asset reader). */
+export function injectionTemplates(read: (file: string) => string): InjectionTemplates {
+  return Object.fromEntries(Object.entries(INJECTION_TEMPLATE_FILES).map(([name, file]) => [name, read(file)]));
+}
+
 /**
  * The injector's policy and templates (`config` key): mesh's own templates, plus the user's
  * `sidecarInjectorWebhook.templates` (a user template of the same name replaces mesh's, as with Istio's chart).
  */
-export function injectorConfig(ctx: RenderContext): JsonObject {
+export function injectorConfig(ctx: RenderContext, templates: InjectionTemplates): JsonObject {
   const hook = (val<JsonObject>(ctx, 'sidecarInjectorWebhook') ?? {}) as JsonObject;
   const defaults = Array.isArray(hook.defaultTemplates) && hook.defaultTemplates.length ? hook.defaultTemplates : ['sidecar'];
   const config: JsonObject = {
@@ -88,13 +93,12 @@ export function injectorConfig(ctx: RenderContext): JsonObject {
     neverInjectSelector: hook.neverInjectSelector ?? [],
     injectedAnnotations: hook.injectedAnnotations ?? {},
   };
-  const builtIn = Object.fromEntries(Object.entries(INJECTION_TEMPLATE_FILES).map(([name, file]) => [name, readAsset(file)]));
-  config.templates = { ...builtIn, ...(isMap(hook.templates) ? hook.templates : {}) };
+  config.templates = { ...templates, ...(isMap(hook.templates) ? hook.templates : {}) };
   return config;
 }
 
 /** The `istio` and `istio-sidecar-injector` ConfigMaps (each only when the values ask for it). */
-export function istiodConfigMaps(ctx: RenderContext): KubeObject[] {
+export function istiodConfigMaps(ctx: RenderContext, templates: InjectionTemplates): KubeObject[] {
   const scope = String(val(ctx, 'global.resourceScope') || 'all');
   if (!(scope === 'all' || scope === 'namespace')) return [];
   const labels = { release: 'istio', 'app.kubernetes.io/name': 'istiod', ...chartLabels('istiod'), ...ownerLabels(ctx, 'Pilot') };
@@ -111,7 +115,7 @@ export function istiodConfigMaps(ctx: RenderContext): KubeObject[] {
   if (!val(ctx, 'global.omitSidecarInjectorConfigMap')) {
     out.push(object('v1', 'ConfigMap', `istio-sidecar-injector${ctx.revSuffix}`, ctx.namespace, labels, {
       data: {
-        config: emitYaml(injectorConfig(ctx)).trimEnd(),
+        config: emitYaml(injectorConfig(ctx, templates)).trimEnd(),
         values: JSON.stringify(injectorValues(ctx), null, 2),
       },
     }));
