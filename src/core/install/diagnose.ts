@@ -6,7 +6,7 @@
 import type { KubeObject } from '../yaml/load.js';
 import type { KubeEvent } from './client.js';
 import { conditionsOf, podIsReady } from './readiness.js';
-import type { JsonObject } from '../tree.js';
+import { obj as dict } from '../model/access.js';
 
 /** Data fetched for one pod beyond its status. */
 export interface PodExtras {
@@ -33,7 +33,6 @@ interface ContainerStatus {
   lastState?: { terminated?: { reason?: string; exitCode?: number } };
 }
 
-const dict = (v: unknown): JsonObject => (v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : {});
 
 function statuses(pod: KubeObject): ContainerStatus[] {
   const status = dict(pod.status);

@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../yaml/load.js';
 import type { JsonObject } from '../tree.js';
+import { obj as dict } from '../model/access.js';
 
 /** Readiness of one object, with a short summary for progress lines (`1/2 ready`). */
 export interface Readiness {
@@ -15,7 +16,6 @@ export interface Readiness {
 }
 
 const num = (v: unknown, fallback = 0): number => (typeof v === 'number' ? v : fallback);
-const dict = (v: unknown): JsonObject => (v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : {});
 
 /** Conditions of an object's status as a list of {type, status, reason, message}. */
 export function conditionsOf(obj: KubeObject | JsonObject): { type: string; status: string; reason?: string; message?: string }[] {

@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from '../yaml/load.js';
 import { REVISION_LABEL, VERSION_LABEL } from './objects.js';
-import type { JsonObject } from '../tree.js';
+import { obj as dict } from '../model/access.js';
 
 /** One control plane found in the cluster. */
 export interface InstalledControlPlane {
@@ -16,7 +16,6 @@ export interface InstalledControlPlane {
   version: string;
 }
 
-const dict = (v: unknown): JsonObject => (v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : {});
 
 /** Reads the control planes from istiod Deployments (label `app=istiod`). */
 export function installedControlPlanes(deployments: readonly KubeObject[]): InstalledControlPlane[] {
