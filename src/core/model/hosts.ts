@@ -62,7 +62,7 @@ interface Entry {
   view: ServiceView;
 }
 
-/** The registry of the Services and ServiceEntries in the snapshot (built once, shared between analyzers). */
+/** The registry of the Services and ServiceEntries in the snapshot (built once per snapshot, shared between its readers). */
 export function serviceRegistry(ctx: SnapshotView): ServiceRegistry {
   return ctx.memo('service-registry', () => buildRegistry(ctx));
 }

@@ -1,5 +1,5 @@
 /**
- * Workloads as analyzers see them: running Pods, plus the pod templates of Deployments, StatefulSets and
+ * Workloads as analyzers and describe see them: running Pods, plus the pod templates of Deployments, StatefulSets and
  * DaemonSets, so that a repository of manifests is checked like the cluster it will become (istioctl looks at
  * Pods only, which files rarely contain).
  */
@@ -26,7 +26,7 @@ export interface Workload {
   specPath: readonly string[];
 }
 
-/** Every workload in the snapshot (shared between analyzers: never modify it). */
+/** Every workload in the snapshot (shared between readers of the snapshot: never modify it). */
 export function workloads(ctx: SnapshotView): readonly Workload[] {
   return ctx.memo('workloads', () => collectWorkloads(ctx));
 }
@@ -45,7 +45,7 @@ function collectWorkloads(ctx: SnapshotView): Workload[] {
   return out;
 }
 
-/** Every workload, indexed by namespace and labels for selectors (see LabelIndex); shared between analyzers. */
+/** Every workload, indexed by namespace and labels for selectors (see LabelIndex); shared between readers of the snapshot. */
 export function workloadIndex(ctx: SnapshotView): LabelIndex<Workload> {
   return ctx.memo('workload-index', () => new LabelIndex(workloads(ctx), (w) => w.labels, (w) => w.namespace));
 }
