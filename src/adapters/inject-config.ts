@@ -10,7 +10,7 @@ import jsyaml from 'js-yaml';
 import type { GlobalOptions } from '../context.js';
 import { InputError, MeshError } from '../errors.js';
 import { YAML11_SCHEMA } from '../core/yaml/schema11.js';
-import { isMap, type Tree } from '../core/inject/config.js';
+import { isMap, type JsonObject as Tree } from '../core/tree.js';
 import { readTextFile } from './files.js';
 import { loadDocuments } from '../core/yaml/load.js';
 

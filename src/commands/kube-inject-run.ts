@@ -4,7 +4,8 @@ import type { KubeInjectOptions } from './kube-inject.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { readSources, writeTextFileAtomic } from '../adapters/files.js';
 import { loadDocuments } from '../core/yaml/load.js';
-import { resolveInjectConfig, type Tree } from '../core/inject/config.js';
+import { resolveInjectConfig } from '../core/inject/config.js';
+import type { JsonObject as Tree } from '../core/tree.js';
 import { injectStream, type LocatedMessage } from '../core/inject/documents.js';
 import { checkInjectConfigFile, readClusterInjectConfig, readYamlMap } from '../adapters/inject-config.js';
 

@@ -13,9 +13,9 @@ export async function readOverlays(ctx: CommandContext, paths: readonly string[]
 
 /** Runs generateManifests; overlay errors get `file:line:col`. */
 export async function generate(files: OverlaySource[], sets: string[], revision?: string): Promise<GenerateResult> {
-  const { generateManifests } = await import('../core/manifest/index.js');
+  const [{ generateManifests, injectionTemplates }, { readAsset }] = await Promise.all([import('../core/manifest/index.js'), import('../adapters/assets.js')]);
   try {
-    return generateManifests({ files, sets, ...(revision !== undefined ? { revision } : {}) });
+    return generateManifests({ files, sets, ...(revision !== undefined ? { revision } : {}), templates: injectionTemplates(readAsset) });
   } catch (error) {
     const { overlayErrorWithLocation } = await import('../core/manifest/overlay-location.js');
     throw await overlayErrorWithLocation(error);

@@ -4,7 +4,7 @@
  * returned as data; resolve.ts turns them into errors with file:line:col.
  */
 import { nearest } from './paths.js';
-import type { Schema } from './schema.js';
+import type { Schema } from './json-schema.js';
 
 /** One problem found in an overlay. */
 export interface SchemaIssue {

@@ -2,19 +2,19 @@
  * Per-component defaults of Istio 1.30's charts, under the keys IstioOperator uses for them: `values.pilot`
  * (istiod chart root), `values.gateways.istio-ingressgateway|istio-egressgateway`, `values.cni`, `values.ztunnel`.
  */
-import type { Values } from '../core/manifest/types.js';
+import type { JsonObject } from '../core/tree.js';
 
-const requests = (cpu: string, memory: string): Values => ({ requests: { cpu, memory } });
-const gatewayResources = (): Values => ({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } });
+const requests = (cpu: string, memory: string): JsonObject => ({ requests: { cpu, memory } });
+const gatewayResources = (): JsonObject => ({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } });
 /** Tolerations the node agents (CNI, ztunnel) carry so that they run on every node. */
-const nodeAgentTolerations = (): Values[] => [
+const nodeAgentTolerations = (): JsonObject[] => [
   { effect: 'NoSchedule', operator: 'Exists' },
   { key: 'CriticalAddonsOnly', operator: 'Exists' },
   { effect: 'NoExecute', operator: 'Exists' },
 ];
 
 /** `values.pilot`: istiod's Deployment, autoscaling and features. */
-export function defaultPilot(): Values {
+export function defaultPilot(): JsonObject {
   return {
     enabled: true,
     autoscaleEnabled: true,
@@ -62,9 +62,9 @@ export function defaultPilot(): Values {
   };
 }
 
-function gateway(kind: 'ingress' | 'egress'): Values {
+function gateway(kind: 'ingress' | 'egress'): JsonObject {
   const name = `istio-${kind}gateway`;
-  const ports: Values[] =
+  const ports: JsonObject[] =
     kind === 'ingress'
       ? [
           { port: 15021, targetPort: 15021, name: 'status-port', protocol: 'TCP' },
@@ -112,7 +112,7 @@ function gateway(kind: 'ingress' | 'egress'): Values {
 }
 
 /** `values.gateways`: settings shared by gateways, then one entry per built-in gateway. */
-export function defaultGateways(): Values {
+export function defaultGateways(): JsonObject {
   return {
     securityContext: {},
     seccompProfile: {},
@@ -122,7 +122,7 @@ export function defaultGateways(): Values {
 }
 
 /** `values.cni`: the istio-cni node agent (DaemonSet istio-cni-node). */
-export function defaultCni(): Values {
+export function defaultCni(): JsonObject {
   return {
     hub: '',
     tag: '',
@@ -183,7 +183,7 @@ export function defaultCni(): Values {
 }
 
 /** `values.ztunnel`: the ambient node proxy (DaemonSet ztunnel). */
-export function defaultZtunnel(): Values {
+export function defaultZtunnel(): JsonObject {
   return {
     hub: '',
     tag: '',

@@ -3,10 +3,10 @@
  * gateway, CNI and ztunnel charts (manifests/charts/&#42;/values.yaml), as one tree every component reads.
  */
 import { ISTIO_HUB, ISTIO_VERSION } from '../version.js';
-import type { Values } from '../core/manifest/types.js';
+import type { JsonObject } from '../core/tree.js';
 
 /** A fresh copy of the default `values.global`. */
-export function defaultGlobal(): Values {
+export function defaultGlobal(): JsonObject {
   return {
     istioNamespace: 'istio-system',
     hub: ISTIO_HUB,

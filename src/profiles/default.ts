@@ -4,7 +4,7 @@
  * values of every chart (charts/&#42;/values.yaml) gathered under the keys IstioOperator uses.
  */
 import { ISTIO_HUB, ISTIO_VERSION } from '../version.js';
-import type { IstioOperator } from '../core/manifest/types.js';
+import type { IstioOperator } from './operator.js';
 import { defaultGlobal } from './default-global.js';
 import { defaultCni, defaultGateways, defaultPilot, defaultZtunnel } from './default-components.js';
 

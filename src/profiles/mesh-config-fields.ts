@@ -3,21 +3,21 @@
  * misspelt `--set meshConfig.acessLogFile=...` is caught with a suggestion. Nested messages are checked only for
  * being objects: their contents are istiod's to judge.
  */
-import type { Schema } from './schema.js';
+import type { Schema } from './json-schema.js';
 
 const s = (type: string | string[]): Schema => ({ type });
-const str = s('string');
+const text = s('string');
 const bool = s('boolean');
 const int = s('integer');
 const obj = s('object');
 const arr = s('array');
-const duration = str;
+const duration = text;
 
 /** MeshConfig field name → schema. */
 export const MESH_CONFIG_FIELDS: Record<string, Schema> = {
   accessLogEncoding: { type: 'string', enum: ['TEXT', 'JSON'] },
-  accessLogFile: str,
-  accessLogFormat: str,
+  accessLogFile: text,
+  accessLogFormat: text,
   ca: obj,
   caCertificates: arr,
   certificates: arr,
@@ -37,27 +37,27 @@ export const MESH_CONFIG_FIELDS: Record<string, Schema> = {
   enableTracing: bool,
   extensionProviders: arr,
   h2UpgradePolicy: { type: 'string', enum: ['DO_NOT_UPGRADE', 'UPGRADE'] },
-  inboundClusterStatName: str,
+  inboundClusterStatName: text,
   inboundTrafficPolicy: obj,
-  ingressClass: str,
+  ingressClass: text,
   ingressControllerMode: { type: 'string', enum: ['UNSPECIFIED', 'OFF', 'DEFAULT', 'STRICT'] },
-  ingressSelector: str,
-  ingressService: str,
+  ingressSelector: text,
+  ingressService: text,
   localityLbSetting: obj,
   meshMTLS: obj,
-  outboundClusterStatName: str,
+  outboundClusterStatName: text,
   outboundTrafficPolicy: obj,
   pathNormalization: obj,
   protocolDetectionTimeout: duration,
   proxyHttpPort: int,
   proxyInboundListenPort: int,
   proxyListenPort: int,
-  rootNamespace: str,
+  rootNamespace: text,
   serviceScopeConfigs: arr,
   serviceSettings: arr,
   tcpKeepalive: obj,
   tlsDefaults: obj,
-  trustDomain: str,
+  trustDomain: text,
   trustDomainAliases: arr,
   verifyCertificateAtClient: bool,
 };

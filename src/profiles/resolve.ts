@@ -4,11 +4,11 @@
  * spec.revision ↔ values.revision, spec.namespace ↔ values.global.istioNamespace, meshConfig). Pure.
  */
 import { InputError, UsageError } from '../errors.js';
-import type { GenerateInput, IstioOperator, OverlaySource } from '../core/manifest/types.js';
+import type { GenerateInput, IstioOperator, OverlaySource } from './operator.js';
 import { checkValue } from './check.js';
 import { defaultProfile } from './default.js';
 import { PROFILE_NAMES, findProfile } from './index.js';
-import { clone, getPath, isMap, mergeInto, setPath } from './merge.js';
+import { clone, getPath, isMap, mergeInto, setPath } from '../core/tree.js';
 import { nearest, parsePath, splitSetFlag } from './paths.js';
 import { operatorSchema } from './schema.js';
 import { applySetFlag } from './set-flag.js';

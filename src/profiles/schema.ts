@@ -5,20 +5,9 @@
  * the same object to check --set paths and -f overlays, so the file and the checks cannot drift apart.
  */
 import { defaultProfile } from './default.js';
+import type { Schema } from './json-schema.js';
 import { MESH_CONFIG_FIELDS } from './mesh-config-fields.js';
-import { byKey } from '../core/compare.js';
-
-/** The subset of JSON Schema mesh generates and walks. */
-export interface Schema {
-  type?: string | string[];
-  description?: string;
-  properties?: Record<string, Schema>;
-  additionalProperties?: boolean | Schema;
-  items?: Schema;
-  enum?: unknown[];
-  $id?: string;
-  $schema?: string;
-}
+import { byKey } from '../core/tree.js';
 
 /** Maps whose keys are the user's (labels, annotations, env, selectors...): any key is allowed. */
 const OPEN_MAPS = new Set([

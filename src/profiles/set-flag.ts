@@ -5,9 +5,9 @@
  */
 import { UsageError } from '../errors.js';
 import { allowedTypes, fieldSchema } from './check.js';
-import { isMap } from './merge.js';
+import { isMap } from '../core/tree.js';
 import { formatPath, nearest, parsePath, splitSetFlag, type PathStep } from './paths.js';
-import type { Schema } from './schema.js';
+import type { Schema } from './json-schema.js';
 
 /** Applies `flag` to `spec` (mutated) under `specSchema`; returns the canonical path that was written. */
 export function applySetFlag(spec: Record<string, unknown>, specSchema: Schema, flag: string): string {

@@ -1,5 +1,5 @@
 /** The shape of a profile overlay: only what differs from the default profile. */
-import type { IstioOperatorSpec } from '../core/manifest/types.js';
+import type { IstioOperatorSpec } from './operator.js';
 
 /** A built-in profile. */
 export interface Profile {

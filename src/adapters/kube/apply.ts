@@ -10,7 +10,7 @@ import type { KubeObject } from '../../core/yaml/load.js';
 import { ClusterError, MeshError } from '../../errors.js';
 import { type KubeConnection, statusCode, translateKubeError } from './client.js';
 import { RawKube, type ResourceInfo } from './http.js';
-import { compareStrings } from '../../core/compare.js';
+import { compareStrings } from '../../core/tree.js';
 
 /** Builds the InstallClient for a connection. */
 export function installClient(conn: KubeConnection): InstallClient {

@@ -6,7 +6,7 @@
 import { ClusterError } from '../../errors.js';
 import { translateKubeError, type KubeConnection } from './client.js';
 import { ApiError, RawKube } from './http.js';
-import { compareStrings } from '../../core/compare.js';
+import { compareStrings } from '../../core/tree.js';
 import {
   POD_OWNER_KINDS, selectorString, type PodArgument, type PodInfo, type PodRef,
 } from '../../core/model/pods.js';

@@ -10,7 +10,7 @@ import { RawKube } from './http.js';
 import { podRequest } from './pod-http.js';
 import { listPods, resolvePod } from './pods.js';
 import { parsePodArgument, type PodRef } from '../../core/model/pods.js';
-import { compareStrings } from '../../core/compare.js';
+import { compareStrings } from '../../core/tree.js';
 
 /** An open connection plus the pods a command talks to. */
 export interface ProxyTargets {

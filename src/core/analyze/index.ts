@@ -4,16 +4,18 @@
  */
 import { UsageError } from '../../errors.js';
 import { ANALYZERS } from './analyzers/index.js';
-import { atLeast, type Level } from './messages.js';
+import { atLeast, type Level } from '../model/messages.js';
 import { runAnalyzers } from './run.js';
-import type { Snapshot } from './snapshot.js';
+import type { Snapshot } from '../model/snapshot.js';
 import type { Suppression } from './suppress.js';
 import type { AnalysisMessage, Analyzer } from './types.js';
+import { compareStrings } from '../tree.js';
 
-export { buildSnapshot, fileSource, kindOf, type Snapshot, type SnapshotSource } from './snapshot.js';
+export { buildSnapshot, fileSource, type Snapshot, type SnapshotSource } from '../model/snapshot.js';
+export { kindOf } from '../model/resource.js';
 export { parseSuppressions } from './suppress.js';
 export { ANALYZE_FORMATS, formatMessages, type AnalyzeFormat } from './format/index.js';
-export { isMessageCode, LEVELS, type Level } from './messages.js';
+export { isMessageCode, LEVELS, type Level } from '../model/messages.js';
 
 /** What to analyze and how to judge it. */
 export interface AnalyzeOptions {
@@ -66,6 +68,6 @@ export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions): An
 
 /** `-L`: every analyzer's name and description, sorted by name, in istioctl's layout. */
 export function listAnalyzers(): string {
-  return [...ANALYZERS].sort((a, b) => (a.meta.name < b.meta.name ? -1 : 1))
+  return [...ANALYZERS].sort((a, b) => compareStrings(a.meta.name, b.meta.name))
     .map((a) => `* ${a.meta.name}:\n    ${a.meta.description}\n`).join('');
 }

@@ -4,10 +4,11 @@
  */
 import { createContext } from './context.js';
 import { findingLocation } from './location.js';
-import { MESSAGES, atLeast, formatMessage, type Level } from './messages.js';
-import type { Snapshot } from './snapshot.js';
+import { MESSAGES, atLeast, formatMessage, type Level } from '../model/messages.js';
+import type { Snapshot } from '../model/snapshot.js';
 import { isSuppressed, type Suppression } from './suppress.js';
 import type { AnalysisMessage, Analyzer, Finding, Resource } from './types.js';
+import { compareStrings } from '../tree.js';
 
 /** What to run and what to keep. */
 export interface RunOptions {
@@ -84,10 +85,6 @@ function toMessage(f: Finding, located: boolean): AnalysisMessage {
 
 function compareMessages(a: AnalysisMessage, b: AnalysisMessage): number {
   if ((a.file === undefined) !== (b.file === undefined)) return a.file === undefined ? 1 : -1;
-  return cmp(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp(a.origin ?? '', b.origin ?? '')
-    || cmp(a.code, b.code) || cmp(a.message, b.message);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.origin ?? '', b.origin ?? '')
+    || compareStrings(a.code, b.code) || compareStrings(a.message, b.message);
 }

@@ -2,7 +2,7 @@
  * The pure rules of `mesh dashboard`: which of pod / --selector / --revision may be combined (istioctl 1.30's),
  * the local ports to try, the URL to print, the port of istiod's debug page.
  */
-import { isIP } from 'node:net';
+import { ipFamily } from '../ip.js';
 import { UsageError } from '../../errors.js';
 import type { Dashboard } from './catalog.js';
 
@@ -37,7 +37,7 @@ export function podTarget(d: Dashboard, f: TargetFlags): PodTarget {
 
 /** Checks `--address`: an IP address or `localhost` (istioctl's rule). */
 export function checkAddress(address: string): void {
-  if (address !== 'localhost' && isIP(address) === 0) {
+  if (address !== 'localhost' && ipFamily(address) === 0) {
     throw new UsageError(`--address: "${address}" is not an IP address or localhost`);
   }
 }
@@ -52,7 +52,7 @@ export function localPorts(requested: number | undefined, remotePort: number): n
 
 /** The URL to print and open: `http://localhost:20001/kiali`; IPv6 addresses are bracketed. */
 export function dashboardUrl(address: string, port: number, path: string): string {
-  const host = isIP(address) === 6 ? `[${address}]` : address;
+  const host = ipFamily(address) === 6 ? `[${address}]` : address;
   return `http://${host}:${port}${path}`;
 }
 

@@ -1,21 +1,22 @@
 /**
  * `mesh describe` core: given a snapshot (cluster and/or files) and a target, work out which Istio config applies
- * to the pod or service and why. Reuses analyze's snapshot, context, workload and host helpers; pure.
+ * to the pod or service and why. Builds on the shared model (core/model: snapshot view, workloads, hosts, selectors); pure.
  */
-import { createContext } from '../analyze/context.js';
-import { meshConfigOf } from '../analyze/mesh-config.js';
-import type { Snapshot } from '../analyze/snapshot.js';
-import type { AnalysisContext, Resource } from '../analyze/types.js';
-import { arr, num, obj, str, strMap } from '../analyze/analyzers/util/access.js';
-import { toFqdn } from '../analyze/analyzers/util/hosts.js';
-import { isEmpty, selects } from '../analyze/analyzers/util/selectors.js';
-import { proxyImage, workloads, type Workload } from '../analyze/analyzers/util/workloads.js';
-import { declaredProtocol } from '../analyze/analyzers/service/port-name.js';
+import { createView, type SnapshotView } from '../model/view.js';
+import { meshConfigOf } from '../model/mesh-config.js';
+import type { Snapshot } from '../model/snapshot.js';
+import type { Resource } from '../model/resource.js';
+import { arr, num, obj, strMap } from '../model/access.js';
+import { toFqdn } from '../model/hosts.js';
+import { isEmpty, selects } from '../model/selectors.js';
+import { proxyImage, workloads, type Workload } from '../model/workloads.js';
+import { declaredProtocol } from '../model/protocol.js';
 import type { PodDescription, ServiceDescription, ServiceFacts, ServicePortFacts } from './model.js';
 import { destinationRuleFacts, pickDestinationRule, splitSubsets, virtualServiceFacts, virtualServicesFor, type Viewpoint } from './traffic.js';
 import { authorizationPolicies, effectivePeerAuthentication, sidecarFor } from './policies.js';
 import { ingressFor } from './ingress.js';
 import { injectionReason, podFacts, podWarnings } from './pod.js';
+import { scalarString } from '../tree.js';
 
 export type * from './model.js';
 export { renderText } from './text.js';
@@ -33,8 +34,8 @@ export interface DescribeOptions {
   ignoreUnmeshed: boolean;
 }
 
-function contextOf(snapshot: Snapshot): { ctx: AnalysisContext; root: string } {
-  const ctx = createContext(snapshot, 'describe', () => {});
+function contextOf(snapshot: Snapshot): { ctx: SnapshotView; root: string } {
+  const ctx = createView(snapshot);
   let root = snapshot.istioNamespace;
   ctx.forEach('MeshConfig', (m) => void (root = meshConfigOf(m).rootNamespace || root));
   return { ctx, root };
@@ -106,7 +107,7 @@ export function describeService(snapshot: Snapshot, service: Resource, options: 
   };
 }
 
-function serviceFacts(ctx: AnalysisContext, svc: Resource, pods: Workload[], view: Viewpoint, warnings: string[]): { facts: ServiceFacts; ingress: PodDescription['ingress'] } {
+function serviceFacts(ctx: SnapshotView, svc: Resource, pods: Workload[], view: Viewpoint, warnings: string[]): { facts: ServiceFacts; ingress: PodDescription['ingress'] } {
   const fqdn = toFqdn(svc.namespace, svc.name);
   const ports = servicePorts(svc, pods[0]);
   const dr = pickDestinationRule(ctx, fqdn, svc.namespace, view);
@@ -133,9 +134,9 @@ const PROTOCOL_NAMES: Record<string, string> = {
 function servicePorts(svc: Resource, pod: Workload | undefined): ServicePortFacts[] {
   return arr(obj(svc.object.spec).ports).map((raw) => {
     const p = obj(raw);
-    const name = str(p.name) ?? '';
+    const name = scalarString(p.name) ?? '';
     const port = num(p.port) ?? 0;
-    const declared = declaredProtocol(name, str(p.appProtocol), str(p.protocol) ?? 'TCP');
+    const declared = declaredProtocol(name, scalarString(p.appProtocol), scalarString(p.protocol) ?? 'TCP');
     const facts: ServicePortFacts = { name, port, protocol: declared ? PROTOCOL_NAMES[declared] ?? declared : 'auto-detect' };
     if (!pod) return facts;
     const target = p.targetPort ?? port;
@@ -151,7 +152,7 @@ function servicePorts(svc: Resource, pod: Workload | undefined): ServicePortFact
 }
 
 /** The tag of the istiod image, when the snapshot holds istiod (for the version-mismatch warning). */
-function istiodVersion(ctx: AnalysisContext): string | undefined {
+function istiodVersion(ctx: SnapshotView): string | undefined {
   let version: string | undefined;
   for (const w of workloads(ctx)) {
     if (w.labels.app !== 'istiod' || w.namespace !== ctx.istioNamespace) continue;

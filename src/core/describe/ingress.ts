@@ -2,19 +2,21 @@
  * Ingress exposure: VirtualServices bound to an Istio Gateway that route to the service, the gateway Services
  * in front of the Gateway's pods, and the URLs they are reachable at (load-balancer address, else "unknown").
  */
-import type { AnalysisContext, Resource } from '../analyze/types.js';
-import { arr, num, obj, str, strMap, strs } from '../analyze/analyzers/util/access.js';
-import { selects } from '../analyze/analyzers/util/selectors.js';
-import { workloads } from '../analyze/analyzers/util/workloads.js';
+import type { Resource } from '../model/resource.js';
+import type { SnapshotView } from '../model/view.js';
+import { arr, num, obj, strMap, strs } from '../model/access.js';
+import { selects } from '../model/selectors.js';
+import { workloads } from '../model/workloads.js';
 import type { IngressFacts } from './model.js';
 import { virtualServiceFacts } from './traffic.js';
+import { scalarString } from '../tree.js';
 
 const SCHEMES: Record<string, string> = { HTTP: 'http', HTTP2: 'http', HTTPS: 'https', GRPC: 'http', TLS: 'tls', TCP: 'tcp' };
 const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443 };
 
 /** Gateways exposing `fqdn`, with URLs; `warnings` collects gateways VirtualServices name that do not exist. */
 export function ingressFor(
-  ctx: AnalysisContext, fqdn: string, subsets: { matching: string[]; nonMatching: string[] } | undefined, dr: Resource | undefined, warnings: string[],
+  ctx: SnapshotView, fqdn: string, subsets: { matching: string[]; nonMatching: string[] } | undefined, dr: Resource | undefined, warnings: string[],
 ): IngressFacts[] {
   const out: IngressFacts[] = [];
   const seen = new Set<string>();
@@ -39,7 +41,7 @@ export function ingressFor(
   return out;
 }
 
-function urlsOf(ctx: AnalysisContext, gateway: Resource): string[] {
+function urlsOf(ctx: SnapshotView, gateway: Resource): string[] {
   const spec = obj(gateway.object.spec);
   const selector = strMap(spec.selector);
   const pods = workloads(ctx).filter((w) => selects(selector, w.labels));
@@ -51,7 +53,7 @@ function urlsOf(ctx: AnalysisContext, gateway: Resource): string[] {
     for (const s of arr(spec.servers)) {
       const server = obj(obj(s).port);
       const number = num(server.number);
-      const scheme = SCHEMES[(str(server.protocol) ?? '').toUpperCase()];
+      const scheme = SCHEMES[(scalarString(server.protocol) ?? '').toUpperCase()];
       if (number === undefined || !scheme) continue;
       // Gateway servers listen on the pod port; the Service port that targets it is what clients use.
       const sp = arr(obj(svc.object.spec).ports).map(obj).find((p) => (num(p.targetPort) ?? num(p.port)) === number || num(p.port) === number);
@@ -65,5 +67,5 @@ function urlsOf(ctx: AnalysisContext, gateway: Resource): string[] {
 
 function addressOf(svc: Resource): string {
   const ingress = obj(arr(obj(obj(svc.object.status).loadBalancer).ingress)[0]);
-  return str(ingress.ip) ?? str(ingress.hostname) ?? 'unknown';
+  return scalarString(ingress.ip) ?? scalarString(ingress.hostname) ?? 'unknown';
 }

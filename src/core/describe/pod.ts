@@ -1,7 +1,8 @@
 /** Facts and warnings about the described pod itself: revision, ports, sidecar, readiness, UID 1337, proxy version. */
-import { arr, num, obj, str } from '../analyze/analyzers/util/access.js';
-import { PROXY_CONTAINER, proxyImage, type Workload } from '../analyze/analyzers/util/workloads.js';
+import { arr, num, obj } from '../model/access.js';
+import { PROXY_CONTAINER, proxyImage, type Workload } from '../model/workloads.js';
 import type { PodFacts } from './model.js';
+import { scalarString } from '../tree.js';
 
 /** UID the sidecar runs as; applications must not use it (iptables exempts its traffic). */
 const PROXY_UID = 1337;
@@ -37,7 +38,7 @@ export function podFacts(w: Workload, namespaceLabels?: Record<string, string>):
   const image = proxyImage(w.spec);
   const injection = image === undefined && w.resource.kind !== 'Pod' ? injectionReason(w, namespaceLabels) : undefined;
   const ports = arr(w.spec.containers).flatMap((c) => arr(obj(c).ports).map((p) => ({
-    port: num(obj(p).containerPort) ?? 0, protocol: str(obj(p).protocol) ?? 'TCP', container: str(obj(c).name) ?? '',
+    port: num(obj(p).containerPort) ?? 0, protocol: scalarString(obj(p).protocol) ?? 'TCP', container: scalarString(obj(c).name) ?? '',
   })));
   const facts: PodFacts = {
     kind: w.resource.kind, name: w.resource.name, namespace: w.namespace, revision: revisionOf(w.annotations), ports,
@@ -48,7 +49,7 @@ export function podFacts(w: Workload, namespaceLabels?: Record<string, string>):
     facts.revision ||= namespaceLabels?.['istio.io/rev'] ?? w.labels['istio.io/rev'] ?? '';
   }
   if (image?.includes(':')) facts.proxyVersion = image.slice(image.lastIndexOf(':') + 1);
-  const phase = str(obj(w.resource.object.status).phase);
+  const phase = scalarString(obj(w.resource.object.status).phase);
   if (w.resource.kind === 'Pod' && phase) facts.phase = phase;
   return facts;
 }
@@ -60,11 +61,11 @@ export function podWarnings(w: Workload, pod: PodFacts, ignoreUnmeshed: boolean,
   if (pod.phase && pod.phase !== 'Running') warnings.push(`pod ${name} is not Running (${pod.phase})`);
   const status = obj(w.resource.object.status);
   for (const [list, what] of [[status.containerStatuses, 'container'], [status.initContainerStatuses, 'init container']] as const) {
-    for (const c of arr(list).map(obj)) if (c.ready === false && pod.phase === 'Running') warnings.push(`pod ${name} ${what} ${str(c.name) ?? ''} is not ready`);
+    for (const c of arr(list).map(obj)) if (c.ready === false && pod.phase === 'Running') warnings.push(`pod ${name} ${what} ${scalarString(c.name) ?? ''} is not ready`);
   }
   for (const c of arr(w.spec.containers).map(obj)) {
     if (c.name !== PROXY_CONTAINER && num(obj(c.securityContext).runAsUser) === PROXY_UID) {
-      warnings.push(`container ${str(c.name) ?? ''} runs as UID ${PROXY_UID}, which is reserved for the sidecar proxy (its traffic bypasses the proxy)`);
+      warnings.push(`container ${scalarString(c.name) ?? ''} runs as UID ${PROXY_UID}, which is reserved for the sidecar proxy (its traffic bypasses the proxy)`);
     }
   }
   if (!pod.meshed) {

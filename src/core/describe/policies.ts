@@ -3,28 +3,30 @@
  * namespace → workload, UNSET inheriting, the oldest policy winning at each level, as istiod composes it), the
  * AuthorizationPolicies that apply to it, and the Sidecar resource that scopes its proxy.
  */
-import type { AnalysisContext, Resource } from '../analyze/types.js';
-import { arr, obj, str, strMap } from '../analyze/analyzers/util/access.js';
-import { isEmpty, selects } from '../analyze/analyzers/util/selectors.js';
+import type { Resource } from '../model/resource.js';
+import type { SnapshotView } from '../model/view.js';
+import { arr, obj, strMap } from '../model/access.js';
+import { isEmpty, selects } from '../model/selectors.js';
 import type { AuthorizationPolicyFacts, PeerAuthenticationFacts, Ref } from './model.js';
+import { compareStrings, scalarString } from '../tree.js';
 
 /** Istio's default when no PeerAuthentication sets a mode. */
 const DEFAULT_MTLS = 'PERMISSIVE';
 
 /** Creation time, then name: istiod prefers the oldest policy; files carry no timestamps, so names decide. */
 function older(a: Resource, b: Resource): boolean {
-  const ta = str(a.object.metadata?.creationTimestamp) ?? '', tb = str(b.object.metadata?.creationTimestamp) ?? '';
+  const ta = scalarString(a.object.metadata?.creationTimestamp) ?? '', tb = scalarString(b.object.metadata?.creationTimestamp) ?? '';
   if (ta !== tb) return ta !== '' && (tb === '' || ta < tb);
   return `${a.namespace}/${a.name}` < `${b.namespace}/${b.name}`;
 }
 
 function modeOf(mtls: unknown): string | undefined {
-  const mode = str(obj(mtls).mode);
+  const mode = scalarString(obj(mtls).mode);
   return mode && mode !== 'UNSET' ? mode : undefined;
 }
 
 /** The mTLS mode a workload in `namespace` with `labels` accepts, and the policies that decided it. */
-export function effectivePeerAuthentication(ctx: AnalysisContext, namespace: string, labels: Record<string, string>, rootNamespace: string): PeerAuthenticationFacts {
+export function effectivePeerAuthentication(ctx: SnapshotView, namespace: string, labels: Record<string, string>, rootNamespace: string): PeerAuthenticationFacts {
   let mesh: Resource | undefined, ns: Resource | undefined, workload: Resource | undefined;
   ctx.forEach('PeerAuthentication', (pa) => {
     if (pa.namespace !== namespace && pa.namespace !== rootNamespace) return;
@@ -52,7 +54,7 @@ export function effectivePeerAuthentication(ctx: AnalysisContext, namespace: str
  * without a selector, and those whose selector matches. Policies with targetRef(s) bind gateways and waypoints,
  * not sidecars, so they are left out.
  */
-export function authorizationPolicies(ctx: AnalysisContext, namespace: string, labels: Record<string, string>, rootNamespace: string): AuthorizationPolicyFacts[] {
+export function authorizationPolicies(ctx: SnapshotView, namespace: string, labels: Record<string, string>, rootNamespace: string): AuthorizationPolicyFacts[] {
   const out: AuthorizationPolicyFacts[] = [];
   ctx.forEach('AuthorizationPolicy', (ap) => {
     if (ap.namespace !== namespace && ap.namespace !== rootNamespace) return;
@@ -61,15 +63,15 @@ export function authorizationPolicies(ctx: AnalysisContext, namespace: string, l
     const selector = strMap(obj(spec.selector).matchLabels);
     if (!selects(selector, labels)) return;
     const scope = !isEmpty(selector) ? 'workload' : ap.namespace === rootNamespace ? 'mesh' : 'namespace';
-    out.push({ name: ap.name, namespace: ap.namespace, action: str(spec.action) ?? 'ALLOW', rules: arr(spec.rules).length, scope });
+    out.push({ name: ap.name, namespace: ap.namespace, action: scalarString(spec.action) ?? 'ALLOW', rules: arr(spec.rules).length, scope });
   });
   // DENY is evaluated before ALLOW (CUSTOM first of all); list them in that order.
   const order = ['CUSTOM', 'DENY', 'AUDIT', 'ALLOW'];
-  return out.sort((a, b) => order.indexOf(a.action) - order.indexOf(b.action) || (a.namespace + a.name < b.namespace + b.name ? -1 : 1));
+  return out.sort((a, b) => order.indexOf(a.action) - order.indexOf(b.action) || compareStrings(a.namespace + a.name, b.namespace + b.name));
 }
 
 /** The Sidecar resource scoping the workload's proxy: a selecting one in its namespace, else the namespace's default, else the root namespace's. */
-export function sidecarFor(ctx: AnalysisContext, namespace: string, labels: Record<string, string>, rootNamespace: string): Ref | undefined {
+export function sidecarFor(ctx: SnapshotView, namespace: string, labels: Record<string, string>, rootNamespace: string): Ref | undefined {
   let selecting: Resource | undefined, nsDefault: Resource | undefined, rootDefault: Resource | undefined;
   ctx.forEach('Sidecar', (sc) => {
     const selector = strMap(obj(obj(sc.object.spec).workloadSelector).labels);

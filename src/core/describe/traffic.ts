@@ -3,11 +3,13 @@
  * behind it. istioctl reads this from the pod's Envoy config dump; mesh works it out from the configuration
  * (the same rules istiod applies), so it also works offline on files.
  */
-import type { AnalysisContext, Resource } from '../analyze/types.js';
-import { arr, num, obj, str, strMap, strs, type Obj } from '../analyze/analyzers/util/access.js';
-import { hostsOverlap, toFqdn } from '../analyze/analyzers/util/hosts.js';
-import { selects } from '../analyze/analyzers/util/selectors.js';
+import type { Resource } from '../model/resource.js';
+import type { SnapshotView } from '../model/view.js';
+import { arr, num, obj, strMap, strs } from '../model/access.js';
+import { hostsOverlap, toFqdn } from '../model/hosts.js';
+import { selects } from '../model/selectors.js';
 import type { DestinationRuleFacts, PolicySummary, RouteFacts, VirtualServiceFacts } from './model.js';
+import { byKey, type JsonObject, scalarString } from '../tree.js';
 
 /** Who is asking: the pods' namespace (visibility, DR precedence) and the label sets of the pods behind the service. */
 export interface Viewpoint {
@@ -27,11 +29,11 @@ export function visibleFrom(exportTo: string[], ownNamespace: string, namespace:
  * first), then the client's namespace, the service's, the root namespace, then any other exporting namespace.
  * A rule with a workloadSelector counts only when it selects the pod.
  */
-export function pickDestinationRule(ctx: AnalysisContext, fqdn: string, serviceNamespace: string, view: Viewpoint): Resource | undefined {
+export function pickDestinationRule(ctx: SnapshotView, fqdn: string, serviceNamespace: string, view: Viewpoint): Resource | undefined {
   let best: { r: Resource; score: number[] } | undefined;
   ctx.forEach('DestinationRule', (r) => {
     const spec = obj(r.object.spec);
-    const host = str(spec.host);
+    const host = scalarString(spec.host);
     if (!host) return;
     const full = toFqdn(r.namespace, host);
     if (!(full === fqdn || (full.startsWith('*') && hostsOverlap(full, fqdn)))) return;
@@ -56,7 +58,7 @@ export function splitSubsets(dr: Resource, podLabels: Record<string, string>[]):
   for (const s of arr(obj(dr.object.spec).subsets)) {
     const subset = obj(s);
     const labels = strMap(subset.labels);
-    (podLabels.some((l) => selects(labels, l)) ? matching : nonMatching).push(str(subset.name) ?? '');
+    (podLabels.some((l) => selects(labels, l)) ? matching : nonMatching).push(scalarString(subset.name) ?? '');
   }
   return { matching, nonMatching };
 }
@@ -67,18 +69,18 @@ export function destinationRuleFacts(dr: Resource, podLabels: Record<string, str
   const { matching, nonMatching } = splitSubsets(dr, podLabels);
   const tp = spec.trafficPolicy === undefined ? undefined : obj(spec.trafficPolicy);
   return {
-    name: dr.name, namespace: dr.namespace, host: str(spec.host) ?? '', matchingSubsets: matching, nonMatchingSubsets: nonMatching,
+    name: dr.name, namespace: dr.namespace, host: scalarString(spec.host) ?? '', matchingSubsets: matching, nonMatchingSubsets: nonMatching,
     trafficPolicy: tp && summarize(tp),
     portLevel: arr(tp?.portLevelSettings).map((p) => ({ port: num(obj(obj(p).port).number) ?? 0, ...summarize(obj(p)) })),
   };
 }
 
-function summarize(policy: Obj): PolicySummary {
+function summarize(policy: JsonObject): PolicySummary {
   const policies: string[] = [];
   if (policy.loadBalancer !== undefined) policies.push('load balancer');
   if (policy.connectionPool !== undefined) policies.push('connection pool');
   if (policy.outlierDetection !== undefined) policies.push('outlier detection');
-  const tls = policy.tls === undefined ? undefined : str(obj(policy.tls).mode) ?? 'DISABLE';
+  const tls = policy.tls === undefined ? undefined : scalarString(obj(policy.tls).mode) ?? 'DISABLE';
   return tls === undefined ? { policies } : { tlsMode: tls, policies };
 }
 
@@ -89,7 +91,7 @@ export function bindsGateway(vs: Resource, gateway: string): boolean {
 }
 
 /** Mesh (sidecar) VirtualServices visible from the viewpoint whose hosts cover `fqdn`. */
-export function virtualServicesFor(ctx: AnalysisContext, fqdn: string, view: Viewpoint): Resource[] {
+export function virtualServicesFor(ctx: SnapshotView, fqdn: string, view: Viewpoint): Resource[] {
   const out: Resource[] = [];
   ctx.forEach('VirtualService', (vs) => {
     const spec = obj(vs.object.spec);
@@ -112,12 +114,12 @@ export function virtualServiceFacts(vs: Resource, fqdn: string, port: number | u
       total++;
       const route = obj(raw);
       const facts: RouteFacts = { type, index, match: renderMatches(type, arr(route.match)), destinations: [], extras: type === 'http' ? extrasOf(route) : [] };
-      const name = str(route.name);
+      const name = scalarString(route.name);
       if (name) facts.name = name;
       for (const d of arr(route.route)) {
         const dest = obj(obj(d).destination);
-        const host = str(dest.host) ?? '';
-        const subset = str(dest.subset);
+        const host = scalarString(dest.host) ?? '';
+        const subset = scalarString(dest.subset);
         const destPort = num(obj(dest.port).number);
         const weight = num(obj(d).weight);
         const entry: RouteFacts['destinations'][number] = { host, reachesPod: false };
@@ -139,15 +141,15 @@ export function virtualServiceFacts(vs: Resource, fqdn: string, port: number | u
   return { name: vs.name, namespace: vs.namespace, hosts: strs(spec.hosts), gateways: strs(spec.gateways), matchingRoutes, otherRoutes, totalRoutes: total };
 }
 
-function extrasOf(route: Obj): string[] {
+function extrasOf(route: JsonObject): string[] {
   const out: string[] = [];
   const fault = obj(route.fault);
-  if (fault.delay !== undefined) out.push(`fault: delay ${str(obj(fault.delay).fixedDelay) ?? ''} for ${percent(obj(fault.delay).percentage)}`.replace('  ', ' '));
-  if (fault.abort !== undefined) out.push(`fault: abort ${num(obj(fault.abort).httpStatus) ?? str(obj(fault.abort).grpcStatus) ?? ''} for ${percent(obj(fault.abort).percentage)}`);
+  if (fault.delay !== undefined) out.push(`fault: delay ${scalarString(obj(fault.delay).fixedDelay) ?? ''} for ${percent(obj(fault.delay).percentage)}`.replace('  ', ' '));
+  if (fault.abort !== undefined) out.push(`fault: abort ${num(obj(fault.abort).httpStatus) ?? scalarString(obj(fault.abort).grpcStatus) ?? ''} for ${percent(obj(fault.abort).percentage)}`);
   if (route.rewrite !== undefined) out.push('rewrite');
-  if (route.timeout !== undefined) out.push(`timeout ${str(route.timeout)}`);
+  if (route.timeout !== undefined) out.push(`timeout ${scalarString(route.timeout)}`);
   if (route.retries !== undefined) out.push(`retries ${num(obj(route.retries).attempts) ?? ''}`.trim());
-  if (route.mirror !== undefined) out.push(`mirror to ${str(obj(route.mirror).host) ?? ''}`);
+  if (route.mirror !== undefined) out.push(`mirror to ${scalarString(obj(route.mirror).host) ?? ''}`);
   return out;
 }
 
@@ -162,13 +164,13 @@ export function renderMatches(type: 'http' | 'tls' | 'tcp', matches: unknown[]):
   return matches.map((m) => renderMatch(type, obj(m))).join(' or ');
 }
 
-function renderMatch(type: 'http' | 'tls' | 'tcp', m: Obj): string {
+function renderMatch(type: 'http' | 'tls' | 'tcp', m: JsonObject): string {
   const parts: string[] = [];
   if (type === 'http') {
     if (m.uri !== undefined) parts.push(`uri ${stringMatch(obj(m.uri))}${m.ignoreUriCase === true ? ' (any case)' : ''}`);
     if (m.method !== undefined) parts.push(`method ${stringMatch(obj(m.method))}`);
     if (m.authority !== undefined) parts.push(`authority ${stringMatch(obj(m.authority))}`);
-    const headers = Object.entries(obj(m.headers)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const headers = Object.entries(obj(m.headers)).sort(byKey);
     if (headers.length) parts.push(`headers ${headers.map(([k, v]) => `${k}=${stringMatch(obj(v))}`).join('; ')}`);
     const query = Object.entries(obj(m.queryParams));
     if (query.length) parts.push(`query ${query.map(([k, v]) => `${k}=${stringMatch(obj(v))}`).join('; ')}`);
@@ -178,12 +180,12 @@ function renderMatch(type: 'http' | 'tls' | 'tcp', m: Obj): string {
   if (strs(m.gateways).length) parts.push(`gateways ${strs(m.gateways).join(',')}`);
   const source = strMap(m.sourceLabels);
   if (Object.keys(source).length) parts.push(`from ${Object.entries(source).map(([k, v]) => `${k}=${v}`).join(',')}`);
-  if (str(m.sourceNamespace)) parts.push(`from namespace ${str(m.sourceNamespace)}`);
+  if (scalarString(m.sourceNamespace)) parts.push(`from namespace ${scalarString(m.sourceNamespace)}`);
   return parts.length ? parts.join(', ') : 'everything';
 }
 
 /** Exact values as they are, prefixes with a trailing `*`, regexes as `~re`. */
-function stringMatch(m: Obj): string {
+function stringMatch(m: JsonObject): string {
   if (typeof m.exact === 'string') return m.exact;
   if (typeof m.prefix === 'string') return `${m.prefix}*`;
   if (typeof m.regex === 'string') return `~${m.regex}`;

@@ -9,17 +9,7 @@ import { resolveOperator } from '../../profiles/resolve.js';
 import { renderContext } from '../manifest/context.js';
 import { injectorValues, meshConfig as renderedMeshConfig } from '../manifest/istiod-config.js';
 import type { IstioOperator } from '../manifest/types.js';
-import { clone, getPath, isMap, mergeInto } from '../../profiles/merge.js';
-
-export { getPath, isMap };
-
-/** Layers `overlay` on a copy of `base` with the overlay rules install uses (mappings merge, the rest replaces). */
-export function deepMerge(base: Tree, overlay: Tree): Tree {
-  return mergeInto(clone(base), overlay);
-}
-
-/** A JSON-like tree. */
-export type Tree = { [key: string]: unknown };
+import { getPath, isMap, merge, type JsonObject } from '../tree.js';
 
 /** The proxy settings (MeshConfig.defaultConfig, ProxyConfig) that injection uses. */
 export interface ProxyConfig {
@@ -33,9 +23,9 @@ export interface ProxyConfig {
 /** Everything the injector needs, resolved. */
 export interface InjectConfig {
   /** Helm values as istiod sees them (global.*, pilot.*, sidecarInjectorWebhook.*, revision). */
-  values: Tree;
+  values: JsonObject;
   /** MeshConfig (trustDomain, defaultConfig, enablePrometheusMerge, ...). */
-  meshConfig: Tree;
+  meshConfig: JsonObject;
   /** The revision to inject for ('' = default). */
   revision: string;
   /** Inject the proxy as a native sidecar (an init container with restartPolicy Always); Istio 1.30's default. */
@@ -60,24 +50,24 @@ export function defaultProxyConfig(): ProxyConfig {
   };
 }
 
-let defaultBase: { values: Tree; meshConfig: Tree } | undefined;
+let defaultBase: { values: JsonObject; meshConfig: JsonObject } | undefined;
 
 /** The injector values and mesh config a resolved IstioOperator puts in its ConfigMaps (as `manifest generate` renders them). */
-export function injectBaseFor(iop: IstioOperator): { values: Tree; meshConfig: Tree; revision: string } {
+export function injectBaseFor(iop: IstioOperator): { values: JsonObject; meshConfig: JsonObject; revision: string } {
   const ctx = renderContext(iop);
-  return { values: injectorValues(ctx) as Tree, meshConfig: renderedMeshConfig(ctx) as Tree, revision: ctx.revision };
+  return { values: injectorValues(ctx) as JsonObject, meshConfig: renderedMeshConfig(ctx) as JsonObject, revision: ctx.revision };
 }
 
 /** The default profile's injector values and mesh config. */
-export function defaultInjectBase(): { values: Tree; meshConfig: Tree } {
+export function defaultInjectBase(): { values: JsonObject; meshConfig: JsonObject } {
   defaultBase ??= injectBaseFor(resolveOperator({}));
-  return JSON.parse(JSON.stringify({ values: defaultBase.values, meshConfig: defaultBase.meshConfig })) as { values: Tree; meshConfig: Tree };
+  return JSON.parse(JSON.stringify({ values: defaultBase.values, meshConfig: defaultBase.meshConfig })) as { values: JsonObject; meshConfig: JsonObject };
 }
 
 /** What `b` sets differently from `a`: changed leaves and added keys (arrays compare whole); undefined when equal. */
 export function treeDelta(b: unknown, a: unknown): unknown {
   if (isMap(a) && isMap(b)) {
-    const out: Tree = {};
+    const out: JsonObject = {};
     for (const [k, v] of Object.entries(b)) {
       const d = treeDelta(v, a[k]);
       if (d !== undefined) out[k] = d;
@@ -91,12 +81,12 @@ export function treeDelta(b: unknown, a: unknown): unknown {
  * The injector values and mesh config that `--set` flags change, as install's resolver reads them (same paths,
  * typing and errors as `mesh install --set ...`): the difference between the default profile with and without them.
  */
-export function setFlagLayers(sets: readonly string[]): { values: Tree; meshConfig: Tree; revision: string } {
+export function setFlagLayers(sets: readonly string[]): { values: JsonObject; meshConfig: JsonObject; revision: string } {
   const withSets = injectBaseFor(resolveOperator({ sets }));
   const plain = defaultInjectBase();
   return {
-    values: (treeDelta(withSets.values, plain.values) as Tree | undefined) ?? {},
-    meshConfig: (treeDelta(withSets.meshConfig, plain.meshConfig) as Tree | undefined) ?? {},
+    values: (treeDelta(withSets.values, plain.values) as JsonObject | undefined) ?? {},
+    meshConfig: (treeDelta(withSets.meshConfig, plain.meshConfig) as JsonObject | undefined) ?? {},
     revision: withSets.revision,
   };
 }
@@ -104,11 +94,11 @@ export function setFlagLayers(sets: readonly string[]): { values: Tree; meshConf
 /** User input layered on the defaults. */
 export interface InjectConfigInput {
   /** The base to layer on; the default profile's when unset (an IstioOperator file brings its own full base). */
-  base?: { values: Tree; meshConfig: Tree };
+  base?: { values: JsonObject; meshConfig: JsonObject };
   /** Values from --valuesFile, the cluster ConfigMap or an IstioOperator's `values`. */
-  values?: Tree[];
+  values?: JsonObject[];
   /** Mesh config from --meshConfigFile, the cluster ConfigMap or an IstioOperator's `meshConfig`. */
-  meshConfig?: Tree[];
+  meshConfig?: JsonObject[];
   revision?: string;
   nativeSidecars?: boolean;
 }
@@ -116,10 +106,10 @@ export interface InjectConfigInput {
 /** Builds the effective config: defaults ⊕ each layer in order. */
 export function resolveInjectConfig(input: InjectConfigInput = {}): InjectConfig {
   const base = input.base ?? defaultInjectBase();
-  let values: Tree = base.values;
-  for (const layer of input.values ?? []) values = deepMerge(values, layer);
-  let meshConfig: Tree = base.meshConfig;
-  for (const layer of input.meshConfig ?? []) meshConfig = deepMerge(meshConfig, layer);
+  let values: JsonObject = base.values;
+  for (const layer of input.values ?? []) values = merge(values, layer);
+  let meshConfig: JsonObject = base.meshConfig;
+  for (const layer of input.meshConfig ?? []) meshConfig = merge(meshConfig, layer);
   const revision = input.revision ?? String(getPath(values, 'revision') ?? '');
-  return { values: values as Tree, meshConfig: meshConfig as Tree, revision, nativeSidecars: input.nativeSidecars ?? true };
+  return { values: values as JsonObject, meshConfig: meshConfig as JsonObject, revision, nativeSidecars: input.nativeSidecars ?? true };
 }

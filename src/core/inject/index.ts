@@ -3,7 +3,8 @@
  * Pure: takes the object as plain data and the resolved config, returns the new object and a report.
  */
 import jsyaml from 'js-yaml';
-import { deepMerge, defaultProxyConfig, getPath, isMap, treeDelta, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
+import { defaultProxyConfig, treeDelta, type InjectConfig, type ProxyConfig } from './config.js';
+import { getPath, isMap, merge, type JsonObject } from '../tree.js';
 import { strategicMerge, moveContainer } from './merge.js';
 import { applyPrometheusMerge, applyProbeRewrite, parseGoBool, reorder, statusAnnotation } from './postprocess.js';
 import type { Container, PodData, WorkloadMeta } from './template.js';
@@ -110,11 +111,11 @@ export function injectObject(object: unknown, config: InjectConfig): InjectResul
     if (error instanceof ProxyConfigError) return fail(object, `${fullName}: ${error.message}`, [...metaPath, 'annotations', 'proxy.istio.io/config']);
     throw error;
   }
-  let out: Tree;
+  let out: JsonObject;
   if (kind === 'CronJob') {
     out = setIn(setIn(object, [...templatePath, 'spec'], injected.spec), metaPath, injected.metadata);
   } else {
-    const newPodNode: Tree = { ...podNode, metadata: injected.metadata, spec: injected.spec };
+    const newPodNode: JsonObject = { ...podNode, metadata: injected.metadata, spec: injected.spec };
     out = templatePath.length ? setIn(object, templatePath, newPodNode) : newPodNode;
   }
   return { object: out, changed: true, messages };
@@ -132,7 +133,7 @@ function isSidecarOnlyAnnotation(name: string): boolean {
 }
 
 /** A `kind: List`: each item is injected on its own; messages get the item's path. */
-function injectList(list: Tree, config: InjectConfig): InjectResult {
+function injectList(list: JsonObject, config: InjectConfig): InjectResult {
   const messages: InjectMessage[] = [];
   let changed = false;
   const items = (list.items as unknown[]).map((item, i) => {
@@ -152,12 +153,12 @@ function skip(object: unknown, message: string, path: (string | number)[]): Inje
   return { object, changed: false, messages: [{ level: 'warning', message, path }] };
 }
 
-function workloadMeta(object: Tree, kind: string, meta: Tree, podMeta: PodData['metadata']): WorkloadMeta {
+function workloadMeta(object: JsonObject, kind: string, meta: JsonObject, podMeta: PodData['metadata']): WorkloadMeta {
   const apiVersion = String(object.apiVersion ?? '');
   if (kind !== 'Pod') return { name: String(meta.name ?? ''), namespace: String(meta.namespace ?? ''), apiVersion, kind };
   // A bare pod: Istio derives the owner from a controller reference when the name is generated.
   const wl: WorkloadMeta = { name: String(podMeta.name ?? ''), namespace: String(podMeta.namespace ?? ''), apiVersion: 'v1', kind: 'Pod' };
-  const refs = Array.isArray(podMeta.ownerReferences) ? (podMeta.ownerReferences as Tree[]) : [];
+  const refs = Array.isArray(podMeta.ownerReferences) ? (podMeta.ownerReferences as JsonObject[]) : [];
   const ctrl = podMeta.generateName ? refs.find((r) => r.controller === true) : undefined;
   if (ctrl) {
     wl.apiVersion = String(ctrl.apiVersion);
@@ -201,13 +202,13 @@ export function effectiveProxyConfig(config: InjectConfig, annotations: Record<s
  * such as `tracing` too), except `proxyMetadata`, merged key by key, and `proxyHeaders`, whose unset parts keep
  * the default's.
  */
-function mergeProxyConfigAnnotation(base: ProxyConfig, overlay: Tree): ProxyConfig {
+function mergeProxyConfigAnnotation(base: ProxyConfig, overlay: JsonObject): ProxyConfig {
   const out = { ...base, ...overlay } as ProxyConfig;
   if (isMap(base.proxyMetadata) || isMap(overlay.proxyMetadata)) {
     out.proxyMetadata = { ...(base.proxyMetadata ?? {}), ...((overlay.proxyMetadata as Record<string, string>) ?? {}) };
   }
   if (isMap(overlay.proxyHeaders) && isMap(base.proxyHeaders)) {
-    const headers: Tree = { ...overlay.proxyHeaders };
+    const headers: JsonObject = { ...overlay.proxyHeaders };
     for (const k of ['forwardedClientCert', 'requestId', 'attemptCount', 'server', 'envoyDebugHeaders']) {
       if (headers[k] === undefined && base.proxyHeaders[k] !== undefined) headers[k] = base.proxyHeaders[k];
     }
@@ -228,7 +229,7 @@ const proxyConfigDeltas = new WeakMap<ProxyConfig, string>();
 
 function meshDefaultFor(config: InjectConfig): ProxyConfig {
   const meshDefault = isMap(config.meshConfig.defaultConfig) ? config.meshConfig.defaultConfig : {};
-  return deepMerge(defaultProxyConfig(), meshDefault) as ProxyConfig;
+  return merge(defaultProxyConfig(), meshDefault) as ProxyConfig;
 }
 
 /** The proxy image: hub/image:tag, with the variant (`-distroless`, `-debug`) applied as Istio does. */
@@ -325,7 +326,7 @@ function overwriteClusterEnvs(pod: PodData, envs: Record<string, string>): void 
   if (!names.length) return;
   const proxy = pod.spec.containers.find((c) => c.name === 'istio-proxy') ?? pod.spec.initContainers?.find((c) => c.name === 'istio-proxy');
   if (!proxy) return;
-  const kept = ((proxy.env as Tree[] | undefined) ?? []).filter((e) => !names.includes(String(e.name)));
+  const kept = ((proxy.env as JsonObject[] | undefined) ?? []).filter((e) => !names.includes(String(e.name)));
   proxy.env = [...kept, ...names.map((name) => ({ name, value: envs[name] }))];
 }
 
@@ -424,7 +425,7 @@ function getIn(obj: unknown, path: string[]): unknown {
   return cur;
 }
 
-function setIn(obj: Tree, path: string[], value: unknown): Tree {
+function setIn(obj: JsonObject, path: string[], value: unknown): JsonObject {
   const [head, ...rest] = path;
-  return { ...obj, [head!]: rest.length ? setIn(isMap(obj[head!]) ? (obj[head!] as Tree) : {}, rest, value) : value };
+  return { ...obj, [head!]: rest.length ? setIn(isMap(obj[head!]) ? (obj[head!] as JsonObject) : {}, rest, value) : value };
 }

@@ -5,7 +5,7 @@
  * template overlay puts the patch's items first, then the items only the base had (`patchFirst`); the overlay of a
  * user's container customization keeps the base order and appends new items.
  */
-import { isMap, type Tree } from './config.js';
+import { isMap, type JsonObject } from '../tree.js';
 
 /** Merge keys of the lists a pod spec merges by element instead of replacing (from the Kubernetes API's patch tags). */
 const MERGE_KEYS: Record<string, string> = {
@@ -23,7 +23,7 @@ const MERGE_KEYS: Record<string, string> = {
 /** Returns `base` with `patch` merged in; neither input is modified. */
 export function strategicMerge(base: unknown, patch: unknown, key?: string, patchFirst = true): unknown {
   if (isMap(base) && isMap(patch)) {
-    const out: Tree = { ...base };
+    const out: JsonObject = { ...base };
     for (const [k, v] of Object.entries(patch)) out[k] = k in base ? strategicMerge(base[k], v, k, patchFirst) : v;
     return out;
   }
@@ -52,14 +52,14 @@ export function strategicMerge(base: unknown, patch: unknown, key?: string, patc
 }
 
 /** Moves the container named `name` from one list to the end of another (both copied). */
-export function moveContainer(from: Tree[], to: Tree[], name: string): [Tree[], Tree[]] {
+export function moveContainer(from: JsonObject[], to: JsonObject[], name: string): [JsonObject[], JsonObject[]] {
   const item = from.find((c) => c.name === name);
   if (!item) return [from, to];
   return [from.filter((c) => c !== item), [...to, item]];
 }
 
 /** Moves the container named `name` to the front or back of the list (Istio's modifyContainers). */
-export function reposition(list: Tree[] | undefined, name: string, where: 'first' | 'last'): Tree[] | undefined {
+export function reposition(list: JsonObject[] | undefined, name: string, where: 'first' | 'last'): JsonObject[] | undefined {
   if (!list) return list;
   const item = list.find((c) => c.name === name);
   if (!item) return list;

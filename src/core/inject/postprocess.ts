@@ -2,7 +2,7 @@
  * What istiod does to the merged pod after the template (webhook.go postProcessPod): Prometheus annotation
  * merging, rewriting app probes to the agent's status port, the status annotation, and container order.
  */
-import { isMap, type Tree } from './config.js';
+import { isMap, type JsonObject } from '../tree.js';
 import { reposition } from './merge.js';
 import type { Container, PodData } from './template.js';
 
@@ -48,7 +48,7 @@ export function applyPrometheusMerge(pod: PodData, statusPort: number, meshEnabl
   if (proxy && (cfg.scrape || cfg.port || cfg.path)) {
     // Istio writes its struct (scrape, path, port) whole: an annotation the pod lacks comes out as "".
     const ordered = { scrape: cfg.scrape ?? '', path: cfg.path ?? '', port: cfg.port ?? '' };
-    proxy.env = [...((proxy.env as Tree[]) ?? []), { name: 'ISTIO_PROMETHEUS_ANNOTATIONS', value: JSON.stringify(ordered) }];
+    proxy.env = [...((proxy.env as JsonObject[]) ?? []), { name: 'ISTIO_PROMETHEUS_ANNOTATIONS', value: JSON.stringify(ordered) }];
   }
   for (const k of Object.keys(annos)) if (Object.values(PROM).includes(sanitize(k) as never)) delete annos[k];
   annos['prometheus.io/port'] = target;
@@ -56,7 +56,7 @@ export function applyPrometheusMerge(pod: PodData, statusPort: number, meshEnabl
   annos['prometheus.io/scrape'] = 'true';
 }
 
-type Prober = Tree;
+type Prober = JsonObject;
 const PROBE_URLS = (name: string) => ({
   readiness: `/app-health/${name}/readyz`,
   liveness: `/app-health/${name}/livez`,
@@ -77,14 +77,14 @@ function internalProber(handler: unknown, ports: Map<string, number>, statusPort
 }
 
 /** HTTPGetAction in Go's field order (path, port, host, scheme, httpHeaders), empty fields left out. */
-function goHttpGet(h: Tree): Tree {
-  const o: Tree = {};
+function goHttpGet(h: JsonObject): JsonObject {
+  const o: JsonObject = {};
   for (const k of ['path', 'port', 'host', 'scheme', 'httpHeaders']) if (h[k] !== undefined && h[k] !== '') o[k] = h[k];
   return o;
 }
 
 function resolvePort(p: Prober, key: 'httpGet' | 'tcpSocket', ports: Map<string, number>, statusPort: number): Prober | undefined {
-  const action = p[key] as Tree;
+  const action = p[key] as JsonObject;
   if (typeof action.port === 'string' && !/^\d+$/.test(action.port)) {
     const resolved = ports.get(action.port);
     if (resolved === undefined) return undefined;
@@ -94,10 +94,10 @@ function resolvePort(p: Prober, key: 'httpGet' | 'tcpSocket', ports: Map<string,
   return p;
 }
 
-function rewrittenHandler(handler: Tree, url: string, statusPort: number): Tree | undefined {
+function rewrittenHandler(handler: JsonObject, url: string, statusPort: number): JsonObject | undefined {
   const { tcpSocket, grpc, httpGet, ...rest } = handler;
   if (isMap(httpGet)) {
-    const h: Tree = { ...httpGet, port: statusPort, path: url };
+    const h: JsonObject = { ...httpGet, port: statusPort, path: url };
     if (h.scheme === 'HTTPS') h.scheme = 'HTTP';
     return { ...rest, httpGet: h, ...(tcpSocket !== undefined ? { tcpSocket } : {}), ...(grpc !== undefined ? { grpc } : {}) };
   }
@@ -115,7 +115,7 @@ export function applyProbeRewrite(pod: PodData, statusPort: number, statusPortAn
     if (c.name === 'istio-proxy') continue;
     const urls = PROBE_URLS(c.name);
     const ports = new Map<string, number>();
-    for (const p of (c.ports as Tree[] | undefined) ?? []) if (typeof p.name === 'string' && p.name) ports.set(p.name, Number(p.containerPort));
+    for (const p of (c.ports as JsonObject[] | undefined) ?? []) if (typeof p.name === 'string' && p.name) ports.set(p.name, Number(p.containerPort));
     const record = (url: string, h: unknown, timeout: boolean) => {
       const p = internalProber(h, ports, statusPortAnno, timeout);
       if (p) probers[url] = p;
@@ -131,7 +131,7 @@ export function applyProbeRewrite(pod: PodData, statusPort: number, statusPortAn
   const keys = Object.keys(probers).sort();
   if (keys.length) {
     const json = JSON.stringify(Object.fromEntries(keys.map((k) => [k, probers[k]])));
-    const env = [...((proxy.env as Tree[]) ?? [])];
+    const env = [...((proxy.env as JsonObject[]) ?? [])];
     const idx = env.findIndex((e) => e.name === 'ISTIO_KUBE_APP_PROBERS');
     if (previouslyInjected && idx >= 0) {
       // Re-injection: keep what the earlier injection recorded (those probes already point at the agent).
@@ -151,15 +151,15 @@ export function applyProbeRewrite(pod: PodData, statusPort: number, statusPortAn
     const out: Container = { ...c };
     for (const [field, url] of [['readinessProbe', urls.readiness], ['livenessProbe', urls.liveness], ['startupProbe', urls.startup]] as const) {
       if (isMap(c[field])) {
-        const r = rewrittenHandler(c[field] as Tree, url, statusPort);
+        const r = rewrittenHandler(c[field] as JsonObject, url, statusPort);
         if (r) out[field] = r;
       }
     }
     if (isMap(c.lifecycle)) {
-      const lc: Tree = { ...c.lifecycle };
+      const lc: JsonObject = { ...c.lifecycle };
       for (const [field, url] of [['preStop', urls.preStop], ['postStart', urls.postStart]] as const) {
         if (isMap(lc[field])) {
-          const h = lc[field] as Tree;
+          const h = lc[field] as JsonObject;
           if (isMap(h.httpGet) || isMap(h.tcpSocket)) lc[field] = rewrittenHandler({ ...h, grpc: undefined }, url, statusPort);
         }
       }
@@ -173,12 +173,12 @@ export function applyProbeRewrite(pod: PodData, statusPort: number, statusPortAn
 
 /** The `sidecar.istio.io/status` value: what the template added, for later re-injection and for `mesh analyze`. */
 export function statusAnnotation(template: PodData, revision: string): string {
-  const names = (list: Tree[] | undefined) => (list && list.length ? list.map((c) => String(c.name)) : null);
+  const names = (list: JsonObject[] | undefined) => (list && list.length ? list.map((c) => String(c.name)) : null);
   return JSON.stringify({
     initContainers: names(template.spec.initContainers),
     containers: names(template.spec.containers),
     volumes: names(template.spec.volumes),
-    imagePullSecrets: names(template.spec.imagePullSecrets as Tree[] | undefined),
+    imagePullSecrets: names(template.spec.imagePullSecrets as JsonObject[] | undefined),
     revision: revision || 'default',
   });
 }

@@ -4,16 +4,17 @@
  * the proxy container, volumes); merge.ts lays it over the workload's pod as istiod's strategic merge does.
  */
 import { canonicalQuantity } from './quantity.js';
-import { getPath, isMap, type InjectConfig, type ProxyConfig, type Tree } from './config.js';
+import type { InjectConfig, ProxyConfig } from './config.js';
+import { getPath, isMap, textOf, type JsonObject } from '../tree.js';
 import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes, proxyImageFor, readinessTimings } from './templates/agent-parts.js';
 
 /** A container as plain data. */
-export type Container = Tree & { name: string };
+export type Container = JsonObject & { name: string };
 
 /** The pod being injected, as plain data (the workload's pod template). */
 export interface PodData {
-  metadata: Tree & { labels?: Record<string, string>; annotations?: Record<string, string>; name?: string; namespace?: string };
-  spec: Tree & { containers: Container[]; initContainers?: Container[]; volumes?: Tree[]; serviceAccountName?: string };
+  metadata: JsonObject & { labels?: Record<string, string>; annotations?: Record<string, string>; name?: string; namespace?: string };
+  spec: JsonObject & { containers: Container[]; initContainers?: Container[]; volumes?: JsonObject[]; serviceAccountName?: string };
 }
 
 /** Who owns the pod: the workload's name, namespace and type (for ISTIO_META_OWNER and canonical names). */
@@ -38,7 +39,6 @@ export interface TemplateInput {
   nativeSidecar: boolean;
 }
 
-const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
 /** Renders the template pod. */
 export function renderTemplate(input: TemplateInput): PodData {
@@ -46,7 +46,7 @@ export function renderTemplate(input: TemplateInput): PodData {
   const v = (path: string): unknown => getPath(config.values, path);
   const annos = pod.metadata.annotations ?? {};
   const labels = pod.metadata.labels ?? {};
-  const anno = (name: string, def: unknown): string => (name in annos ? annos[name]! : str(def));
+  const anno = (name: string, def: unknown): string => (name in annos ? annos[name]! : textOf(def));
   const interception = anno('sidecar.istio.io/interceptionMode', proxyConfig.interceptionMode);
   const tproxy = interception === 'TPROXY';
   const capNetBind = anno('sidecar.istio.io/capNetBindService', v('global.proxy.capNetBindService')) === 'true';
@@ -83,10 +83,10 @@ export function renderTemplate(input: TemplateInput): PodData {
     if (exc) tmplAnnos['traffic.sidecar.istio.io/excludeOutboundIPRanges'] = exc;
     tmplAnnos['traffic.sidecar.istio.io/includeInboundPorts'] = anno('traffic.sidecar.istio.io/includeInboundPorts', v('global.proxy.includeInboundPorts'));
     tmplAnnos['traffic.sidecar.istio.io/excludeInboundPorts'] = excludeInbound;
-    if ('traffic.sidecar.istio.io/includeOutboundPorts' in annos || str(v('global.proxy.includeOutboundPorts')) !== '') {
+    if ('traffic.sidecar.istio.io/includeOutboundPorts' in annos || textOf(v('global.proxy.includeOutboundPorts')) !== '') {
       tmplAnnos['traffic.sidecar.istio.io/includeOutboundPorts'] = anno('traffic.sidecar.istio.io/includeOutboundPorts', v('global.proxy.includeOutboundPorts'));
     }
-    if ('traffic.sidecar.istio.io/excludeOutboundPorts' in annos || str(v('global.proxy.excludeOutboundPorts')) !== '') {
+    if ('traffic.sidecar.istio.io/excludeOutboundPorts' in annos || textOf(v('global.proxy.excludeOutboundPorts')) !== '') {
       tmplAnnos['traffic.sidecar.istio.io/excludeOutboundPorts'] = anno('traffic.sidecar.istio.io/excludeOutboundPorts', v('global.proxy.excludeOutboundPorts'));
     }
     for (const k of ['traffic.sidecar.istio.io/kubevirtInterfaces', 'istio.io/reroute-virtual-interfaces', 'traffic.sidecar.istio.io/excludeInterfaces']) {
@@ -103,7 +103,7 @@ export function renderTemplate(input: TemplateInput): PodData {
   const spec: PodData['spec'] = { containers: [] };
   if (native) {
     spec.initContainers = [...initContainers, proxy];
-    delete (spec as Tree).containers;
+    delete (spec as JsonObject).containers;
   } else {
     spec.initContainers = initContainers;
     spec.containers = [proxy];
@@ -117,7 +117,7 @@ export function renderTemplate(input: TemplateInput): PodData {
 interface Ctx {
   interception: string;
   tproxy: boolean;
-  resources: Tree | undefined;
+  resources: JsonObject | undefined;
   anno: (name: string, def: unknown) => string;
   v: (path: string) => unknown;
 }
@@ -129,8 +129,8 @@ function initContainer(input: TemplateInput, c: Ctx & { cni: boolean; excludeInb
   const initImage = anno('sidecar.istio.io/proxyImage', v('global.proxy_init.image'));
   const args = [
     'istio-iptables',
-    '-p', str(mesh.proxyListenPort || '15001'),
-    '-z', str(mesh.proxyInboundListenPort || '15006'),
+    '-p', textOf(mesh.proxyListenPort || '15001'),
+    '-z', textOf(mesh.proxyInboundListenPort || '15006'),
     '-u', '1337',
     '-m', c.interception,
     '-i', anno('traffic.sidecar.istio.io/includeOutboundIPRanges', v('global.proxy.includeIPRanges')),
@@ -138,10 +138,10 @@ function initContainer(input: TemplateInput, c: Ctx & { cni: boolean; excludeInb
     '-b', anno('traffic.sidecar.istio.io/includeInboundPorts', v('global.proxy.includeInboundPorts')),
     '-d', c.excludeInbound ? `15090,15021,${c.excludeInbound}` : '15090,15021',
   ];
-  if ('traffic.sidecar.istio.io/includeOutboundPorts' in annos || str(v('global.proxy.includeOutboundPorts')) !== '') {
+  if ('traffic.sidecar.istio.io/includeOutboundPorts' in annos || textOf(v('global.proxy.includeOutboundPorts')) !== '') {
     args.push('-q', anno('traffic.sidecar.istio.io/includeOutboundPorts', v('global.proxy.includeOutboundPorts')));
   }
-  if ('traffic.sidecar.istio.io/excludeOutboundPorts' in annos || str(v('global.proxy.excludeOutboundPorts')) !== '') {
+  if ('traffic.sidecar.istio.io/excludeOutboundPorts' in annos || textOf(v('global.proxy.excludeOutboundPorts')) !== '') {
     args.push('-o', anno('traffic.sidecar.istio.io/excludeOutboundPorts', v('global.proxy.excludeOutboundPorts')));
   }
   if ('istio.io/reroute-virtual-interfaces' in annos) args.push('-k', annos['istio.io/reroute-virtual-interfaces']!);
@@ -158,12 +158,12 @@ function initContainer(input: TemplateInput, c: Ctx & { cni: boolean; excludeInb
     image: initImage.includes('/') ? initImage : input.proxyImage,
     args,
   };
-  if (str(v('global.imagePullPolicy'))) container.imagePullPolicy = str(v('global.imagePullPolicy'));
+  if (textOf(v('global.imagePullPolicy'))) container.imagePullPolicy = textOf(v('global.imagePullPolicy'));
   const meta = input.proxyConfig.proxyMetadata;
   if (meta && Object.keys(meta).length) container.env = Object.keys(meta).sort().map((k) => ({ name: k, value: meta[k] }));
   container.resources = c.resources ?? {};
   const privileged = v('global.proxy.privileged') === true;
-  const sc: Tree = { allowPrivilegeEscalation: privileged, privileged, capabilities: c.cni ? { drop: ['ALL'] } : { add: ['NET_ADMIN', 'NET_RAW'], drop: ['ALL'] } };
+  const sc: JsonObject = { allowPrivilegeEscalation: privileged, privileged, capabilities: c.cni ? { drop: ['ALL'] } : { add: ['NET_ADMIN', 'NET_RAW'], drop: ['ALL'] } };
   if (!c.cni) Object.assign(sc, { readOnlyRootFilesystem: false, runAsGroup: 0, runAsNonRoot: false, runAsUser: 0 });
   else Object.assign(sc, { readOnlyRootFilesystem: true, runAsGroup: 1337, runAsUser: 1337, runAsNonRoot: true });
   const seccomp = v('global.proxy.seccompProfile');
@@ -182,7 +182,7 @@ function proxyContainer(
   const config = input.config;
   const mesh = config.meshConfig;
   const args = agentArgs('sidecar', anno, v);
-  if (str(v('global.proxy.outlierLogPath'))) args.push(`--outlierLogPath=${str(v('global.proxy.outlierLogPath'))}`);
+  if (textOf(v('global.proxy.outlierLogPath'))) args.push(`--outlierLogPath=${textOf(v('global.proxy.outlierLogPath'))}`);
 
   const container: Container = { name: 'istio-proxy', image: proxyImageFor(input.proxyImage, anno, v) };
   if (c.native) container.restartPolicy = 'Always';
@@ -196,8 +196,8 @@ function proxyContainer(
     container.lifecycle = { preStop: { exec: { command: ['pilot-agent', 'request', `--debug-port=${c.statusPort}`, 'POST', 'drain'] } } };
   }
 
-  const resourceRef = (resource: string): Tree => ({ valueFrom: { resourceFieldRef: { resource, divisor: '1' } } });
-  const env: Tree[] = [];
+  const resourceRef = (resource: string): JsonObject => ({ valueFrom: { resourceFieldRef: { resource, divisor: '1' } } });
+  const env: JsonObject[] = [];
   const trafficMode = inboundTrafficPolicyMode(mesh);
   if (trafficMode === 'localhost') env.push({ name: 'REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION', value: 'true' });
   env.push(...caAndPodEnv(v));
@@ -207,10 +207,10 @@ function proxyContainer(
   env.push({ name: 'ISTIO_META_APP_CONTAINERS', value: c.appContainers.join(',') });
   env.push({ name: 'GOMEMLIMIT', ...resourceRef('limits.memory') });
   env.push({ name: 'GOMAXPROCS', ...resourceRef('limits.cpu') });
-  env.push({ name: 'ISTIO_META_CLUSTER_ID', value: str(v('global.multiCluster.clusterName')) || 'Kubernetes' });
+  env.push({ name: 'ISTIO_META_CLUSTER_ID', value: textOf(v('global.multiCluster.clusterName')) || 'Kubernetes' });
   env.push(fieldRefEnv('ISTIO_META_NODE_NAME', 'spec.nodeName'));
   env.push({ name: 'ISTIO_META_INTERCEPTION_MODE', value: annos['sidecar.istio.io/interceptionMode'] || input.proxyConfig.interceptionMode });
-  if (str(v('global.network'))) env.push({ name: 'ISTIO_META_NETWORK', value: str(v('global.network')) });
+  if (textOf(v('global.network'))) env.push({ name: 'ISTIO_META_NETWORK', value: textOf(v('global.network')) });
   const workloadName = labels['service.istio.io/workload-name'] || input.workload.name;
   if (workloadName) env.push({ name: 'ISTIO_META_WORKLOAD_NAME', value: workloadName });
   if (input.workload.apiVersion && input.workload.name) {
@@ -224,7 +224,7 @@ function proxyContainer(
   if (v('global.proxy.tracer') === 'datadog' && annos['apm.datadoghq.com/env']) {
     try {
       const extra = JSON.parse(annos['apm.datadoghq.com/env']!) as Record<string, unknown>;
-      for (const k of Object.keys(extra).sort()) env.push({ name: k, value: str(extra[k]) });
+      for (const k of Object.keys(extra).sort()) env.push({ name: k, value: textOf(extra[k]) });
     } catch {
       // Istio's template ignores an unparsable value too.
     }
@@ -232,10 +232,10 @@ function proxyContainer(
   const meta = input.proxyConfig.proxyMetadata ?? {};
   for (const k of Object.keys(meta).sort()) env.push({ name: k, value: meta[k] });
   container.env = env;
-  if (str(v('global.imagePullPolicy'))) container.imagePullPolicy = str(v('global.imagePullPolicy'));
+  if (textOf(v('global.imagePullPolicy'))) container.imagePullPolicy = textOf(v('global.imagePullPolicy'));
 
   if (c.statusPort !== '0') {
-    const startup = v('global.proxy.startupProbe') as Tree | undefined;
+    const startup = v('global.proxy.startupProbe') as JsonObject | undefined;
     if (startup?.enabled === true) {
       container.startupProbe = omitZero({
         httpGet: { path: '/healthz/ready', port: 15021 }, initialDelaySeconds: 0, periodSeconds: 1, timeoutSeconds: 3,
@@ -249,7 +249,7 @@ function proxyContainer(
     });
   }
   const privileged = v('global.proxy.privileged') === true;
-  let sc: Tree;
+  let sc: JsonObject;
   if (meta.IPTABLES_TRACE_LOGGING === 'true') {
     sc = { allowPrivilegeEscalation: true, capabilities: { add: ['NET_ADMIN'], drop: ['ALL'] }, privileged: true, readOnlyRootFilesystem: true, runAsGroup: 1337, runAsNonRoot: false, runAsUser: 0 };
   } else {
@@ -266,8 +266,8 @@ function proxyContainer(
   return container;
 }
 
-function volumeMounts(input: TemplateInput, annos: Record<string, string>, v: (p: string) => unknown): Tree[] {
-  const mounts: Tree[] = [
+function volumeMounts(input: TemplateInput, annos: Record<string, string>, v: (p: string) => unknown): JsonObject[] {
+  const mounts: JsonObject[] = [
     { name: 'workload-socket', mountPath: '/var/run/secrets/workload-spiffe-uds' },
     { name: 'credential-socket', mountPath: '/var/run/secrets/credential-uds' },
   ];
@@ -290,9 +290,9 @@ function volumeMounts(input: TemplateInput, annos: Record<string, string>, v: (p
   return mounts;
 }
 
-function volumes(input: TemplateInput, annos: Record<string, string>, v: (p: string) => unknown): Tree[] {
+function volumes(input: TemplateInput, annos: Record<string, string>, v: (p: string) => unknown): JsonObject[] {
   // Istio's template gives these three a null emptyDir, which Go drops: the API server defaults them to emptyDir.
-  const out: Tree[] = [{ name: 'workload-socket' }, { name: 'credential-socket' }];
+  const out: JsonObject[] = [{ name: 'workload-socket' }, { name: 'credential-socket' }];
   if (v('global.caName') === 'GkeWorkloadCertificate') out.push({ name: 'gke-workload-certificate', csi: { driver: 'workloadcertificates.security.cloud.google.com' } });
   else out.push({ name: 'workload-certs' });
   if ('sidecar.istio.io/bootstrapOverride' in annos) out.push({ name: 'custom-bootstrap-volume', configMap: { name: annos['sidecar.istio.io/bootstrapOverride'] } });
@@ -300,7 +300,7 @@ function volumes(input: TemplateInput, annos: Record<string, string>, v: (p: str
   out.push(...podInfoAndTokenVolumes(v));
   const ca = istiodCaVolume(v);
   if (ca) out.push(ca);
-  out.push({ name: 'istio-ca-crl', configMap: { name: str(v('pilot.crlConfigMapName')) || 'istio-ca-crl', optional: true } });
+  out.push({ name: 'istio-ca-crl', configMap: { name: textOf(v('pilot.crlConfigMapName')) || 'istio-ca-crl', optional: true } });
   if (v('global.mountMtlsCerts') === true) {
     const sa = input.pod.spec.serviceAccountName;
     out.push({ name: 'istio-certs', secret: { optional: true, secretName: sa ? `istio.${sa}` : 'istio.default' } });
@@ -313,10 +313,10 @@ function volumes(input: TemplateInput, annos: Record<string, string>, v: (p: str
 }
 
 /** Entries of a JSON object annotation in key order (Go templates range over sorted keys); invalid JSON gives none. */
-export function userJson(value: string | undefined): [string, Tree][] {
+export function userJson(value: string | undefined): [string, JsonObject][] {
   if (!value) return [];
   try {
-    const parsed = JSON.parse(value) as Record<string, Tree>;
+    const parsed = JSON.parse(value) as Record<string, JsonObject>;
     return Object.keys(parsed).sort().map((k) => [k, parsed[k]!]);
   } catch {
     return [];
@@ -324,18 +324,18 @@ export function userJson(value: string | undefined): [string, Tree][] {
 }
 
 /** The proxy's resources: from the proxyCPU/Memory(+Limit) annotations when any is set, else from values. */
-export function proxyResources(annos: Record<string, string>, fromValues: unknown): Tree | undefined {
+export function proxyResources(annos: Record<string, string>, fromValues: unknown): JsonObject | undefined {
   const keys = ['sidecar.istio.io/proxyCPU', 'sidecar.istio.io/proxyMemory', 'sidecar.istio.io/proxyCPULimit', 'sidecar.istio.io/proxyMemoryLimit'];
   if (keys.some((k) => k in annos)) {
-    const res: Tree = {};
+    const res: JsonObject = {};
     if (keys[0]! in annos || keys[1]! in annos) {
-      const requests: Tree = {};
+      const requests: JsonObject = {};
       if (keys[0]! in annos) requests.cpu = canonicalQuantity(annos[keys[0]!]!);
       if (keys[1]! in annos) requests.memory = canonicalQuantity(annos[keys[1]!]!);
       res.requests = requests;
     }
     if (keys[2]! in annos || keys[3]! in annos) {
-      const limits: Tree = {};
+      const limits: JsonObject = {};
       if (keys[2]! in annos) limits.cpu = canonicalQuantity(annos[keys[2]!]!);
       if (keys[3]! in annos) limits.memory = canonicalQuantity(annos[keys[3]!]!);
       res.limits = limits;
@@ -343,10 +343,10 @@ export function proxyResources(annos: Record<string, string>, fromValues: unknow
     return res;
   }
   if (!fromValues || typeof fromValues !== 'object') return undefined;
-  const res: Tree = {};
-  for (const [section, list] of Object.entries(fromValues as Tree)) {
+  const res: JsonObject = {};
+  for (const [section, list] of Object.entries(fromValues as JsonObject)) {
     if (!list || typeof list !== 'object') continue;
-    const entries = Object.entries(list as Tree).filter(([, q]) => q !== null && q !== undefined && q !== '');
+    const entries = Object.entries(list as JsonObject).filter(([, q]) => q !== null && q !== undefined && q !== '');
     if (entries.length) res[section] = Object.fromEntries(entries.map(([k, q]) => [k, canonicalQuantity(q as string)]));
   }
   return res;
@@ -356,15 +356,15 @@ export function proxyResources(annos: Record<string, string>, fromValues: unknow
 export function podPortsJson(containers: Container[]): string {
   const items: string[] = [];
   for (const c of containers) {
-    for (const p of (c.ports as Tree[] | undefined) ?? []) items.push(portJson(p));
+    for (const p of (c.ports as JsonObject[] | undefined) ?? []) items.push(portJson(p));
   }
   if (!items.length) return '[\n]';
   return `[\n${items.map((j, i) => `    ${i ? ',' : ''}${j}`).join('\n')}\n]`;
 }
 
 /** A ContainerPort as Go's encoding/json writes it: struct field order, empty fields left out. */
-function portJson(p: Tree): string {
-  const o: Tree = {};
+function portJson(p: JsonObject): string {
+  const o: JsonObject = {};
   if (p.name) o.name = p.name;
   if (p.hostPort) o.hostPort = p.hostPort;
   o.containerPort = p.containerPort;
@@ -408,7 +408,7 @@ function appendMultusNetwork(existing: string, network: string): string {
 }
 
 /** Drops zero-valued numbers, as Go's omitempty does for probe fields. */
-function omitZero(probe: Tree): Tree {
+function omitZero(probe: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(probe).filter(([, x]) => x !== 0));
 }
 
@@ -418,7 +418,7 @@ function trunc63(s: string): string {
 }
 
 /** How the proxy forwards inbound traffic: `localhost` when the mesh config asks for it, else `passthrough`. */
-export function inboundTrafficPolicyMode(mesh: Tree): string {
+export function inboundTrafficPolicyMode(mesh: JsonObject): string {
   const mode = getPath(mesh, 'inboundTrafficPolicy.mode');
   return mode === 'LOCALHOST' ? 'localhost' : 'passthrough';
 }

@@ -6,7 +6,8 @@
  * test/inject-equivalence proves that they render the same pod. Templates istiod runs for itself only (Gateway API
  * deployments, waypoints) have a Go template and no renderer.
  */
-import { getPath, type InjectConfig } from './config.js';
+import type { InjectConfig } from './config.js';
+import { getPath } from '../tree.js';
 import { renderTemplate, type PodData, type TemplateInput } from './template.js';
 import { renderGatewayTemplate } from './templates/gateway.js';
 import { renderGrpcAgent, renderGrpcSimple } from './templates/grpc.js';

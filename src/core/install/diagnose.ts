@@ -6,6 +6,7 @@
 import type { KubeObject } from '../yaml/load.js';
 import type { KubeEvent } from './client.js';
 import { conditionsOf, podIsReady } from './readiness.js';
+import { obj as dict } from '../model/access.js';
 
 /** Data fetched for one pod beyond its status. */
 export interface PodExtras {
@@ -32,8 +33,6 @@ interface ContainerStatus {
   lastState?: { terminated?: { reason?: string; exitCode?: number } };
 }
 
-type Dict = Record<string, unknown>;
-const dict = (v: unknown): Dict => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Dict) : {});
 
 function statuses(pod: KubeObject): ContainerStatus[] {
   const status = dict(pod.status);

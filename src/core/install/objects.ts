@@ -4,6 +4,7 @@
  * custom resources need them; webhooks last so they never point at an istiod that is not serving yet).
  */
 import type { KubeObject } from '../yaml/load.js';
+import { compareStrings } from '../tree.js';
 
 /** Enough to find one object in a cluster. */
 export interface ObjectRef {
@@ -105,9 +106,7 @@ export function isWorkload(kind: string): boolean {
 export function compareForApply(a: KubeObject, b: KubeObject): number {
   const byRank = kindRank(a.kind) - kindRank(b.kind);
   if (byRank !== 0) return byRank;
-  const ka = keyOf(a);
-  const kb = keyOf(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  return compareStrings(keyOf(a), keyOf(b));
 }
 
 /** Istio's components in dependency order, with the name its progress lines use. */

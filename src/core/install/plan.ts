@@ -7,6 +7,7 @@ import {
   COMPONENT_LABEL, type ComponentInfo, NOT_PRUNED_LABEL, OWNER_LABEL, MESH_OWNER, REVISION_LABEL, compareForApply,
   componentInfo, isWebhook, isWorkload, keyOf, refOf, stamp, type ObjectRef,
 } from './objects.js';
+import { compareStrings } from '../tree.js';
 
 /** One rendered object and the component that produced it (the shape `generateManifests` returns). */
 export interface RenderedObject {
@@ -79,7 +80,7 @@ export function planInstall(rendered: readonly RenderedObject[], options: PlanOp
     group.objects.push(obj);
     byComponent.set(info.id, group);
   }
-  const groups = [...byComponent.values()].sort((a, b) => a.info.order - b.info.order || (a.info.id < b.info.id ? -1 : 1));
+  const groups = [...byComponent.values()].sort((a, b) => a.info.order - b.info.order || compareStrings(a.info.id, b.info.id));
   // Namespaces first, in the first step, unless the render brings them itself.
   const missingNs = [...namespaces].filter((ns) => !seen.has(keyOf({ apiVersion: 'v1', kind: 'Namespace', name: ns }))).sort();
   const nsObjects: KubeObject[] = missingNs.map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }));

@@ -4,6 +4,8 @@
  * Pure over the objects as the API server returns them.
  */
 import type { KubeObject } from '../yaml/load.js';
+import type { JsonObject } from '../tree.js';
+import { obj as dict } from '../model/access.js';
 
 /** Readiness of one object, with a short summary for progress lines (`1/2 ready`). */
 export interface Readiness {
@@ -13,12 +15,10 @@ export interface Readiness {
   summary: string;
 }
 
-type Dict = Record<string, unknown>;
 const num = (v: unknown, fallback = 0): number => (typeof v === 'number' ? v : fallback);
-const dict = (v: unknown): Dict => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Dict) : {});
 
 /** Conditions of an object's status as a list of {type, status, reason, message}. */
-export function conditionsOf(obj: KubeObject | Dict): { type: string; status: string; reason?: string; message?: string }[] {
+export function conditionsOf(obj: KubeObject | JsonObject): { type: string; status: string; reason?: string; message?: string }[] {
   const conditions = dict(obj.status).conditions;
   return Array.isArray(conditions) ? (conditions as { type: string; status: string; reason?: string; message?: string }[]) : [];
 }

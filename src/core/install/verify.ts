@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../yaml/load.js';
 import { describeRef, type ObjectRef } from './objects.js';
+import { isMap } from '../tree.js';
 
 /** One field that differs. */
 export interface Drift {
@@ -81,17 +82,13 @@ function walk(live: unknown, want: unknown, path: string, out: Drift[]): void {
     live.forEach((x, i) => walk(x, want[i], `${path}[${i}]`, out));
     return;
   }
-  if (isDict(live) && isDict(want)) {
+  if (isMap(live) && isMap(want)) {
     for (const k of new Set([...Object.keys(live), ...Object.keys(want)])) {
       walk(live[k], want[k], path ? `${path}.${k}` : k, out);
     }
     return;
   }
   out.push({ path, live, want });
-}
-
-function isDict(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** Short text for one drift: `spec.replicas: cluster 3, mesh wants 1`. */

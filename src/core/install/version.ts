@@ -4,6 +4,7 @@
  */
 import type { KubeObject } from '../yaml/load.js';
 import { REVISION_LABEL, VERSION_LABEL } from './objects.js';
+import { obj as dict } from '../model/access.js';
 
 /** One control plane found in the cluster. */
 export interface InstalledControlPlane {
@@ -15,8 +16,6 @@ export interface InstalledControlPlane {
   version: string;
 }
 
-type Dict = Record<string, unknown>;
-const dict = (v: unknown): Dict => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Dict) : {});
 
 /** Reads the control planes from istiod Deployments (label `app=istiod`). */
 export function installedControlPlanes(deployments: readonly KubeObject[]): InstalledControlPlane[] {

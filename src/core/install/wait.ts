@@ -8,6 +8,7 @@ import type { Clock, InstallClient, ProgressSink } from './client.js';
 import { diagnosePod, logsToFetch } from './diagnose.js';
 import { describeRef, type ObjectRef } from './objects.js';
 import { crdReadiness, podIsReady, podSelectorOf, workloadReadiness, type Readiness } from './readiness.js';
+import { compareStrings } from '../tree.js';
 
 /** How long and how often to poll. */
 export interface WaitOptions {
@@ -127,7 +128,5 @@ export function formatDuration(ms: number): string {
 export { parseDuration } from '../duration.js';
 
 function byName(a: KubeObject, b: KubeObject): number {
-  const x = a.metadata?.name ?? '';
-  const y = b.metadata?.name ?? '';
-  return x < y ? -1 : x > y ? 1 : 0;
+  return compareStrings(a.metadata?.name ?? '', b.metadata?.name ?? '');
 }

@@ -5,25 +5,24 @@
 import type { KubeObject } from '../yaml/load.js';
 import { emitYaml } from '../yaml/emit.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
-import type { Values } from './types.js';
-import { byKey } from '../compare.js';
+import { byKey, type JsonObject } from '../tree.js';
 
 const c = <T = unknown>(ctx: RenderContext, path: string) => val<T>(ctx, `cni.${path}`);
-const fieldEnv = (name: string, fieldPath: string): Values => ({ name, valueFrom: { fieldRef: { fieldPath } } });
-const hostPath = (name: string, path: string, type?: string): Values => ({ name, hostPath: type ? { path, type } : { path } });
+const fieldEnv = (name: string, fieldPath: string): JsonObject => ({ name, valueFrom: { fieldRef: { fieldPath } } });
+const hostPath = (name: string, path: string, type?: string): JsonObject => ({ name, hostPath: type ? { path, type } : { path } });
 
 /** All istio-cni objects for namespace `ns`. */
 export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const labels = { app: 'istio-cni', release: 'istio', 'app.kubernetes.io/name': 'istio-cni', ...chartLabels('cni'), ...ownerLabels(ctx, 'Cni') };
   const ambient = Boolean(c(ctx, 'ambient.enabled'));
-  const repair = (c<Values>(ctx, 'repair') ?? {}) as Values;
+  const repair = (c<JsonObject>(ctx, 'repair') ?? {}) as JsonObject;
   const platform = String(pick(c(ctx, 'platform'), val(ctx, 'global.platform'), ''));
   const out: KubeObject[] = [object('v1', 'ServiceAccount', 'istio-cni', ns, labels)];
-  const agentRules: Values[] = [{ apiGroups: [''], resources: ['pods', 'nodes', 'namespaces'], verbs: ['get', 'list', 'watch'] }];
+  const agentRules: JsonObject[] = [{ apiGroups: [''], resources: ['pods', 'nodes', 'namespaces'], verbs: ['get', 'list', 'watch'] }];
   if (platform === 'openshift') agentRules.push({ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] });
-  const roles: [string, Values[]][] = [['istio-cni', agentRules]];
+  const roles: [string, JsonObject[]][] = [['istio-cni', agentRules]];
   if (repair.enabled) {
-    const rules: Values[] = [{ apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] }, { apiGroups: [''], resources: ['pods'], verbs: ['watch', 'get', 'list'] }];
+    const rules: JsonObject[] = [{ apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] }, { apiGroups: [''], resources: ['pods'], verbs: ['watch', 'get', 'list'] }];
     if (!repair.repairPods && repair.deletePods) rules.push({ apiGroups: [''], resources: ['pods'], verbs: ['delete'] });
     else if (!repair.repairPods && repair.labelPods) rules.push({ apiGroups: [''], resources: ['pods/status'], verbs: ['patch', 'update'] });
     roles.push(['istio-cni-repair-role', rules]);
@@ -63,12 +62,12 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
     REPAIR_BROKEN_POD_LABEL_KEY: String(repair.brokenPodLabelKey), REPAIR_BROKEN_POD_LABEL_VALUE: String(repair.brokenPodLabelValue),
     NATIVE_NFTABLES: String(Boolean(val(ctx, 'global.nativeNftables'))),
   });
-  for (const [k, v] of Object.entries(c<Values>(ctx, 'env') ?? {})) data[k] = String(v);
+  for (const [k, v] of Object.entries(c<JsonObject>(ctx, 'env') ?? {})) data[k] = String(v);
   out.push(object('v1', 'ConfigMap', 'istio-cni-config', ns, labels, { data }));
 
   const shareHost = ambient && Boolean(c(ctx, 'ambient.shareHostNetworkNamespace'));
   const level = pick(c(ctx, 'logging.level'), val(ctx, 'global.logging.level'));
-  const env: Values[] = [fieldEnv('REPAIR_NODE_NAME', 'spec.nodeName'), { name: 'REPAIR_RUN_AS_DAEMON', value: 'true' }, { name: 'REPAIR_SIDECAR_ANNOTATION', value: 'sidecar.istio.io/status' }];
+  const env: JsonObject[] = [fieldEnv('REPAIR_NODE_NAME', 'spec.nodeName'), { name: 'REPAIR_RUN_AS_DAEMON', value: 'true' }, { name: 'REPAIR_SIDECAR_ANNOTATION', value: 'sidecar.istio.io/status' }];
   if (!shareHost) env.push({ name: 'ALLOW_SWITCH_TO_HOST_NS', value: 'true' });
   env.push(
     { name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } },
@@ -78,23 +77,23 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
     fieldEnv('POD_NAMESPACE', 'metadata.namespace'),
   );
   const procfs = Boolean(repair.repairPods) || ambient;
-  const mounts: Values[] = [{ mountPath: '/host/opt/cni/bin', name: 'cni-bin-dir' }];
+  const mounts: JsonObject[] = [{ mountPath: '/host/opt/cni/bin', name: 'cni-bin-dir' }];
   if (procfs) mounts.push({ mountPath: '/host/proc', name: 'cni-host-procfs', readOnly: true });
   mounts.push({ mountPath: '/host/etc/cni/net.d', name: 'cni-net-dir' }, { mountPath: '/var/run/istio-cni', name: 'cni-socket-dir' });
   if (ambient) mounts.push({ mountPath: '/host/var/run/netns', mountPropagation: 'HostToContainer', name: 'cni-netns-dir' }, { mountPath: '/var/run/ztunnel', name: 'cni-ztunnel-sock-dir' });
-  const volumes: Values[] = [hostPath('cni-bin-dir', String(c(ctx, 'cniBinDir') || '/opt/cni/bin'))];
+  const volumes: JsonObject[] = [hostPath('cni-bin-dir', String(c(ctx, 'cniBinDir') || '/opt/cni/bin'))];
   if (procfs) volumes.push(hostPath('cni-host-procfs', '/proc', 'Directory'));
   if (ambient) volumes.push(hostPath('cni-ztunnel-sock-dir', '/var/run/ztunnel', 'DirectoryOrCreate'));
   volumes.push(hostPath('cni-net-dir', String(c(ctx, 'cniConfDir'))), hostPath('cni-socket-dir', '/var/run/istio-cni'));
   if (ambient) volumes.push(hostPath('cni-netns-dir', String(c(ctx, 'cniNetnsDir')), 'DirectoryOrCreate'));
-  const securityContext: Values = {
+  const securityContext: JsonObject = {
     privileged: false, runAsGroup: 0, runAsUser: 0, runAsNonRoot: false,
     capabilities: { drop: ['ALL'], add: ['NET_ADMIN', 'NET_RAW', 'SYS_PTRACE', 'SYS_ADMIN', 'DAC_OVERRIDE'] },
   };
   if (!c(ctx, 'useAppArmorAnnotation')) securityContext.appArmorProfile = { type: 'Unconfined' };
-  const selinux = c<Values>(ctx, 'seLinuxOptions');
+  const selinux = c<JsonObject>(ctx, 'seLinuxOptions');
   if (selinux && Object.keys(selinux).length) securityContext.seLinuxOptions = { type: 'spc_t', ...selinux };
-  const container: Values = {
+  const container: JsonObject = {
     name: 'install-cni',
     image: imageRef(pick(c(ctx, 'hub'), val(ctx, 'global.hub')), String(pick(c(ctx, 'image'), 'install-cni')), tag, String(pick(c(ctx, 'variant'), val(ctx, 'global.variant'), ''))),
     ...(pick(c(ctx, 'pullPolicy'), val(ctx, 'global.imagePullPolicy')) ? { imagePullPolicy: pick(c(ctx, 'pullPolicy'), val(ctx, 'global.imagePullPolicy')) } : {}),
@@ -108,7 +107,7 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
     volumeMounts: mounts,
     resources: resourcesOf(c(ctx, 'resources') ?? val(ctx, 'global.defaultResources')),
   };
-  const podSpec: Values = {
+  const podSpec: JsonObject = {
     ...(shareHost ? { hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet' } : {}),
     nodeSelector: { 'kubernetes.io/os': 'linux' },
     tolerations: c(ctx, 'tolerations'),
@@ -118,13 +117,13 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
     containers: [container],
     volumes,
   };
-  const affinity = c<Values>(ctx, 'affinity');
+  const affinity = c<JsonObject>(ctx, 'affinity');
   if (affinity && Object.keys(affinity).length) podSpec.affinity = affinity;
-  const annotations: Values = { 'sidecar.istio.io/inject': 'false', 'prometheus.io/scrape': 'true', 'prometheus.io/port': '15014', 'prometheus.io/path': '/metrics' };
+  const annotations: JsonObject = { 'sidecar.istio.io/inject': 'false', 'prometheus.io/scrape': 'true', 'prometheus.io/port': '15014', 'prometheus.io/path': '/metrics' };
   if (c(ctx, 'useAppArmorAnnotation')) annotations['container.apparmor.security.beta.kubernetes.io/install-cni'] = 'unconfined';
-  Object.assign(annotations, c<Values>(ctx, 'podAnnotations') ?? {});
-  const podLabels = { ...labels, 'k8s-app': 'istio-cni-node', 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', ...((c<Values>(ctx, 'podLabels') ?? {}) as Record<string, string>) };
-  out.push(object('apps/v1', 'DaemonSet', 'istio-cni-node', ns, { ...labels, 'k8s-app': 'istio-cni-node', ...((c<Values>(ctx, 'daemonSetLabels') ?? {}) as Record<string, string>) }, {
+  Object.assign(annotations, c<JsonObject>(ctx, 'podAnnotations') ?? {});
+  const podLabels = { ...labels, 'k8s-app': 'istio-cni-node', 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', ...((c<JsonObject>(ctx, 'podLabels') ?? {}) as Record<string, string>) };
+  out.push(object('apps/v1', 'DaemonSet', 'istio-cni-node', ns, { ...labels, 'k8s-app': 'istio-cni-node', ...((c<JsonObject>(ctx, 'daemonSetLabels') ?? {}) as Record<string, string>) }, {
     spec: {
       selector: { matchLabels: { 'k8s-app': 'istio-cni-node' } },
       updateStrategy: c(ctx, 'updateStrategy'),

@@ -5,15 +5,15 @@
  */
 import { ISTIO_VERSION } from '../../version.js';
 import type { KubeObject } from '../yaml/load.js';
-import type { ComponentName, IstioOperator, Values } from './types.js';
-import { byKey } from '../compare.js';
+import type { ComponentName, IstioOperator } from './types.js';
+import { byKey, type JsonObject } from '../tree.js';
 
 /** Read-only view of the resolved values for builders. */
 export interface RenderContext {
   /** The resolved operator. */
   iop: IstioOperator;
   /** `spec.values`. */
-  values: Values;
+  values: JsonObject;
   /** The control-plane namespace. */
   namespace: string;
   /** Revision ('' for the default revision). */
@@ -26,9 +26,9 @@ export interface RenderContext {
 
 /** Builds the context for a resolved operator. */
 export function renderContext(iop: IstioOperator): RenderContext {
-  const values = (iop.spec.values ?? {}) as Values;
+  const values = (iop.spec.values ?? {}) as JsonObject;
   const revision = String(values.revision ?? '');
-  const global = (values.global ?? {}) as Values;
+  const global = (values.global ?? {}) as JsonObject;
   return {
     iop,
     values,
@@ -42,7 +42,7 @@ export function renderContext(iop: IstioOperator): RenderContext {
 /** Reads a dotted path of the values (`global.proxy.image`). */
 export function val<T = unknown>(ctx: RenderContext, path: string): T {
   let cur: unknown = ctx.values;
-  for (const key of path.split('.')) cur = cur !== null && typeof cur === 'object' ? (cur as Values)[key] : undefined;
+  for (const key of path.split('.')) cur = cur !== null && typeof cur === 'object' ? (cur as JsonObject)[key] : undefined;
   return cur as T;
 }
 
@@ -76,20 +76,20 @@ export function imageRef(hub: string, image: string, tag: unknown, variant: stri
 }
 
 /** A namespaced or cluster-scoped object with labels sorted for stable output. */
-export function object(apiVersion: string, kind: string, name: string, namespace: string | undefined, labels: Record<string, string>, rest: Values = {}): KubeObject {
+export function object(apiVersion: string, kind: string, name: string, namespace: string | undefined, labels: Record<string, string>, rest: JsonObject = {}): KubeObject {
   const metadata: KubeObject['metadata'] = { name };
   if (namespace !== undefined) metadata.namespace = namespace;
   metadata.labels = Object.fromEntries(Object.entries(labels).sort(byKey));
-  const { annotations, ...body } = rest as { annotations?: Record<string, string> } & Values;
+  const { annotations, ...body } = rest as { annotations?: Record<string, string> } & JsonObject;
   if (annotations && Object.keys(annotations).length) metadata.annotations = annotations;
   return { apiVersion, kind, metadata, ...body };
 }
 
 /** Resources as the charts write them, dropping empty requests/limits. */
-export function resourcesOf(r: unknown): Values {
+export function resourcesOf(r: unknown): JsonObject {
   if (!r || typeof r !== 'object') return {};
-  const out: Values = {};
-  for (const [k, v] of Object.entries(r as Values)) if (v && typeof v === 'object' && Object.keys(v as Values).length) out[k] = v;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(r as JsonObject)) if (v && typeof v === 'object' && Object.keys(v as JsonObject).length) out[k] = v;
   return out;
 }
 

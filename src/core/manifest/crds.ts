@@ -3,15 +3,14 @@
  * (schemas/, via src/core/validate): group, names, served and storage versions, printer columns from each
  * schema's `x-istio` block, and the structural openAPIV3Schema from `crdSchema(kind, version)`.
  */
-import { crdSchema, kindInfo, schemaKinds } from '../validate/crd-schema.js';
+import { crdSchema, kindInfo, schemaKinds } from '../model/crd-schema.js';
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, object, ownerLabels, val, type RenderContext } from './context.js';
-import type { Values } from './types.js';
-import { compareStrings } from '../compare.js';
+import { compareStrings, type JsonObject } from '../tree.js';
 
 function crd(ctx: RenderContext, kind: string): KubeObject {
   const info = kindInfo(kind)!;
-  const names: Values = { categories: info.categories, kind, listKind: `${kind}List`, plural: info.plural, singular: info.singular };
+  const names: JsonObject = { categories: info.categories, kind, listKind: `${kind}List`, plural: info.plural, singular: info.singular };
   if (info.shortNames.length) names.shortNames = info.shortNames;
   // Base labels carry no istio.io/rev: one set of CRDs serves every revision.
   const labels = { ...chartLabels('base'), ...ownerLabels(ctx, 'Base') };
@@ -25,7 +24,7 @@ function crd(ctx: RenderContext, kind: string): KubeObject {
       names,
       scope: 'Namespaced',
       versions: info.versions.map((v) => {
-        const version: Values = { name: v, served: true, storage: v === info.storageVersion };
+        const version: JsonObject = { name: v, served: true, storage: v === info.storageVersion };
         if (info.printerColumns.length) version.additionalPrinterColumns = info.printerColumns;
         version.schema = { openAPIV3Schema: schema };
         version.subresources = { status: {} };

@@ -5,7 +5,7 @@
  */
 import { emitYaml } from '../yaml/emit.js';
 import { isKubeObject, objectsOf, type KubeObject, type YamlDoc } from '../yaml/load.js';
-import { byKey } from '../compare.js';
+import { byKey } from '../tree.js';
 
 /** One object present on both sides whose content differs. */
 export interface ChangedObject {

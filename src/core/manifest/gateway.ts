@@ -6,14 +6,14 @@
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
 import { hpaSpec } from './istiod-workload.js';
-import type { GatewaySpec, Values } from './types.js';
-import { byKey } from '../compare.js';
+import type { GatewaySpec } from './types.js';
+import { byKey, type JsonObject } from '../tree.js';
 
-const field = (name: string, fieldPath: string, apiVersion = true): Values => ({ name, valueFrom: { fieldRef: apiVersion ? { apiVersion: 'v1', fieldPath } : { fieldPath } } });
+const field = (name: string, fieldPath: string, apiVersion = true): JsonObject => ({ name, valueFrom: { fieldRef: apiVersion ? { apiVersion: 'v1', fieldPath } : { fieldPath } } });
 
-function podEnv(ctx: RenderContext, name: string, ns: string): Values[] {
-  const trustDomain = String((ctx.iop.spec.meshConfig as Values | undefined)?.trustDomain ?? 'cluster.local');
-  const env: Values[] = [
+function podEnv(ctx: RenderContext, name: string, ns: string): JsonObject[] {
+  const trustDomain = String((ctx.iop.spec.meshConfig as JsonObject | undefined)?.trustDomain ?? 'cluster.local');
+  const env: JsonObject[] = [
     { name: 'PILOT_CERT_PROVIDER', value: String(val(ctx, 'global.pilotCertProvider')) },
     { name: 'CA_ADDR', value: String(pick(val(ctx, 'global.caAddress'), `istiod${ctx.revSuffix}.${ctx.namespace}.svc:15012`)) },
     field('NODE_NAME', 'spec.nodeName'),
@@ -38,15 +38,15 @@ function podEnv(ctx: RenderContext, name: string, ns: string): Values[] {
 export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', spec: GatewaySpec, ns: string): KubeObject[] {
   const key = `istio-${kind}gateway`;
   const component = kind === 'ingress' ? 'IngressGateways' : 'EgressGateways';
-  const g = { ...((val<Values>(ctx, `gateways.${key}`) ?? {}) as Values) };
+  const g = { ...((val<JsonObject>(ctx, `gateways.${key}`) ?? {}) as JsonObject) };
   const name = spec.name || String(g.name || key);
   const labels = { ...((g.labels ?? {}) as Record<string, string>), ...(spec.label ?? {}) };
-  const ports = ((spec.k8s?.service?.ports as Values[] | undefined)?.length ? spec.k8s!.service!.ports : g.ports) as Values[];
+  const ports = ((spec.k8s?.service?.ports as JsonObject[] | undefined)?.length ? spec.k8s!.service!.ports : g.ports) as JsonObject[];
   const meta = { ...labels, release: 'istio', 'app.kubernetes.io/name': key, ...chartLabels(kind === 'ingress' ? 'istio-ingress' : 'istio-egress'), ...ownerLabels(ctx, component) };
   const sa = `${name}-service-account`;
   const out: KubeObject[] = [];
   const pullSecrets = (val<string[]>(ctx, 'global.imagePullSecrets') ?? []).map((n) => ({ name: n }));
-  out.push(object('v1', 'ServiceAccount', sa, ns, meta, { ...(pullSecrets.length ? { imagePullSecrets: pullSecrets } : {}), annotations: (g.serviceAccount as Values | undefined)?.annotations }));
+  out.push(object('v1', 'ServiceAccount', sa, ns, meta, { ...(pullSecrets.length ? { imagePullSecrets: pullSecrets } : {}), annotations: (g.serviceAccount as JsonObject | undefined)?.annotations }));
   out.push(object('rbac.authorization.k8s.io/v1', 'Role', `${name}-sds`, ns, meta, { rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'watch', 'list'] }] }));
   out.push(object('rbac.authorization.k8s.io/v1', 'RoleBinding', `${name}-sds`, ns, meta, {
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${name}-sds` },
@@ -59,8 +59,8 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     pick(spec.tag, val(ctx, 'global.tag')),
     String(pick(val(ctx, 'global.proxy.variant'), val(ctx, 'global.variant'), '')),
   );
-  const secretVolumes = (g.secretVolumes ?? []) as Values[];
-  const container: Values = {
+  const secretVolumes = (g.secretVolumes ?? []) as JsonObject[];
+  const container: JsonObject = {
     name: 'istio-proxy',
     image: proxyImage,
     ...(val(ctx, 'global.imagePullPolicy') ? { imagePullPolicy: val(ctx, 'global.imagePullPolicy') } : {}),
@@ -79,7 +79,7 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     ],
     readinessProbe: { failureThreshold: 30, httpGet: { path: '/healthz/ready', port: 15021, scheme: 'HTTP' }, initialDelaySeconds: 1, periodSeconds: 2, successThreshold: 1, timeoutSeconds: 1 },
     resources: resourcesOf(g.resources ?? val(ctx, 'global.defaultResources')),
-    env: [...podEnv(ctx, name, ns), ...Object.entries((g.env ?? {}) as Values).map(([k, v]) => ({ name: k, value: String(v) }))],
+    env: [...podEnv(ctx, name, ns), ...Object.entries((g.env ?? {}) as JsonObject).map(([k, v]) => ({ name: k, value: String(v) }))],
     volumeMounts: [
       { name: 'workload-socket', mountPath: '/var/run/secrets/workload-spiffe-uds' },
       { name: 'credential-socket', mountPath: '/var/run/secrets/credential-uds' },
@@ -93,7 +93,7 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
       ...secretVolumes.map((v) => ({ name: v.name, mountPath: v.mountPath, readOnly: true })),
     ],
   };
-  const volumes: Values[] = [
+  const volumes: JsonObject[] = [
     { name: 'workload-socket', emptyDir: {} },
     { name: 'credential-socket', emptyDir: {} },
     { name: 'workload-certs', emptyDir: {} },
@@ -105,18 +105,18 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     { name: 'config-volume', configMap: { name: `istio${ctx.revSuffix}`, optional: true } },
     ...secretVolumes.map((v) => ({ name: v.name, secret: { secretName: v.secretName, optional: true } })),
   ];
-  const podSpec: Values = {
+  const podSpec: JsonObject = {
     securityContext: g.runAsRoot ? {} : { runAsUser: 1337, runAsGroup: 1337, runAsNonRoot: true },
     serviceAccountName: sa,
     containers: [container],
     volumes,
   };
-  const nodeSelector = (g.nodeSelector ?? {}) as Values;
+  const nodeSelector = (g.nodeSelector ?? {}) as JsonObject;
   if (Object.keys(nodeSelector).length) podSpec.nodeSelector = nodeSelector;
-  if (((g.tolerations ?? []) as Values[]).length) podSpec.tolerations = g.tolerations;
+  if (((g.tolerations ?? []) as JsonObject[]).length) podSpec.tolerations = g.tolerations;
   if (val(ctx, 'global.priorityClassName')) podSpec.priorityClassName = val(ctx, 'global.priorityClassName');
   const podLabels = { ...meta, 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', 'service.istio.io/canonical-name': name, 'service.istio.io/canonical-revision': 'latest' };
-  const dspec: Values = {};
+  const dspec: JsonObject = {};
   if (!g.autoscaleEnabled && g.replicaCount) dspec.replicas = g.replicaCount;
   Object.assign(dspec, {
     selector: { matchLabels: labels },
@@ -124,20 +124,20 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     template: {
       metadata: {
         labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)),
-        annotations: { 'istio.io/rev': ctx.revLabel, 'prometheus.io/path': '/stats/prometheus', 'prometheus.io/port': '15020', 'prometheus.io/scrape': 'true', 'sidecar.istio.io/inject': 'false', ...((g.podAnnotations ?? {}) as Values) },
+        annotations: { 'istio.io/rev': ctx.revLabel, 'prometheus.io/path': '/stats/prometheus', 'prometheus.io/port': '15020', 'prometheus.io/scrape': 'true', 'sidecar.istio.io/inject': 'false', ...((g.podAnnotations ?? {}) as JsonObject) },
       },
       spec: podSpec,
     },
   });
   out.push(object('apps/v1', 'Deployment', name, ns, { ...meta, 'istio.io/dataplane-mode': 'none' }, { spec: dspec }));
   if (!g.customService) {
-    const sspec: Values = {};
+    const sspec: JsonObject = {};
     if (g.loadBalancerIP) sspec.loadBalancerIP = g.loadBalancerIP;
     if (((g.loadBalancerSourceRanges ?? []) as string[]).length) sspec.loadBalancerSourceRanges = g.loadBalancerSourceRanges;
     if (g.externalTrafficPolicy) sspec.externalTrafficPolicy = g.externalTrafficPolicy;
     sspec.type = g.type;
     sspec.selector = labels;
-    sspec.ports = [...ports.map((pt) => Object.fromEntries(Object.entries(pt).sort(byKey))), ...((g.ingressPorts ?? []) as Values[]).map((pt) => ({ port: pt.port, name: pt.name }))];
+    sspec.ports = [...ports.map((pt) => Object.fromEntries(Object.entries(pt).sort(byKey))), ...((g.ingressPorts ?? []) as JsonObject[]).map((pt) => ({ port: pt.port, name: pt.name }))];
     if (g.ipFamilyPolicy) sspec.ipFamilyPolicy = g.ipFamilyPolicy;
     if (((g.ipFamilies ?? []) as string[]).length) sspec.ipFamilies = g.ipFamilies;
     out.push(object('v1', 'Service', name, ns, meta, { annotations: g.serviceAnnotations, spec: sspec }));

@@ -5,21 +5,21 @@
  */
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, object, ownerLabels, val, type RenderContext } from './context.js';
-import type { Values } from './types.js';
+import type { JsonObject } from '../tree.js';
 
 const ISTIO_GROUPS = ['config.istio.io', 'security.istio.io', 'networking.istio.io', 'authentication.istio.io', 'rbac.istio.io', 'telemetry.istio.io', 'extensions.istio.io'];
 const READ = ['get', 'list', 'watch'];
 const ALL = ['get', 'watch', 'list', 'update', 'patch', 'create', 'delete'];
-const rule = (apiGroups: string[], resources: string[], verbs: string[], extra: Values = {}): Values => ({ apiGroups, resources, verbs, ...extra });
+const rule = (apiGroups: string[], resources: string[], verbs: string[], extra: JsonObject = {}): JsonObject => ({ apiGroups, resources, verbs, ...extra });
 
 function labels(ctx: RenderContext, app: string): Record<string, string> {
   return { app, release: 'istio', 'app.kubernetes.io/name': app, ...chartLabels('istiod'), ...ownerLabels(ctx, 'Pilot') };
 }
 
-function istiodRules(ctx: RenderContext): Values[] {
-  const env = val<Values>(ctx, 'pilot.env') ?? {};
+function istiodRules(ctx: RenderContext): JsonObject[] {
+  const env = val<JsonObject>(ctx, 'pilot.env') ?? {};
   const mcs = String(env.MCS_API_GROUP || 'multicluster.x-k8s.io');
-  const rules: Values[] = [
+  const rules: JsonObject[] = [
     rule(['admissionregistration.k8s.io'], ['mutatingwebhookconfigurations'], ['get', 'list', 'watch', 'update', 'patch']),
     rule(['admissionregistration.k8s.io'], ['validatingwebhookconfigurations'], ['get', 'list', 'watch', 'update']),
     rule(ISTIO_GROUPS, ['*'], ['get', 'watch', 'list']),
@@ -66,8 +66,8 @@ function istiodRules(ctx: RenderContext): Values[] {
   return rules;
 }
 
-function readerRules(ctx: RenderContext): Values[] {
-  const mcs = String((val<Values>(ctx, 'pilot.env') ?? {}).MCS_API_GROUP || 'multicluster.x-k8s.io');
+function readerRules(ctx: RenderContext): JsonObject[] {
+  const mcs = String((val<JsonObject>(ctx, 'pilot.env') ?? {}).MCS_API_GROUP || 'multicluster.x-k8s.io');
   const rules = [
     rule(ISTIO_GROUPS, ['*'], READ),
     rule([''], ['endpoints', 'pods', 'services', 'nodes', 'replicationcontrollers', 'namespaces', 'secrets', 'configmaps'], READ),
@@ -127,7 +127,7 @@ export function istiodRbac(ctx: RenderContext): KubeObject[] {
     const role = `istiod-clusterrole${ctx.revSuffix}-${ns}`;
     out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRole', role, undefined, l, { rules: istiodRules(ctx) }));
     out.push(binding('ClusterRoleBinding', role, undefined, l, sa, ns));
-    if (String((val<Values>(ctx, 'pilot.env') ?? {}).PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER) !== 'false') {
+    if (String((val<JsonObject>(ctx, 'pilot.env') ?? {}).PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER) !== 'false') {
       const gw = `istiod-gateway-controller${ctx.revSuffix}-${ns}`;
       const managed = ['deployments', 'horizontalpodautoscalers', 'poddisruptionbudgets', 'services', 'serviceaccounts'];
       const groups = ['apps', 'autoscaling', 'policy', '', ''];

@@ -1,10 +1,9 @@
 /** istiod's workload objects (istio-discovery chart): Deployment, Service, PodDisruptionBudget, HorizontalPodAutoscaler. */
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
-import type { Values } from './types.js';
-import { byKey } from '../compare.js';
+import { byKey, type JsonObject } from '../tree.js';
 
-const fieldEnv = (name: string, fieldPath: string): Values => ({ name, valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath } } });
+const fieldEnv = (name: string, fieldPath: string): JsonObject => ({ name, valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath } } });
 const p = <T = unknown>(ctx: RenderContext, path: string) => val<T>(ctx, `pilot.${path}`);
 
 /** Whether this install runs istiod here (not a remote cluster served from elsewhere). */
@@ -14,8 +13,8 @@ export function runsIstiod(ctx: RenderContext): boolean {
   return (scope === 'all' || scope === 'namespace') && (!remote || Boolean(val(ctx, 'istiodRemote.enabledLocalInjectorIstiod')));
 }
 
-function container(ctx: RenderContext): Values {
-  const env: Values[] = [
+function container(ctx: RenderContext): JsonObject {
+  const env: JsonObject[] = [
     { name: 'REVISION', value: ctx.revLabel },
     { name: 'PILOT_CERT_PROVIDER', value: String(val(ctx, 'global.pilotCertProvider')) },
     fieldEnv('POD_NAME', 'metadata.name'),
@@ -23,12 +22,12 @@ function container(ctx: RenderContext): Values {
     fieldEnv('SERVICE_ACCOUNT', 'spec.serviceAccountName'),
     { name: 'KUBECONFIG', value: '/var/run/secrets/remote/config' },
   ];
-  const userEnv = (p<Values>(ctx, 'env') ?? {}) as Values;
+  const userEnv = (p<JsonObject>(ctx, 'env') ?? {}) as JsonObject;
   if (!userEnv.CA_TRUSTED_NODE_ACCOUNTS) {
     env.push({ name: 'CA_TRUSTED_NODE_ACCOUNTS', value: `${pick(p(ctx, 'trustedZtunnelNamespace'), ctx.namespace)}/${pick(p(ctx, 'trustedZtunnelName'), 'ztunnel')}` });
   }
   for (const [k, v] of Object.entries(userEnv)) env.push({ name: k, value: String(v) });
-  env.push(...((p<Values[]>(ctx, 'envVarFrom') ?? []) as Values[]));
+  env.push(...((p<JsonObject[]>(ctx, 'envVarFrom') ?? []) as JsonObject[]));
   const sampling = p<number>(ctx, 'traceSampling');
   if (sampling) env.push({ name: 'PILOT_TRACE_SAMPLING', value: String(sampling) });
   if (p(ctx, 'taint.enabled')) env.push({ name: 'PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS', value: 'true' }, { name: 'PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME', value: String(p(ctx, 'taint.name')) });
@@ -47,10 +46,10 @@ function container(ctx: RenderContext): Values {
   args.push('--domain', String(val(ctx, 'global.proxy.clusterDomain')));
   if (p(ctx, 'taint.namespace')) args.push(`--cniNamespace=${String(p(ctx, 'taint.namespace'))}`);
   args.push('--keepaliveMaxServerConnectionAge', String(p(ctx, 'keepaliveMaxServerConnectionAge')), ...((p<string[]>(ctx, 'extraContainerArgs') ?? []) as string[]));
-  const securityContext: Values = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } };
-  const seccomp = p<Values>(ctx, 'seccompProfile');
+  const securityContext: JsonObject = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } };
+  const seccomp = p<JsonObject>(ctx, 'seccompProfile');
   if (seccomp && Object.keys(seccomp).length) securityContext.seccompProfile = seccomp;
-  const c: Values = {
+  const c: JsonObject = {
     name: 'discovery',
     image: imageRef(pick(p(ctx, 'hub'), val(ctx, 'global.hub')), String(pick(p(ctx, 'image'), 'pilot')), pick(p(ctx, 'tag'), val(ctx, 'global.tag')), pick(p(ctx, 'variant'), val(ctx, 'global.variant'), '')),
   };
@@ -76,13 +75,13 @@ function container(ctx: RenderContext): Values {
       ...(p(ctx, 'jwksResolverExtraRootCA') ? [{ name: 'extracacerts', mountPath: '/cacerts' }] : []),
       { name: 'istio-csr-dns-cert', mountPath: '/var/run/secrets/istiod/tls', readOnly: true },
       { name: 'istio-csr-ca-configmap', mountPath: '/var/run/secrets/istiod/ca', readOnly: true },
-      ...((p<Values[]>(ctx, 'volumeMounts') ?? []) as Values[]),
+      ...((p<JsonObject[]>(ctx, 'volumeMounts') ?? []) as JsonObject[]),
     ],
   });
   return c;
 }
 
-function volumes(ctx: RenderContext): Values[] {
+function volumes(ctx: RenderContext): JsonObject[] {
   const bundle = String(pick(val(ctx, 'global.trustBundleName'), 'istio-ca-root-cert'));
   return [
     { name: 'local-certs', emptyDir: { medium: 'Memory' } },
@@ -92,7 +91,7 @@ function volumes(ctx: RenderContext): Values[] {
     { name: 'istio-csr-dns-cert', secret: { secretName: 'istiod-tls', optional: true } },
     { name: 'istio-csr-ca-configmap', configMap: { name: bundle, defaultMode: 420, optional: true } },
     ...(p(ctx, 'jwksResolverExtraRootCA') ? [{ name: 'extracacerts', configMap: { name: `pilot-jwks-extra-cacerts${ctx.revSuffix}` } }] : []),
-    ...((p<Values[]>(ctx, 'volumes') ?? []) as Values[]),
+    ...((p<JsonObject[]>(ctx, 'volumes') ?? []) as JsonObject[]),
   ];
 }
 
@@ -104,7 +103,7 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
   const base = { app: 'istiod', release: 'istio', 'app.kubernetes.io/name': 'istiod', ...chartLabels('istiod'), ...own };
   const selector: Record<string, string> = ctx.revision ? { app: 'istiod', 'istio.io/rev': ctx.revision } : { istio: 'pilot' };
   const autoscale = Boolean(p(ctx, 'autoscaleEnabled'));
-  const spec: Values = {};
+  const spec: JsonObject = {};
   if (!autoscale && p(ctx, 'replicaCount')) spec.replicas = p(ctx, 'replicaCount');
   const podLabels: Record<string, string> = {
     ...base,
@@ -112,29 +111,29 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
     istio: ctx.revision ? 'istiod' : 'pilot',
     'istio.io/dataplane-mode': 'none',
   };
-  for (const [k, v] of Object.entries(p<Values>(ctx, 'podLabels') ?? {})) podLabels[k] = String(v);
-  const podSpec: Values = {};
-  const nodeSelector = p<Values>(ctx, 'nodeSelector');
+  for (const [k, v] of Object.entries(p<JsonObject>(ctx, 'podLabels') ?? {})) podLabels[k] = String(v);
+  const podSpec: JsonObject = {};
+  const nodeSelector = p<JsonObject>(ctx, 'nodeSelector');
   if (nodeSelector && Object.keys(nodeSelector).length) podSpec.nodeSelector = nodeSelector;
-  const affinity = p<Values>(ctx, 'affinity');
+  const affinity = p<JsonObject>(ctx, 'affinity');
   if (affinity && Object.keys(affinity).length) podSpec.affinity = affinity;
-  podSpec.tolerations = [{ key: 'cni.istio.io/not-ready', operator: 'Exists' }, ...((p<Values[]>(ctx, 'tolerations') ?? []) as Values[])];
-  const spread = p<Values[]>(ctx, 'topologySpreadConstraints') ?? [];
+  podSpec.tolerations = [{ key: 'cni.istio.io/not-ready', operator: 'Exists' }, ...((p<JsonObject[]>(ctx, 'tolerations') ?? []) as JsonObject[])];
+  const spread = p<JsonObject[]>(ctx, 'topologySpreadConstraints') ?? [];
   if (spread.length) podSpec.topologySpreadConstraints = spread;
   podSpec.serviceAccountName = name;
   if (val(ctx, 'global.priorityClassName')) podSpec.priorityClassName = val(ctx, 'global.priorityClassName');
-  const inits = p<Values[]>(ctx, 'initContainers') ?? [];
+  const inits = p<JsonObject[]>(ctx, 'initContainers') ?? [];
   if (inits.length) podSpec.initContainers = inits;
   podSpec.containers = [container(ctx)];
   podSpec.volumes = volumes(ctx);
-  const deploymentLabels = { ...base, istio: 'pilot', ...Object.fromEntries(Object.entries(p<Values>(ctx, 'deploymentLabels') ?? {}).map(([k, v]) => [k, String(v)])) };
+  const deploymentLabels = { ...base, istio: 'pilot', ...Object.fromEntries(Object.entries(p<JsonObject>(ctx, 'deploymentLabels') ?? {}).map(([k, v]) => [k, String(v)])) };
   Object.assign(spec, {
     strategy: { rollingUpdate: { maxSurge: p(ctx, 'rollingMaxSurge'), maxUnavailable: p(ctx, 'rollingMaxUnavailable') } },
     selector: { matchLabels: selector },
     template: {
       metadata: {
         labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)),
-        annotations: { 'prometheus.io/port': '15014', 'prometheus.io/scrape': 'true', 'sidecar.istio.io/inject': 'false', ...(p<Values>(ctx, 'podAnnotations') ?? {}) },
+        annotations: { 'prometheus.io/port': '15014', 'prometheus.io/scrape': 'true', 'sidecar.istio.io/inject': 'false', ...(p<JsonObject>(ctx, 'podAnnotations') ?? {}) },
       },
       spec: podSpec,
     },
@@ -142,7 +141,7 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
   const out: KubeObject[] = [
     object('apps/v1', 'Deployment', name, ctx.namespace, deploymentLabels, { annotations: p(ctx, 'deploymentAnnotations'), spec }),
   ];
-  const svcSpec: Values = {
+  const svcSpec: JsonObject = {
     ports: [
       { port: 15010, name: 'grpc-xds', protocol: 'TCP' },
       { port: 15012, name: 'https-dns', protocol: 'TCP' },
@@ -157,8 +156,8 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
   const min = Number(p(ctx, 'autoscaleMin') ?? 0);
   const replicas = Number(p(ctx, 'replicaCount') ?? 0);
   if (val(ctx, 'global.defaultPodDisruptionBudget.enabled') && ((autoscale && min > 1) || (!autoscale && replicas > 1))) {
-    const pdb = (val<Values>(ctx, 'pdb') ?? {}) as Values;
-    const pdbSpec: Values = {};
+    const pdb = (val<JsonObject>(ctx, 'pdb') ?? {}) as JsonObject;
+    const pdbSpec: JsonObject = {};
     if (pdb.minAvailable && !('maxUnavailable' in pdb)) pdbSpec.minAvailable = pdb.minAvailable;
     else if (pdb.maxUnavailable) pdbSpec.maxUnavailable = pdb.maxUnavailable;
     if (pdb.unhealthyPodEvictionPolicy) pdbSpec.unhealthyPodEvictionPolicy = pdb.unhealthyPodEvictionPolicy;
@@ -172,12 +171,12 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
 }
 
 /** An autoscaling/v2 spec on CPU (and memory when asked), as Istio's charts write it. */
-export function hpaSpec(target: string, min: unknown, max: unknown, cpu: unknown, memory: unknown, behavior?: unknown): Values {
+export function hpaSpec(target: string, min: unknown, max: unknown, cpu: unknown, memory: unknown, behavior?: unknown): JsonObject {
   const metric = (name: string, util: unknown) => ({ type: 'Resource', resource: { name, target: { type: 'Utilization', averageUtilization: util } } });
-  const metrics = [metric('cpu', (cpu as Values | undefined)?.targetAverageUtilization ?? 80)];
-  const mem = (memory as Values | undefined)?.targetAverageUtilization;
+  const metrics = [metric('cpu', (cpu as JsonObject | undefined)?.targetAverageUtilization ?? 80)];
+  const mem = (memory as JsonObject | undefined)?.targetAverageUtilization;
   if (mem) metrics.push(metric('memory', mem));
-  const spec: Values = { maxReplicas: max, minReplicas: min, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: target }, metrics };
+  const spec: JsonObject = { maxReplicas: max, minReplicas: min, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: target }, metrics };
   if (behavior && typeof behavior === 'object' && Object.keys(behavior).length) spec.behavior = behavior;
   return spec;
 }

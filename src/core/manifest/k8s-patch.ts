@@ -3,21 +3,21 @@
  * istioctl's post-processing does: structured fields go to the component's Deployment/DaemonSet, Service, HPA or
  * PDB (maps merge, lists replace; env merges by name), then free-form `overlays` patch any object by path.
  */
-import { isMap } from '../../profiles/merge.js';
+import { isMap, type JsonObject } from '../tree.js';
 import { UsageError } from '../../errors.js';
 import type { KubeObject } from '../yaml/load.js';
-import type { K8sSettings, Values } from './types.js';
+import type { K8sSettings } from './types.js';
 
-function merge(base: Values, over: Values): Values {
-  for (const [k, v] of Object.entries(over)) base[k] = isMap(v) && isMap(base[k]) ? merge(base[k] as Values, v) : structuredClone(v);
+function merge(base: JsonObject, over: JsonObject): JsonObject {
+  for (const [k, v] of Object.entries(over)) base[k] = isMap(v) && isMap(base[k]) ? merge(base[k] as JsonObject, v) : structuredClone(v);
   return base;
 }
 
-function at(obj: Values, path: string[]): Values {
+function at(obj: JsonObject, path: string[]): JsonObject {
   let cur = obj;
   for (const k of path) {
     if (!isMap(cur[k])) cur[k] = {};
-    cur = cur[k] as Values;
+    cur = cur[k] as JsonObject;
   }
   return cur;
 }
@@ -27,10 +27,10 @@ export function applyK8s(objects: KubeObject[], k8s: K8sSettings | undefined, wo
   if (!k8s) return;
   const find = (kinds: string[]) => objects.filter((o) => kinds.includes(o.kind) && o.metadata?.name === workload);
   for (const w of find(['Deployment', 'DaemonSet'])) {
-    const spec = at(w as Values, ['spec']);
+    const spec = at(w as JsonObject, ['spec']);
     const pod = at(spec, ['template', 'spec']);
     const podMeta = at(spec, ['template', 'metadata']);
-    const main = ((pod.containers ?? []) as Values[]).find((c) => c.name === container);
+    const main = ((pod.containers ?? []) as JsonObject[]).find((c) => c.name === container);
     if (k8s.replicaCount !== undefined) spec.replicas = k8s.replicaCount;
     if (k8s.strategy) spec.strategy = merge(isMap(spec.strategy) ? spec.strategy : {}, k8s.strategy);
     if (k8s.nodeSelector) pod.nodeSelector = merge(isMap(pod.nodeSelector) ? pod.nodeSelector : {}, k8s.nodeSelector);
@@ -44,7 +44,7 @@ export function applyK8s(objects: KubeObject[], k8s: K8sSettings | undefined, wo
       if (k8s.imagePullPolicy) main.imagePullPolicy = k8s.imagePullPolicy;
       if (k8s.readinessProbe) main.readinessProbe = structuredClone(k8s.readinessProbe);
       if (k8s.env) {
-        const env = [...((main.env ?? []) as Values[])];
+        const env = [...((main.env ?? []) as JsonObject[])];
         for (const e of k8s.env) {
           const i = env.findIndex((x) => x.name === e.name);
           if (i >= 0) env[i] = structuredClone(e);
@@ -55,29 +55,29 @@ export function applyK8s(objects: KubeObject[], k8s: K8sSettings | undefined, wo
     }
   }
   for (const s of find(['Service'])) {
-    if (k8s.serviceAnnotations) at(s as Values, ['metadata']).annotations = merge(isMap(s.metadata?.annotations) ? (s.metadata!.annotations as Values) : {}, k8s.serviceAnnotations);
+    if (k8s.serviceAnnotations) at(s as JsonObject, ['metadata']).annotations = merge(isMap(s.metadata?.annotations) ? (s.metadata!.annotations as JsonObject) : {}, k8s.serviceAnnotations);
     if (k8s.service) {
       // Service ports are taken through the values (they feed container ports too); merging the rest.
-      const { ports: _ports, ...rest } = k8s.service as Values;
-      merge(at(s as Values, ['spec']), rest);
+      const { ports: _ports, ...rest } = k8s.service as JsonObject;
+      merge(at(s as JsonObject, ['spec']), rest);
     }
   }
-  if (k8s.hpaSpec) for (const h of find(['HorizontalPodAutoscaler'])) merge(at(h as Values, ['spec']), k8s.hpaSpec);
+  if (k8s.hpaSpec) for (const h of find(['HorizontalPodAutoscaler'])) merge(at(h as JsonObject, ['spec']), k8s.hpaSpec);
   if (k8s.podDisruptionBudget) {
     for (const p of find(['PodDisruptionBudget'])) {
-      const spec = merge(at(p as Values, ['spec']), k8s.podDisruptionBudget);
+      const spec = merge(at(p as JsonObject, ['spec']), k8s.podDisruptionBudget);
       // A PDB may not set both; the user's maxUnavailable wins over Istio's default minAvailable.
       if ('maxUnavailable' in k8s.podDisruptionBudget && !('minAvailable' in k8s.podDisruptionBudget)) delete spec.minAvailable;
     }
   }
   for (const overlay of k8s.overlays ?? []) {
     const targets = objects.filter((o) => o.kind === overlay.kind && o.metadata?.name === overlay.name);
-    for (const t of targets) for (const patch of overlay.patches ?? []) patchPath(t as Values, patch.path, patch.value, overlay);
+    for (const t of targets) for (const patch of overlay.patches ?? []) patchPath(t as JsonObject, patch.path, patch.value, overlay);
   }
 }
 
 /** Sets (or with value null/undefined, removes) `path` like `spec.template.spec.containers.[name:istio-proxy].args[1]`. */
-function patchPath(obj: Values, path: string, value: unknown, overlay: { kind: string; name: string }): void {
+function patchPath(obj: JsonObject, path: string, value: unknown, overlay: { kind: string; name: string }): void {
   const steps = path.split('.').flatMap((s) => s.split(/(?=\[)/)).filter(Boolean);
   let cur: unknown = obj;
   for (let i = 0; i < steps.length; i++) {

@@ -1,6 +1,6 @@
 /** Apply order: CRDs, namespace, identities and RBAC, config, workloads, services, webhooks (webhooks last, so they never point at a server that is not there yet). */
 import { COMPONENT_ORDER, type RenderedObject } from './types.js';
-import { compareStrings } from '../compare.js';
+import { compareStrings } from '../tree.js';
 
 const KIND_RANK: Record<string, number> = {
   CustomResourceDefinition: 0,

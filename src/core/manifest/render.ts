@@ -14,7 +14,7 @@ import { istiodWorkload } from './istiod-workload.js';
 import { applyK8s } from './k8s-patch.js';
 import { sortForApply } from './order.js';
 import { stablePolicy } from './stable-policy.js';
-import type { ComponentName, ComponentSpec, GatewaySpec, IstioOperator, RenderedObject } from './types.js';
+import type { ComponentName, ComponentSpec, GatewaySpec, InjectionTemplates, IstioOperator, RenderedObject } from './types.js';
 import { mutatingWebhook, validatingWebhook } from './webhooks.js';
 import { ztunnelObjects } from './ztunnel.js';
 
@@ -26,7 +26,7 @@ function enabledGateways(ctx: RenderContext, list: GatewaySpec[] | undefined, ke
 }
 
 /** Every enabled component's objects, sorted for apply. */
-export function renderOperator(iop: IstioOperator): RenderedObject[] {
+export function renderOperator(iop: IstioOperator, templates: InjectionTemplates): RenderedObject[] {
   const ctx = renderContext(iop);
   const components = iop.spec.components ?? {};
   const out: RenderedObject[] = [];
@@ -34,7 +34,7 @@ export function renderOperator(iop: IstioOperator): RenderedObject[] {
 
   if (on(components.base, true)) add('Base', [...istioCrds(ctx), ...readerServiceAccount(ctx)]);
   if (on(components.pilot, true)) {
-    const pilot = [...istiodRbac(ctx), ...istiodConfigMaps(ctx), ...istiodWorkload(ctx), ...mutatingWebhook(ctx), ...validatingWebhook(ctx), ...stablePolicy(ctx)];
+    const pilot = [...istiodRbac(ctx), ...istiodConfigMaps(ctx, templates), ...istiodWorkload(ctx), ...mutatingWebhook(ctx), ...validatingWebhook(ctx), ...stablePolicy(ctx)];
     applyK8s(pilot, components.pilot?.k8s, `istiod${ctx.revSuffix}`, 'discovery');
     add('Pilot', pilot);
   }

@@ -1,9 +1,15 @@
 /**
- * The public shapes of manifest generation: what goes in (IstioOperator overlays and --set flags) and what comes
- * out (the resolved IstioOperator and the rendered objects, each tagged with the component that owns it).
+ * The public shapes of manifest generation: what goes in (IstioOperator overlays and --set flags, whose types live
+ * with their resolver in profiles/operator.ts) and what comes out (the resolved IstioOperator and the rendered
+ * objects, each tagged with the component that owns it).
  * `install`, `verify-install`, `uninstall` and `kube-inject` build on these; treat them as a stable API.
  */
 import type { KubeObject } from '../yaml/load.js';
+import type { GenerateInput, IstioOperator } from '../../profiles/operator.js';
+
+export type {
+  ComponentSpec, ComponentsSpec, GatewaySpec, GenerateInput, IstioOperator, IstioOperatorSpec, K8sSettings, OverlaySource,
+} from '../../profiles/operator.js';
 
 /** Istio's component names, as the `operator.istio.io/component` label spells them. */
 export type ComponentName = 'Base' | 'Pilot' | 'Cni' | 'Ztunnel' | 'IngressGateways' | 'EgressGateways';
@@ -21,133 +27,13 @@ export const COMPONENT_TITLES: Readonly<Record<ComponentName, string>> = {
   EgressGateways: 'Egress gateways',
 };
 
-/** A plain JSON-like mapping (values, meshConfig, k8s settings). */
-export type Values = Record<string, unknown>;
+/** The texts of mesh's injection templates for istiod, by template name (see INJECTION_TEMPLATE_FILES). */
+export type InjectionTemplates = Readonly<Record<string, string>>;
 
-/** Kubernetes settings a component accepts under `components.<name>.k8s` (applied as patches after rendering). */
-export interface K8sSettings {
-  /** Replaces the container's resources. */
-  resources?: Values;
-  /** Replaces the Deployment's replica count. */
-  replicaCount?: number;
-  /** Extra container environment variables (merged by name). */
-  env?: { name: string; value?: string; valueFrom?: Values }[];
-  /** Pod node selector. */
-  nodeSelector?: Record<string, string>;
-  /** Pod affinity. */
-  affinity?: Values;
-  /** Pod tolerations. */
-  tolerations?: Values[];
-  /** Pod annotations (merged). */
-  podAnnotations?: Record<string, string>;
-  /** Service annotations (merged). */
-  serviceAnnotations?: Record<string, string>;
-  /** Merged into the Service's spec (gateways: ports come from here too). */
-  service?: Values;
-  /** HorizontalPodAutoscaler spec (merged). */
-  hpaSpec?: Values;
-  /** PodDisruptionBudget spec (merged). */
-  podDisruptionBudget?: Values;
-  /** Deployment strategy. */
-  strategy?: Values;
-  /** Container image pull policy. */
-  imagePullPolicy?: string;
-  /** Container readiness probe. */
-  readinessProbe?: Values;
-  /** Pod priority class. */
-  priorityClassName?: string;
-  /** Pod security context. */
-  securityContext?: Values;
-  /** Free-form patches `{kind, name, patches: [{path, value}]}` (Istio's k8s.overlays). */
-  overlays?: { apiVersion?: string; kind: string; name: string; patches: { path: string; value?: unknown }[] }[];
-}
-
-/** One component switch (`components.pilot`, `components.cni`, ...). */
-export interface ComponentSpec {
-  /** Whether the component is rendered. */
-  enabled?: boolean;
-  /** Namespace the component goes to (default: the control-plane namespace). */
-  namespace?: string;
-  /** Image hub for this component only. */
-  hub?: string;
-  /** Image tag for this component only. */
-  tag?: string | number;
-  /** Kubernetes settings. */
-  k8s?: K8sSettings;
-}
-
-/** One gateway in `components.ingressGateways` / `components.egressGateways`. */
-export interface GatewaySpec extends ComponentSpec {
-  /** Name of the gateway's Deployment, Service and ServiceAccount. */
-  name: string;
-  /** Labels of the gateway's pods (and its Service selector). */
-  label?: Record<string, string>;
-}
-
-/** `spec.components`. */
-export interface ComponentsSpec {
-  base?: ComponentSpec;
-  pilot?: ComponentSpec;
-  cni?: ComponentSpec;
-  ztunnel?: ComponentSpec;
-  ingressGateways?: GatewaySpec[];
-  egressGateways?: GatewaySpec[];
-}
-
-/** `spec` of an IstioOperator (install.istio.io/v1alpha1). */
-export interface IstioOperatorSpec {
-  /** Profile to start from (default: `default`). */
-  profile?: string;
-  /** Image hub (default docker.io/istio). */
-  hub?: string;
-  /** Image tag (default 1.30.3). */
-  tag?: string | number;
-  /** Control-plane revision; empty means the default revision. */
-  revision?: string;
-  /** Control-plane namespace. */
-  namespace?: string;
-  /** MeshConfig overrides, merged over the mesh config the profile produces. */
-  meshConfig?: Values;
-  /** Component switches and settings. */
-  components?: ComponentsSpec;
-  /** Helm-style values (global, pilot, gateways, cni, ztunnel, ...). */
-  values?: Values;
-  /** Values applied without schema checks (istioctl's escape hatch). */
-  unvalidatedValues?: Values;
-  /** Accepted for compatibility; mesh renders from its built-in data. */
-  installPackagePath?: string;
-  /** Accepted for compatibility (values.compatibilityVersion). */
-  compatibilityVersion?: string;
-}
-
-/** An IstioOperator document. */
-export interface IstioOperator {
-  apiVersion: 'install.istio.io/v1alpha1';
-  kind: 'IstioOperator';
-  metadata: { name?: string; namespace?: string; [k: string]: unknown };
-  spec: IstioOperatorSpec;
-}
-
-/** One `-f` overlay: a parsed document and where it came from (a YamlDoc from src/core/yaml/load.ts fits). */
-export interface OverlaySource {
-  /** File name (or `<stdin>`), used in error messages. */
-  origin: string;
-  /** The parsed IstioOperator document. */
-  value: unknown;
-  /** The document's text, to locate fields in errors (optional). */
-  text?: string;
-  /** 1-based line of `text` in its file (optional). */
-  line?: number;
-}
-
-/** Inputs of resolution and generation. */
-export interface GenerateInput {
-  /** `-f` overlays, in order (later wins). */
-  files?: readonly OverlaySource[];
-  /** `--set path=value` flags, in order (later wins); applied after the files. */
-  sets?: readonly string[];
-  /** `--revision` shortcut (same as `--set revision=<r>`), applied last. */
-  revision?: string;
+/** Input of generateManifests: what resolution takes, plus the template texts the caller read from manifests/. */
+export interface ManifestInput extends GenerateInput {
+  /** Every template of INJECTION_TEMPLATE_FILES, read by the caller (`injectionTemplates(readAsset)`): the render does no I/O. */
+  templates: InjectionTemplates;
 }
 
 /** One rendered object and the component it belongs to. */

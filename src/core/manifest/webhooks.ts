@@ -4,9 +4,9 @@
  */
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, object, ownerLabels, val, type RenderContext } from './context.js';
-import type { Values } from './types.js';
+import type { JsonObject } from '../tree.js';
 
-const expr = (key: string, operator: string, values?: string[]): Values => (values ? { key, operator, values } : { key, operator });
+const expr = (key: string, operator: string, values?: string[]): JsonObject => (values ? { key, operator, values } : { key, operator });
 
 function clusterScoped(ctx: RenderContext): boolean {
   const scope = String(val(ctx, 'global.resourceScope') || 'all');
@@ -18,11 +18,11 @@ export function mutatingWebhook(ctx: RenderContext): KubeObject[] {
   if (!clusterScoped(ctx) || val(ctx, 'global.operatorManageWebhooks')) return [];
   const url = String(val(ctx, 'istiodRemote.injectionURL') ?? '');
   const caBundle = String(val(ctx, 'istiodRemote.injectionCABundle') ?? '');
-  const clientConfig: Values = url
+  const clientConfig: JsonObject = url
     ? { url }
     : { service: { name: `istiod${ctx.revSuffix}`, namespace: ctx.namespace, path: String(val(ctx, 'istiodRemote.injectionPath') || '/inject'), port: 443 } };
   if (caBundle) clientConfig.caBundle = caBundle;
-  const hook = (prefix: string, namespaceSelector: Values[], objectSelector: Values[]): Values => ({
+  const hook = (prefix: string, namespaceSelector: JsonObject[], objectSelector: JsonObject[]): JsonObject => ({
     name: `${prefix}sidecar-injector.istio.io`,
     clientConfig,
     sideEffects: 'None',
@@ -65,7 +65,7 @@ export function validatingWebhook(ctx: RenderContext): KubeObject[] {
   if (!clusterScoped(ctx) || !local || !val(ctx, 'global.configValidation')) return [];
   const url = String(val(ctx, 'base.validationURL') ?? '');
   const caBundle = String(val(ctx, 'base.validationCABundle') ?? '');
-  const clientConfig: Values = url ? { url } : { service: { name: `istiod${ctx.revSuffix}`, namespace: ctx.namespace, path: '/validate' } };
+  const clientConfig: JsonObject = url ? { url } : { service: { name: `istiod${ctx.revSuffix}`, namespace: ctx.namespace, path: '/validate' } };
   if (caBundle) clientConfig.caBundle = caBundle;
   const failurePolicy = caBundle ? 'Fail' : String(val(ctx, 'base.validationFailurePolicy') || 'Ignore');
   const labels = { app: 'istiod', release: 'istio', istio: 'istiod', 'app.kubernetes.io/name': 'istiod', ...chartLabels('istiod'), ...ownerLabels(ctx, 'Pilot') };

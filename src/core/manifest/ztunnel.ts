@@ -1,16 +1,15 @@
 /** ztunnel, the ambient node proxy (ztunnel chart): ServiceAccount, ClusterRole/Binding (OpenShift SCC), DaemonSet. */
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
-import type { Values } from './types.js';
-import { byKey } from '../compare.js';
+import { byKey, type JsonObject } from '../tree.js';
 
 const z = <T = unknown>(ctx: RenderContext, path: string) => val<T>(ctx, `ztunnel.${path}`);
-const fieldEnv = (name: string, fieldPath: string): Values => ({ name, valueFrom: { fieldRef: { fieldPath } } });
+const fieldEnv = (name: string, fieldPath: string): JsonObject => ({ name, valueFrom: { fieldRef: { fieldPath } } });
 
 /** All ztunnel objects for namespace `ns`. */
 export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const name = String(z(ctx, 'resourceName') || 'ztunnel');
-  const labels = { app: 'ztunnel', 'app.kubernetes.io/name': 'ztunnel', ...chartLabels('ztunnel'), ...ownerLabels(ctx, 'Ztunnel'), ...((z<Values>(ctx, 'labels') ?? {}) as Record<string, string>) };
+  const labels = { app: 'ztunnel', 'app.kubernetes.io/name': 'ztunnel', ...chartLabels('ztunnel'), ...ownerLabels(ctx, 'Ztunnel'), ...((z<JsonObject>(ctx, 'labels') ?? {}) as Record<string, string>) };
   const out: KubeObject[] = [object('v1', 'ServiceAccount', name, ns, labels)];
   if (String(pick(val(ctx, 'global.platform'), '')) === 'openshift') {
     out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRole', name, undefined, labels, { rules: [{ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] }] }));
@@ -20,7 +19,7 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
     }));
   }
   const istiod = `istiod${ctx.revSuffix}.${ctx.namespace}.svc:15012`;
-  const env: Values[] = [
+  const env: JsonObject[] = [
     { name: 'CA_ADDRESS', value: String(pick(z(ctx, 'caAddress'), val(ctx, 'global.caAddress'), istiod)) },
     { name: 'XDS_ADDRESS', value: String(pick(z(ctx, 'xdsAddress'), istiod)) },
   ];
@@ -37,22 +36,22 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
     fieldEnv('INSTANCE_IP', 'status.podIP'), fieldEnv('SERVICE_ACCOUNT', 'spec.serviceAccountName'),
   );
   // ztunnel reads proxyMetadata from the mesh-wide defaultConfig (the ambient profile sets ISTIO_META_ENABLE_HBONE there).
-  const meta = (((ctx.iop.spec.meshConfig as Values | undefined)?.defaultConfig as Values | undefined)?.proxyMetadata ?? {}) as Values;
+  const meta = (((ctx.iop.spec.meshConfig as JsonObject | undefined)?.defaultConfig as JsonObject | undefined)?.proxyMetadata ?? {}) as JsonObject;
   for (const [k, v] of Object.entries(meta)) env.push({ name: k, value: String(v) });
   env.push({ name: 'ZTUNNEL_CPU_LIMIT', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1' } } });
-  for (const [k, v] of Object.entries(z<Values>(ctx, 'env') ?? {})) env.push({ name: k, value: String(v) });
+  for (const [k, v] of Object.entries(z<JsonObject>(ctx, 'env') ?? {})) env.push({ name: k, value: String(v) });
   const crl = Boolean(z(ctx, 'peerCaCrl.enabled'));
   if (crl) env.push({ name: 'CRL_PATH', value: '/var/run/secrets/istio/crl/ca-crl.pem' });
-  const securityContext: Values = {
+  const securityContext: JsonObject = {
     allowPrivilegeEscalation: true, privileged: false,
     capabilities: { drop: ['ALL'], add: ['NET_ADMIN', 'SYS_ADMIN', 'NET_RAW'] },
     readOnlyRootFilesystem: true, runAsGroup: 1337, runAsNonRoot: false, runAsUser: 0,
   };
-  const selinux = z<Values>(ctx, 'seLinuxOptions');
+  const selinux = z<JsonObject>(ctx, 'seLinuxOptions');
   if (selinux && Object.keys(selinux).length) securityContext.seLinuxOptions = selinux;
   // Unlike the other charts, ztunnel's image takes only its own variant, not global.variant (so ambient's
   // `global.variant: distroless` does not apply to it).
-  const container: Values = {
+  const container: JsonObject = {
     name: 'istio-proxy',
     image: imageRef(String(pick(z(ctx, 'hub'), val(ctx, 'global.hub'))), String(pick(z(ctx, 'image'), 'ztunnel')), pick(z(ctx, 'tag'), val(ctx, 'global.tag')), String(z(ctx, 'variant') ?? '')),
     ports: [{ containerPort: 15020, name: 'ztunnel-stats', protocol: 'TCP' }],
@@ -68,11 +67,11 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
       { mountPath: '/var/run/ztunnel', name: 'cni-ztunnel-sock-dir' },
       { mountPath: '/tmp', name: 'tmp' },
       ...(crl ? [{ mountPath: '/var/run/secrets/istio/crl', name: 'crl-volume', readOnly: true }] : []),
-      ...((z<Values[]>(ctx, 'volumeMounts') ?? []) as Values[]),
+      ...((z<JsonObject[]>(ctx, 'volumeMounts') ?? []) as JsonObject[]),
     ],
   };
-  const podSpec: Values = {
-    nodeSelector: { 'kubernetes.io/os': 'linux', ...((z<Values>(ctx, 'nodeSelector') ?? {}) as Values) },
+  const podSpec: JsonObject = {
+    nodeSelector: { 'kubernetes.io/os': 'linux', ...((z<JsonObject>(ctx, 'nodeSelector') ?? {}) as JsonObject) },
     serviceAccountName: name,
     tolerations: z(ctx, 'tolerations'),
     containers: [container],
@@ -84,16 +83,16 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
       { name: 'cni-ztunnel-sock-dir', hostPath: { path: '/var/run/ztunnel', type: 'DirectoryOrCreate' } },
       { name: 'tmp', emptyDir: {} },
       ...(crl ? [{ name: 'crl-volume', configMap: { name: 'istio-ca-crl', optional: true } }] : []),
-      ...((z<Values[]>(ctx, 'volumes') ?? []) as Values[]),
+      ...((z<JsonObject[]>(ctx, 'volumes') ?? []) as JsonObject[]),
     ],
   };
   if (z(ctx, 'dnsPolicy')) podSpec.dnsPolicy = z(ctx, 'dnsPolicy');
-  const dnsConfig = z<Values>(ctx, 'dnsConfig');
+  const dnsConfig = z<JsonObject>(ctx, 'dnsConfig');
   if (dnsConfig && Object.keys(dnsConfig).length) podSpec.dnsConfig = dnsConfig;
-  const podLabels = { ...labels, 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', ...((z<Values>(ctx, 'podLabels') ?? {}) as Record<string, string>) };
-  const podAnnotations = { 'sidecar.istio.io/inject': 'false', ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}), ...((z<Values>(ctx, 'podAnnotations') ?? {}) as Values) };
+  const podLabels = { ...labels, 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', ...((z<JsonObject>(ctx, 'podLabels') ?? {}) as Record<string, string>) };
+  const podAnnotations = { 'sidecar.istio.io/inject': 'false', ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}), ...((z<JsonObject>(ctx, 'podAnnotations') ?? {}) as JsonObject) };
   out.push(object('apps/v1', 'DaemonSet', name, ns, labels, {
-    annotations: { ...((z<Values>(ctx, 'annotations') ?? {}) as Record<string, string>), ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}) },
+    annotations: { ...((z<JsonObject>(ctx, 'annotations') ?? {}) as Record<string, string>), ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}) },
     spec: {
       updateStrategy: z(ctx, 'updateStrategy'),
       selector: { matchLabels: { app: 'ztunnel' } },

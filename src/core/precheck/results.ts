@@ -2,8 +2,7 @@
  * Precheck findings become analysis messages (same catalog, same formats, same thresholds as `mesh analyze`),
  * merged with the messages of the analyzers precheck runs, sorted and de-duplicated, then judged.
  */
-import { atLeast, formatMessage, MESSAGES, type Level } from '../analyze/messages.js';
-import type { AnalysisMessage } from '../analyze/types.js';
+import { atLeast, formatMessage, MESSAGES, type AnalysisMessage, type Level } from '../model/messages.js';
 import type { PrecheckFinding } from './types.js';
 
 /** The analyzer name precheck's own checks are reported under (`--verbose`, JSON `analyzer`). */

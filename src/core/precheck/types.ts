@@ -1,5 +1,5 @@
 /** Shapes shared by the precheck core: findings as data, before they become analysis messages. */
-import type { MessageCode } from '../analyze/messages.js';
+import type { MessageCode } from '../model/messages.js';
 
 /** What a finding is about, when it is about one object (otherwise it is about the cluster as a whole). */
 export interface FindingResource {

@@ -4,7 +4,7 @@
  * as they will be after the set: the tag's webhook replacing its old self, the old default injector switched off.
  */
 import type { KubeObject } from '../yaml/load.js';
-import { buildSnapshot } from '../analyze/snapshot.js';
+import { buildSnapshot } from '../model/snapshot.js';
 import { analyzeSnapshot } from '../analyze/index.js';
 import type { SetTagPlan, TagState } from './plan.js';
 

@@ -7,6 +7,7 @@
  */
 import type { KubeObject } from '../yaml/load.js';
 import { UsageError } from '../../errors.js';
+import type { JsonObject } from '../tree.js';
 
 /** Label naming the tag on its webhook and Service. */
 export const TAG_LABEL = 'istio.io/tag';
@@ -37,8 +38,7 @@ export interface GenerateTagOptions {
   liveValidator?: KubeObject;
 }
 
-type Obj = Record<string, unknown>;
-const expr = (key: string, operator: string, values?: string[]): Obj => (values ? { key, operator, values } : { key, operator });
+const expr = (key: string, operator: string, values?: string[]): JsonObject => (values ? { key, operator, values } : { key, operator });
 
 /** A tag must be a valid label value (it is matched as `istio.io/rev=<tag>`). */
 export function checkTagName(tag: string): void {
@@ -59,8 +59,8 @@ export function revisionOf(obj: KubeObject): string {
 }
 
 /** The injector hook of a revision's webhook configuration, or undefined when it has none. */
-export function injectorHook(canonical: KubeObject): Obj | undefined {
-  const hooks = Array.isArray(canonical.webhooks) ? (canonical.webhooks as Obj[]) : [];
+export function injectorHook(canonical: KubeObject): JsonObject | undefined {
+  const hooks = Array.isArray(canonical.webhooks) ? (canonical.webhooks as JsonObject[]) : [];
   return hooks.find((w) => typeof w.name === 'string' && w.name.endsWith(INJECTOR_SUFFIX));
 }
 
@@ -85,9 +85,9 @@ export function generateTag(options: GenerateTagOptions): KubeObject[] {
   const hook = injectorHook(canonical);
   if (!hook) throw new UsageError(`cannot build tag "${tag}": webhook configuration ${canonical.metadata?.name} has no *.${INJECTOR_SUFFIX} webhook`);
   const revision = revisionOf(canonical);
-  const clientConfig = structuredClone((hook.clientConfig ?? {}) as Obj);
+  const clientConfig = structuredClone((hook.clientConfig ?? {}) as JsonObject);
   const reinvocationPolicy = typeof hook.reinvocationPolicy === 'string' ? hook.reinvocationPolicy : 'Never';
-  const injector = (prefix: string, namespaceSelector: Obj[], objectSelector: Obj[]): Obj => ({
+  const injector = (prefix: string, namespaceSelector: JsonObject[], objectSelector: JsonObject[]): JsonObject => ({
     name: `${prefix}${INJECTOR_SUFFIX}`,
     clientConfig: structuredClone(clientConfig),
     sideEffects: 'None',
@@ -133,7 +133,7 @@ export function generateTag(options: GenerateTagOptions): KubeObject[] {
 }
 
 /** `istiod-default-validator`: validates config not labelled with a revision, calling the tagged revision's istiod on /validate. */
-function defaultValidator(canonical: KubeObject, injectorClient: Obj, revision: string, live: KubeObject | undefined): KubeObject {
+function defaultValidator(canonical: KubeObject, injectorClient: JsonObject, revision: string, live: KubeObject | undefined): KubeObject {
   const clientConfig = structuredClone(injectorClient);
   if (typeof clientConfig.url === 'string') {
     try {
@@ -144,10 +144,10 @@ function defaultValidator(canonical: KubeObject, injectorClient: Obj, revision: 
       // An unparsable URL is kept as is: the API server rejects it with its own message.
     }
   } else if (clientConfig.service && typeof clientConfig.service === 'object') {
-    clientConfig.service = { ...(clientConfig.service as Obj), path: '/validate' };
+    clientConfig.service = { ...(clientConfig.service as JsonObject), path: '/validate' };
   }
   // istiod flips the validator to Fail once it serves; going back to Ignore would silently stop validation.
-  const liveHooks = Array.isArray(live?.webhooks) ? (live.webhooks as Obj[]) : [];
+  const liveHooks = Array.isArray(live?.webhooks) ? (live.webhooks as JsonObject[]) : [];
   const failurePolicy = liveHooks.find((w) => w.name === 'validation.istio.io')?.failurePolicy === 'Fail' ? 'Fail' : 'Ignore';
   const annotations = inheritedAnnotations(canonical);
   return {

@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '../yaml/load.js';
 import { UsageError } from '../../errors.js';
-import { compareStrings } from '../compare.js';
+import { compareStrings } from '../tree.js';
 import { DEFAULT_TAG, REV_LABEL, TAG_LABEL, checkTagName, generateTag, revisionOf } from './generate.js';
 
 /** What the tag commands read from the cluster. */

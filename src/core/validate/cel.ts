@@ -5,6 +5,7 @@
  */
 import { parseDuration } from './formats.js';
 import { normalizeRule } from './check-tree.js';
+import { stringOr } from '../tree.js';
 
 type Self = any;
 /** A rule's equivalent: true when `self` satisfies it. */
@@ -14,7 +15,6 @@ export type CelCheck = (self: Self) => boolean;
 const has = (self: Self, field: string): boolean => self != null && typeof self === 'object' && self[field] !== undefined && self[field] !== null;
 const count = (self: Self, ...fields: string[]): number => fields.filter((f) => has(self, f)).length;
 const keys = (self: Self): string[] => (self && typeof self === 'object' ? Object.keys(self) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const LABEL_NAME = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 
 /** CEL `url(x).getScheme()`, or undefined when CEL's `isURL` would be false. */
@@ -35,10 +35,10 @@ function moduleUrl(self: Self): boolean {
 }
 
 const RULES: Record<string, CelCheck> = {
-  "duration(self) >= duration('1ms')": (s) => (parseDuration(str(s)) ?? -1) >= 1e6,
+  "duration(self) >= duration('1ms')": (s) => (parseDuration(stringOr(s, '')) ?? -1) >= 1e6,
   '0 < self && self <= 65535': (s) => s > 0 && s <= 65535,
-  '!self.contains("*")': (s) => !str(s).includes('*'),
-  'self.size() == 0': (s) => str(s).length === 0,
+  '!self.contains("*")': (s) => !stringOr(s, '').includes('*'),
+  'self.size() == 0': (s) => stringOr(s, '').length === 0,
   'self != "*"': (s) => s !== '*',
   'self.all(key, key.size() != 0)': (s) => keys(s).every((k) => k.length !== 0),
   'self.all(key, !key.contains("*"))': (s) => keys(s).every((k) => !k.includes('*')),
@@ -47,9 +47,9 @@ const RULES: Record<string, CelCheck> = {
   'self.all(l1, self.exists_one(l2, l1.number == l2.number))': (s) => !Array.isArray(s) || s.every((a) => s.filter((b) => b?.number === a?.number).length === 1),
   'self in ["", "HTTP", "HTTPS"]': (s) => ['', 'HTTP', 'HTTPS'].includes(s),
   'has(self.address) || has(self.network)': (s) => has(s, 'address') || has(s, 'network'),
-  '(has(self.address) ? self.address : "").startsWith("unix://") ? !has(self.ports) : true': (s) => !str(s?.address).startsWith('unix://') || !has(s, 'ports'),
-  'self.startsWith("unix://") ? (self.substring(7, 8) == "/" || self.substring(7, 8) == "@") : true': (s) => !str(s).startsWith('unix://') || ['/', '@'].includes(str(s).slice(7, 8)),
-  'self.startsWith("unix://") ? !self.endsWith("/") : true': (s) => !str(s).startsWith('unix://') || !str(s).endsWith('/'),
+  '(has(self.address) ? self.address : "").startsWith("unix://") ? !has(self.ports) : true': (s) => !stringOr(s?.address, '').startsWith('unix://') || !has(s, 'ports'),
+  'self.startsWith("unix://") ? (self.substring(7, 8) == "/" || self.substring(7, 8) == "@") : true': (s) => !stringOr(s, '').startsWith('unix://') || ['/', '@'].includes(stringOr(s, '').slice(7, 8)),
+  'self.startsWith("unix://") ? !self.endsWith("/") : true': (s) => !stringOr(s, '').startsWith('unix://') || !stringOr(s, '').endsWith('/'),
   '(has(self.selector) ? 1 : 0) + (has(self.targetRef) ? 1 : 0) + (has(self.targetRefs) ? 1 : 0) <= 1': (s) => count(s, 'selector', 'targetRef', 'targetRefs') <= 1,
   '(has(self.selector) ? 1 : 0) + (has(self.targetRefs) ? 1 : 0) <= 1': (s) => count(s, 'selector', 'targetRefs') <= 1,
   '(has(self.workloadSelector) ? 1 : 0) + (has(self.targetRefs) ? 1 : 0) <= 1': (s) => count(s, 'workloadSelector', 'targetRefs') <= 1,
@@ -60,7 +60,7 @@ const RULES: Record<string, CelCheck> = {
   '(has(self.jwksUri) ? 1 : 0) + (has(self.jwks_uri) ? 1 : 0) + (has(self.jwks) ? 1 : 0) <= 1': (s) => count(s, 'jwksUri', 'jwks_uri', 'jwks') <= 1,
   'has(self.wasm) != has(self.lua)': (s) => has(s, 'wasm') !== has(s, 'lua'),
   '!((has(self.addresses) ? self.addresses : []).exists(k, k.contains("/")) && !((has(self.resolution) ? self.resolution : "NONE") in ["STATIC", "NONE"]))': (s) =>
-    !((Array.isArray(s?.addresses) ? s.addresses : []).some((a: unknown) => str(a).includes('/')) && !['STATIC', 'NONE'].includes(s?.resolution ?? 'NONE')),
+    !((Array.isArray(s?.addresses) ? s.addresses : []).some((a: unknown) => stringOr(a, '').includes('/')) && !['STATIC', 'NONE'].includes(s?.resolution ?? 'NONE')),
   '((has(self.resolution) ? self.resolution : "NONE") == "NONE") ? !has(self.endpoints) : true': (s) => (s?.resolution ?? 'NONE') !== 'NONE' || !has(s, 'endpoints'),
   '((has(self.resolution) ? self.resolution : "") == "DNS_ROUND_ROBIN") ? ((has(self.endpoints) ? self.endpoints : []).size() <= 1) : true': (s) =>
     s?.resolution !== 'DNS_ROUND_ROBIN' || !Array.isArray(s?.endpoints) || s.endpoints.length <= 1,
@@ -71,10 +71,10 @@ const RULES: Record<string, CelCheck> = {
     count(s, 'serviceAccounts', 'notServiceAccounts') === 0 || count(s, 'principals', 'notPrincipals', 'namespaces', 'notNamespaces') === 0,
   'has(self.portLevelMtls) ? (((has(self.selector) && has(self.selector.matchLabels)) ? self.selector.matchLabels : {}).size() > 0) : true': (s) =>
     !has(s, 'portLevelMtls') || keys(s?.selector?.matchLabels).length > 0,
-  'url(self).getScheme() in ["http", "https"]': (s) => ['http', 'https'].includes(urlScheme(str(s)) ?? ''),
+  'url(self).getScheme() in ["http", "https"]': (s) => ['http', 'https'].includes(urlScheme(stringOr(s, '')) ?? ''),
   'isURL(self) ? (url(self).getScheme() in ["", "http", "https", "oci", "file"]) : (isURL("http://" + self) && url("http://" + self).getScheme() in ["", "http", "https", "oci", "file"])': moduleUrl,
   'isURL(self) ? (url(self).getScheme() in ["", "http", "https", "file", "oci"]) : (isURL("http://" + self) && url("http://" + self).getScheme() in ["", "http", "https", "file", "oci"])': moduleUrl,
-  '((has(self.operation) ? self.operation : "") == "UPSERT") ? (self.value != "") : true': (s) => s?.operation !== 'UPSERT' || str(s?.value) !== '',
+  '((has(self.operation) ? self.operation : "") == "UPSERT") ? (self.value != "") : true': (s) => s?.operation !== 'UPSERT' || stringOr(s?.value, '') !== '',
   '((has(self.operation) ? self.operation : "") == "REMOVE") ? !has(self.value) : true': (s) => s?.operation !== 'REMOVE' || !has(s, 'value'),
 };
 

@@ -4,7 +4,7 @@
  * checks itself (durations, RE2 regexes, base64). Built once per kind at build time (scripts/build-schemas.mjs) and
  * shipped next to the ajv code, so validation walks only the branches that have something to check.
  */
-import { resolveRefs, type SchemaNode, type SchemaRegistry } from './schema-refs.js';
+import { resolveRefs, type SchemaNode, type SchemaRegistry } from '../model/schema-refs.js';
 
 /** One CEL rule as written in the schema, with the message the API server would print. */
 export interface CelRule {

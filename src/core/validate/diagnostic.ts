@@ -1,4 +1,5 @@
 /** What validation reports: one problem in one object, placed in its source file. Public API: `mesh validate -o json` prints these. */
+import { compareStrings } from '../tree.js';
 
 /** How bad a problem is: errors are what the API server or Istio's webhook would reject; warnings are accepted but suspect. */
 export type Severity = 'error' | 'warning';
@@ -50,5 +51,5 @@ export function objectRef(d: Pick<Diagnostic, 'kind' | 'namespace' | 'name'>): s
 
 /** Orders diagnostics by file, line, column, then message, so output is stable whatever order checks ran in. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  return compareStrings(a.file, b.file) || a.line - b.line || a.col - b.col || compareStrings(a.message, b.message);
 }

@@ -2,8 +2,7 @@
  * Validates raw sources (file texts): parses each, turns a YAML syntax error into a diagnostic for that file so the
  * other files are still checked, and validates the documents. Used by `mesh validate`.
  */
-import { InputError } from '../../errors.js';
-import { loadDocuments, objectsOf, type YamlDoc } from '../yaml/load.js';
+import { loadDocuments, objectsOf, YamlSyntaxError, type YamlDoc } from '../yaml/load.js';
 import type { Diagnostic } from './diagnostic.js';
 import { validateDocuments, type ValidateOptions } from './index.js';
 
@@ -23,8 +22,8 @@ export async function validateSources(sources: readonly { origin: string; text: 
     try {
       docs = loadDocuments(source.text, source.origin);
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      diagnostics.push(syntaxDiagnostic(source.origin, error.message));
+      if (!(error instanceof YamlSyntaxError)) throw error;
+      diagnostics.push(syntaxDiagnostic(error));
       continue;
     }
     for (const doc of docs) if (!doc.empty && doc.value !== null) objects += Math.max(1, objectsOf([doc]).length);
@@ -33,12 +32,10 @@ export async function validateSources(sources: readonly { origin: string; text: 
   return { diagnostics, objects };
 }
 
-/** loadDocuments reports `origin:line:col: reason`; keep the position and the reason. */
-function syntaxDiagnostic(origin: string, message: string): Diagnostic {
-  const rest = message.startsWith(`${origin}:`) ? message.slice(origin.length + 1) : message;
-  const m = /^(\d+)(?::(\d+))?: ([\s\S]*)$/.exec(rest);
+/** The diagnostic for a file that does not parse: the error's position and reason. */
+function syntaxDiagnostic(error: YamlSyntaxError): Diagnostic {
   return {
-    file: origin, line: m ? Number(m[1]) : 1, col: m?.[2] ? Number(m[2]) : 1, apiVersion: '', kind: '', path: '',
-    message: `invalid YAML: ${m ? m[3] : rest}`, severity: 'error', rule: 'yaml',
+    file: error.origin, line: error.line, col: error.col ?? 1, apiVersion: '', kind: '', path: '',
+    message: `invalid YAML: ${error.reason}`, severity: 'error', rule: 'yaml',
   };
 }

@@ -35,7 +35,26 @@ export const DEFAULT_LIMITS: LoadLimits = { maxExpandedNodes: 2_000_000 };
 
 const CONTENT_RE = /^[ \t]*[^\s#]/m;
 
-/** Parses every document in `text`. Throws InputError `origin:line:col: reason` on the first malformed document. */
+/** A document that does not parse (or expands too far): InputError `origin:line[:col]: reason`, with the parts as data. */
+export class YamlSyntaxError extends InputError {
+  /** The file (or `<stdin>`) the text came from. */
+  readonly origin: string;
+  /** 1-based line in the file. */
+  readonly line: number;
+  /** 1-based column, when the parser names one. */
+  readonly col: number | undefined;
+  /** What is wrong, without the position. */
+  readonly reason: string;
+  constructor(origin: string, line: number, col: number | undefined, reason: string, cause?: unknown) {
+    super(`${formatLocation(origin, line, col)}: ${reason}`, cause === undefined ? {} : { cause });
+    this.origin = origin;
+    this.line = line;
+    this.col = col;
+    this.reason = reason;
+  }
+}
+
+/** Parses every document in `text`. Throws YamlSyntaxError `origin:line:col: reason` on the first malformed document. */
 export function loadDocuments(text: string, origin: string, limits: LoadLimits = DEFAULT_LIMITS): YamlDoc[] {
   const docs: YamlDoc[] = [];
   for (const chunk of splitDocuments(text)) {
@@ -60,7 +79,7 @@ function parseChunk(body: string, origin: string, line: number): unknown {
     if (error instanceof jsyaml.YAMLException) {
       const mark = error.mark as { line?: number; column?: number } | undefined;
       const reason = (error.reason || 'invalid YAML').replace(/\s+/g, ' ');
-      throw new InputError(`${formatLocation(origin, line + (mark?.line ?? 0), (mark?.column ?? 0) + 1)}: ${reason}`, { cause: error });
+      throw new YamlSyntaxError(origin, line + (mark?.line ?? 0), (mark?.column ?? 0) + 1, reason, error);
     }
     throw error;
   }
@@ -85,9 +104,8 @@ function checkExpansion(value: unknown, origin: string, line: number, limits: Lo
   };
   const total = size(value);
   if (total > limits.maxExpandedNodes) {
-    throw new InputError(
-      `${formatLocation(origin, line)}: document expands to ${total.toLocaleString('en-US')} nodes through aliases (limit ${limits.maxExpandedNodes.toLocaleString('en-US')}); refusing a possible alias bomb`,
-    );
+    throw new YamlSyntaxError(origin, line, undefined,
+      `document expands to ${total.toLocaleString('en-US')} nodes through aliases (limit ${limits.maxExpandedNodes.toLocaleString('en-US')}); refusing a possible alias bomb`);
   }
 }
 

@@ -9,7 +9,7 @@ import jsyaml from 'js-yaml';
 import { Lines, parseBlock, Unmappable, type BlockMap, type BlockSeq } from './block.js';
 import { emitYaml } from './emit.js';
 import { YAML11_SCHEMA } from './schema11.js';
-import { isMap } from '../../profiles/merge.js';
+import { isMap, type JsonObject } from '../tree.js';
 
 interface Edit {
   /** First line replaced (or the line before which text is inserted). */
@@ -19,7 +19,6 @@ interface Edit {
   text: string;
 }
 
-type Plain = Record<string, unknown>;
 
 /** Deep equality of plain data. */
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -27,9 +26,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return Number.isNaN(a) && Number.isNaN(b);
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
-  const ka = Object.keys(a as Plain);
-  if (ka.length !== Object.keys(b as Plain).length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Plain)[k], (b as Plain)[k]));
+  const ka = Object.keys(a as JsonObject);
+  if (ka.length !== Object.keys(b as JsonObject).length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as JsonObject)[k], (b as JsonObject)[k]));
 }
 
 /** Returns the document's text with `newValue` spliced in, or undefined when only a full re-emit can do it. */
@@ -101,7 +100,7 @@ function emitAt(value: unknown, column: number, style: Style): string {
   return emitYaml(value, { indent: style.step, indentSequences: style.indentSequences }, column);
 }
 
-function patchMap(node: BlockMap, oldV: Plain, newV: Plain, edits: Edit[], style: Style): boolean {
+function patchMap(node: BlockMap, oldV: JsonObject, newV: JsonObject, edits: Edit[], style: Style): boolean {
   for (const entry of node.entries) {
     if (!(entry.key in oldV)) return false; // block map and parsed value disagree (merge keys, odd keys)
     if (!(entry.key in newV)) {
@@ -167,7 +166,7 @@ function patchSeq(node: BlockSeq, oldV: unknown[], newV: unknown[], edits: Edit[
     const item = node.items[m]!;
     if (deepEqual(oldV[m], v)) return;
     const local: Edit[] = [];
-    if (item.value && isMap(oldV[m]) && isMap(v) && patchMap(item.value, oldV[m] as Plain, v, local, style)) {
+    if (item.value && isMap(oldV[m]) && isMap(v) && patchMap(item.value, oldV[m] as JsonObject, v, local, style)) {
       edits.push(...local);
       return;
     }

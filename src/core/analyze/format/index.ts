@@ -3,7 +3,7 @@
  * when asked); `json`/`yaml` keep istioctl's `-o json` field names; `sarif` is SARIF 2.1.0 for code scanning.
  */
 import { emitYaml } from '../../yaml/emit.js';
-import { documentationUrl } from '../messages.js';
+import { documentationUrl } from '../../model/messages.js';
 import type { AnalysisMessage } from '../types.js';
 import { toSarif } from './sarif.js';
 

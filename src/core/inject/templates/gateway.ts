@@ -5,11 +5,10 @@
  * `proxy router` as a plain container (never a native sidecar), as the pod's own user, with the pod allowed to bind
  * low ports. The user's `istio-proxy` fields are laid over this afterwards by injectPod (index.ts), as Istio does.
  */
-import { getPath, type Tree } from '../config.js';
+import { getPath, textOf, type JsonObject } from '../../tree.js';
 import { podPortsJson, type Container, type PodData, type TemplateInput } from '../template.js';
 import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes, proxyImageFor } from './agent-parts.js';
 
-const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
 /** The proxy's user and group: Istio's default proxy UID, as kube-inject uses without a cluster. */
 const PROXY_ID = 1337;
@@ -52,7 +51,7 @@ function routerContainer(input: TemplateInput, others: string[]): Container {
   const { pod, config } = input;
   const v = (path: string): unknown => getPath(config.values, path);
   const annos = pod.metadata.annotations ?? {};
-  const anno = (name: string, def: unknown): string => (name in annos ? annos[name]! : str(def));
+  const anno = (name: string, def: unknown): string => (name in annos ? annos[name]! : textOf(def));
   const container: Container = {
     name: 'istio-proxy',
     image: proxyImageFor(input.proxyImage, anno, v),
@@ -63,7 +62,7 @@ function routerContainer(input: TemplateInput, others: string[]): Container {
   if (lifecycle && typeof lifecycle === 'object' && Object.keys(lifecycle).length) container.lifecycle = lifecycle;
   container.securityContext = { runAsUser: PROXY_ID, runAsGroup: PROXY_ID };
   container.env = routerEnv(input, others, annos);
-  if (str(v('global.imagePullPolicy'))) container.imagePullPolicy = str(v('global.imagePullPolicy'));
+  if (textOf(v('global.imagePullPolicy'))) container.imagePullPolicy = textOf(v('global.imagePullPolicy'));
   // Readiness comes from the values only: the readiness.status.sidecar.istio.io/* annotations are sidecar-only.
   container.readinessProbe = Object.fromEntries(Object.entries({
     httpGet: { path: '/healthz/ready', port: 15021 },
@@ -77,10 +76,10 @@ function routerContainer(input: TemplateInput, others: string[]): Container {
 }
 
 /** The proxy's environment, in the template's order (the agent reads these; empty values are left out, as Go does). */
-function routerEnv(input: TemplateInput, others: string[], annos: Record<string, string>): Tree[] {
+function routerEnv(input: TemplateInput, others: string[], annos: Record<string, string>): JsonObject[] {
   const { config, workload, pod } = input;
   const v = (path: string): unknown => getPath(config.values, path);
-  const env: Tree[] = caAndPodEnv(v);
+  const env: JsonObject[] = caAndPodEnv(v);
   const value = (name: string, val: string) => env.push({ name, value: val });
   const field = (name: string, fieldPath: string) => env.push(fieldRefEnv(name, fieldPath));
   const resource = (name: string, res: string) => env.push({ name, valueFrom: { resourceFieldRef: { resource: res, divisor: '1' } } });
@@ -92,11 +91,11 @@ function routerEnv(input: TemplateInput, others: string[], annos: Record<string,
   resource('GOMEMLIMIT', 'limits.memory');
   resource('GOMAXPROCS', 'limits.cpu');
   value('ISTIO_META_APP_CONTAINERS', others.join(','));
-  value('ISTIO_META_CLUSTER_ID', str(v('global.multiCluster.clusterName')) || 'Kubernetes');
+  value('ISTIO_META_CLUSTER_ID', textOf(v('global.multiCluster.clusterName')) || 'Kubernetes');
   field('ISTIO_META_NODE_NAME', 'spec.nodeName');
   // From the ProxyConfig only: the sidecar.istio.io/interceptionMode annotation does not apply to gateways.
-  value('ISTIO_META_INTERCEPTION_MODE', str(input.proxyConfig.interceptionMode));
-  if (str(v('global.network'))) value('ISTIO_META_NETWORK', str(v('global.network')));
+  value('ISTIO_META_INTERCEPTION_MODE', textOf(input.proxyConfig.interceptionMode));
+  if (textOf(v('global.network'))) value('ISTIO_META_NETWORK', textOf(v('global.network')));
   if (workload.name) value('ISTIO_META_WORKLOAD_NAME', workload.name);
   if (workload.apiVersion && workload.name) {
     value('ISTIO_META_OWNER', `kubernetes://apis/${workload.apiVersion}/namespaces/${workload.namespace || 'default'}/${workload.kind.toLowerCase()}s/${workload.name}`);
@@ -104,7 +103,7 @@ function routerEnv(input: TemplateInput, others: string[], annos: Record<string,
   if ('sidecar.istio.io/bootstrapOverride' in annos) value('ISTIO_BOOTSTRAP_OVERRIDE', '/etc/istio/custom-bootstrap/custom_bootstrap.json');
   env.push(...meshIdEnv(config.meshConfig, v));
   const meta = input.proxyConfig.proxyMetadata ?? {};
-  for (const k of Object.keys(meta).sort()) value(k, str(meta[k]));
+  for (const k of Object.keys(meta).sort()) value(k, textOf(meta[k]));
   // Go drops an empty value when istiod reads the template's output back; write what it would.
   return env.map((e) => {
     if (e.value !== '') return e;
@@ -114,8 +113,8 @@ function routerEnv(input: TemplateInput, others: string[], annos: Record<string,
 }
 
 /** Where the proxy finds its sockets, certificates, token, Envoy config and pod info. */
-function routerMounts(v: (path: string) => unknown, annos: Record<string, string>): Tree[] {
-  const mounts: Tree[] = [
+function routerMounts(v: (path: string) => unknown, annos: Record<string, string>): JsonObject[] {
+  const mounts: JsonObject[] = [
     { name: 'workload-socket', mountPath: '/var/run/secrets/workload-spiffe-uds' },
     { name: 'credential-socket', mountPath: '/var/run/secrets/credential-uds' },
   ];
@@ -132,11 +131,11 @@ function routerMounts(v: (path: string) => unknown, annos: Record<string, string
 }
 
 /** The pod volumes behind those mounts. */
-function gatewayVolumes(input: TemplateInput): Tree[] {
+function gatewayVolumes(input: TemplateInput): JsonObject[] {
   const v = (path: string): unknown => getPath(input.config.values, path);
   const annos = input.pod.metadata.annotations ?? {};
   // The first has a null emptyDir in Istio's template (Go drops it; the API server defaults it), the next two an empty one.
-  const out: Tree[] = [{ name: 'workload-socket' }, { name: 'credential-socket', emptyDir: {} }];
+  const out: JsonObject[] = [{ name: 'workload-socket' }, { name: 'credential-socket', emptyDir: {} }];
   if (v('global.caName') === 'GkeWorkloadCertificate') out.push({ name: 'gke-workload-certificate', csi: { driver: 'workloadcertificates.security.cloud.google.com' } });
   else out.push({ name: 'workload-certs', emptyDir: {} });
   if ('sidecar.istio.io/bootstrapOverride' in annos) out.push({ name: 'custom-bootstrap-volume', configMap: { name: annos['sidecar.istio.io/bootstrapOverride'] } });

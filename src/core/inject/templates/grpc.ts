@@ -4,14 +4,13 @@
  * plaintext bootstrap; no agent at all). Both switch off app-probe rewriting: there is no Envoy to send probes to.
  * manifests/injection/grpc-agent.tmpl and grpc-simple.tmpl are the same templates for istiod.
  */
-import { getPath, type Tree } from '../config.js';
+import { getPath, textOf, type JsonObject } from '../../tree.js';
 import {
   inboundTrafficPolicyMode, podPortsJson, proxyResources, userJson,
   type Container, type PodData, type TemplateInput,
 } from '../template.js';
 import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes, proxyImageFor, readinessTimings } from './agent-parts.js';
 
-const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
 /** Where the agent writes the gRPC bootstrap (the istio-xds volume, shared with the app containers). */
 const AGENT_XDS_DIR = '/etc/istio/proxy';
@@ -26,7 +25,7 @@ const SIMPLE_VOLUME = 'grpc-io-proxyless-bootstrap';
  */
 export function renderGrpcSimple(input: TemplateInput): PodData {
   const v = (path: string): unknown => getPath(input.config.values, path);
-  const rev = str(v('revision'));
+  const rev = textOf(v('revision'));
   const mount = { mountPath: SIMPLE_BOOTSTRAP_DIR, name: SIMPLE_VOLUME };
   const init: Container = {
     name: 'grpc-bootstrap-init',
@@ -36,7 +35,7 @@ export function renderGrpcSimple(input: TemplateInput): PodData {
       fieldRefEnv('INSTANCE_IP', 'status.podIP'),
       fieldRefEnv('POD_NAME', 'metadata.name'),
       fieldRefEnv('POD_NAMESPACE', 'metadata.namespace'),
-      { name: 'ISTIO_NAMESPACE', value: str(v('global.istioNamespace')) },
+      { name: 'ISTIO_NAMESPACE', value: textOf(v('global.istioNamespace')) },
     ],
     command: ['sh', '-c', bootstrapScript(`istiod${rev ? `-${rev}` : ''}`)],
   };
@@ -80,10 +79,10 @@ export function renderGrpcAgent(input: TemplateInput): PodData {
   const v = (path: string): unknown => getPath(config.values, path);
   const annos = pod.metadata.annotations ?? {};
   const labels = pod.metadata.labels ?? {};
-  const anno = (name: string, def: unknown): string => (name in annos ? annos[name]! : str(def));
+  const anno = (name: string, def: unknown): string => (name in annos ? annos[name]! : textOf(def));
   const appContainers = pod.spec.containers.map((c) => c.name).filter((n) => n !== 'istio-proxy');
   const gke = v('global.caName') === 'GkeWorkloadCertificate';
-  const certsMount: Tree = gke
+  const certsMount: JsonObject = gke
     ? { name: 'gke-workload-certificate', mountPath: '/var/run/secrets/workload-spiffe-credentials', readOnly: true }
     : { name: 'workload-certs', mountPath: '/var/run/secrets/workload-spiffe-credentials' };
 
@@ -108,7 +107,7 @@ export function renderGrpcAgent(input: TemplateInput): PodData {
     lifecycle: { postStart: { exec: { command: ['pilot-agent', 'wait', '--url=http://localhost:15020/healthz/ready'] } } },
     env: agentEnv(input, appContainers, v),
   };
-  if (str(v('global.imagePullPolicy'))) proxy.imagePullPolicy = str(v('global.imagePullPolicy'));
+  if (textOf(v('global.imagePullPolicy'))) proxy.imagePullPolicy = textOf(v('global.imagePullPolicy'));
   if (anno('status.sidecar.istio.io/port', v('global.proxy.statusPort')) !== '0') {
     const t = readinessTimings(anno, v);
     proxy.readinessProbe = omitZero({
@@ -117,7 +116,7 @@ export function renderGrpcAgent(input: TemplateInput): PodData {
     });
   }
   proxy.resources = proxyResources(annos, v('global.proxy.resources')) ?? {};
-  const mounts: Tree[] = [{ name: 'workload-socket', mountPath: '/var/run/secrets/workload-spiffe-uds' }, certsMount];
+  const mounts: JsonObject[] = [{ name: 'workload-socket', mountPath: '/var/run/secrets/workload-spiffe-uds' }, certsMount];
   if (v('global.pilotCertProvider') === 'istiod') mounts.push({ mountPath: '/var/run/secrets/istio', name: 'istiod-ca-cert' });
   mounts.push(
     { mountPath: '/var/lib/istio/data', name: 'istio-data' },
@@ -145,10 +144,10 @@ export function renderGrpcAgent(input: TemplateInput): PodData {
 }
 
 /** The agent's environment, in Istio's order (what the agent reads to build the gRPC bootstrap). */
-function agentEnv(input: TemplateInput, appContainers: string[], v: (p: string) => unknown): Tree[] {
+function agentEnv(input: TemplateInput, appContainers: string[], v: (p: string) => unknown): JsonObject[] {
   const { config, proxyConfig, workload } = input;
   const mesh = config.meshConfig;
-  const env: Tree[] = [
+  const env: JsonObject[] = [
     { name: 'ISTIO_META_GENERATOR', value: 'grpc' },
     { name: 'OUTPUT_CERTS', value: '/var/lib/istio/data' },
   ];
@@ -157,9 +156,9 @@ function agentEnv(input: TemplateInput, appContainers: string[], v: (p: string) 
   env.push({ name: 'PROXY_CONFIG', value: `${input.proxyConfigJson}\n` });
   env.push({ name: 'ISTIO_META_POD_PORTS', value: podPortsJson(input.pod.spec.containers) });
   env.push({ name: 'ISTIO_META_APP_CONTAINERS', value: appContainers.join(',') });
-  env.push({ name: 'ISTIO_META_CLUSTER_ID', value: str(v('global.multiCluster.clusterName')) || 'Kubernetes' });
+  env.push({ name: 'ISTIO_META_CLUSTER_ID', value: textOf(v('global.multiCluster.clusterName')) || 'Kubernetes' });
   env.push(fieldRefEnv('ISTIO_META_NODE_NAME', 'spec.nodeName'));
-  if (str(v('global.network'))) env.push({ name: 'ISTIO_META_NETWORK', value: str(v('global.network')) });
+  if (textOf(v('global.network'))) env.push({ name: 'ISTIO_META_NETWORK', value: textOf(v('global.network')) });
   // grpc-agent names the workload after its owner only (the sidecar template also reads a label).
   if (workload.name) env.push({ name: 'ISTIO_META_WORKLOAD_NAME', value: workload.name });
   if (workload.apiVersion && workload.name) {
@@ -176,9 +175,9 @@ function agentEnv(input: TemplateInput, appContainers: string[], v: (p: string) 
   return env;
 }
 
-function agentVolumes(input: TemplateInput, annos: Record<string, string>, v: (p: string) => unknown, gke: boolean): Tree[] {
+function agentVolumes(input: TemplateInput, annos: Record<string, string>, v: (p: string) => unknown, gke: boolean): JsonObject[] {
   // No source on workload-socket and workload-certs: the API server defaults them to emptyDir, as for the sidecar.
-  const out: Tree[] = [{ name: 'workload-socket' }];
+  const out: JsonObject[] = [{ name: 'workload-socket' }];
   out.push(gke ? { name: 'gke-workload-certificate', csi: { driver: 'workloadcertificates.security.cloud.google.com' } } : { name: 'workload-certs' });
   if ('sidecar.istio.io/bootstrapOverride' in annos) out.push({ name: 'custom-bootstrap-volume', configMap: { name: annos['sidecar.istio.io/bootstrapOverride'] } });
   out.push({ emptyDir: { medium: 'Memory' }, name: 'istio-xds' }, { name: 'istio-data', emptyDir: {} });
@@ -194,6 +193,6 @@ function agentVolumes(input: TemplateInput, annos: Record<string, string>, v: (p
 }
 
 /** Drops zero-valued numbers, as Go's omitempty does for probe fields. */
-function omitZero(probe: Tree): Tree {
+function omitZero(probe: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(probe).filter(([, x]) => x !== 0));
 }

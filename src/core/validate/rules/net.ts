@@ -1,16 +1,16 @@
 /** Network syntax: IP addresses, CIDR blocks and port numbers, as Istio's validation accepts them. */
-import { isIP } from 'node:net';
+import { ipFamily } from '../../ip.js';
 
 /** True for an IPv4 or IPv6 address. */
 export function isIpAddress(text: string): boolean {
-  return isIP(text) !== 0;
+  return ipFamily(text) !== 0;
 }
 
 /** Why `text` is not an IP address or CIDR block, or undefined. */
 export function ipOrCidrError(text: string): string | undefined {
   if (!text.includes('/')) return isIpAddress(text) ? undefined : `"${text}" is not a valid IP address`;
   const [ip, bits, ...rest] = text.split('/');
-  const family = isIP(ip ?? '');
+  const family = ipFamily(ip ?? '');
   const max = family === 4 ? 32 : 128;
   if (rest.length || family === 0 || !/^[0-9]{1,3}$/.test(bits ?? '') || Number(bits) > max) return `"${text}" is not a valid CIDR block`;
   return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../../src/core/analyze/context.js';
-import { buildSnapshot, fileSource } from '../../../../src/core/analyze/snapshot.js';
+import { buildSnapshot, fileSource } from '../../../../src/core/model/snapshot.js';
 import { loadDocuments, objectsOf } from '../../../../src/core/yaml/load.js';
 
 const snapshot = () => buildSnapshot([fileSource(objectsOf(loadDocuments('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\n', 'f.yaml')))],

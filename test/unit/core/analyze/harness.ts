@@ -1,6 +1,6 @@
 /** Runs analyzers over inline YAML, the way `mesh analyze --use-kube=false` does, and returns [code, resource] pairs. */
 import { loadDocuments, objectsOf } from '../../../../src/core/yaml/load.js';
-import { buildSnapshot, fileSource, type Snapshot } from '../../../../src/core/analyze/snapshot.js';
+import { buildSnapshot, fileSource, type Snapshot } from '../../../../src/core/model/snapshot.js';
 import { schemaProblemsOf } from '../../../../src/core/analyze/problems.js';
 import { validateObjects } from '../../../../src/core/validate/index.js';
 import { runAnalyzers } from '../../../../src/core/analyze/run.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYZERS } from '../../../../src/core/analyze/analyzers/index.js';
-import { MESSAGES, PRECHECK_CODES } from '../../../../src/core/analyze/messages.js';
+import { MESSAGES, PRECHECK_CODES } from '../../../../src/core/model/messages.js';
 import { createContext } from '../../../../src/core/analyze/context.js';
 import { NETWORKING_CASES } from './cases-networking.js';
 import { WORKLOAD_CASES } from './cases-workloads.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../../../../src/core/analyze/snapshot.js';
+import { buildSnapshot } from '../../../../src/core/model/snapshot.js';
 import { createContext } from '../../../../src/core/analyze/context.js';
 import type { KubeObject } from '../../../../src/core/yaml/load.js';
 import { pickDestinationRule, renderMatches, splitSubsets, virtualServiceFacts, virtualServicesFor, visibleFrom } from '../../../../src/core/describe/traffic.js';

@@ -1,7 +1,8 @@
 /** The `gateway` injection template: what it adds to a gateway pod, and what injectObject makes of it. */
 import { describe, expect, it } from 'vitest';
 import { injectObject } from '../../../../src/core/inject/index.js';
-import { resolveInjectConfig, type Tree } from '../../../../src/core/inject/config.js';
+import { resolveInjectConfig } from '../../../../src/core/inject/config.js';
+import type { JsonObject as Tree } from '../../../../src/core/tree.js';
 
 type Any = Record<string, any>;
 

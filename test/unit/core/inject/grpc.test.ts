@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { injectObject } from '../../../../src/core/inject/index.js';
-import { resolveInjectConfig, type Tree } from '../../../../src/core/inject/config.js';
+import { resolveInjectConfig } from '../../../../src/core/inject/config.js';
+import type { JsonObject as Tree } from '../../../../src/core/tree.js';
 import { INJECTION_TEMPLATE_FILES } from '../../../../src/core/manifest/istiod-config.js';
 import { templateRenderer } from '../../../../src/core/inject/templates.js';
 

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import jsyaml from 'js-yaml';
-import { generateManifests } from '../../../../src/core/manifest/index.js';
+import { generateManifests, injectionTemplates } from '../../../../src/core/manifest/index.js';
+import { readAsset } from '../../../../src/adapters/assets.js';
 import { INJECTION_TEMPLATE_FILES } from '../../../../src/core/manifest/istiod-config.js';
+
+/** The injection template texts, read as the commands read them. */
+const templates = injectionTemplates(readAsset);
 
 const templateFile = new URL('../../../../manifests/injection/sidecar.tmpl', import.meta.url);
 
 /** The parsed `config` key of the rendered istio-sidecar-injector ConfigMap. */
 function injectorConfig(sets: string[]): Record<string, unknown> {
-  const { objects } = generateManifests({ sets });
+  const { objects } = generateManifests({ sets, templates });
   const cm = objects.map((o) => o.object).find((o) => o.kind === 'ConfigMap' && String(o.metadata?.name).startsWith('istio-sidecar-injector'));
   expect(cm, 'istio-sidecar-injector ConfigMap').toBeDefined();
   return jsyaml.load(String((cm as unknown as { data: Record<string, string> }).data.config)) as Record<string, unknown>;

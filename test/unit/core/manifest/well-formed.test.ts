@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { generateManifests } from '../../../../src/core/manifest/index.js';
+import { generateManifests, injectionTemplates } from '../../../../src/core/manifest/index.js';
+import { readAsset } from '../../../../src/adapters/assets.js';
 import { PROFILE_NAMES } from '../../../../src/profiles/index.js';
 import { kindRank } from '../../../../src/core/manifest/order.js';
+
+/** The injection template texts, read as the commands read them. */
+const templates = injectionTemplates(readAsset);
 
 const CLUSTER_SCOPED = new Set(['CustomResourceDefinition', 'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding']);
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 describe.each([...PROFILE_NAMES.map((p) => [p, [`profile=${p}`]] as const), ['canary revision', ['profile=demo', 'revision=canary']] as const])('%s', (_name, sets) => {
-  const { objects } = generateManifests({ sets: [...sets] });
+  const { objects } = generateManifests({ sets: [...sets], templates });
 
   it('every object has apiVersion, kind, a valid name, and a namespace exactly when its kind is namespaced', () => {
     for (const { object } of objects) {
@@ -48,16 +52,16 @@ describe.each([...PROFILE_NAMES.map((p) => [p, [`profile=${p}`]] as const), ['ca
 });
 
 it('the same input renders the same output (stable)', () => {
-  const a = JSON.stringify(generateManifests({ sets: ['profile=ambient'] }));
-  expect(JSON.stringify(generateManifests({ sets: ['profile=ambient'] }))).toBe(a);
+  const a = JSON.stringify(generateManifests({ sets: ['profile=ambient'], templates }));
+  expect(JSON.stringify(generateManifests({ sets: ['profile=ambient'], templates }))).toBe(a);
 });
 
 it('injectionInputs carries --set values into what injection reads, equal to the rendered ConfigMaps', async () => {
   const { injectionInputs, resolveValues } = await import('../../../../src/core/manifest/index.js');
   const sets = ['values.global.proxy.resources.requests.cpu=500m', 'meshConfig.accessLogFile=/dev/stdout'];
-  const inputs = injectionInputs(resolveValues({ sets }));
+  const inputs = injectionInputs(resolveValues({ sets }), templates);
   expect((inputs.values.global as any).proxy.resources.requests.cpu).toBe('500m');
   expect(inputs.meshConfig.accessLogFile).toBe('/dev/stdout');
-  const injector = generateManifests({ sets }).objects.find((o) => o.object.metadata?.name === 'istio-sidecar-injector')!.object as any;
+  const injector = generateManifests({ sets, templates }).objects.find((o) => o.object.metadata?.name === 'istio-sidecar-injector')!.object as any;
   expect(JSON.parse(injector.data.values)).toEqual(inputs.values);
 });

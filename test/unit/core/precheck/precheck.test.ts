@@ -3,7 +3,7 @@ import {
   checkKubernetesVersion, controlPlaneFindings, crdFindings, guessPlural, judge, kindKey, parseFromVersion, parseKubernetesVersion,
   permissionFindings, requiredPermissions, toMessage, upgradeNotes, type KindResource,
 } from '../../../../src/core/precheck/index.js';
-import { formatMessage } from '../../../../src/core/analyze/messages.js';
+import { formatMessage } from '../../../../src/core/model/messages.js';
 import { UsageError } from '../../../../src/errors.js';
 import type { KubeObject } from '../../../../src/core/yaml/load.js';
 

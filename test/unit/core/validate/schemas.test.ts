@@ -1,8 +1,8 @@
 /** Invariants of the schemas: they compile, every served kind and version has one, the CRD form is structural, every CEL rule is implemented. */
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { crdSchema, kindInfo, schemaKinds } from '../../../../src/core/validate/crd-schema.js';
-import { schemaRegistry } from '../../../../src/core/validate/schema-registry.js';
+import { crdSchema, kindInfo, schemaKinds } from '../../../../src/core/model/crd-schema.js';
+import { schemaRegistry } from '../../../../src/core/model/kind-catalog.js';
 import { buildCheckTree, type CheckNode } from '../../../../src/core/validate/check-tree.js';
 import { celCheck } from '../../../../src/core/validate/cel.js';
 import { istioKinds } from '../../../../src/core/validate/index.js';

@@ -4,7 +4,7 @@
  * istioctl runs it only in `x precheck`, for the same reason.
  */
 import type { AnalysisContext, Analyzer, Resource } from '../../types.js';
-import { arr, obj, strMap } from '../util/access.js';
+import { arr, obj, strMap } from '../../../model/access.js';
 import { ANNOTATIONS, isIstioAnnotation } from './catalog.js';
 
 /**

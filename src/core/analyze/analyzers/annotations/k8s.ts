@@ -3,7 +3,7 @@
  * affect, valid and not deprecated. Pod templates of controllers are checked as Pods (that is where they act).
  */
 import type { AnalysisContext, Analyzer, Resource } from '../../types.js';
-import { obj, strMap } from '../util/access.js';
+import { obj, strMap } from '../../../model/access.js';
 import { ANNOTATIONS, isIstioAnnotation } from './catalog.js';
 
 /** Annotations Istio itself writes; never reported. */

@@ -4,7 +4,8 @@
  * Reported on each istiod Deployment (label app=istiod) whose containers do not set it.
  */
 import type { Analyzer, Resource } from '../../types.js';
-import { arr, obj, str } from '../util/access.js';
+import { arr, obj } from '../../../model/access.js';
+import { scalarString } from '../../../tree.js';
 
 const ENV = 'BLOCKED_CIDRS_IN_JWKS_URIS';
 /** Names listed in the message before "and N more". */
@@ -32,5 +33,5 @@ export const blockedCidrs: Analyzer = {
 /** True when a container sets the variable: a non-empty value, or one taken from elsewhere (valueFrom), which mesh cannot see. */
 function setsEnv(d: Resource): boolean {
   const containers = arr(obj(obj(obj(d.object.spec).template).spec).containers);
-  return containers.some((c) => arr(obj(c).env).some((e) => obj(e).name === ENV && (Boolean(str(obj(e).value)) || obj(e).valueFrom !== undefined)));
+  return containers.some((c) => arr(obj(c).env).some((e) => obj(e).name === ENV && (Boolean(scalarString(obj(e).value)) || obj(e).valueFrom !== undefined)));
 }

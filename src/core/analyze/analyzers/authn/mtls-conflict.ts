@@ -4,10 +4,11 @@
  * refuses. Istio reported this as IST0113 until it retired the check; mesh keeps it under its own code.
  */
 import type { Analyzer, Resource } from '../../types.js';
-import { obj, str, strMap } from '../util/access.js';
-import { meshConfigOf } from '../../mesh-config.js';
-import { splitServiceHost, toFqdn } from '../util/hosts.js';
-import { isEmpty } from '../util/selectors.js';
+import { obj, strMap } from '../../../model/access.js';
+import { meshConfigOf } from '../../../model/mesh-config.js';
+import { splitServiceHost, toFqdn } from '../../../model/hosts.js';
+import { isEmpty } from '../../../model/selectors.js';
+import { scalarString } from '../../../tree.js';
 
 export const mtlsConflict: Analyzer = {
   meta: {
@@ -26,12 +27,12 @@ export const mtlsConflict: Analyzer = {
     });
     ctx.forEach('DestinationRule', (dr) => {
       const spec = obj(dr.object.spec);
-      if (str(obj(obj(spec.trafficPolicy).tls).mode) !== 'DISABLE') return;
-      const host = str(spec.host);
+      if (scalarString(obj(obj(spec.trafficPolicy).tls).mode) !== 'DISABLE') return;
+      const host = scalarString(spec.host);
       const target = host ? splitServiceHost(toFqdn(dr.namespace, host)) : undefined;
       if (!target) return;
       const pa = policies.get(target.namespace) ?? policies.get(root);
-      if (!pa || str(obj(obj(pa.object.spec).mtls).mode) !== 'STRICT') return;
+      if (!pa || scalarString(obj(obj(pa.object.spec).mtls).mode) !== 'STRICT') return;
       ctx.report(dr, 'MESH0001', [host, `${pa.namespace}/${pa.name}`], ['spec', 'trafficPolicy', 'tls', 'mode']);
     });
   },

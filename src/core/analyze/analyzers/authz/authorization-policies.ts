@@ -1,9 +1,9 @@
 /** IST0101/IST0127: AuthorizationPolicies select running mesh workloads and name namespaces that exist. */
 import type { Analyzer } from '../../types.js';
-import { arr, obj, strMap, strs } from '../util/access.js';
-import { meshConfigOf } from '../../mesh-config.js';
-import { selectorString } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../util/workloads.js';
+import { arr, obj, strMap, strs } from '../../../model/access.js';
+import { meshConfigOf } from '../../../model/mesh-config.js';
+import { selectorString } from '../../../model/selectors.js';
+import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../../../model/workloads.js';
 
 /** Namespaces every cluster has, even when the snapshot holds no Namespace objects for them. */
 const BUILT_IN = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];

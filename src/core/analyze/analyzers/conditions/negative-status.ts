@@ -4,7 +4,8 @@
  * or with unresolved references. Only objects read from a cluster (or exported with their status) carry these.
  */
 import type { AnalysisContext, Analyzer, Resource } from '../../types.js';
-import { arr, obj, str } from '../util/access.js';
+import { arr, obj } from '../../../model/access.js';
+import { scalarString } from '../../../tree.js';
 
 const ROUTE_CONDITIONS = { Accepted: 'False', Programmed: 'False', ResolvedRefs: 'False' };
 
@@ -39,12 +40,12 @@ function check(ctx: AnalysisContext, r: Resource, negative: Readonly<Record<stri
     : [[status.conditions, ['status', 'conditions']]];
   for (const [conditions, at] of lists) {
     arr(conditions).forEach((c, i) => {
-      const type = str(obj(c).type) ?? '';
-      const reason = str(obj(c).reason) ?? '';
+      const type = scalarString(obj(c).type) ?? '';
+      const reason = scalarString(obj(c).reason) ?? '';
       // A waypoint that accepts only part of a policy says so with status True and reason PartiallyInvalid.
       const partial = r.kind === 'AuthorizationPolicy' && type === 'WaypointAccepted' && reason === 'PartiallyInvalid';
-      if ((Object.hasOwn(negative, type) && negative[type] === str(obj(c).status)) || partial) {
-        ctx.report(r, 'IST0171', [type, reason || '(none)', str(obj(c).message) || '(no message)'], [...at, i]);
+      if ((Object.hasOwn(negative, type) && negative[type] === scalarString(obj(c).status)) || partial) {
+        ctx.report(r, 'IST0171', [type, reason || '(none)', scalarString(obj(c).message) || '(no message)'], [...at, i]);
       }
     });
   }

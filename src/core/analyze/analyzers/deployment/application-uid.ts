@@ -1,7 +1,7 @@
 /** IST0144: application containers do not run as UID 1337, the proxy's (its traffic would bypass the sidecar). */
 import type { Analyzer } from '../../types.js';
-import { arr, obj } from '../util/access.js';
-import { isControlPlane, workloads } from '../util/workloads.js';
+import { arr, obj } from '../../../model/access.js';
+import { isControlPlane, workloads } from '../../../model/workloads.js';
 
 const PROXY_UID = 1337;
 

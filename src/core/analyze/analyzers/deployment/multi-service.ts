@@ -1,7 +1,8 @@
 /** IST0116/IST0137: Services selecting the same in-mesh Deployment agree on each port's protocol and targetPort. */
 import type { Analyzer, Resource } from '../../types.js';
-import { arr, obj, str, strMap } from '../util/access.js';
-import { SelectorIndex } from '../util/label-index.js';
+import { arr, obj, strMap } from '../../../model/access.js';
+import { SelectorIndex } from '../../../model/label-index.js';
+import { scalarString } from '../../../tree.js';
 
 export const multiService: Analyzer = {
   meta: {
@@ -23,12 +24,12 @@ export const multiService: Analyzer = {
       const targets = new Map<string, Map<string, string>>();
       for (const s of matching) {
         for (const p of arr(obj(s.object.spec).ports).map(obj)) {
-          const port = str(p.port) ?? '';
-          const proto = str(p.protocol) ?? 'TCP';
+          const port = scalarString(p.port) ?? '';
+          const proto = scalarString(p.protocol) ?? 'TCP';
           const byProto = protocols.get(port) ?? new Map<string, string[]>();
           byProto.set(proto, [...(byProto.get(proto) ?? []), `${s.namespace}/${s.name}`]);
           protocols.set(port, byProto);
-          const target = str(p.targetPort) && str(p.targetPort) !== '0' ? str(p.targetPort)! : port;
+          const target = scalarString(p.targetPort) && scalarString(p.targetPort) !== '0' ? scalarString(p.targetPort)! : port;
           const byPort = targets.get(target) ?? new Map<string, string>();
           byPort.set(port, `${s.namespace}/${s.name}`);
           targets.set(target, byPort);

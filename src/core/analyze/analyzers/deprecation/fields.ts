@@ -1,6 +1,6 @@
 /** IST0002: deprecated Istio types and fields that Istio 1.30 ignores or has replaced. */
 import type { Analyzer } from '../../types.js';
-import { arr, obj } from '../util/access.js';
+import { arr, obj } from '../../../model/access.js';
 
 /** Istio kinds whose CRDs were removed long ago (rbac.istio.io, the v1alpha1 authentication Policy). */
 const REMOVED_GROUPS: Record<string, string> = { 'rbac.istio.io': 'RBAC (replaced by AuthorizationPolicy)', 'authentication.istio.io': 'authentication (replaced by PeerAuthentication and RequestAuthentication)' };

@@ -1,9 +1,10 @@
 /** IST0173/IST0174: a DestinationRule's host is a known service, and each subset selects some of its pods. */
 import type { Analyzer } from '../../types.js';
-import { arr, obj, str, strMap } from '../util/access.js';
-import { serviceRegistry } from '../util/hosts.js';
-import { selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../util/workloads.js';
+import { arr, obj, strMap } from '../../../model/access.js';
+import { serviceRegistry } from '../../../model/hosts.js';
+import { selects } from '../../../model/selectors.js';
+import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../../../model/workloads.js';
+import { scalarString } from '../../../tree.js';
 
 export const subsetSelectPods: Analyzer = {
   meta: {
@@ -18,7 +19,7 @@ export const subsetSelectPods: Analyzer = {
     const all = workloadsKnown(ctx) ? workloadIndex(ctx) : undefined;
     ctx.forEach('DestinationRule', (dr) => {
       const spec = obj(dr.object.spec);
-      const host = str(spec.host);
+      const host = scalarString(spec.host);
       if (!host) return;
       const svc = registry.lookup(dr.namespace, host);
       if (!svc) {
@@ -29,7 +30,7 @@ export const subsetSelectPods: Analyzer = {
       if (!all || Object.keys(svc.selector).length === 0) return;
       const backends = all.select(svc.selector, svc.resource.kind === 'Service' ? svc.resource.namespace : undefined);
       arr(spec.subsets).forEach((s, i) => {
-        const name = str(obj(s).name) ?? `#${i}`;
+        const name = scalarString(obj(s).name) ?? `#${i}`;
         const labels = strMap(obj(s).labels);
         if (!backends.some((w) => selects(labels, w.labels))) ctx.report(dr, 'IST0173', [name, host], ['spec', 'subsets', i]);
       });

@@ -1,6 +1,7 @@
 /** IST0151-IST0155: EnvoyFilter patch operations that Envoy ignores, or that depend on ordering without a priority. */
 import type { Analyzer } from '../../types.js';
-import { arr, obj, str } from '../util/access.js';
+import { arr, obj } from '../../../model/access.js';
+import { scalarString } from '../../../tree.js';
 
 const ROUTE_LEVEL = new Set(['ROUTE_CONFIGURATION', 'HTTP_ROUTE']);
 const REPLACEABLE = new Set(['HTTP_FILTER', 'NETWORK_FILTER', 'VIRTUAL_HOST']);
@@ -19,15 +20,15 @@ export const envoyFilterPatches: Analyzer = {
       const priority = typeof spec.priority === 'number' ? spec.priority : 0;
       arr(spec.configPatches).forEach((p, i) => {
         const patch = obj(p);
-        const op = str(obj(patch.patch).operation) ?? '';
-        const applyTo = str(patch.applyTo) ?? '';
+        const op = scalarString(obj(patch.patch).operation) ?? '';
+        const applyTo = scalarString(patch.applyTo) ?? '';
         const at = ['spec', 'configPatches', i, 'patch', 'operation'];
         const label = `#${i}`;
         if (op === 'ADD' && ROUTE_LEVEL.has(applyTo)) return ctx.report(ef, 'IST0153', [label, applyTo], at);
         if (op === 'REMOVE' && ROUTE_LEVEL.has(applyTo)) return ctx.report(ef, 'IST0154', [label, applyTo], at);
         if (op === 'REPLACE' && !REPLACEABLE.has(applyTo)) return ctx.report(ef, 'IST0152', [label, applyTo], at);
         if (!RELATIVE.has(op) || priority !== 0) return;
-        const versioned = str(obj(obj(patch.match).proxy).proxyVersion) !== undefined;
+        const versioned = scalarString(obj(obj(patch.match).proxy).proxyVersion) !== undefined;
         ctx.report(ef, versioned ? 'IST0155' : 'IST0151', [label, op], at);
       });
     });

@@ -4,7 +4,8 @@
  * should name a host rather than an IP address.
  */
 import type { AnalysisContext, Analyzer, Resource } from '../../types.js';
-import { arr, obj, str } from '../util/access.js';
+import { arr, obj } from '../../../model/access.js';
+import { scalarString } from '../../../tree.js';
 
 export const externalControlPlane: Analyzer = {
   meta: {
@@ -25,9 +26,9 @@ export const externalControlPlane: Analyzer = {
 
 function checkHooks(ctx: AnalysisContext, r: Resource): void {
   arr(r.object.webhooks).forEach((w, i) => {
-    const name = str(obj(w).name) ?? String(i);
+    const name = scalarString(obj(w).name) ?? String(i);
     const client = obj(obj(w).clientConfig);
-    const url = str(client.url);
+    const url = scalarString(client.url);
     const at = ['webhooks', i, 'clientConfig'];
     if (!url) {
       // A Service reference is the in-cluster control plane: nothing to judge.

@@ -1,7 +1,8 @@
 /** IST0138: Gateways on the same workload serve the same certificate (HTTP/2 connection reuse then yields 404s). */
 import type { Analyzer, Resource } from '../../types.js';
-import { arr, obj, str, strMap } from '../util/access.js';
-import { selects } from '../util/selectors.js';
+import { arr, obj, strMap } from '../../../model/access.js';
+import { selects } from '../../../model/selectors.js';
+import { scalarString } from '../../../tree.js';
 
 export const certificate: Analyzer = {
   meta: {
@@ -16,9 +17,9 @@ export const certificate: Analyzer = {
       const certs = new Set<string>();
       for (const s of arr(obj(gw.object.spec).servers)) {
         const tls = obj(obj(s).tls);
-        const cn = str(tls.credentialName);
+        const cn = scalarString(tls.credentialName);
         if (cn) certs.add(`cred:${cn}`);
-        else if (str(tls.serverCertificate) && str(tls.privateKey)) certs.add(`file:${str(tls.serverCertificate)}|${str(tls.privateKey)}`);
+        else if (scalarString(tls.serverCertificate) && scalarString(tls.privateKey)) certs.add(`file:${scalarString(tls.serverCertificate)}|${scalarString(tls.privateKey)}`);
       }
       if (certs.size) gws.push({ gw, selector: strMap(obj(gw.object.spec).selector), certs });
     });

@@ -1,8 +1,9 @@
 /** IST0145: two Gateways select the same workload and bind the same port with overlapping hosts. */
 import type { Analyzer, Resource } from '../../types.js';
-import { arr, num, obj, str, strMap, strs } from '../util/access.js';
-import { hostsOverlap } from '../util/hosts.js';
-import { selectorString } from '../util/selectors.js';
+import { arr, num, obj, strMap, strs } from '../../../model/access.js';
+import { hostsOverlap } from '../../../model/hosts.js';
+import { selectorString } from '../../../model/selectors.js';
+import { scalarString } from '../../../tree.js';
 
 interface Binding {
   gw: Resource;
@@ -27,7 +28,7 @@ export const conflictingGateways: Analyzer = {
       arr(obj(gw.object.spec).servers).forEach((s, index) => {
         const port = num(obj(obj(s).port).number);
         if (port === undefined) return;
-        bindings.push({ gw, selector, port, bind: str(obj(s).bind) ?? '', hosts: strs(obj(s).hosts).map(bareHost), index });
+        bindings.push({ gw, selector, port, bind: scalarString(obj(s).bind) ?? '', hosts: strs(obj(s).hosts).map(bareHost), index });
       });
     });
     for (const b of bindings) {

@@ -1,8 +1,9 @@
 /** IST0101/IST0162: a Gateway's selector picks some workload, and its ports are exposed by that workload's Service. */
 import type { Analyzer } from '../../types.js';
-import { arr, num, obj, str, strMap } from '../util/access.js';
-import { selectorString, selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../util/workloads.js';
+import { arr, num, obj, strMap } from '../../../model/access.js';
+import { selectorString, selects } from '../../../model/selectors.js';
+import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../../../model/workloads.js';
+import { scalarString } from '../../../tree.js';
 
 export const ingressGatewayPort: Analyzer = {
   meta: {
@@ -29,7 +30,7 @@ export const ingressGatewayPort: Analyzer = {
         for (const svc of services) {
           if (svc.ns !== w.namespace || Object.keys(svc.selector).length === 0 || !selects(svc.selector, w.labels)) continue;
           for (const p of svc.ports.map(obj)) {
-            if ((str(p.protocol) ?? 'TCP') !== 'TCP') continue;
+            if ((scalarString(p.protocol) ?? 'TCP') !== 'TCP') continue;
             const port = num(p.port);
             const target = num(p.targetPort);
             if (port !== undefined) exposed.add(port);

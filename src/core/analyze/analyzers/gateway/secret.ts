@@ -1,7 +1,8 @@
 /** IST0101/IST0161: a Gateway's TLS credentialName names a Secret next to its workload, holding a usable certificate. */
 import type { Analyzer, Resource } from '../../types.js';
-import { arr, obj, str, strMap } from '../util/access.js';
-import { WORKLOAD_KINDS, workloadIndex } from '../util/workloads.js';
+import { arr, obj, strMap } from '../../../model/access.js';
+import { WORKLOAD_KINDS, workloadIndex } from '../../../model/workloads.js';
+import { scalarString } from '../../../tree.js';
 
 export const secret: Analyzer = {
   meta: {
@@ -18,7 +19,7 @@ export const secret: Analyzer = {
       const selector = strMap(obj(gw.object.spec).selector);
       const ns = all.select(selector)[0]?.namespace ?? gw.namespace;
       arr(obj(gw.object.spec).servers).forEach((server, i) => {
-        const name = str(obj(obj(server).tls).credentialName);
+        const name = scalarString(obj(obj(server).tls).credentialName);
         if (!name) return;
         const field = ['spec', 'servers', i, 'tls', 'credentialName'];
         const [secretNs, secretName] = name.includes('/') ? name.split('/', 2) as [string, string] : [ns, name];

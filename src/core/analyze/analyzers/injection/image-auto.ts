@@ -1,7 +1,8 @@
 /** IST0146/IST0147: workloads with `image: auto` on istio-proxy are selected by an Istio injection webhook. */
 import type { Analyzer } from '../../types.js';
-import { arr, obj, str, strMap, strs } from '../util/access.js';
-import { selects } from '../util/selectors.js';
+import { arr, obj, strMap, strs } from '../../../model/access.js';
+import { selects } from '../../../model/selectors.js';
+import { scalarString } from '../../../tree.js';
 
 interface Hook {
   namespaceSelector: unknown;
@@ -19,7 +20,7 @@ export const imageAuto: Analyzer = {
     const hooks: Hook[] = [];
     ctx.forEach('MutatingWebhookConfiguration', (r) => {
       for (const w of arr(r.object.webhooks).map(obj)) {
-        if ((str(w.name) ?? '').endsWith('istio.io')) hooks.push({ namespaceSelector: w.namespaceSelector, objectSelector: w.objectSelector });
+        if ((scalarString(w.name) ?? '').endsWith('istio.io')) hooks.push({ namespaceSelector: w.namespaceSelector, objectSelector: w.objectSelector });
       }
     });
     const namespaces = new Map<string, Record<string, string>>();
@@ -49,7 +50,7 @@ export function matchesSelector(selector: unknown, labels: Record<string, string
   if (!selects(strMap(s.matchLabels), labels)) return false;
   return arr(s.matchExpressions).every((e) => {
     const { key, operator, values } = obj(e);
-    const k = str(key) ?? '';
+    const k = scalarString(key) ?? '';
     const vals = strs(values);
     switch (operator) {
       case 'In': return k in labels && vals.includes(labels[k]!);

@@ -1,7 +1,7 @@
 /** IST0158: pods in injected namespaces run the proxy image the injector uses now (Istio 1.30.3 by default). */
 import type { Analyzer, Resource } from '../../types.js';
 import { injectorProxyImage } from './injector.js';
-import { proxyImage, workloads } from '../util/workloads.js';
+import { proxyImage, workloads } from '../../../model/workloads.js';
 
 export const image: Analyzer = {
   meta: {

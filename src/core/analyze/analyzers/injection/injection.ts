@@ -3,9 +3,9 @@
  * in injected namespaces carry the proxy.
  */
 import type { Analyzer } from '../../types.js';
-import { obj } from '../util/access.js';
+import { obj } from '../../../model/access.js';
 import { injectorValues } from './injector.js';
-import { proxyImage } from '../util/workloads.js';
+import { proxyImage } from '../../../model/workloads.js';
 
 export const injection: Analyzer = {
   meta: {

@@ -1,6 +1,7 @@
 /** Reads the sidecar injector ConfigMap (`istio-sidecar-injector[-<rev>]`, key `values`: JSON) from the snapshot. */
 import type { AnalysisContext } from '../../types.js';
-import { obj, str, type Obj } from '../util/access.js';
+import { obj } from '../../../model/access.js';
+import { scalarString, type JsonObject } from '../../../tree.js';
 
 /** Name of the injector ConfigMap of a revision. */
 export function injectorConfigMapName(revision: string | undefined): string {
@@ -8,9 +9,9 @@ export function injectorConfigMapName(revision: string | undefined): string {
 }
 
 /** The parsed `values` of the injector ConfigMap of `revision`, or undefined when absent or not JSON. */
-export function injectorValues(ctx: AnalysisContext, revision: string | undefined): Obj | undefined {
+export function injectorValues(ctx: AnalysisContext, revision: string | undefined): JsonObject | undefined {
   const cm = ctx.find('ConfigMap', ctx.istioNamespace, injectorConfigMapName(revision));
-  const text = str(obj(cm?.object.data).values);
+  const text = scalarString(obj(cm?.object.data).values);
   if (!text) return undefined;
   try {
     return obj(JSON.parse(text));
@@ -23,7 +24,7 @@ export function injectorValues(ctx: AnalysisContext, revision: string | undefine
 export function injectorProxyImage(ctx: AnalysisContext, revision: string | undefined): string {
   const values = injectorValues(ctx, revision);
   const global = obj(values?.global);
-  const image = str(obj(global.proxy).image) ?? 'proxyv2';
+  const image = scalarString(obj(global.proxy).image) ?? 'proxyv2';
   if (image.includes('/')) return image;
-  return `${str(global.hub) ?? 'docker.io/istio'}/${image}:${str(global.tag) ?? '1.30.3'}`;
+  return `${scalarString(global.hub) ?? 'docker.io/istio'}/${image}:${scalarString(global.tag) ?? '1.30.3'}`;
 }

@@ -5,7 +5,8 @@
  * istioctl checks those in `x precheck`, mesh checks them wherever it sees the CRDs.
  */
 import type { Analyzer } from '../../types.js';
-import { arr, obj, str } from '../util/access.js';
+import { arr, obj } from '../../../model/access.js';
+import { scalarString } from '../../../tree.js';
 
 const GROUP = 'gateway.networking.k8s.io';
 const BUNDLE_VERSION = `${GROUP}/bundle-version`;
@@ -31,15 +32,15 @@ export const crdVersion: Analyzer = {
   analyze(ctx) {
     ctx.forEach('CustomResourceDefinition', (crd) => {
       const spec = obj(crd.object.spec);
-      if (str(spec.group) !== GROUP) return;
-      const kind = str(obj(spec.names).kind) ?? '';
+      if (scalarString(spec.group) !== GROUP) return;
+      const kind = scalarString(obj(spec.names).kind) ?? '';
       const minimum = MINIMUM[crd.name];
       const bundle = crd.annotations[BUNDLE_VERSION];
       const installed = bundle === undefined ? undefined : parseVersion(bundle);
       if (minimum && installed && compare(installed, minimum) < 0) {
         ctx.report(crd, 'IST0176', [crd.name, bundle, `v${minimum.join('.')}`, kind], ['metadata', 'annotations', BUNDLE_VERSION]);
       }
-      const served = arr(spec.versions).filter((v) => obj(v).served === true).map((v) => str(obj(v).name) ?? '').sort();
+      const served = arr(spec.versions).filter((v) => obj(v).served === true).map((v) => scalarString(obj(v).name) ?? '').sort();
       const has = served.length ? served.join(',') : 'none';
       if (NEEDS_BETA.has(kind) && !served.includes('v1beta1')) ctx.report(crd, 'IST0156', [has, 'v1beta1'], ['spec', 'versions']);
       if (NEEDS_V1.has(kind) && !served.includes('v1')) ctx.report(crd, 'IST0172', [has, 'v1'], ['spec', 'versions']);

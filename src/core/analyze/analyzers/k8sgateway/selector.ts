@@ -5,9 +5,10 @@
  * the pods Istio will deploy for them with that label.
  */
 import type { Analyzer } from '../../types.js';
-import { obj, str, strMap } from '../util/access.js';
-import { isEmpty, selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloads } from '../util/workloads.js';
+import { obj, strMap } from '../../../model/access.js';
+import { isEmpty, selects } from '../../../model/selectors.js';
+import { WORKLOAD_KINDS, workloads } from '../../../model/workloads.js';
+import { scalarString } from '../../../tree.js';
 
 const GATEWAY_NAME = 'gateway.networking.k8s.io/gateway-name';
 const KUBE_GATEWAY = 'Gateway.gateway.networking.k8s.io';
@@ -30,7 +31,7 @@ export const ineffectiveSelector: Analyzer = {
       for (const w of workloads(ctx)) if (w.labels[GATEWAY_NAME] !== undefined) add(w.namespace, w.labels);
       ctx.forEach(KUBE_GATEWAY, (gw) => {
         const deployed = found.get(gw.namespace)?.some((l) => l[GATEWAY_NAME] === gw.name);
-        if (!deployed && (str(obj(gw.object.spec).gatewayClassName) ?? '').startsWith('istio')) add(gw.namespace, { [GATEWAY_NAME]: gw.name });
+        if (!deployed && (scalarString(obj(gw.object.spec).gatewayClassName) ?? '').startsWith('istio')) add(gw.namespace, { [GATEWAY_NAME]: gw.name });
       });
       return (pods = found);
     };

@@ -4,7 +4,8 @@
  * Otherwise the network silently gets no endpoints.
  */
 import type { AnalysisContext, Analyzer } from '../../types.js';
-import { arr, obj, str } from '../util/access.js';
+import { arr, obj } from '../../../model/access.js';
+import { scalarString } from '../../../tree.js';
 
 /** Registries istiod always has (provider IDs; compared as written, like istiod does). */
 const BUILT_IN = ['Kubernetes', 'External', 'Mock'];
@@ -24,7 +25,7 @@ export const meshNetworksRegistries: Analyzer = {
       known ??= knownRegistries(ctx);
       for (const [network, value] of Object.entries(obj(obj(mn.object.spec).networks))) {
         for (const endpoint of arr(obj(value).endpoints)) {
-          const registry = str(obj(endpoint).fromRegistry);
+          const registry = scalarString(obj(endpoint).fromRegistry);
           if (registry !== undefined && !known.has(registry)) ctx.report(mn, 'IST0126', [network, registry], ['data', 'meshNetworks']);
         }
       }
@@ -45,7 +46,7 @@ function knownRegistries(ctx: AnalysisContext): Set<string> {
     if (d.namespace !== ctx.istioNamespace || obj(obj(template.metadata).labels).app !== 'istiod') return;
     for (const c of arr(obj(template.spec).containers)) {
       for (const e of arr(obj(c).env)) {
-        const value = str(obj(e).value);
+        const value = scalarString(obj(e).value);
         if (obj(e).name === 'CLUSTER_ID' && value) known.add(value);
       }
     }

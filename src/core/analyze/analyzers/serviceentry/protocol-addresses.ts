@@ -1,7 +1,8 @@
 /** IST0134: ServiceEntries with TCP (or unset) protocol ports have addresses, unless Istio allocates them. */
 import type { Analyzer } from '../../types.js';
-import { arr, obj, str } from '../util/access.js';
-import { meshConfigOf } from '../../mesh-config.js';
+import { arr, obj } from '../../../model/access.js';
+import { meshConfigOf } from '../../../model/mesh-config.js';
+import { scalarString } from '../../../tree.js';
 
 export const protocolAddresses: Analyzer = {
   meta: {
@@ -22,8 +23,8 @@ export const protocolAddresses: Analyzer = {
       if (arr(spec.addresses).length > 0 || arr(obj(se.object.status).addresses).length > 0) return;
       if (se.labels['networking.istio.io/enable-autoallocate-ip'] === 'true') return;
       arr(spec.ports).forEach((p, i) => {
-        const protocol = str(obj(p).protocol) ?? '';
-        if (protocol === '' || protocol.toUpperCase() === 'TCP') ctx.report(se, 'IST0134', [str(obj(p).number) ?? '?', protocol || 'unset'], ['spec', 'ports', i]);
+        const protocol = scalarString(obj(p).protocol) ?? '';
+        if (protocol === '' || protocol.toUpperCase() === 'TCP') ctx.report(se, 'IST0134', [scalarString(obj(p).number) ?? '?', protocol || 'unset'], ['spec', 'ports', i]);
       });
     });
   },

@@ -1,8 +1,8 @@
 /** IST0101/IST0110/IST0111/IST0167: Sidecar selectors match workloads, and at most one Sidecar applies to each. */
 import type { Analyzer, Resource } from '../../types.js';
-import { obj, strMap } from '../util/access.js';
-import { isEmpty, selectorString } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../util/workloads.js';
+import { obj, strMap } from '../../../model/access.js';
+import { isEmpty, selectorString } from '../../../model/selectors.js';
+import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../../../model/workloads.js';
 
 export const sidecarSelector: Analyzer = {
   meta: {

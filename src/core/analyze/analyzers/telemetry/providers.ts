@@ -1,7 +1,8 @@
 /** IST0157/IST0002: Telemetry access logging has a provider, and tracing does not use the removed Lightstep provider. */
 import type { Analyzer } from '../../types.js';
-import { arr, obj, str } from '../util/access.js';
-import { meshConfigOf, type MeshConfigView } from '../../mesh-config.js';
+import { arr, obj } from '../../../model/access.js';
+import { meshConfigOf, type MeshConfigView } from '../../../model/mesh-config.js';
+import { scalarString } from '../../../tree.js';
 
 export const providers: Analyzer = {
   meta: {
@@ -23,7 +24,7 @@ export const providers: Analyzer = {
       });
       arr(spec.tracing).forEach((tr, i) => {
         arr(obj(tr).providers).forEach((p, j) => {
-          const name = str(obj(p).name);
+          const name = scalarString(obj(p).name);
           if (name && lightstep.has(name)) {
             ctx.report(t, 'IST0002', [`the Lightstep provider ${name} is deprecated; use an OpenTelemetry provider`], ['spec', 'tracing', i, 'providers', j]);
           }

@@ -1,8 +1,8 @@
 /** IST0101/IST0159/IST0160: Telemetry selectors match workloads; at most one Telemetry applies to each workload or namespace. */
 import type { Analyzer, Resource } from '../../types.js';
-import { obj, strMap } from '../util/access.js';
-import { isEmpty, selectorString } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../util/workloads.js';
+import { obj, strMap } from '../../../model/access.js';
+import { isEmpty, selectorString } from '../../../model/selectors.js';
+import { WORKLOAD_KINDS, workloadIndex, workloadsKnown } from '../../../model/workloads.js';
 
 export const telemetrySelector: Analyzer = {
   meta: {

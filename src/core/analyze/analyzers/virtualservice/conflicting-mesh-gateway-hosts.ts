@@ -1,7 +1,7 @@
 /** IST0109: two VirtualServices bound to the mesh gateway, visible in the same namespace, claim the same host. */
 import type { Analyzer, Resource } from '../../types.js';
-import { obj, strs } from '../util/access.js';
-import { toFqdn } from '../util/hosts.js';
+import { obj, strs } from '../../../model/access.js';
+import { toFqdn } from '../../../model/hosts.js';
 import { gatewaysOf } from './routes.js';
 
 export const conflictingMeshGatewayHosts: Analyzer = {

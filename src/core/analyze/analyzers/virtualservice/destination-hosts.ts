@@ -4,8 +4,8 @@
  * the gateway's proxy applies only the VirtualService bound to it, so the subset split never sees gateway traffic.
  */
 import type { AnalysisContext, Analyzer, Resource } from '../../types.js';
-import { obj, strs } from '../util/access.js';
-import { serviceRegistry, toFqdn } from '../util/hosts.js';
+import { obj, strs } from '../../../model/access.js';
+import { serviceRegistry, toFqdn } from '../../../model/hosts.js';
 import { destinationsOf, gatewaysOf } from './routes.js';
 
 export const destinationHosts: Analyzer = {

@@ -1,8 +1,9 @@
 /** IST0101: a route destination's subset is defined by a DestinationRule for that host. */
 import type { Analyzer } from '../../types.js';
-import { arr, obj, str } from '../util/access.js';
-import { toFqdn } from '../util/hosts.js';
+import { arr, obj } from '../../../model/access.js';
+import { toFqdn } from '../../../model/hosts.js';
 import { destinationsOf } from './routes.js';
+import { scalarString } from '../../../tree.js';
 
 export const destinationRules: Analyzer = {
   meta: {
@@ -16,10 +17,10 @@ export const destinationRules: Analyzer = {
     const subsets = new Set<string>();
     ctx.forEach('DestinationRule', (dr) => {
       const spec = obj(dr.object.spec);
-      const host = str(spec.host);
+      const host = scalarString(spec.host);
       if (!host) return;
       for (const s of arr(spec.subsets)) {
-        const name = str(obj(s).name);
+        const name = scalarString(obj(s).name);
         if (name) subsets.add(`${toFqdn(dr.namespace, host)}+${name}`);
       }
     });

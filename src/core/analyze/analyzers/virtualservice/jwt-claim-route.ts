@@ -3,10 +3,10 @@
  * a RequestAuthentication on the gateway's pods: only a validated token makes claims available for routing.
  */
 import type { AnalysisContext, Analyzer } from '../../types.js';
-import { meshConfigOf } from '../../mesh-config.js';
-import { arr, obj, strMap } from '../util/access.js';
-import { isEmpty, selects } from '../util/selectors.js';
-import { WORKLOAD_KINDS, workloadIndex } from '../util/workloads.js';
+import { meshConfigOf } from '../../../model/mesh-config.js';
+import { arr, obj, strMap } from '../../../model/access.js';
+import { isEmpty, selects } from '../../../model/selectors.js';
+import { WORKLOAD_KINDS, workloadIndex } from '../../../model/workloads.js';
 import { gatewaysOf } from './routes.js';
 
 /** The pseudo-header prefix Istio routes JWT claims on. */

@@ -3,7 +3,8 @@
  * a catch-all, a match repeated from an earlier rule, or a URI prefix already covered by an earlier one.
  */
 import type { Analyzer } from '../../types.js';
-import { arr, obj, str } from '../util/access.js';
+import { arr, obj } from '../../../model/access.js';
+import { scalarString } from '../../../tree.js';
 
 export const routeMatches: Analyzer = {
   meta: {
@@ -37,7 +38,7 @@ export const routeMatches: Analyzer = {
           matches.forEach((m, j) => {
             const key = canonical(m);
             const dup = seen.get(key);
-            const prefix = section === 'http' ? str(obj(m.uri).prefix) : undefined;
+            const prefix = section === 'http' ? scalarString(obj(m.uri).prefix) : undefined;
             const rest = canonical({ ...m, uri: undefined, name: undefined });
             const cover = dup === undefined && prefix !== undefined
               ? prefixes.find((p) => p.rule !== i && prefix.startsWith(p.prefix) && p.rest === rest) : undefined;
@@ -58,12 +59,12 @@ export const routeMatches: Analyzer = {
 };
 
 function ruleName(rule: Record<string, unknown>, i: number): string {
-  const name = str(rule.name);
+  const name = scalarString(rule.name);
   return name ? JSON.stringify(name) : `#${i}`;
 }
 
 function matchName(m: Record<string, unknown>, j: number): string {
-  const name = str(m.name);
+  const name = scalarString(m.name);
   return name ? JSON.stringify(name) : `#${j}`;
 }
 

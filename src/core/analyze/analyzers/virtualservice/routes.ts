@@ -1,6 +1,7 @@
 /** The destinations a VirtualService sends traffic to, each with the path of its `destination` field. */
 import type { Resource } from '../../types.js';
-import { arr, num, obj, str } from '../util/access.js';
+import { arr, num, obj } from '../../../model/access.js';
+import { scalarString } from '../../../tree.js';
 
 /** One destination of a route, mirror or mirrors entry. */
 export interface RouteDestination {
@@ -19,9 +20,9 @@ export function destinationsOf(vs: Resource): RouteDestination[] {
   const out: RouteDestination[] = [];
   const push = (d: unknown, role: RouteDestination['role'], path: (string | number)[]): void => {
     const dest = obj(d);
-    const host = str(dest.host);
+    const host = scalarString(dest.host);
     if (!host) return;
-    out.push({ host, subset: str(dest.subset) || undefined, port: num(obj(dest.port).number), role, path });
+    out.push({ host, subset: scalarString(dest.subset) || undefined, port: num(obj(dest.port).number), role, path });
   };
   for (const section of ['http', 'tcp', 'tls'] as const) {
     arr(spec[section]).forEach((rule, i) => {
@@ -36,5 +37,5 @@ export function destinationsOf(vs: Resource): RouteDestination[] {
 
 /** The gateways a VirtualService binds to (none means only `mesh`). */
 export function gatewaysOf(vs: Resource): string[] {
-  return arr(obj(vs.object.spec).gateways).map((g) => str(g) ?? '').filter(Boolean);
+  return arr(obj(vs.object.spec).gateways).map((g) => scalarString(g) ?? '').filter(Boolean);
 }

@@ -4,8 +4,9 @@
  * combination of the injection labels a namespace and a pod can carry, per revision.
  */
 import type { AnalysisContext, Analyzer, Resource } from '../../types.js';
-import { arr, obj, str, strMap, strs } from '../util/access.js';
-import { labelSelectorMatches } from '../util/label-selector.js';
+import { arr, obj, strMap, strs } from '../../../model/access.js';
+import { labelSelectorMatches } from '../../../model/label-selector.js';
+import { scalarString } from '../../../tree.js';
 
 const REV = 'istio.io/rev';
 
@@ -33,13 +34,13 @@ export const injectionWebhooks: Analyzer = {
       const list = arr(r.object.webhooks).map(obj);
       const revs = revisionsOf(r, list);
       // Only Istio's webhooks: revisioned, or named *istio.io (the default injector's webhooks are).
-      if (revs.length === 0 && !list.some((w) => (str(w.name) ?? '').endsWith('istio.io'))) return;
+      if (revs.length === 0 && !list.some((w) => (scalarString(w.name) ?? '').endsWith('istio.io'))) return;
       for (const rev of revs) revisions.add(rev);
       list.forEach((w, index) => {
         const svc = obj(obj(w.clientConfig).service);
         hooks.push({
-          config: r, id: `${r.name}/${str(w.name) ?? index}`, index, namespaceSelector: w.namespaceSelector, objectSelector: w.objectSelector,
-          service: str(svc.name) ? { namespace: str(svc.namespace) ?? '', name: str(svc.name)! } : undefined,
+          config: r, id: `${r.name}/${scalarString(w.name) ?? index}`, index, namespaceSelector: w.namespaceSelector, objectSelector: w.objectSelector,
+          service: scalarString(svc.name) ? { namespace: scalarString(svc.namespace) ?? '', name: scalarString(svc.name)! } : undefined,
         });
       });
     });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { semanticRules } from '../../../../../src/core/validate/rules/index.js';
-import { schemaKinds } from '../../../../../src/core/validate/crd-schema.js';
+import { schemaKinds } from '../../../../../src/core/model/crd-schema.js';
 
 describe('semantic rule registry', () => {
   const names = semanticRules.map((r) => r.name);

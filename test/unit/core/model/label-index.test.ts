@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LabelIndex, SelectorIndex } from '../../../../src/core/analyze/analyzers/util/label-index.js';
-import { selects } from '../../../../src/core/analyze/analyzers/util/selectors.js';
+import { LabelIndex, SelectorIndex } from '../../../../src/core/model/label-index.js';
+import { selects } from '../../../../src/core/model/selectors.js';
 
 // Small alphabets so that selectors and labels often overlap; `constructor` checks prototype keys are not matched.
 const labels = fc.dictionary(fc.constantFrom('app', 'version', 'tier', 'constructor'), fc.constantFrom('a', 'b', 'v1'), { maxKeys: 3 });

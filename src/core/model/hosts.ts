@@ -2,8 +2,10 @@
  * Host names as Istio resolves them: short names are expanded in the referring namespace, wildcards match
  * suffixes, and a Service or ServiceEntry is visible from a namespace according to its exportTo.
  */
-import type { AnalysisContext, Kind, Resource } from '../../types.js';
-import { arr, num, obj, str, strMap, strs } from './access.js';
+import type { Kind, Resource } from './resource.js';
+import type { SnapshotView } from './view.js';
+import { arr, num, obj, strMap, strs } from './access.js';
+import { scalarString } from '../tree.js';
 
 /** Cluster domain mesh assumes for short names (Istio's default). */
 export const CLUSTER_DOMAIN = 'svc.cluster.local';
@@ -60,12 +62,12 @@ interface Entry {
   view: ServiceView;
 }
 
-/** The registry of the Services and ServiceEntries in the snapshot (built once, shared between analyzers). */
-export function serviceRegistry(ctx: AnalysisContext): ServiceRegistry {
+/** The registry of the Services and ServiceEntries in the snapshot (built once per snapshot, shared between its readers). */
+export function serviceRegistry(ctx: SnapshotView): ServiceRegistry {
   return ctx.memo('service-registry', () => buildRegistry(ctx));
 }
 
-function buildRegistry(ctx: AnalysisContext): ServiceRegistry {
+function buildRegistry(ctx: SnapshotView): ServiceRegistry {
   const exact = new Map<string, Entry[]>();
   const wildcards: Entry[] = [];
   const add = (entry: Entry): void => {
@@ -78,14 +80,14 @@ function buildRegistry(ctx: AnalysisContext): ServiceRegistry {
   };
   ctx.forEach('Service', (r) => {
     const spec = obj(r.object.spec);
-    const ports = arr(spec.ports).map((p) => ({ number: num(obj(p).port) ?? 0, name: str(obj(p).name) ?? '', protocol: str(obj(p).protocol) ?? 'TCP' }));
+    const ports = arr(spec.ports).map((p) => ({ number: num(obj(p).port) ?? 0, name: scalarString(obj(p).name) ?? '', protocol: scalarString(obj(p).protocol) ?? 'TCP' }));
     const exportTo = r.annotations['networking.istio.io/exportTo'];
     add({ scopes: scopesOf(exportTo ? exportTo.split(',').map((s) => s.trim()) : [], r.namespace),
       view: { host: toFqdn(r.namespace, r.name), resource: r, ports, selector: strMap(spec.selector) } });
   });
   ctx.forEach('ServiceEntry', (r) => {
     const spec = obj(r.object.spec);
-    const ports = arr(spec.ports).map((p) => ({ number: num(obj(p).number) ?? 0, name: str(obj(p).name) ?? '', protocol: str(obj(p).protocol) ?? '' }));
+    const ports = arr(spec.ports).map((p) => ({ number: num(obj(p).number) ?? 0, name: scalarString(obj(p).name) ?? '', protocol: scalarString(obj(p).protocol) ?? '' }));
     const scopes = scopesOf(strs(spec.exportTo), r.namespace);
     const selector = strMap(obj(spec.workloadSelector).labels);
     for (const host of strs(spec.hosts)) add({ scopes, view: { host: toFqdn(r.namespace, host), resource: r, ports, selector } });

@@ -15,9 +15,9 @@
  */
 import { UsageError } from '../../errors.js';
 import { resolveRefs, type SchemaNode } from './schema-refs.js';
-import { kindInfo, schemaKinds, schemaRegistry } from './schema-registry.js';
+import { kindInfo, schemaKinds, schemaRegistry } from './kind-catalog.js';
 
-export { kindInfo, schemaKinds, type IstioKindInfo } from './schema-registry.js';
+export { kindInfo, schemaKinds, type IstioKindInfo } from './kind-catalog.js';
 
 /** Keys that exist only for JSON Schema tooling or mesh itself, never in a CRD. */
 const DROPPED = new Set(['$schema', '$id', 'definitions', 'title', 'x-istio']);

@@ -2,7 +2,8 @@
  * Kubernetes LabelSelector ({matchLabels, matchExpressions}) evaluation, as webhooks' namespaceSelector and
  * objectSelector use it. Equality-only selectors (Istio's `selector` maps) live in selectors.ts.
  */
-import { arr, obj, str, strMap, strs } from './access.js';
+import { arr, obj, strMap, strs } from './access.js';
+import { scalarString } from '../tree.js';
 
 /**
  * True when `selector` selects `labels`. An absent selector selects everything (the webhook API's default);
@@ -14,10 +15,10 @@ export function labelSelectorMatches(selector: unknown, labels: Readonly<Record<
   const match = strMap(s.matchLabels);
   for (const key in match) if (labels[key] !== match[key]) return false;
   for (const e of arr(s.matchExpressions)) {
-    const key = str(obj(e).key) ?? '';
+    const key = scalarString(obj(e).key) ?? '';
     const values = strs(obj(e).values);
     const has = Object.hasOwn(labels, key);
-    switch (str(obj(e).operator)) {
+    switch (scalarString(obj(e).operator)) {
       case 'In': if (!has || !values.includes(labels[key]!)) return false; break;
       case 'NotIn': if (has && values.includes(labels[key]!)) return false; break;
       case 'Exists': if (!has) return false; break;

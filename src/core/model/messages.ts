@@ -188,3 +188,21 @@ export function documentationUrl(code: string): string | undefined {
   if (!code.startsWith('IST')) return undefined;
   return `https://istio.io/v1.30/docs/reference/config/analysis/${code.toLowerCase()}/`;
 }
+
+/** A finding after rendering its message and resolving its location: what formats print. */
+export interface AnalysisMessage {
+  code: MessageCode;
+  level: Level;
+  /** The message name from the catalog, e.g. ReferencedResourceNotFound. */
+  name: string;
+  message: string;
+  /** `Kind namespace/name` (or `Kind name` when cluster-scoped), istioctl's "origin". */
+  origin?: string;
+  /** Kind, namespace and name of the resource. */
+  resource?: { kind: string; namespace: string; name: string; apiVersion: string };
+  /** File the resource came from, and the line of the field (or of the resource). */
+  file?: string;
+  line?: number;
+  /** The analyzer that found it. */
+  analyzer: string;
+}

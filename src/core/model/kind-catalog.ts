@@ -1,6 +1,7 @@
 /**
- * The JSON schemas in schemas/, bundled as data. Used where the schemas themselves are needed at run time
- * (CRD rendering, tests); validation uses the code compiled from them at build time instead.
+ * The Istio kind catalog: the JSON schemas in schemas/, bundled as data, with each kind's CRD metadata (`x-istio`).
+ * Used where the schemas themselves are needed at run time (CRD rendering in manifest/, tests); validation uses the
+ * code compiled from them at build time instead.
  */
 import common from '../../../schemas/_common.json' with { type: 'json' };
 import authorizationPolicy from '../../../schemas/AuthorizationPolicy.json' with { type: 'json' };

@@ -3,7 +3,7 @@
  * the way istiod reads it; without one, Istio's defaults for the fields analyzers read.
  */
 import jsyaml from 'js-yaml';
-import type { Resource } from './types.js';
+import type { Resource } from './resource.js';
 
 /** The MeshConfig fields analyzers read (a subset of istio.mesh.v1alpha1.MeshConfig). */
 export interface MeshConfigView {

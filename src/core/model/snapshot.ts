@@ -3,33 +3,8 @@
  * and by namespace/name. Built once from files and/or a cluster read; analyzers never fetch anything.
  */
 import type { KubeObject, SourcedObject } from '../yaml/load.js';
-import type { Kind, Origin, Resource, SchemaProblem } from './types.js';
 import { deriveMeshConfig, deriveMeshNetworks } from './mesh-config.js';
-
-/** API groups whose kinds analyzers name bare (`Pod`, `VirtualService`); other groups get `Kind.group`. */
-const BARE_GROUPS = new Set([
-  '', 'apps', 'batch', 'admissionregistration.k8s.io', 'apiextensions.k8s.io', 'networking.k8s.io',
-  'networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'extensions.istio.io', 'install.istio.io',
-]);
-
-/** Kinds that are cluster-scoped (no namespace defaulting). */
-const CLUSTER_SCOPED = new Set([
-  'Namespace', 'Node', 'CustomResourceDefinition', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
-  'ClusterRole', 'ClusterRoleBinding', 'PersistentVolume', 'StorageClass', 'PriorityClass', 'IngressClass',
-  'GatewayClass.gateway.networking.k8s.io',
-]);
-
-/** The analyzer kind of an object: bare kind for core and Istio groups, `Kind.group` otherwise. */
-export function kindOf(object: Pick<KubeObject, 'apiVersion' | 'kind'>): Kind {
-  const slash = object.apiVersion.indexOf('/');
-  const group = slash < 0 ? '' : object.apiVersion.slice(0, slash);
-  return BARE_GROUPS.has(group) ? object.kind : `${object.kind}.${group}`;
-}
-
-/** True when objects of `kind` live outside namespaces. */
-export function isClusterScoped(kind: Kind): boolean {
-  return CLUSTER_SCOPED.has(kind);
-}
+import { isClusterScoped, kindOf, type Kind, type Origin, type Resource, type SchemaProblem } from './resource.js';
 
 /** An immutable, indexed set of resources. */
 export interface Snapshot {
