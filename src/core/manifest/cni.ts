@@ -11,6 +11,15 @@ const c = <T = unknown>(ctx: RenderContext, path: string) => val<T>(ctx, `cni.${
 const fieldEnv = (name: string, fieldPath: string): JsonObject => ({ name, valueFrom: { fieldRef: { fieldPath } } });
 const hostPath = (name: string, path: string, type?: string): JsonObject => ({ name, hostPath: type ? { path, type } : { path } });
 
+/**
+ * The cni chart's view of `global.logging.level`. Each Istio chart fills in its own defaults: the istiod chart's
+ * `default:info` is what mesh's resolved values carry, the cni chart's is `info` (install-cni takes a plain level).
+ * So the istiod default means "not set" here; any other value is the user's and passes through.
+ */
+function cniGlobalLevel(level: unknown): unknown {
+  return level === 'default:info' ? 'info' : level;
+}
+
 /** All istio-cni objects for namespace `ns`. */
 export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const labels = { app: 'istio-cni', release: 'istio', 'app.kubernetes.io/name': 'istio-cni', ...chartLabels('cni'), ...ownerLabels(ctx, 'Cni') };
@@ -66,7 +75,7 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   out.push(object('v1', 'ConfigMap', 'istio-cni-config', ns, labels, { data }));
 
   const shareHost = ambient && Boolean(c(ctx, 'ambient.shareHostNetworkNamespace'));
-  const level = pick(c(ctx, 'logging.level'), val(ctx, 'global.logging.level'));
+  const level = pick(c(ctx, 'logging.level'), cniGlobalLevel(val(ctx, 'global.logging.level')));
   const env: JsonObject[] = [fieldEnv('REPAIR_NODE_NAME', 'spec.nodeName'), { name: 'REPAIR_RUN_AS_DAEMON', value: 'true' }, { name: 'REPAIR_SIDECAR_ANNOTATION', value: 'sidecar.istio.io/status' }];
   if (!shareHost) env.push({ name: 'ALLOW_SWITCH_TO_HOST_NS', value: 'true' });
   env.push(
@@ -76,6 +85,8 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
     fieldEnv('POD_NAME', 'metadata.name'),
     fieldEnv('POD_NAMESPACE', 'metadata.namespace'),
   );
+  // `cni.env` goes both into the ConfigMap (above) and onto the container, as the chart writes it twice.
+  for (const [k, v] of Object.entries(c<JsonObject>(ctx, 'env') ?? {}).sort(byKey)) env.push({ name: k, value: String(v) });
   const procfs = Boolean(repair.repairPods) || ambient;
   const mounts: JsonObject[] = [{ mountPath: '/host/opt/cni/bin', name: 'cni-bin-dir' }];
   if (procfs) mounts.push({ mountPath: '/host/proc', name: 'cni-host-procfs', readOnly: true });
@@ -85,7 +96,8 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   if (procfs) volumes.push(hostPath('cni-host-procfs', '/proc', 'Directory'));
   if (ambient) volumes.push(hostPath('cni-ztunnel-sock-dir', '/var/run/ztunnel', 'DirectoryOrCreate'));
   volumes.push(hostPath('cni-net-dir', String(c(ctx, 'cniConfDir'))), hostPath('cni-socket-dir', '/var/run/istio-cni'));
-  if (ambient) volumes.push(hostPath('cni-netns-dir', String(c(ctx, 'cniNetnsDir')), 'DirectoryOrCreate'));
+  // The netns volume is always declared (only ambient mounts it), as the chart does.
+  volumes.push(hostPath('cni-netns-dir', String(c(ctx, 'cniNetnsDir')), 'DirectoryOrCreate'));
   const securityContext: JsonObject = {
     privileged: false, runAsGroup: 0, runAsUser: 0, runAsNonRoot: false,
     capabilities: { drop: ['ALL'], add: ['NET_ADMIN', 'NET_RAW', 'SYS_PTRACE', 'SYS_ADMIN', 'DAC_OVERRIDE'] },
@@ -93,6 +105,8 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   if (!c(ctx, 'useAppArmorAnnotation')) securityContext.appArmorProfile = { type: 'Unconfined' };
   const selinux = c<JsonObject>(ctx, 'seLinuxOptions');
   if (selinux && Object.keys(selinux).length) securityContext.seLinuxOptions = { type: 'spc_t', ...selinux };
+  const seccomp = c<JsonObject>(ctx, 'seccompProfile');
+  if (seccomp && Object.keys(seccomp).length) securityContext.seccompProfile = seccomp;
   const container: JsonObject = {
     name: 'install-cni',
     image: imageRef(pick(c(ctx, 'hub'), val(ctx, 'global.hub')), String(pick(c(ctx, 'image'), 'install-cni')), tag, String(pick(c(ctx, 'variant'), val(ctx, 'global.variant'), ''))),
@@ -122,8 +136,10 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const annotations: JsonObject = { 'sidecar.istio.io/inject': 'false', 'prometheus.io/scrape': 'true', 'prometheus.io/port': '15014', 'prometheus.io/path': '/metrics' };
   if (c(ctx, 'useAppArmorAnnotation')) annotations['container.apparmor.security.beta.kubernetes.io/install-cni'] = 'unconfined';
   Object.assign(annotations, c<JsonObject>(ctx, 'podAnnotations') ?? {});
-  const podLabels = { ...labels, 'k8s-app': 'istio-cni-node', 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', ...((c<JsonObject>(ctx, 'podLabels') ?? {}) as Record<string, string>) };
-  out.push(object('apps/v1', 'DaemonSet', 'istio-cni-node', ns, { ...labels, 'k8s-app': 'istio-cni-node', ...((c<JsonObject>(ctx, 'daemonSetLabels') ?? {}) as Record<string, string>) }, {
+  // The pod template carries only the chart's own labels: no app/release/ownership labels (those are on the DaemonSet).
+  const podLabels = { 'app.kubernetes.io/name': 'istio-cni', ...chartLabels('cni'), 'k8s-app': 'istio-cni-node', 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', ...((c<JsonObject>(ctx, 'podLabels') ?? {}) as Record<string, string>) };
+  const { app: _app, ...daemonSetLabels } = labels;
+  out.push(object('apps/v1', 'DaemonSet', 'istio-cni-node', ns, { ...daemonSetLabels, 'k8s-app': 'istio-cni-node', ...((c<JsonObject>(ctx, 'daemonSetLabels') ?? {}) as Record<string, string>) }, {
     spec: {
       selector: { matchLabels: { 'k8s-app': 'istio-cni-node' } },
       updateStrategy: c(ctx, 'updateStrategy'),
