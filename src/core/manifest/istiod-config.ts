@@ -79,6 +79,9 @@ export function injectionTemplates(read: (file: string) => string): InjectionTem
   return Object.fromEntries(Object.entries(INJECTION_TEMPLATE_FILES).map(([name, file]) => [name, read(file)]));
 }
 
+/** The `template` value of the injector config, as Istio's chart renders it (see injectorConfig). */
+export const LEGACY_TEMPLATE_GUARD = '{{ Template_Version_And_Istio_Version_Mismatched_Check_Installation }}';
+
 /**
  * The injector's policy and templates (`config` key): mesh's own templates, plus the user's
  * `sidecarInjectorWebhook.templates` (a user template of the same name replaces mesh's, as with Istio's chart).
@@ -92,6 +95,9 @@ export function injectorConfig(ctx: RenderContext, templates: InjectionTemplates
     alwaysInjectSelector: hook.alwaysInjectSelector ?? [],
     neverInjectSelector: hook.neverInjectSelector ?? [],
     injectedAnnotations: hook.injectedAnnotations ?? {},
+    // Istio's chart writes this legacy single-template key as a call to an undefined function: an istiod too old
+    // for `templates` fails loudly on it instead of injecting something stale. Newer injectors ignore it.
+    template: LEGACY_TEMPLATE_GUARD,
   };
   config.templates = { ...templates, ...(isMap(hook.templates) ? hook.templates : {}) };
   return config;

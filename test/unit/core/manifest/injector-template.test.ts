@@ -33,3 +33,11 @@ describe('istio-sidecar-injector templates', () => {
     expect(templates).toMatchObject({ custom: 'metadata: {}', sidecar: 'spec: {}' });
   });
 });
+
+describe('istio-sidecar-injector config layout', () => {
+  it('has the keys of Istio\'s chart in its order, with the legacy `template` guard before `templates`', () => {
+    const config = injectorConfig([]);
+    expect(Object.keys(config)).toEqual(['defaultTemplates', 'policy', 'alwaysInjectSelector', 'neverInjectSelector', 'injectedAnnotations', 'template', 'templates']);
+    expect(config.template).toBe('{{ Template_Version_And_Istio_Version_Mismatched_Check_Installation }}');
+  });
+});
