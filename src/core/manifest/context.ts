@@ -14,8 +14,14 @@ export interface RenderContext {
   iop: IstioOperator;
   /** `spec.values`. */
   values: JsonObject;
-  /** The control-plane namespace. */
+  /** The control-plane namespace (`values.global.istioNamespace`). */
   namespace: string;
+  /**
+   * The namespace the chart being rendered is installed into (Helm's `.Release.Namespace`): the component's own
+   * `namespace` (e.g. `components.pilot.namespace`), else the control-plane namespace. The charts put their
+   * workloads, Services and ConfigMaps there, and keep RBAC and the validation webhook on `namespace`.
+   */
+  releaseNamespace: string;
   /** Revision ('' for the default revision). */
   revision: string;
   /** `-<rev>` or ''. */
@@ -33,10 +39,16 @@ export function renderContext(iop: IstioOperator): RenderContext {
     iop,
     values,
     namespace: String(global.istioNamespace || 'istio-system'),
+    releaseNamespace: String(global.istioNamespace || 'istio-system'),
     revision,
     revSuffix: revision ? `-${revision}` : '',
     revLabel: revision || 'default',
   };
+}
+
+/** The context for rendering a chart installed into `namespace` (a component's `namespace`, when set). */
+export function inRelease(ctx: RenderContext, namespace: string | undefined): RenderContext {
+  return namespace ? { ...ctx, releaseNamespace: namespace } : ctx;
 }
 
 /** Reads a dotted path of the values (`global.proxy.image`). */

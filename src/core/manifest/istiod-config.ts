@@ -44,8 +44,8 @@ export function meshConfig(ctx: RenderContext): JsonObject {
   }
   if (val(ctx, 'global.remotePilotAddress')) {
     const local = val(ctx, 'istiodRemote.enabled') && val(ctx, 'istiodRemote.enabledLocalInjectorIstiod');
-    defaultConfig.discoveryAddress = `${local ? 'istiod-remote' : 'istiod'}.${ctx.namespace}.svc:15012`;
-  } else defaultConfig.discoveryAddress = `istiod${ctx.revSuffix}.${ctx.namespace}.svc:15012`;
+    defaultConfig.discoveryAddress = `${local ? 'istiod-remote' : 'istiod'}.${ctx.releaseNamespace}.svc:15012`;
+  } else defaultConfig.discoveryAddress = `istiod${ctx.revSuffix}.${ctx.releaseNamespace}.svc:15012`;
   mesh.defaultConfig = defaultConfig;
   return sortedKeys(mergeOverwrite(mesh, structuredClone(user))) as JsonObject;
 }
@@ -111,7 +111,7 @@ export function istiodConfigMaps(ctx: RenderContext, templates: InjectionTemplat
   const out: KubeObject[] = [];
   if (val(ctx, 'pilot.configMap') !== false) {
     const networks = val<JsonObject>(ctx, 'global.meshNetworks') ?? {};
-    out.push(object('v1', 'ConfigMap', `istio${ctx.revSuffix}`, ctx.namespace, labels, {
+    out.push(object('v1', 'ConfigMap', `istio${ctx.revSuffix}`, ctx.releaseNamespace, labels, {
       data: {
         mesh: emitYaml(meshConfig(ctx)).trimEnd(),
         meshNetworks: emitYaml({ networks: sortedKeys(networks) }).trimEnd(),
@@ -119,7 +119,7 @@ export function istiodConfigMaps(ctx: RenderContext, templates: InjectionTemplat
     }));
   }
   if (!val(ctx, 'global.omitSidecarInjectorConfigMap')) {
-    out.push(object('v1', 'ConfigMap', `istio-sidecar-injector${ctx.revSuffix}`, ctx.namespace, labels, {
+    out.push(object('v1', 'ConfigMap', `istio-sidecar-injector${ctx.revSuffix}`, ctx.releaseNamespace, labels, {
       data: {
         config: emitYaml(injectorConfig(ctx, templates)).trimEnd(),
         values: JSON.stringify(injectorValues(ctx), null, 2),

@@ -124,11 +124,12 @@ export function istiodRbac(ctx: RenderContext): KubeObject[] {
     out.push(binding('RoleBinding', sa, ns, l, sa, ns));
   }
   if (cluster && local) {
-    const role = `istiod-clusterrole${ctx.revSuffix}-${ns}`;
+    // Cluster-wide names carry the release namespace; the subjects stay in the control-plane namespace.
+    const role = `istiod-clusterrole${ctx.revSuffix}-${ctx.releaseNamespace}`;
     out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRole', role, undefined, l, { rules: istiodRules(ctx) }));
     out.push(binding('ClusterRoleBinding', role, undefined, l, sa, ns));
     if (String((val<JsonObject>(ctx, 'pilot.env') ?? {}).PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER) !== 'false') {
-      const gw = `istiod-gateway-controller${ctx.revSuffix}-${ns}`;
+      const gw = `istiod-gateway-controller${ctx.revSuffix}-${ctx.releaseNamespace}`;
       const managed = ['deployments', 'horizontalpodautoscalers', 'poddisruptionbudgets', 'services', 'serviceaccounts'];
       const groups = ['apps', 'autoscaling', 'policy', '', ''];
       out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRole', gw, undefined, l, { rules: managed.map((r, i) => rule([groups[i]!], [r], ALL)) }));
@@ -137,7 +138,7 @@ export function istiodRbac(ctx: RenderContext): KubeObject[] {
   }
   if (val(ctx, 'global.enableReaderRBAC') !== false) {
     const rl = labels(ctx, 'istio-reader');
-    const reader = `istio-reader-clusterrole${ctx.revSuffix}-${ns}`;
+    const reader = `istio-reader-clusterrole${ctx.revSuffix}-${ctx.releaseNamespace}`;
     if (cluster) {
       out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRole', reader, undefined, rl, { rules: readerRules(ctx) }));
       out.push(binding('ClusterRoleBinding', reader, undefined, rl, 'istio-reader-service-account', ns));

@@ -24,7 +24,7 @@ function container(ctx: RenderContext): JsonObject {
   ];
   const userEnv = (p<JsonObject>(ctx, 'env') ?? {}) as JsonObject;
   if (!userEnv.CA_TRUSTED_NODE_ACCOUNTS) {
-    env.push({ name: 'CA_TRUSTED_NODE_ACCOUNTS', value: `${pick(p(ctx, 'trustedZtunnelNamespace'), ctx.namespace)}/${pick(p(ctx, 'trustedZtunnelName'), 'ztunnel')}` });
+    env.push({ name: 'CA_TRUSTED_NODE_ACCOUNTS', value: `${pick(p(ctx, 'trustedZtunnelNamespace'), ctx.releaseNamespace)}/${pick(p(ctx, 'trustedZtunnelName'), 'ztunnel')}` });
   }
   for (const [k, v] of Object.entries(userEnv)) env.push({ name: k, value: String(v) });
   env.push(...((p<JsonObject[]>(ctx, 'envVarFrom') ?? []) as JsonObject[]));
@@ -139,7 +139,7 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
     },
   });
   const out: KubeObject[] = [
-    object('apps/v1', 'Deployment', name, ctx.namespace, deploymentLabels, { annotations: p(ctx, 'deploymentAnnotations'), spec }),
+    object('apps/v1', 'Deployment', name, ctx.releaseNamespace, deploymentLabels, { annotations: p(ctx, 'deploymentAnnotations'), spec }),
   ];
   const svcSpec: JsonObject = {
     ports: [
@@ -152,7 +152,7 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
   };
   if (p(ctx, 'ipFamilyPolicy')) svcSpec.ipFamilyPolicy = p(ctx, 'ipFamilyPolicy');
   if ((p<string[]>(ctx, 'ipFamilies') ?? []).length) svcSpec.ipFamilies = p(ctx, 'ipFamilies');
-  out.push(object('v1', 'Service', name, ctx.namespace, { ...base, istio: 'pilot' }, { annotations: p(ctx, 'serviceAnnotations'), spec: svcSpec }));
+  out.push(object('v1', 'Service', name, ctx.releaseNamespace, { ...base, istio: 'pilot' }, { annotations: p(ctx, 'serviceAnnotations'), spec: svcSpec }));
   const min = Number(p(ctx, 'autoscaleMin') ?? 0);
   const replicas = Number(p(ctx, 'replicaCount') ?? 0);
   if (val(ctx, 'global.defaultPodDisruptionBudget.enabled') && ((autoscale && min > 1) || (!autoscale && replicas > 1))) {
@@ -162,10 +162,10 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
     else if (pdb.maxUnavailable) pdbSpec.maxUnavailable = pdb.maxUnavailable;
     if (pdb.unhealthyPodEvictionPolicy) pdbSpec.unhealthyPodEvictionPolicy = pdb.unhealthyPodEvictionPolicy;
     pdbSpec.selector = { matchLabels: { app: 'istiod', ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : { istio: 'pilot' }) } };
-    out.push(object('policy/v1', 'PodDisruptionBudget', name, ctx.namespace, { ...base, istio: 'pilot' }, { spec: pdbSpec }));
+    out.push(object('policy/v1', 'PodDisruptionBudget', name, ctx.releaseNamespace, { ...base, istio: 'pilot' }, { spec: pdbSpec }));
   }
   if (autoscale && p(ctx, 'autoscaleMin') && p(ctx, 'autoscaleMax')) {
-    out.push(object('autoscaling/v2', 'HorizontalPodAutoscaler', name, ctx.namespace, base, { spec: hpaSpec(name, p(ctx, 'autoscaleMin'), p(ctx, 'autoscaleMax'), p(ctx, 'cpu'), p(ctx, 'memory'), p(ctx, 'autoscaleBehavior')) }));
+    out.push(object('autoscaling/v2', 'HorizontalPodAutoscaler', name, ctx.releaseNamespace, base, { spec: hpaSpec(name, p(ctx, 'autoscaleMin'), p(ctx, 'autoscaleMax'), p(ctx, 'cpu'), p(ctx, 'memory'), p(ctx, 'autoscaleBehavior')) }));
   }
   return out;
 }

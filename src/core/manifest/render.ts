@@ -4,7 +4,7 @@
  * objects, applies its `k8s` settings, and sorts everything for apply.
  */
 import type { KubeObject } from '../yaml/load.js';
-import { chartLabels, object, ownerLabels, renderContext, val, type RenderContext } from './context.js';
+import { chartLabels, inRelease, object, ownerLabels, renderContext, val, type RenderContext } from './context.js';
 import { cniObjects } from './cni.js';
 import { istioCrds } from './crds.js';
 import { gatewayObjects } from './gateway.js';
@@ -34,7 +34,9 @@ export function renderOperator(iop: IstioOperator, templates: InjectionTemplates
 
   if (on(components.base, true)) add('Base', [...istioCrds(ctx), ...readerServiceAccount(ctx)]);
   if (on(components.pilot, true)) {
-    const pilot = [...istiodRbac(ctx), ...istiodConfigMaps(ctx, templates), ...istiodWorkload(ctx), ...mutatingWebhook(ctx), ...validatingWebhook(ctx), ...stablePolicy(ctx)];
+    // `components.pilot.namespace` moves what the istiod chart puts in its release namespace (see inRelease).
+    const pc = inRelease(ctx, components.pilot?.namespace);
+    const pilot = [...istiodRbac(pc), ...istiodConfigMaps(pc, templates), ...istiodWorkload(pc), ...mutatingWebhook(pc), ...validatingWebhook(pc), ...stablePolicy(pc)];
     applyK8s(pilot, components.pilot?.k8s, `istiod${ctx.revSuffix}`, 'discovery');
     add('Pilot', pilot);
   }

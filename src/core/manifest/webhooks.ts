@@ -20,7 +20,7 @@ export function mutatingWebhook(ctx: RenderContext): KubeObject[] {
   const caBundle = String(val(ctx, 'istiodRemote.injectionCABundle') ?? '');
   const clientConfig: JsonObject = url
     ? { url }
-    : { service: { name: `istiod${ctx.revSuffix}`, namespace: ctx.namespace, path: String(val(ctx, 'istiodRemote.injectionPath') || '/inject'), port: 443 } };
+    : { service: { name: `istiod${ctx.revSuffix}`, namespace: ctx.releaseNamespace, path: String(val(ctx, 'istiodRemote.injectionPath') || '/inject'), port: 443 } };
   if (caBundle) clientConfig.caBundle = caBundle;
   const hook = (prefix: string, namespaceSelector: JsonObject[], objectSelector: JsonObject[]): JsonObject => ({
     name: `${prefix}sidecar-injector.istio.io`,
@@ -53,7 +53,8 @@ export function mutatingWebhook(ctx: RenderContext): KubeObject[] {
       );
     }
   }
-  const name = `istio-sidecar-injector${ctx.revSuffix}${ctx.namespace === 'istio-system' ? '' : `-${ctx.namespace}`}`;
+  const ns = ctx.releaseNamespace;
+  const name = `istio-sidecar-injector${ctx.revSuffix}${ns === 'istio-system' ? '' : `-${ns}`}`;
   const labels = { app: 'sidecar-injector', release: 'istio', 'app.kubernetes.io/name': 'istiod', ...chartLabels('istiod'), ...ownerLabels(ctx, 'Pilot') };
   return [object('admissionregistration.k8s.io/v1', 'MutatingWebhookConfiguration', name, undefined, labels, { annotations: val(ctx, 'pilot.sidecarInjectorWebhookAnnotations'), webhooks })];
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { generateManifests, injectionTemplates } from '../../../../src/core/manifest/index.js';
+import { readAsset } from '../../../../src/adapters/assets.js';
+
+const templates = injectionTemplates(readAsset);
+
+/** kind/namespace/name of every rendered object, plus the objects themselves, for the given --set flags. */
+function render(sets: string[]) {
+  const objects = generateManifests({ sets, templates }).objects.map((o) => o.object);
+  const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata?.name === name) as unknown as Record<string, any>;
+  return { objects, find };
+}
+
+describe('components.pilot.namespace (the istiod chart\'s release namespace)', () => {
+  const { find } = render(['profile=minimal', 'components.pilot.namespace=istio-control']);
+
+  it('moves the workload, Service, HPA and ConfigMaps, and names the injector webhook after it', () => {
+    for (const [kind, name] of [['Deployment', 'istiod'], ['Service', 'istiod'], ['HorizontalPodAutoscaler', 'istiod'], ['ConfigMap', 'istio'], ['ConfigMap', 'istio-sidecar-injector']]) {
+      expect(find(kind!, name!)?.metadata.namespace, `${kind}/${name}`).toBe('istio-control');
+    }
+    const hook = find('MutatingWebhookConfiguration', 'istio-sidecar-injector-istio-control');
+    expect(hook.webhooks[0].clientConfig.service.namespace).toBe('istio-control');
+    expect(find('ClusterRole', 'istiod-clusterrole-istio-control')).toBeDefined();
+    expect(JSON.parse(JSON.stringify(find('ConfigMap', 'istio').data)).mesh).toContain('discoveryAddress: istiod.istio-control.svc:15012');
+  });
+
+  it('keeps RBAC subjects, the ServiceAccount and the validation webhook in values.global.istioNamespace', () => {
+    expect(find('ServiceAccount', 'istiod').metadata.namespace).toBe('istio-system');
+    expect(find('Role', 'istiod').metadata.namespace).toBe('istio-system');
+    expect(find('ClusterRoleBinding', 'istiod-clusterrole-istio-control').subjects[0].namespace).toBe('istio-system');
+    expect(find('ValidatingWebhookConfiguration', 'istio-validator-istio-system').webhooks[0].clientConfig.service.namespace).toBe('istio-system');
+  });
+
+  it('leaves the Base component (the reader ServiceAccount) in the control-plane namespace', () => {
+    const { find: base } = render(['components.pilot.namespace=istio-control']);
+    expect(base('ServiceAccount', 'istio-reader-service-account').metadata.namespace).toBe('istio-system');
+  });
+});
