@@ -4,7 +4,7 @@
  * objects, applies its `k8s` settings, and sorts everything for apply.
  */
 import type { KubeObject } from '../yaml/load.js';
-import { chartLabels, inRelease, object, ownerLabels, renderContext, val, type RenderContext } from './context.js';
+import { inRelease, renderContext, val, type RenderContext } from './context.js';
 import { cniObjects } from './cni.js';
 import { istioCrds } from './crds.js';
 import { gatewayObjects } from './gateway.js';
@@ -60,10 +60,7 @@ export function renderOperator(iop: IstioOperator, templates: InjectionTemplates
       add(component, objs);
     }
   }
-  if (out.some((o) => o.object.metadata?.namespace === ctx.namespace)) {
-    // The control-plane namespace, so that a plain `kubectl apply` of the output works too.
-    const owner = out.find((o) => o.object.metadata?.namespace === ctx.namespace)!.component;
-    add(owner, [object('v1', 'Namespace', ctx.namespace, undefined, { ...chartLabels('base'), ...ownerLabels(ctx, owner, true) })]);
-  }
+  // No Namespace object: istioctl's manifest generate emits none (the namespace is the user's to create, or
+  // install's: core/install/plan.ts adds every namespace the objects live in).
   return sortForApply(out);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateManifests, injectionTemplates } from '../../../../src/core/manifest/index.js';
 import { readAsset } from '../../../../src/adapters/assets.js';
+import { planInstall } from '../../../../src/core/install/plan.js';
+import { PLAN_OPTIONS } from '../install/fixtures.js';
 
 const templates = injectionTemplates(readAsset);
 
@@ -34,5 +36,18 @@ describe('components.pilot.namespace (the istiod chart\'s release namespace)', (
   it('leaves the Base component (the reader ServiceAccount) in the control-plane namespace', () => {
     const { find: base } = render(['components.pilot.namespace=istio-control']);
     expect(base('ServiceAccount', 'istio-reader-service-account').metadata.namespace).toBe('istio-system');
+  });
+});
+
+describe('namespaces', () => {
+  it('renders no Namespace object, as istioctl manifest generate does not', () => {
+    expect(render([]).objects.filter((o) => o.kind === 'Namespace')).toEqual([]);
+  });
+
+  it('install still creates every namespace the render uses, first', () => {
+    const rendered = generateManifests({ sets: ['components.pilot.namespace=istio-control'], templates }).objects;
+    const plan = planInstall(rendered, PLAN_OPTIONS);
+    const first = plan.steps[0]!.objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata?.name);
+    expect(first).toEqual(['istio-control', 'istio-system']);
   });
 });
