@@ -55,6 +55,10 @@ const EXTRA_FIELDS: Record<string, Record<string, Schema>> = {
     variant: { type: 'string' }, clusterDomain: { type: 'string' },
   },
   'values.pilot': { crlConfigMapName: { type: 'string' }, istiodRemote: { type: 'object' }, enabled: { type: 'boolean' } },
+  // TargetUtilizationConfig: the defaults leave `memory` empty, so its one field is declared here.
+  'values.pilot.memory': { targetAverageUtilization: { type: 'integer' } },
+  'values.gateways.istio-ingressgateway.memory': { targetAverageUtilization: { type: 'integer' } },
+  'values.gateways.istio-egressgateway.memory': { targetAverageUtilization: { type: 'integer' } },
   'values.sidecarInjectorWebhook': { injectionURL: { type: 'string' } },
   'values.base': { validateGateway: { type: 'boolean' } },
   'values.gateways': { enabled: { type: 'boolean' } },

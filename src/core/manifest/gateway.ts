@@ -147,7 +147,8 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     out.push(object('policy/v1', 'PodDisruptionBudget', name, ns, meta, { spec: { minAvailable: 1, selector: { matchLabels: labels } } }));
   }
   if (g.autoscaleEnabled && g.autoscaleMin && g.autoscaleMax) {
-    out.push(object('autoscaling/v2', 'HorizontalPodAutoscaler', name, ns, meta, { spec: hpaSpec(name, g.autoscaleMin, g.autoscaleMax, g.cpu, g.memory) }));
+    // The gateway charts scale on CPU only: a `memory` target is accepted in values but not rendered.
+    out.push(object('autoscaling/v2', 'HorizontalPodAutoscaler', name, ns, meta, { spec: hpaSpec(name, g.autoscaleMin, g.autoscaleMax, g.cpu, undefined) }));
   }
   return out;
 }
