@@ -6,7 +6,7 @@ import type { JsonObject } from '../core/tree.js';
 
 /** Kubernetes settings a component accepts under `components.<name>.k8s` (applied as patches after rendering). */
 export interface K8sSettings {
-  /** Replaces the container's resources. */
+  /** Merged into the container's resources (requests and limits merge, as a strategic merge patch does). */
   resources?: JsonObject;
   /** Replaces the Deployment's replica count. */
   replicaCount?: number;

@@ -105,8 +105,10 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
   const autoscale = Boolean(p(ctx, 'autoscaleEnabled'));
   const spec: JsonObject = {};
   if (!autoscale && p(ctx, 'replicaCount')) spec.replicas = p(ctx, 'replicaCount');
+  // The chart's pod template has every Deployment label but `release`.
+  const { release: _release, ...podBase } = base;
   const podLabels: Record<string, string> = {
-    ...base,
+    ...podBase,
     'sidecar.istio.io/inject': 'false',
     istio: ctx.revision ? 'istiod' : 'pilot',
     'istio.io/dataplane-mode': 'none',

@@ -1,11 +1,12 @@
 /**
  * Applies a component's `k8s` settings (IstioOperator's KubernetesResourcesSpec) to its rendered objects, as
  * istioctl's post-processing does: structured fields go to the component's Deployment/DaemonSet, Service, HPA or
- * PDB (maps merge, lists replace; env merges by name), then free-form `overlays` patch any object by path.
+ * PDB (maps merge, lists replace; env merges by name), then free-form `overlays` patch any object by path
+ * (istioctl's path syntax, see overlay-path.ts).
  */
 import { isMap, type JsonObject } from '../tree.js';
-import { UsageError } from '../../errors.js';
 import type { KubeObject } from '../yaml/load.js';
+import { writeOverlayPath } from './overlay-path.js';
 import type { K8sSettings } from './types.js';
 
 function merge(base: JsonObject, over: JsonObject): JsonObject {
@@ -40,7 +41,8 @@ export function applyK8s(objects: KubeObject[], k8s: K8sSettings | undefined, wo
     if (k8s.securityContext) pod.securityContext = merge(isMap(pod.securityContext) ? pod.securityContext : {}, k8s.securityContext);
     if (k8s.podAnnotations) podMeta.annotations = merge(isMap(podMeta.annotations) ? podMeta.annotations : {}, k8s.podAnnotations);
     if (main) {
-      if (k8s.resources) main.resources = structuredClone(k8s.resources);
+      // A strategic merge, as istioctl applies it: requests/limits merge with what the chart set.
+      if (k8s.resources) main.resources = merge(isMap(main.resources) ? main.resources : {}, k8s.resources as JsonObject);
       if (k8s.imagePullPolicy) main.imagePullPolicy = k8s.imagePullPolicy;
       if (k8s.readinessProbe) main.readinessProbe = structuredClone(k8s.readinessProbe);
       if (k8s.env) {
@@ -72,42 +74,6 @@ export function applyK8s(objects: KubeObject[], k8s: K8sSettings | undefined, wo
   }
   for (const overlay of k8s.overlays ?? []) {
     const targets = objects.filter((o) => o.kind === overlay.kind && o.metadata?.name === overlay.name);
-    for (const t of targets) for (const patch of overlay.patches ?? []) patchPath(t as JsonObject, patch.path, patch.value, overlay);
-  }
-}
-
-/** Sets (or with value null/undefined, removes) `path` like `spec.template.spec.containers.[name:istio-proxy].args[1]`. */
-function patchPath(obj: JsonObject, path: string, value: unknown, overlay: { kind: string; name: string }): void {
-  const steps = path.split('.').flatMap((s) => s.split(/(?=\[)/)).filter(Boolean);
-  let cur: unknown = obj;
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i]!;
-    const last = i === steps.length - 1;
-    const sel = /^\[(.*)\]$/.exec(step);
-    if (sel) {
-      if (!Array.isArray(cur)) throw new UsageError(`k8s.overlays ${overlay.kind}/${overlay.name}: ${path}: ${step} applied to a non-list`);
-      const inner = sel[1]!;
-      let idx = /^\d+$/.test(inner) ? Number(inner) : -1;
-      if (idx < 0) {
-        const [k, v] = inner.split(':');
-        idx = cur.findIndex((el) => isMap(el) && String(el[k!]) === v);
-        if (idx < 0) throw new UsageError(`k8s.overlays ${overlay.kind}/${overlay.name}: ${path}: no element matches ${step}`);
-      }
-      if (last) {
-        if (value === null || value === undefined) cur.splice(idx, 1);
-        else cur[idx] = structuredClone(value);
-        return;
-      }
-      cur = cur[idx];
-    } else {
-      if (!isMap(cur)) throw new UsageError(`k8s.overlays ${overlay.kind}/${overlay.name}: ${path}: ${step} is under a non-mapping`);
-      if (last) {
-        if (value === null || value === undefined) delete cur[step];
-        else cur[step] = structuredClone(value);
-        return;
-      }
-      if (cur[step] === undefined) cur[step] = /^\[/.test(steps[i + 1] ?? '') ? [] : {};
-      cur = cur[step];
-    }
+    for (const t of targets) for (const patch of overlay.patches ?? []) writeOverlayPath(t as JsonObject, patch.path, patch.value, `${overlay.kind}/${overlay.name}`);
   }
 }

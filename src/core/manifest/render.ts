@@ -32,7 +32,12 @@ export function renderOperator(iop: IstioOperator, templates: InjectionTemplates
   const out: RenderedObject[] = [];
   const add = (component: ComponentName, objects: KubeObject[]) => objects.forEach((object) => out.push({ component, object }));
 
-  if (on(components.base, true)) add('Base', [...istioCrds(ctx), ...readerServiceAccount(ctx)]);
+  if (on(components.base, true)) {
+    const base = [...istioCrds(ctx), ...readerServiceAccount(ctx)];
+    // The Base component has no workload: of its k8s settings only `overlays` can apply.
+    applyK8s(base, components.base?.k8s ? { overlays: components.base.k8s.overlays } : undefined, '', '');
+    add('Base', base);
+  }
   if (on(components.pilot, true)) {
     // `components.pilot.namespace` moves what the istiod chart puts in its release namespace (see inRelease).
     const pc = inRelease(ctx, components.pilot?.namespace);

@@ -24,7 +24,8 @@ export function mutatingWebhook(ctx: RenderContext): KubeObject[] {
   if (caBundle) clientConfig.caBundle = caBundle;
   const hook = (prefix: string, namespaceSelector: JsonObject[], objectSelector: JsonObject[]): JsonObject => ({
     name: `${prefix}sidecar-injector.istio.io`,
-    clientConfig,
+    // A copy per hook: a k8s overlay that patches one hook's clientConfig must leave the others alone.
+    clientConfig: structuredClone(clientConfig),
     sideEffects: 'None',
     rules: [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['pods'] }],
     failurePolicy: 'Fail',
