@@ -87,7 +87,7 @@ function listIndex(list: unknown[], step: string, fail: (why: string) => never):
       if (String(el[kv[0]]) === kv[1]) return i;
     } else if (matches(sel.startsWith(':') && sel.length > 1 ? sel.slice(1) : sel, el)) return i;
   }
-  return fail(`element ${step} not found`);
+  return fail(`no element matches ${step}`);
 }
 
 /** Sets `value` at `path` in `root` (mutated), or deletes the node when `value` is null/undefined. */

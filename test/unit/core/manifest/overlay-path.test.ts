@@ -59,7 +59,7 @@ describe('overlay paths (istioctl tpath syntax)', () => {
   });
 
   it('names the path when nothing matches, or a key:value selector meets map items', () => {
-    expect(() => write(deployment(), 'spec.containers.[name:other].args', [])).toThrow(/Deployment\/istiod: spec.containers.\[name:other\].args: element \[name:other\] not found/);
+    expect(() => write(deployment(), 'spec.containers.[name:other].args', [])).toThrow(/Deployment\/istiod: spec.containers.\[name:other\].args: no element matches \[name:other\]/);
     expect(() => write(deployment(), 'spec.containers.[discovery]', {})).toThrow(/not a valid key:value path element/);
   });
 });
