@@ -5,6 +5,7 @@
 import type { KubeObject } from '../yaml/load.js';
 import { emitYaml } from '../yaml/emit.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
+import { cniNetworkPolicy } from './network-policy.js';
 import { byKey, type JsonObject } from '../tree.js';
 
 const c = <T = unknown>(ctx: RenderContext, path: string) => val<T>(ctx, `cni.${path}`);
@@ -146,5 +147,6 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
       template: { metadata: { labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)), annotations }, spec: podSpec },
     },
   }));
+  out.push(...cniNetworkPolicy(ctx, ns));
   return out;
 }

@@ -6,6 +6,7 @@
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
 import { hpaSpec } from './istiod-workload.js';
+import { gatewayNetworkPolicy } from './network-policy.js';
 import type { GatewaySpec } from './types.js';
 import { byKey, type JsonObject } from '../tree.js';
 
@@ -150,5 +151,6 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     // The gateway charts scale on CPU only: a `memory` target is accepted in values but not rendered.
     out.push(object('autoscaling/v2', 'HorizontalPodAutoscaler', name, ns, meta, { spec: hpaSpec(name, g.autoscaleMin, g.autoscaleMax, g.cpu, undefined) }));
   }
+  out.push(...gatewayNetworkPolicy(ctx, kind, name, ns, labels, ports ?? []));
   return out;
 }

@@ -1,6 +1,7 @@
 /** ztunnel, the ambient node proxy (ztunnel chart): ServiceAccount, ClusterRole/Binding (OpenShift SCC), DaemonSet. */
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
+import { ztunnelNetworkPolicy } from './network-policy.js';
 import { byKey, type JsonObject } from '../tree.js';
 
 const z = <T = unknown>(ctx: RenderContext, path: string) => val<T>(ctx, `ztunnel.${path}`);
@@ -99,5 +100,6 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
       template: { metadata: { labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)), annotations: podAnnotations }, spec: podSpec },
     },
   }));
+  out.push(...ztunnelNetworkPolicy(ctx, name, ns));
   return out;
 }
