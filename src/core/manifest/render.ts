@@ -14,6 +14,7 @@ import { istiodWorkload } from './istiod-workload.js';
 import { applyK8s } from './k8s-patch.js';
 import { sortForApply } from './order.js';
 import { stablePolicy } from './stable-policy.js';
+import { valuesConfigMap } from './values-configmap.js';
 import type { ComponentName, ComponentSpec, GatewaySpec, InjectionTemplates, IstioOperator, RenderedObject } from './types.js';
 import { istiodNetworkPolicy } from './network-policy.js';
 import { mutatingWebhook, validatingWebhook } from './webhooks.js';
@@ -42,7 +43,7 @@ export function renderOperator(iop: IstioOperator, templates: InjectionTemplates
   if (on(components.pilot, true)) {
     // `components.pilot.namespace` moves what the istiod chart puts in its release namespace (see inRelease).
     const pc = inRelease(ctx, components.pilot?.namespace);
-    const pilot = [...istiodRbac(pc), ...istiodConfigMaps(pc, templates), ...istiodWorkload(pc), ...mutatingWebhook(pc), ...validatingWebhook(pc), ...stablePolicy(pc), ...istiodNetworkPolicy(pc)];
+    const pilot = [...istiodRbac(pc), ...istiodConfigMaps(pc, templates), ...valuesConfigMap(pc), ...istiodWorkload(pc), ...mutatingWebhook(pc), ...validatingWebhook(pc), ...stablePolicy(pc), ...istiodNetworkPolicy(pc)];
     applyK8s(pilot, components.pilot?.k8s, `istiod${ctx.revSuffix}`, 'discovery');
     add('Pilot', pilot);
   }
