@@ -23,6 +23,33 @@ function at(obj: JsonObject, path: string[]): JsonObject {
   return cur;
 }
 
+/**
+ * A strategic merge of a list keyed by `name` (container env), in the order Kubernetes' patch code produces: each
+ * patch item merges into the item of the same name; the chart's other items keep their order and are interleaved
+ * with the patch items, an item going before a patch item only when both stood in that order in the chart's list.
+ */
+export function mergeByName(server: JsonObject[], patch: JsonObject[]): JsonObject[] {
+  const serverIndex = (item: JsonObject) => server.findIndex((s) => s.name === item.name);
+  const patched = patch.map((p) => {
+    const i = serverIndex(p);
+    return i >= 0 ? merge(structuredClone(server[i]!), p) : structuredClone(p);
+  });
+  const serverOnly = server.filter((s) => !patch.some((p) => p.name === s.name));
+  const out: JsonObject[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < serverOnly.length || j < patched.length) {
+    if (j >= patched.length) out.push(serverOnly[i++]!);
+    else if (i >= serverOnly.length) out.push(patched[j++]!);
+    else {
+      const li = serverIndex(serverOnly[i]!);
+      const ri = serverIndex(patched[j]!);
+      out.push(li >= 0 && ri >= 0 && li < ri ? serverOnly[i++]! : patched[j++]!);
+    }
+  }
+  return out;
+}
+
 /** Applies `k8s` to `objects` (mutated): `workload` names the component's Deployment/DaemonSet and `container` its main container. */
 export function applyK8s(objects: KubeObject[], k8s: K8sSettings | undefined, workload: string, container: string): void {
   if (!k8s) return;
@@ -44,16 +71,8 @@ export function applyK8s(objects: KubeObject[], k8s: K8sSettings | undefined, wo
       // A strategic merge, as istioctl applies it: requests/limits merge with what the chart set.
       if (k8s.resources) main.resources = merge(isMap(main.resources) ? main.resources : {}, k8s.resources as JsonObject);
       if (k8s.imagePullPolicy) main.imagePullPolicy = k8s.imagePullPolicy;
-      if (k8s.readinessProbe) main.readinessProbe = structuredClone(k8s.readinessProbe);
-      if (k8s.env) {
-        const env = [...((main.env ?? []) as JsonObject[])];
-        for (const e of k8s.env) {
-          const i = env.findIndex((x) => x.name === e.name);
-          if (i >= 0) env[i] = structuredClone(e);
-          else env.push(structuredClone(e));
-        }
-        main.env = env;
-      }
+      if (k8s.readinessProbe) main.readinessProbe = merge(isMap(main.readinessProbe) ? main.readinessProbe : {}, k8s.readinessProbe as JsonObject);
+      if (k8s.env) main.env = mergeByName((main.env ?? []) as JsonObject[], k8s.env as JsonObject[]);
     }
   }
   for (const s of find(['Service'])) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffManifests, objectId } from '../../../../src/core/manifest/diff.js';
-import { applyK8s } from '../../../../src/core/manifest/k8s-patch.js';
+import { applyK8s, mergeByName } from '../../../../src/core/manifest/k8s-patch.js';
 import { loadDocuments, type KubeObject } from '../../../../src/core/yaml/load.js';
 
 describe('diffManifests', () => {
@@ -40,5 +40,16 @@ describe('applyK8s', () => {
     expect(() =>
       applyK8s(objs, { overlays: [{ kind: 'Deployment', name: 'istiod', patches: [{ path: 'spec.template.spec.containers.[name:nope].args', value: [] }] }] }, 'istiod', 'discovery'),
     ).toThrow('k8s.overlays Deployment/istiod: spec.template.spec.containers.[name:nope].args: no element matches [name:nope]');
+  });
+});
+
+describe('mergeByName (strategic merge of container env)', () => {
+  const env = (...names: string[]) => names.map((name) => ({ name, value: name.toLowerCase() }));
+  it('merges same-named items in place and slots new ones after the patch item before them', () => {
+    const merged = mergeByName(env('REVISION', 'CERT', 'POD_NAME', 'POD_NAMESPACE'), [{ name: 'POD_NAME', value: 'x' }, ...env('GODEBUG', 'NEW')]);
+    expect(merged.map((e) => `${e.name}=${e.value}`)).toEqual(['REVISION=revision', 'CERT=cert', 'POD_NAME=x', 'GODEBUG=godebug', 'NEW=new', 'POD_NAMESPACE=pod_namespace']);
+  });
+  it('puts new items first when no patch item is known to the chart', () => {
+    expect(mergeByName(env('A', 'B'), env('C')).map((e) => e.name)).toEqual(['C', 'A', 'B']);
   });
 });
