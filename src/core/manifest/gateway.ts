@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, imageRef, object, ownerLabels, pick, resourcesOf, val, type RenderContext } from './context.js';
+import { gatewayAffinity } from './gateway-affinity.js';
 import { hpaSpec } from './istiod-workload.js';
 import { gatewayNetworkPolicy } from './network-policy.js';
 import type { GatewaySpec } from './types.js';
@@ -112,11 +113,13 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     containers: [container],
     volumes,
   };
-  const nodeSelector = (g.nodeSelector ?? {}) as JsonObject;
-  if (Object.keys(nodeSelector).length) podSpec.nodeSelector = nodeSelector;
+  podSpec.affinity = gatewayAffinity(ctx, g);
   if (((g.tolerations ?? []) as JsonObject[]).length) podSpec.tolerations = g.tolerations;
   if (val(ctx, 'global.priorityClassName')) podSpec.priorityClassName = val(ctx, 'global.priorityClassName');
-  const podLabels = { ...meta, 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', 'service.istio.io/canonical-name': name, 'service.istio.io/canonical-revision': 'latest' };
+  const canonicalRevision = String(pick(labels['app.kubernetes.io/version'], labels.version, ctx.revision, 'latest'));
+  // In istio-system the chart also stamps the legacy Helm 2 labels on the pods.
+  const legacy = ns === 'istio-system' ? { heritage: 'Tiller', release: 'istio', chart: 'gateways' } : {};
+  const podLabels = { ...meta, ...legacy, 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', 'service.istio.io/canonical-name': name, 'service.istio.io/canonical-revision': canonicalRevision };
   const dspec: JsonObject = {};
   if (!g.autoscaleEnabled && g.replicaCount) dspec.replicas = g.replicaCount;
   Object.assign(dspec, {
