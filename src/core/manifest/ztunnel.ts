@@ -90,7 +90,8 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   if (z(ctx, 'dnsPolicy')) podSpec.dnsPolicy = z(ctx, 'dnsPolicy');
   const dnsConfig = z<JsonObject>(ctx, 'dnsConfig');
   if (dnsConfig && Object.keys(dnsConfig).length) podSpec.dnsConfig = dnsConfig;
-  const podLabels = { ...labels, 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', ...((z<JsonObject>(ctx, 'podLabels') ?? {}) as Record<string, string>) };
+  // The pod template carries the chart's labels only, not the ownership labels the DaemonSet has.
+  const podLabels = { app: 'ztunnel', 'app.kubernetes.io/name': 'ztunnel', ...chartLabels('ztunnel'), 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', ...((z<JsonObject>(ctx, 'podLabels') ?? {}) as Record<string, string>) };
   const podAnnotations = { 'sidecar.istio.io/inject': 'false', ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}), ...((z<JsonObject>(ctx, 'podAnnotations') ?? {}) as JsonObject) };
   out.push(object('apps/v1', 'DaemonSet', name, ns, labels, {
     annotations: { ...((z<JsonObject>(ctx, 'annotations') ?? {}) as Record<string, string>), ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}) },
