@@ -18,7 +18,7 @@ export const validate: LegacyCommandSpec<ValidateCliOptions> = {
   description:
     'Checks every object in the given files, directories or stdin, and reports every problem with file:line:col, the object ' +
     '(Kind/namespace/name) and the field path. Istio kinds are checked against their schema (types, enums, required fields, CEL rules) ' +
-    'and the semantic rules of Istio’s validating webhook; other Kubernetes objects pass unless malformed.\n' +
+    'and the semantic rules of Istio’s validating webhook; other Kubernetes objects pass unless malformed or refused for their API (a workload in a removed beta apiVersion or without spec.selector).\n' +
     'Exit codes: 0 valid (warnings allowed), 79 problems found, 64 bad flags, 65 unreadable input.',
   examples: [
     '# validate one file',

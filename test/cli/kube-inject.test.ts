@@ -17,6 +17,9 @@ spec:
       containers:
       - name: web
         image: nginx${extra}
+  selector:
+    matchLabels:
+      app: web
 `;
 
 const inject = (stdin: string | Buffer, ...args: string[]) => runCli(['kube-inject', '-f', '-', '--ignore-cluster', ...args], { stdin });
@@ -177,5 +180,33 @@ describe('mesh kube-inject: behaviour', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.indexOf('kind: Service')).toBeLessThan(r.stdout.indexOf('kind: Deployment'));
     expect(r.stdout).toContain('\n---\n');
+  });
+});
+
+describe('mesh kube-inject: workloads the API server would refuse', () => {
+  const old = deployment().replace('apiVersion: apps/v1', 'apiVersion: extensions/v1beta1').replace('  selector:\n    matchLabels:\n      app: web\n', '');
+  const service = '# kept as written\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\n';
+
+  it('still injects, and warns on stderr with file:line:col, the version to use and the selector to add', async () => {
+    const r = await inject(service + old);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith(`${service}apiVersion: extensions/v1beta1\n`)).toBe(true);
+    expect(r.stdout).toContain('name: istio-proxy');
+    expect(r.stderr).toBe(
+      'warning: <stdin>:7:13: Deployment web: extensions/v1beta1 is no longer served for Deployment (removed in Kubernetes 1.16; kubectl apply refuses it): use apiVersion: apps/v1\n'
+      + 'warning: <stdin>:7:1: Deployment web: no spec.selector, which apps/v1 requires (extensions/v1beta1 defaulted it to the pod template labels): add spec.selector.matchLabels matching the pod template labels, e.g. matchLabels: {app: web}\n');
+  });
+
+  it('passes a workload it does not inject through byte for byte, and still warns', async () => {
+    const skipped = old.replace('      labels:\n', '      labels:\n        sidecar.istio.io/inject: "false"\n');
+    const r = await inject(skipped);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(skipped);
+    expect(r.stderr).toContain('<stdin>:1:13: Deployment web: extensions/v1beta1 is no longer served for Deployment');
+  });
+
+  it('says nothing about an apps/v1 workload that has its selector', async () => {
+    const r = await inject(deployment());
+    expect(r.stderr).toBe('');
   });
 });
