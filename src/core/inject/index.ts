@@ -12,6 +12,7 @@ import { renderableTemplates, selectTemplates, templateRenderer, type TemplateRe
 import { checkAnnotations } from './annotations.js';
 import { YAML11_SCHEMA } from '../yaml/schema11.js';
 import { workloadApiProblems } from '../model/workload-api.js';
+import { applyProxyUser, userProxyContainer } from './proxy-user.js';
 
 /** Where a workload kind keeps its pod template. */
 const POD_TEMPLATE_PATHS: Record<string, string[]> = {
@@ -312,6 +313,7 @@ export function injectPod(original: PodData, workload: WorkloadMeta, config: Inj
   merged.metadata = { ...merged.metadata, labels: { ...(merged.metadata.labels ?? {}) }, annotations: { ...(merged.metadata.annotations ?? {}) } };
   if (!previouslyInjected) reapplyUserOverrides(merged, original, template);
   else reapplyRecordedOverrides(merged, annotations['proxy.istio.io/overrides']);
+  applyProxyUser(merged, userProxyContainer(original, previouslyInjected ? annotations['proxy.istio.io/overrides'] : undefined), pc.interceptionMode);
 
   const clusterEnvs = clusterAndNetwork(config, original.metadata.labels ?? {});
   overwriteClusterEnvs(merged, clusterEnvs);
