@@ -3,6 +3,7 @@ import type { AnyCommandSpec } from './types.js';
 import { analyze } from './analyze/index.js';
 import { completion } from './completion.js';
 import { dashboard } from './dashboard.js';
+import { helpTopics } from './help-topics.js';
 import { describe } from './describe.js';
 import { install } from './install.js';
 import { kubeInject } from './kube-inject.js';
@@ -34,4 +35,5 @@ export const commands: AnyCommandSpec[] = [
   dashboard,
   version,
   completion,
+  helpTopics,
 ];

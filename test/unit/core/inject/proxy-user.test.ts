@@ -62,7 +62,7 @@ describe('the proxy user from the istio-proxy override', () => {
   });
 
   it('gives the same -u on re-injection, TPROXY included (the override is read from proxy.istio.io/overrides)', () => {
-    for (const annotations of [{}, { 'sidecar.istio.io/interceptionMode': 'TPROXY' }]) {
+    for (const annotations of [{}, { 'sidecar.istio.io/interceptionMode': 'TPROXY' }] as Record<string, string>[]) {
       const once = inject(deployment({ runAsUser: 2001 }, annotations));
       const twice = inject(once.object);
       expect(uidArg(twice.init)).toBe('2001');
