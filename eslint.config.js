@@ -81,7 +81,11 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            zone('./src/adapters', ['./src/commands', './src/app', './src/cli.ts'], 'adapters/ sit below commands/ and app/: move the shared type down (context.ts or core/)'),
+            zone(
+              './src/adapters',
+              ['./src/commands', './src/app', './src/cli.ts'],
+              'adapters/ sit below commands/ and app/: move the shared type down (context.ts or core/)',
+            ),
           ],
         },
       ],
@@ -166,33 +170,36 @@ export default tseslint.config(
 // each entry turns one rule off for the files that break it today.
 function knownViolations() {
   return [
-  {
-    // adapters import GlobalOptions/CommandContext from commands/types.ts (context.ts takes them)
-    files: [
-      'src/adapters/inject-config.ts',
-      'src/adapters/kube/client.ts',
-      'src/adapters/kube/control-plane.ts',
-      'src/adapters/kube/precheck.ts',
-      'src/adapters/kube/proxy-admin.ts',
-      'src/adapters/kube/snapshot.ts',
-      'src/adapters/progress.ts',
-      'src/adapters/terminal.ts',
-      // render/completion.ts builds commander objects from CommandSpec (completion walks the option data instead)
-      'src/render/completion.ts',
-      // core/manifest/istiod-config.ts reads assets (template texts become an input to core/manifest)
-      'src/core/manifest/istiod-config.ts',
-    ],
-    rules: { 'import-x/no-restricted-paths': 'off' },
-  },
-  {
-    // style findings in files other branches are editing; fixed once after the merge
-    files: ['src/core/inject/quantity.ts', 'src/core/yaml/decode.ts'],
-    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
-  },
-  { files: ['src/core/yaml/block.ts'], rules: { 'no-useless-escape': 'off' } },
-  { files: ['src/commands/types.ts', 'src/core/validate/cel.ts', 'src/core/validate/schema-errors.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  { files: ['test/cli/manifest-profile.test.ts'], rules: { 'no-regex-spaces': 'off' } },
-  { files: ['bench/inject.bench.mjs'], rules: { '@typescript-eslint/no-unused-vars': 'off' } },
+    {
+      // adapters import GlobalOptions/CommandContext from commands/types.ts (context.ts takes them)
+      files: [
+        'src/adapters/inject-config.ts',
+        'src/adapters/kube/client.ts',
+        'src/adapters/kube/control-plane.ts',
+        'src/adapters/kube/precheck.ts',
+        'src/adapters/kube/proxy-admin.ts',
+        'src/adapters/kube/snapshot.ts',
+        'src/adapters/progress.ts',
+        'src/adapters/terminal.ts',
+        // render/completion.ts builds commander objects from CommandSpec (completion walks the option data instead)
+        'src/render/completion.ts',
+        // core/manifest/istiod-config.ts reads assets (template texts become an input to core/manifest)
+        'src/core/manifest/istiod-config.ts',
+      ],
+      rules: { 'import-x/no-restricted-paths': 'off' },
+    },
+    {
+      // style findings in files other branches are editing; fixed once after the merge
+      files: ['src/core/inject/quantity.ts', 'src/core/yaml/decode.ts'],
+      rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+    },
+    { files: ['src/core/yaml/block.ts'], rules: { 'no-useless-escape': 'off' } },
+    {
+      files: ['src/commands/types.ts', 'src/core/validate/cel.ts', 'src/core/validate/schema-errors.ts'],
+      rules: { '@typescript-eslint/no-explicit-any': 'off' },
+    },
+    { files: ['test/cli/manifest-profile.test.ts'], rules: { 'no-regex-spaces': 'off' } },
+    { files: ['bench/inject.bench.mjs'], rules: { '@typescript-eslint/no-unused-vars': 'off' } },
   ];
 }
 
