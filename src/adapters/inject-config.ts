@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import type { GlobalOptions } from '../commands/types.js';
-import { InputError, MeshError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { YAML11_SCHEMA } from '../core/yaml/schema11.js';
 import { isMap, type Tree } from '../core/inject/config.js';
 import { readTextFile } from './files.js';
@@ -38,7 +38,7 @@ export async function checkInjectConfigFile(path: string): Promise<string[]> {
   const defaults = Array.isArray(config?.defaultTemplates) ? (config.defaultTemplates as unknown[]).map(String) : ['sidecar'];
   const renderable = renderableTemplates();
   if (defaults.some((t) => !renderable.includes(t))) {
-    throw new MeshError(`${path}: default templates ${JSON.stringify(defaults)} are not all built in; mesh kube-inject renders ${renderable.join(', ')}`, {
+    throw new InputError(`${path}: default templates ${JSON.stringify(defaults)} are not all built in; mesh kube-inject renders ${renderable.join(', ')}`, {
       hint: 'run istioctl kube-inject for custom injection templates, or drop --injectConfigFile to use the built-in ones',
     });
   }

@@ -4,10 +4,8 @@
  * in apply order. No I/O: callers read files and pass parsed documents in.
  */
 import { resolveOperator } from '../../profiles/resolve.js';
-import { renderContext } from './context.js';
-import { injectorConfig, injectorValues, meshConfig } from './istiod-config.js';
 import { renderOperator } from './render.js';
-import type { GenerateInput, GenerateResult, IstioOperator, Values } from './types.js';
+import type { GenerateInput, GenerateResult, IstioOperator } from './types.js';
 
 export type * from './types.js';
 export { COMPONENT_ORDER, COMPONENT_TITLES } from './types.js';
@@ -28,25 +26,4 @@ export function generateManifests(input: GenerateInput): GenerateResult {
  */
 export function resolveValues(input: GenerateInput): IstioOperator {
   return resolveOperator(input);
-}
-
-/** What injection reads from a resolved operator: exactly what the rendered ConfigMaps carry. */
-export interface InjectionInputs {
-  /** The `values` key of `istio-sidecar-injector` (global, sidecarInjectorWebhook, revision, pilot.cni/env, gateways). */
-  values: Values;
-  /** The `mesh` key of the `istio` ConfigMap, as an object. */
-  meshConfig: Values;
-  /** The `config` key of `istio-sidecar-injector` (policy, selectors, injectedAnnotations, defaultTemplates). */
-  config: Values;
-  /** Revision ('' for the default revision). */
-  revision: string;
-}
-
-/**
- * The injector's inputs for a resolved operator, so `mesh kube-inject --set ...` and an installed istiod see the
- * same values: `injectionInputs(resolveValues({ sets }))`.
- */
-export function injectionInputs(iop: IstioOperator): InjectionInputs {
-  const ctx = renderContext(iop);
-  return { values: injectorValues(ctx), meshConfig: meshConfig(ctx), config: injectorConfig(ctx), revision: ctx.revision };
 }

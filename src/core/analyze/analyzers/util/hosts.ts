@@ -2,14 +2,11 @@
  * Host names as Istio resolves them: short names are expanded in the referring namespace, wildcards match
  * suffixes, and a Service or ServiceEntry is visible from a namespace according to its exportTo.
  */
-import type { AnalysisContext, Kind, Resource } from '../../types.js';
+import type { AnalysisContext, Resource } from '../../types.js';
 import { arr, num, obj, str, strMap, strs } from './access.js';
 
 /** Cluster domain mesh assumes for short names (Istio's default). */
 export const CLUSTER_DOMAIN = 'svc.cluster.local';
-
-/** The kinds serviceRegistry() reads. */
-export const REGISTRY_KINDS: readonly Kind[] = ['Service', 'ServiceEntry'];
 
 /** `reviews` in `default` → `reviews.default.svc.cluster.local`; names with a dot or a wildcard are kept. */
 export function toFqdn(namespace: string, host: string): string {
