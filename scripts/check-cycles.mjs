@@ -60,11 +60,12 @@ function visit(file) {
 for (const file of files) if (!state.has(file)) visit(file);
 
 const found = cycles.map((cycle) => cycle.map((f) => relative(root, f)).join(' -> '));
-// TODO(#8): the known list goes away after the merge; a listed circle that no longer exists is reported so it gets removed
+// TODO(#8): the known list goes away after the merge; a listed circle that no longer exists is pointed out (a warning,
+// so that merging the branch that removes it does not break the build)
 const known = new Set(KNOWN_CYCLES);
 const fresh = found.filter((c) => !known.has(c));
 const gone = KNOWN_CYCLES.filter((c) => !found.includes(c));
 for (const c of fresh) console.error(`import cycle: ${c}`);
-for (const c of gone) console.error(`eslint.config.js KNOWN_CYCLES lists a circle that is gone, remove it: ${c}`);
+for (const c of gone) console.error(`warning: eslint.config.js KNOWN_CYCLES lists a circle that is gone, remove it: ${c}`);
 if (fresh.length > 0) console.error(`${fresh.length} import cycle(s) under src/ (docs/architecture.md: each layer imports only the layers below it)`);
-if (fresh.length > 0 || gone.length > 0) process.exitCode = 1;
+if (fresh.length > 0) process.exitCode = 1;
