@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run test:equivalence: proves that istiod, given the ConfigMaps `mesh manifest generate` renders, injects what
-// `mesh kube-inject` injects. For every kube-inject golden input (test/golden/inject/<case>.yaml + .args) and every
+// `mesh kube-inject` injects. For every kube-inject golden input (test/golden/inject/<case>.in.yaml + .args) and every
 // extra case of test/inject-equivalence/cases/ (values and annotations the goldens leave out), and again for mesh's
 // injected output (re-injection), it:
 //   1. renders the control plane with the case's settings (node bin/mesh.js manifest generate --set ...),
@@ -78,10 +78,11 @@ function renderConfigMaps(sets, revision) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'mesh-equivalence-'));
-const caseDirs = [goldenDir, join(goDir, 'cases')];
-const inputs = caseDirs.flatMap((dir) =>
-  readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.injected.yaml')).sort().map((f) => ({ dir, name: f.slice(0, -'.yaml'.length) })));
-if (!inputs.length) fail(`no cases in ${caseDirs.join(' or ')}`);
+// golden inputs are `<case>.in.yaml` (test/helpers/golden.ts); the extra cases here are plain `<case>.yaml`
+const caseDirs = [{ dir: goldenDir, suffix: '.in.yaml' }, { dir: join(goDir, 'cases'), suffix: '.yaml' }];
+const inputs = caseDirs.flatMap(({ dir, suffix }) =>
+  readdirSync(dir).filter((f) => f.endsWith(suffix)).sort().map((f) => ({ dir, suffix, name: f.slice(0, -suffix.length) })));
+if (!inputs.length) fail(`no cases in ${caseDirs.map((c) => c.dir).join(' or ')}`);
 let prepared = 0;
 
 /** Writes one case for the Go side: the input, the ConfigMap data, and mesh kube-inject's result with that data. */
@@ -106,12 +107,12 @@ function prepareCase(caseName, input, cm, settings) {
   return r;
 }
 
-for (const { dir, name } of inputs) {
+for (const { dir, suffix, name } of inputs) {
   const argsFile = join(dir, `${name}.args`);
   const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split(/\s+/).filter(Boolean) : [];
   const settings = caseSettings(args);
   const cm = renderConfigMaps(settings.sets, settings.revision);
-  const first = prepareCase(name, readFileSync(join(dir, `${name}.yaml`)), cm, settings);
+  const first = prepareCase(name, readFileSync(join(dir, `${name}${suffix}`)), cm, settings);
   // Re-injection: mesh's injected output goes in again (Istio strips and re-adds its containers; mesh must agree).
   if (first.status === 0) prepareCase(`${name}.reinject`, first.stdout, cm, settings);
 }

@@ -6,7 +6,7 @@
 // ~15 ms of start-up to load.
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError, MeshError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { decodeText } from '../core/yaml/decode.js';
 import { loadDocuments, type YamlDoc } from '../core/yaml/load.js';
 import type { ReadOptions as PortReadOptions, SourceText } from '../context.js';
@@ -111,7 +111,7 @@ export function writeTextFileAtomic(path: string, text: string): void {
     } catch {
       // nothing was written
     }
-    throw new MeshError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
+    throw new InputError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -3,12 +3,9 @@
  * or the `istio` and `istio-sidecar-injector` ConfigMaps of a reachable cluster. The cluster is tried only when a
  * kubeconfig exists, so offline use never loads the Kubernetes client.
  */
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import type { GlobalOptions } from '../context.js';
-import { InputError, MeshError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { YAML11_SCHEMA } from '../core/yaml/schema11.js';
 import { isMap, type JsonObject as Tree } from '../core/tree.js';
 import { readTextFile } from './files.js';
@@ -38,7 +35,7 @@ export async function checkInjectConfigFile(path: string): Promise<string[]> {
   const defaults = Array.isArray(config?.defaultTemplates) ? (config.defaultTemplates as unknown[]).map(String) : ['sidecar'];
   const renderable = renderableTemplates();
   if (defaults.some((t) => !renderable.includes(t))) {
-    throw new MeshError(`${path}: default templates ${JSON.stringify(defaults)} are not all built in; mesh kube-inject renders ${renderable.join(', ')}`, {
+    throw new InputError(`${path}: default templates ${JSON.stringify(defaults)} are not all built in; mesh kube-inject renders ${renderable.join(', ')}`, {
       hint: 'run istioctl kube-inject for custom injection templates, or drop --injectConfigFile to use the built-in ones',
     });
   }

@@ -5,7 +5,12 @@ import type { CompletionNode } from '../render/completion.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
-export const completion = defineCommand({
+/**
+ * The completion command over the tree `commands()` returns. The tree is handed in, rather than imported, because
+ * the tree (src/commands/index.ts) lists this command: importing it back would be an import circle.
+ */
+export function completionCommand(commands: () => readonly AnyCommandSpec[]) {
+  return defineCommand({
   name: 'completion',
   summary: 'Print a shell completion script (bash, zsh or fish)',
   examples: [
@@ -18,15 +23,15 @@ export const completion = defineCommand({
   ],
   arguments: [{ name: '<shell>', description: 'the shell', choices: SHELLS }],
   async run(ctx, _opts, args) {
-    const [{ commands }, { globalFlags }, { completionScript }] = await Promise.all([
-      import('./index.js'), import('./global-flags.js'), import('../render/completion.js'),
-    ]);
+    const [{ globalFlags }, { completionScript }] = await Promise.all([import('./global-flags.js'), import('../render/completion.js')]);
+    const tree = commands();
     const globals = [...flagWords(globalFlags), '--help', '-h'];
-    const nodes: CompletionNode[] = [{ path: '', subcommands: commands.map((s) => s.name), flags: [...globals, '--version'], description: '' }];
-    await flatten(commands, '', globals, nodes);
+    const nodes: CompletionNode[] = [{ path: '', subcommands: tree.map((s) => s.name), flags: [...globals, '--version'], description: '' }];
+    await flatten(tree, '', globals, nodes);
     ctx.out(completionScript(args[0] as (typeof SHELLS)[number], nodes));
   },
-});
+  });
+}
 
 /** The long and short spellings of every flag in a table (`--output`, `-o`: long first), in table order. */
 function flagWords(flags: FlagTable): string[] {

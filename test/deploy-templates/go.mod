@@ -1,4 +1,4 @@
-// The deploy-templates test (see README, Development): Istio's deployment-controller inputs and template functions
+// The deploy-templates test (see docs/development.md): Istio's deployment-controller inputs and template functions
 // run on mesh's kube-gateway/waypoint/agentgateway templates and on Istio's own. It pins exactly the versions of
 // test/inject-equivalence/go.mod (see the reasons there), so both tests share the module and build caches. At the
 // pinned Istio version the non-test code of pilot/pkg/config/kube/gatewaycommon and pkg/kube/inject, and the chart's

@@ -1,4 +1,4 @@
-// The injection equivalence test (see README, Development): Istio's own injector package run on mesh's rendered
+// The injection equivalence test (see docs/development.md): Istio's own injector package run on mesh's rendered
 // ConfigMaps. Istio tags its releases without a "v", so its module only has pseudo-versions, and the Go module proxy
 // reachable here serves none for the 1.30.3 tag commit (56df41f63e51) or any release-1.30 commit. This pins the newest
 // earlier version it serves, b01690e6db7d (master, 2026-04-23, ten days after release-1.30 branched): `git diff
