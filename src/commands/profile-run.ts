@@ -13,8 +13,8 @@ export async function runProfileList(ctx: CommandContext, output: 'text' | 'json
     ctx.out(renderData(rows, output));
     return ExitCode.Ok;
   }
-  const width = Math.max(...rows.map((r) => r.name.length));
-  ctx.out(rows.map((r) => `${r.name.padEnd(width)}  ${r.description}\n`).join(''));
+  const { renderTable } = await import('../render/table.js');
+  ctx.out(renderTable([], rows.map((r) => [r.name, r.description]), { noHeader: true, padding: 2 }));
   return ExitCode.Ok;
 }
 
@@ -56,7 +56,7 @@ export async function runProfileDump(ctx: CommandContext, name: string | undefin
 
 /** `profile diff a b`: unified diff of the two dumps; 79 when they differ. */
 export async function runProfileDiff(ctx: CommandContext, a: string, b: string): Promise<number> {
-  const [{ toYaml }, { unifiedDiff }] = await Promise.all([import('../render/format.js'), import('../adapters/text-diff.js')]);
+  const [{ toYaml }, { unifiedDiff }] = await Promise.all([import('../render/format.js'), import('../render/diff.js')]);
   const [ya, yb] = [toYaml(await resolvedProfile(ctx, a)), toYaml(await resolvedProfile(ctx, b))];
   const text = unifiedDiff(ya, yb, `profile ${a}`, `profile ${b}`, ctx.terminal.color);
   if (!text) {

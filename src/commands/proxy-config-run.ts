@@ -51,7 +51,7 @@ export async function runView(ctx: CommandContext, view: View, opts: ProxyConfig
     origin = `${ADMIN_PATHS[view].split('?')[0]} of ${pod.name}.${pod.namespace}`;
     text = await adminRequest(conn, pod, opts.proxyAdminPort, ADMIN_PATHS[view]);
   }
-  const { renderView } = await import('../core/proxy-config/view.js');
+  const { renderView } = await import('../render/proxy-config.js');
   const result = renderView(view, text, origin, {
     output: opts.output,
     cluster: { fqdn: opts.fqdn, port: opts.port, subset: opts.subset, direction: opts.direction },

@@ -68,8 +68,8 @@ export const proxyStatus: LegacyCommandSpec<ProxyStatusOptions> = {
       ctx.out(renderData(report, opts.output));
       return ExitCode.Ok;
     }
-    const table = await import('../core/proxy-status/table.js');
-    ctx.out(opts.verbosity === '1' ? table.renderVerboseTable(report, Date.now(), ctx.terminal.color) : table.renderTable(report));
+    const table = await import('../render/proxy-status.js');
+    ctx.out(opts.verbosity === '1' ? table.renderVerboseStatusTable(report, ctx.clock.now(), ctx.terminal.color) : table.renderStatusTable(report));
     const { stale, error } = outOfSync(report);
     if (stale + error > 0) {
       ctx.err(`${stale + error} of ${report.proxies.length} proxies not in sync (${error} with rejected config, ${stale} waiting for an ACK)`
@@ -111,7 +111,7 @@ async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: strin
   const istiods = await d.istiod.findIstiods(d.conn, d.selection);
   const fromIstiod = await d.istiod.istiodConfigDump(d.conn, istiods, proxyId, d.timeoutMs);
   const [{ parseConfigDump, compareConfigDumps }, report, { unifiedDiff }] = await Promise.all([
-    import('../core/proxy-status/compare.js'), import('../core/proxy-status/compare-report.js'), import('../adapters/text-diff.js'),
+    import('../core/proxy-status/compare.js'), import('../core/proxy-status/compare-report.js'), import('../render/diff.js'),
   ]);
   const comparison = compareConfigDumps(
     parseConfigDump(fromIstiod.body, `istiod ${fromIstiod.istiod.name}'s config for ${proxyId}`),

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocuments, objectsOf } from '../../../src/core/yaml/load.js';
 import { planSetTag, type TagState } from '../../../src/core/tag/plan.js';
-import { renderTagObjects } from '../../../src/core/tag/render.js';
+import { renderTagObjects } from '../../../src/render/tag.js';
 
 const dir = new URL('.', import.meta.url);
 const files = readdirSync(dir);

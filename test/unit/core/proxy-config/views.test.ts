@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../src/errors.js';
-import { renderView, type View } from '../../../../src/core/proxy-config/view.js';
+import type { View } from '../../../../src/core/proxy-config/view.js';
+import { renderView } from '../../../../src/render/proxy-config.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/proxy-config/${name}`, import.meta.url), 'utf8');
 const now = new Date('2026-11-21T12:00:00Z');
