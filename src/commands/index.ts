@@ -9,7 +9,7 @@ import { kubeInject } from './kube-inject.js';
 import { manifest } from './manifest.js';
 import { precheck } from './precheck.js';
 import { profile } from './profile.js';
-import { proxyConfig } from './proxy-config.js';
+import { proxyConfig } from './proxy-config/index.js';
 import { proxyStatus } from './proxy-status.js';
 import { uninstall } from './uninstall.js';
 import { validate } from './validate.js';

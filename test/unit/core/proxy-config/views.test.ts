@@ -75,3 +75,12 @@ describe('renderView', () => {
     expect(text('cluster', '{"configs": [{"@type": "type.googleapis.com/envoy.admin.v2alpha.ClustersConfigDump"}]}')).toBe('SERVICE FQDN     PORT     SUBSET     DIRECTION     TYPE     DESTINATION RULE\n');
   });
 });
+
+describe('the view registries', () => {
+  it('have one CLI entry per core view, with an admin path that names an Envoy admin endpoint', async () => {
+    const { VIEWS } = await import('../../../../src/core/proxy-config/view.js');
+    const { VIEW_COMMANDS } = await import('../../../../src/commands/proxy-config/views.js');
+    expect(VIEW_COMMANDS.map((v) => v.name)).toEqual([...VIEWS]);
+    for (const v of VIEW_COMMANDS) expect(v.adminPath).toMatch(/^\/(config_dump|clusters)(\?|$)/);
+  });
+});
