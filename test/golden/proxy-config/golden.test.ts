@@ -1,12 +1,30 @@
 /**
  * proxy-config goldens: each `<case>.args` is one run of the real CLI (`mesh proxy-config <args>`) on the fixtures in
- * test/fixtures/proxy-config (a token naming a fixture file is replaced by its path). stdout is compared with
+ * test/fixtures/proxy-config (a token naming a fixture file is replaced by its path), with the clock pinned to
+ * NOW so that certificate validity does not depend on the day the tests run. stdout is compared with
  * `<case>.out.txt|json|yaml` (by -o), and when the run fails, `exit <code>` plus stderr with `<case>.err.txt`.
  * Update: MESH_UPDATE_GOLDEN=1 npx vitest run test/golden/proxy-config
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../helpers/run-cli.js';
+import { main } from '../../../src/cli.js';
+import { processContext } from '../../../src/adapters/context.js';
+import type { CliIO } from '../../../src/context.js';
+
+/** The time every case runs at: after the fixtures' workload certificates were issued, before they expire. */
+const NOW = '2026-12-01T00:00:00Z';
+
+/** Runs `mesh <argv>` in-process with the real context (files on disk) but a clock stopped at `now`. */
+async function runCli(argv: string[], now = NOW): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    out: (t) => void (stdout += t), err: (t) => void (stderr += t), readStdin: async () => Buffer.alloc(0), env: {}, stdoutIsTTY: false, stderrIsTTY: false,
+  };
+  const clock = { now: () => Date.parse(now), sleep: async () => {} };
+  const code = await main(argv, io, (globals) => ({ ...processContext(io, globals), clock }));
+  return { code, stdout, stderr };
+}
 
 const here = new URL('./', import.meta.url);
 const fixtures = new URL('../../fixtures/proxy-config/', import.meta.url);
@@ -30,6 +48,13 @@ describe('proxy-config goldens', () => {
       expect(r.stderr).toBe('');
     }
     if (r.stdout || existsSync(new URL(`${name}.out.${ext}`, here))) await expect(r.stdout).toMatchFileSnapshot(`${name}.out.${ext}`);
+  });
+
+  it('checks certificates against the pinned clock, not the wall clock', async () => {
+    const dump = new URL('productpage.config_dump.json', fixtures).pathname;
+    const row = (r: { stdout: string }) => r.stdout.split('\n').find((l) => l.startsWith('default '));
+    expect(row(await runCli(['proxy-config', 'secret', '-f', dump]))).toMatch(/ACTIVE +true /);
+    expect(row(await runCli(['proxy-config', 'secret', '-f', dump], '2026-11-01T00:00:00Z'))).toMatch(/ACTIVE +false /);
   });
 
   it('has no orphaned outputs', () => {
