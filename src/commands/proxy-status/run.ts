@@ -59,8 +59,8 @@ async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: strin
     envoyText = await cluster.request(pod, opts.proxyAdminPort, '/config_dump', { timeoutMs: opts.timeout });
   }
   const fromIstiod = await istiod.istiodConfigDump(cluster, await istiod.findIstiods(cluster, selection), proxyId, opts.timeout);
-  const [{ parseConfigDump, compareConfigDumps }, report, { unifiedDiff }] = await Promise.all([
-    import('../../core/proxy-status/compare.js'), import('../../core/proxy-status/compare-report.js'), import('../../render/diff.js'),
+  const [{ parseConfigDump, compareConfigDumps }, { comparisonReport }, { renderComparison }, { unifiedDiff }] = await Promise.all([
+    import('../../core/proxy-status/compare.js'), import('../../core/proxy-status/compare-report.js'), import('../../render/proxy-status.js'), import('../../render/diff.js'),
   ]);
   const comparison = compareConfigDumps(
     parseConfigDump(fromIstiod.body, `istiod ${fromIstiod.istiod.name}'s config for ${proxyId}`),
@@ -68,7 +68,7 @@ async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: strin
   );
   const color = opts.output === 'table' && ctx.terminal.color;
   const diff = (a: string, b: string, al: string, bl: string) => unifiedDiff(a, b, al, bl, color, 7, 10_000);
-  if (opts.output === 'table') ctx.out(report.renderComparison(comparison, diff));
-  else ctx.out((await import('../../render/format.js')).renderData(report.comparisonReport(comparison, proxyId, fromIstiod.istiod.name, diff), opts.output));
+  if (opts.output === 'table') ctx.out(renderComparison(comparison, diff));
+  else ctx.out((await import('../../render/format.js')).renderData(comparisonReport(comparison, proxyId, fromIstiod.istiod.name, diff), opts.output));
   return comparison.sections.every((s) => s.match) ? ExitCode.Ok : ExitCode.IssuesFound;
 }

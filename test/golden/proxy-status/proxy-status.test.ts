@@ -11,7 +11,7 @@ import { buildReport, type IstiodAnswer } from '../../../src/core/proxy-status/s
 import { parseSyncz } from '../../../src/core/proxy-status/syncz.js';
 import { renderStatusTable as renderTable, renderVerboseStatusTable as renderVerboseTable } from '../../../src/render/proxy-status.js';
 import { compareConfigDumps, parseConfigDump } from '../../../src/core/proxy-status/compare.js';
-import { renderComparison } from '../../../src/core/proxy-status/compare-report.js';
+import { renderComparison } from '../../../src/render/proxy-status.js';
 import { toJson, toYaml } from '../../../src/render/format.js';
 import { unifiedDiff } from '../../../src/render/diff.js';
 
