@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { runWithWorld, type FakeWorld } from '../helpers/fake-context.js';
 import type { PodInfo } from '../../src/core/model/pods.js';
+import { VIEW_COMMANDS } from '../../src/commands/proxy-config/views.js';
 import { startFakeApiServer, type FakeApiServer } from './fake-apiserver.js';
 
 const fixture = (name: string) => new URL(`../fixtures/proxy-config/${name}`, import.meta.url).pathname;
@@ -135,6 +136,21 @@ describe('mesh proxy-config over the fake context (pods and admin answers, no HT
       [`productpage-v1-abc.bookinfo:15000${SECRETS}`]: dump, [`productpage-v1-def.bookinfo:15000${SECRETS}`]: dump,
     }));
     expect(r).toMatchObject({ code: 0, stdout: 'productpage-v1-abc.bookinfo and productpage-v1-def.bookinfo trust the same root CA: mTLS between them can be verified\n' });
+  });
+
+  it('reads --file and stdin through the files port', async () => {
+    const file = await runWithWorld(['pc', 'cluster', '-f', 'saved/dump.json'], { files: { 'saved/dump.json': dump } });
+    expect(file).toMatchObject({ code: 0, stdout: golden('cluster.out.txt') });
+    const stdin = await runWithWorld(['pc', 'cluster', '-f', '-'], { stdin: dump });
+    expect(stdin.stdout).toBe(golden('cluster.out.txt'));
+    const missing = await runWithWorld(['pc', 'cluster', '-f', 'nope.json'], {});
+    expect(missing).toMatchObject({ code: 65, stderr: 'error: nope.json: no such file or directory\n' });
+  });
+
+  it.each(VIEW_COMMANDS.flatMap((v) => [v.name, ...(v.aliases ?? [])].map((alias) => [alias, v.name] as const)))('pc %s is the %s view', async (alias, name) => {
+    const r = await runWithWorld(['pc', alias, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Usage: mesh proxy-config ${name}\\b`));
   });
 
   it('says which pod is missing (exit 69)', async () => {
