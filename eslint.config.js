@@ -192,7 +192,5 @@ export const KNOWN_CYCLES = [
   'src/commands/kube-inject.ts -> src/commands/kube-inject-run.ts -> src/commands/kube-inject.ts',
   'src/commands/manifest-run.ts -> src/commands/manifest.ts -> src/commands/manifest-run.ts',
   'src/commands/precheck.ts -> src/commands/precheck-run.ts -> src/commands/precheck.ts',
-  'src/commands/profile.ts -> src/commands/profile-run.ts -> src/commands/profile.ts',
-  'src/commands/proxy-config.ts -> src/commands/proxy-config-run.ts -> src/commands/proxy-config.ts',
   'src/commands/tag.ts -> src/commands/tag-run.ts -> src/commands/tag.ts',
 ];

@@ -38,7 +38,7 @@ export async function runManifestGenerate(ctx: CommandContext, opts: ManifestGen
 
 /** `manifest diff a b`: per-object unified diffs; 79 when anything differs. */
 export async function runManifestDiff(ctx: CommandContext, a: string, b: string, output: 'text' | 'json' | 'yaml' = 'text'): Promise<number> {
-  const [{ readDocuments }, { diffManifests }, { renderManifestDiff, unifiedDiff }] = await Promise.all([import('../adapters/files.js'), import('../core/manifest/diff.js'), import('../adapters/text-diff.js')]);
+  const [{ readDocuments }, { diffManifests }, { renderManifestDiff, unifiedDiff }] = await Promise.all([import('../adapters/files.js'), import('../core/manifest/diff.js'), import('../render/diff.js')]);
   const read = async (p: string) => (await readDocuments([p], { readStdin: ctx.readStdin })).filter((d) => !d.empty);
   const report = diffManifests(await read(a), await read(b));
   const label = (p: string) => (p === '-' ? '<stdin>' : p);

@@ -6,7 +6,7 @@ import { renderData } from '../render/format.js';
 
 async function session(ctx: CommandContext) {
   const [{ openSession }, cluster, plan, render] = await Promise.all([
-    import('./install-input.js'), import('../core/tag/cluster.js'), import('../core/tag/plan.js'), import('../core/tag/render.js'),
+    import('./install-input.js'), import('../core/tag/cluster.js'), import('../core/tag/plan.js'), import('../render/tag.js'),
   ]);
   const s = await openSession(ctx);
   const state = await cluster.readTagState(s.client, ctx.globals.istioNamespace);

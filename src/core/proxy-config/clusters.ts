@@ -1,7 +1,7 @@
 /** `proxy-config cluster`: Envoy clusters from the config dump, parsed from Istio's `direction|port|subset|host` names. */
 import { entries, type ConfigDump } from './dump.js';
 import { field, istioConfigName, obj, str, type Json } from './fields.js';
-import { renderTable } from './table.js';
+import type { TableModel } from './table.js';
 
 /** Filters of `proxy-config cluster`, matched as istioctl does: substrings of the cluster name. */
 export interface ClusterFilter {
@@ -89,7 +89,7 @@ export function matchesCluster(c: ClusterSummary, f: ClusterFilter): boolean {
 }
 
 /** The cluster table; with `typed`, a first NAME column `cluster/<name>` (as in `proxy-config all`). */
-export function clusterTable(clusters: readonly ClusterSummary[], typed = false): string {
+export function clusterTable(clusters: readonly ClusterSummary[], typed = false): TableModel {
   const header = ['SERVICE FQDN', 'PORT', 'SUBSET', 'DIRECTION', 'TYPE', 'DESTINATION RULE'];
   const rows = clusters.map((c) => {
     const cells = c.key
@@ -97,5 +97,5 @@ export function clusterTable(clusters: readonly ClusterSummary[], typed = false)
       : [c.name, '-', '-', '-', c.type, c.destinationRule];
     return typed ? [`cluster/${c.name}`, ...cells] : cells;
   });
-  return renderTable(typed ? ['NAME', ...header] : header, rows);
+  return { header: typed ? ['NAME', ...header] : header, rows };
 }

@@ -2,7 +2,7 @@
 import { cmp } from './clusters.js';
 import { entries, sections, type ConfigDump } from './dump.js';
 import { field, str, typeName, type Json } from './fields.js';
-import { renderTable } from './table.js';
+import type { TableModel } from './table.js';
 
 /** One extension configuration. */
 export interface EcdsSummary {
@@ -24,6 +24,6 @@ export function ecdsSections(dump: ConfigDump): Json[] {
 }
 
 /** The ECDS table. */
-export function ecdsTable(items: readonly EcdsSummary[]): string {
-  return renderTable(['ECDS NAME', 'TYPE'], items.map((e) => [e.name, e.type]));
+export function ecdsTable(items: readonly EcdsSummary[]): TableModel {
+  return { header: ['ECDS NAME', 'TYPE'], rows: items.map((e) => [e.name, e.type]) };
 }

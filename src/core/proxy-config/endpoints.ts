@@ -8,7 +8,7 @@ import { cmp, compareClusterNames, parseClusterName } from './clusters.js';
 import { entries, type ConfigDump } from './dump.js';
 import { addressHost, addressPort, field, list, obj, str, type Json } from './fields.js';
 import { parseJson } from './json.js';
-import { renderTable } from './table.js';
+import type { TableModel } from './table.js';
 
 /** Filters of `proxy-config endpoint`. */
 export interface EndpointFilter {
@@ -117,11 +117,11 @@ export function matchesEndpoint(e: EndpointSummary, f: EndpointFilter): boolean 
 }
 
 /** The `/clusters` endpoint table. */
-export function endpointTable(endpoints: readonly EndpointSummary[]): string {
-  return renderTable(
-    ['ENDPOINT', 'STATUS', 'OUTLIER CHECK', 'CLUSTER'],
-    endpoints.map((e) => [e.port ? `${e.address}:${e.port}` : e.address, e.status, e.failedOutlierCheck ? 'FAILED' : 'OK', e.cluster]),
-  );
+export function endpointTable(endpoints: readonly EndpointSummary[]): TableModel {
+  return {
+    header: ['ENDPOINT', 'STATUS', 'OUTLIER CHECK', 'CLUSTER'],
+    rows: endpoints.map((e) => [e.port ? `${e.address}:${e.port}` : e.address, e.status, e.failedOutlierCheck ? 'FAILED' : 'OK', e.cluster]),
+  };
 }
 
 /** A ClusterLoadAssignment locality as `region/zone/subzone`, shortened when parts are empty. */
@@ -160,9 +160,9 @@ export function edsEndpoints(dump: ConfigDump, filter: EndpointFilter = {}): Eds
 }
 
 /** The EDS endpoint table; with `typed`, names read `endpoint/<address>` (as in `proxy-config all`). */
-export function edsTable(endpoints: readonly EdsEndpoint[], typed = false): string {
-  return renderTable(
-    ['NAME', 'STATUS', 'LOCALITY', 'CLUSTER'],
-    endpoints.map((e) => [`${typed ? 'endpoint/' : ''}${e.addresses.join(',')}`, e.status, e.locality, e.cluster]),
-  );
+export function edsTable(endpoints: readonly EdsEndpoint[], typed = false): TableModel {
+  return {
+    header: ['NAME', 'STATUS', 'LOCALITY', 'CLUSTER'],
+    rows: endpoints.map((e) => [`${typed ? 'endpoint/' : ''}${e.addresses.join(',')}`, e.status, e.locality, e.cluster]),
+  };
 }

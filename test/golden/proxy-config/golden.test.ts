@@ -1,22 +1,33 @@
 /**
  * proxy-config goldens: each `<case>.args` is one run of the real CLI (`mesh proxy-config <args>`) on the fixtures in
- * test/fixtures/proxy-config (a token naming a fixture file is replaced by its path). stdout is compared with
+ * test/fixtures/proxy-config (a token naming a fixture file is replaced by its path), with the context's clock pinned
+ * to NOW so that certificate validity does not depend on the day the tests run. stdout is compared with
  * `<case>.out.txt|json|yaml` (by -o), and when the run fails, `exit <code>` plus stderr with `<case>.err.txt`.
- * The clock is pinned (PINNED_NOW): `secret` prints whether each certificate is valid now.
  * Update: MESH_UPDATE_GOLDEN=1 npx vitest run test/golden/proxy-config
  */
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { expect, it } from 'vitest';
+import { main } from '../../../src/cli.js';
+import { processContext } from '../../../src/adapters/context.js';
+import type { CliIO } from '../../../src/context.js';
 import { expectGolden, expectOptionalGolden, goldenSuite } from '../../helpers/golden.js';
-import { runCli } from '../../helpers/run-cli.js';
+
+/** The time every case runs at: after the fixtures' workload certificates were issued (2026-11-21), before they expire (2036). */
+const NOW = '2026-12-01T00:00:00Z';
+
+/** Runs `mesh <argv>` in-process with the real context (files on disk) but a clock stopped at `now`. */
+async function runCli(argv: string[], now = NOW): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    out: (t) => void (stdout += t), err: (t) => void (stderr += t), readStdin: async () => Buffer.alloc(0), env: {}, stdoutIsTTY: false, stderrIsTTY: false,
+  };
+  const clock = { now: () => Date.parse(now), sleep: async () => {} };
+  const code = await main(argv, io, (globals) => ({ ...processContext(io, globals), clock }));
+  return { code, stdout, stderr };
+}
 
 const fixtures = new URL('../../fixtures/proxy-config/', import.meta.url);
-/** After every fixture certificate's notBefore (2026-11-21) and before its notAfter (2036). */
-export const PINNED_NOW = new Date('2026-12-01T00:00:00Z');
-
-// Only Date is faked: timers stay real, so nothing else about the run changes.
-beforeAll(() => void vi.useFakeTimers({ now: PINNED_NOW, toFake: ['Date'] }));
-afterAll(() => void vi.useRealTimers());
 
 goldenSuite('proxy-config goldens', import.meta.dirname, async (c) => {
   const args = c.args.map((a) => (existsSync(new URL(a, fixtures)) && /\.json$/.test(a) ? new URL(a, fixtures).pathname : a));
@@ -29,4 +40,11 @@ goldenSuite('proxy-config goldens', import.meta.dirname, async (c) => {
     expect(r.stderr).toBe('');
   }
   await expectOptionalGolden(r.stdout, c.file(`out.${ext}`));
+});
+
+it('checks certificates against the pinned clock, not the wall clock', async () => {
+  const dump = new URL('productpage.config_dump.json', fixtures).pathname;
+  const row = (r: { stdout: string }) => r.stdout.split('\n').find((l) => l.startsWith('default '));
+  expect(row(await runCli(['proxy-config', 'secret', '-f', dump]))).toMatch(/ACTIVE +true /);
+  expect(row(await runCli(['proxy-config', 'secret', '-f', dump], '2026-11-01T00:00:00Z'))).toMatch(/ACTIVE +false /);
 });

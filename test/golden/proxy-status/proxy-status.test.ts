@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReport, type IstiodAnswer } from '../../../src/core/proxy-status/status.js';
 import { parseSyncz } from '../../../src/core/proxy-status/syncz.js';
-import { renderTable, renderVerboseTable } from '../../../src/core/proxy-status/table.js';
+import { renderStatusTable as renderTable, renderVerboseStatusTable as renderVerboseTable } from '../../../src/render/proxy-status.js';
 import { compareConfigDumps, parseConfigDump } from '../../../src/core/proxy-status/compare.js';
-import { renderComparison } from '../../../src/core/proxy-status/compare-report.js';
+import { renderComparison } from '../../../src/render/proxy-status.js';
 import { toJson, toYaml } from '../../../src/render/format.js';
-import { unifiedDiff } from '../../../src/adapters/text-diff.js';
+import { unifiedDiff } from '../../../src/render/diff.js';
 import { expectGolden, goldenSuite } from '../../helpers/golden.js';
 
 const here = import.meta.dirname;

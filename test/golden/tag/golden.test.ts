@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadDocuments, objectsOf } from '../../../src/core/yaml/load.js';
 import { planSetTag, type TagState } from '../../../src/core/tag/plan.js';
-import { renderTagObjects } from '../../../src/core/tag/render.js';
+import { renderTagObjects } from '../../../src/render/tag.js';
 import { expectGolden, goldenSuite } from '../../helpers/golden.js';
 
 /** The state readTagState would return for these objects. */

@@ -1,15 +1,28 @@
-/** Unified diffs of text with the `diff` package, coloured only when asked (a TTY without NO_COLOR). */
+/**
+ * Unified diffs of text with the `diff` package (a pure library), coloured only when asked (the caller decides
+ * from TerminalInfo): `profile diff`, `manifest diff` and `proxy-status <pod>` print through here.
+ */
 import { createTwoFilesPatch } from 'diff';
 import type { ManifestDiff } from '../core/manifest/diff.js';
+import { paint, type Style } from './paint.js';
 
-const paint = (color: boolean, code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+/** The style of one line of a unified diff, if it has one. */
+function lineStyle(l: string): Style | undefined {
+  if (l.startsWith('+++') || l.startsWith('---')) return 'diffHeader';
+  if (l.startsWith('+')) return 'added';
+  if (l.startsWith('-')) return 'removed';
+  return l.startsWith('@@') ? 'hunk' : undefined;
+}
 
 /** Colours a unified diff line by line: additions green, removals red, hunk headers cyan. */
 function colorize(patch: string, color: boolean): string {
   if (!color) return patch;
   return patch
     .split('\n')
-    .map((l) => (l.startsWith('+++') || l.startsWith('---') ? paint(true, '1', l) : l.startsWith('+') ? paint(true, '32', l) : l.startsWith('-') ? paint(true, '31', l) : l.startsWith('@@') ? paint(true, '36', l) : l))
+    .map((l) => {
+      const style = lineStyle(l);
+      return style ? paint(l, style, true) : l;
+    })
     .join('\n');
 }
 
@@ -35,10 +48,10 @@ function lines(text: string): number {
 /** The report of `manifest diff`: removed and added objects, then one unified diff per changed object. */
 export function renderManifestDiff(report: ManifestDiff, opts: { a: string; b: string; color: boolean }): string {
   let out = '';
-  for (const id of report.onlyInA) out += `${paint(opts.color, '31', `- ${id}`)} (only in ${opts.a})\n`;
-  for (const id of report.onlyInB) out += `${paint(opts.color, '32', `+ ${id}`)} (only in ${opts.b})\n`;
+  for (const id of report.onlyInA) out += `${paint(`- ${id}`, 'removed', opts.color)} (only in ${opts.a})\n`;
+  for (const id of report.onlyInB) out += `${paint(`+ ${id}`, 'added', opts.color)} (only in ${opts.b})\n`;
   for (const c of report.changed) {
-    out += `${paint(opts.color, '33', `~ ${c.id}`)}\n`;
+    out += `${paint(`~ ${c.id}`, 'changed', opts.color)}\n`;
     out += unifiedDiff(c.a, c.b, `${opts.a} ${c.id}`, `${opts.b} ${c.id}`, opts.color);
   }
   return out;
