@@ -55,7 +55,7 @@ export const precheck: LegacyCommandSpec<PrecheckOptions> = {
   },
   async run(ctx: CommandContext, opts) {
     const [{ runPrecheck }, { ExitCode }, { MESH_VERSION }, { formatMessages }] = await Promise.all([
-      import('./precheck-run.js'), import('../errors.js'), import('../version.js'), import('../core/analyze/format/index.js'),
+      import('./precheck-run.js'), import('../errors.js'), import('../version.js'), import('../render/analyze.js'),
     ]);
     const outcome = await runPrecheck(ctx, opts);
     if (outcome.shown.length) ctx.out(formatMessages(outcome.shown, opts.output, { color: opts.color ?? ctx.terminal.color, toolVersion: MESH_VERSION }));

@@ -42,7 +42,7 @@ export const validate: LegacyCommandSpec<ValidateCliOptions> = {
     const { readSources } = await import('../adapters/files.js');
     const sources = await readSources(opts.filename, { recursive: opts.recursive, readStdin: ctx.readStdin });
     const { diagnostics, objects } = await validateSources(sources, { ignoreUnknown: opts.ignoreUnknown });
-    const { paintSeverity, renderJson, renderLog, renderSummary, summarize } = await import('../core/validate/report.js');
+    const { paintSeverity, renderJson, renderLog, renderSummary, summarize } = await import('../render/validate.js');
     const summary = summarize(diagnostics, objects);
     if (opts.output === 'json') ctx.out(renderJson(diagnostics, summary));
     else {

@@ -29,7 +29,11 @@ export type Style =
   /** Changed objects (`~ Kind ns/name`). */
   | 'changed'
   /** Diff hunk headers (`@@`). */
-  | 'hunk';
+  | 'hunk'
+  /** The level word of an Error finding in analyze's log format (istioctl's bold red). */
+  | 'errorLevel'
+  /** The level word of a Warning finding in analyze's log format. */
+  | 'warningLevel';
 
 // [open, close] SGR parameters. Marks close only the colour (39), as chalk did for them; table cells and diff lines
 // reset everything (0), as istioctl's fatih/color does. Kept apart so today's bytes stay the same.
@@ -45,6 +49,8 @@ const SGR: Record<Style, readonly [string, string]> = {
   removed: ['31', '0'],
   changed: ['33', '0'],
   hunk: ['36', '0'],
+  errorLevel: ['1;31', '0'],
+  warningLevel: ['33', '0'],
 };
 
 /** `text` in `style` when `enabled`, else `text` unchanged. */

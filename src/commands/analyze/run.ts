@@ -9,9 +9,10 @@ import { readSources } from '../../adapters/files.js';
 import { loadDocuments, objectsOf, type SourcedObject } from '../../core/yaml/load.js';
 import { MESH_VERSION } from '../../version.js';
 import {
-  analyzeSnapshot, buildSnapshot, fileSource, formatMessages, isMessageCode, kindOf, listAnalyzers, parseSuppressions,
+  analyzeSnapshot, buildSnapshot, fileSource, isMessageCode, kindOf, listAnalyzers, parseSuppressions,
   selectAnalyzers, type SnapshotSource,
 } from '../../core/analyze/index.js';
+import { formatMessages } from '../../render/analyze.js';
 import { schemaProblemsOf } from '../../core/analyze/problems.js';
 import type { SchemaProblem } from '../../core/analyze/types.js';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { validateSources } from '../../../src/core/validate/sources.js';
-import { renderJson, renderLog, renderSummary, summarize } from '../../../src/core/validate/report.js';
+import { renderJson, renderLog, renderSummary, summarize } from '../../../src/render/validate.js';
 import { expectGolden, goldenSuite } from '../../helpers/golden.js';
 
 goldenSuite('validate goldens', import.meta.dirname, async (c) => {

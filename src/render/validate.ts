@@ -1,6 +1,7 @@
 /** Renders validation results: one line per problem (`-o log`) or a stable JSON document (`-o json`). Pure. */
-import { formatLocation } from '../../errors.js';
-import { objectRef, type Diagnostic } from './diagnostic.js';
+import { formatLocation } from '../errors.js';
+import { objectRef, type Diagnostic } from '../core/validate/diagnostic.js';
+import { paint } from './paint.js';
 
 /** Counts for the summary line and the JSON `summary`. */
 export interface ValidateSummary {
@@ -55,7 +56,7 @@ export function renderJson(diagnostics: readonly Diagnostic[], summary: Validate
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** Colours the severity word for a terminal: red errors, yellow warnings (plain ANSI; the caller decides if colour is allowed). */
+/** Colours the severity word for a terminal: red errors, yellow warnings (the caller decides if colour is allowed). */
 export function paintSeverity(severity: Diagnostic['severity'], text: string): string {
-  return `${severity === 'error' ? '\u001b[31m' : '\u001b[33m'}${text}\u001b[39m`;
+  return paint(text, severity === 'error' ? 'failure' : 'warning', true);
 }

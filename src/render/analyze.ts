@@ -1,10 +1,10 @@
 /**
- * Output formats for analysis messages: pure string builders. `log` is istioctl's line format (coloured only
+ * Output formats for analysis messages (analyze, precheck): pure string builders. `log` is istioctl's line format (coloured only
  * when asked); `json`/`yaml` keep istioctl's `-o json` field names; `sarif` is SARIF 2.1.0 for code scanning.
  */
-import { emitYaml } from '../../yaml/emit.js';
-import { documentationUrl } from '../../model/messages.js';
-import type { AnalysisMessage } from '../types.js';
+import { emitYaml } from '../core/yaml/emit.js';
+import { documentationUrl, type AnalysisMessage } from '../core/model/messages.js';
+import { paint, type Style } from './paint.js';
 import { toSarif } from './sarif.js';
 
 /** Formats `mesh analyze -o` accepts. */
@@ -29,11 +29,12 @@ export function formatMessages(messages: readonly AnalysisMessage[], format: Ana
   }
 }
 
-const COLORS: Record<string, string> = { Error: '\u001b[1;31m', Warning: '\u001b[33m' };
+const LEVEL_STYLES: Record<string, Style> = { Error: 'errorLevel', Warning: 'warningLevel' };
 
 /** `Error [IST0101] (VirtualService default/reviews file.yaml:12) Referenced host not found: "x"`. */
 export function logLine(m: AnalysisMessage, color: boolean): string {
-  const level = color && COLORS[m.level] ? `${COLORS[m.level]}${m.level}\u001b[0m` : m.level;
+  const style = LEVEL_STYLES[m.level];
+  const level = style ? paint(m.level, style, color) : m.level;
   const where = m.origin ? ` (${m.origin}${m.file ? ` ${reference(m)}` : ''})` : '';
   return `${level} [${m.code}]${where} ${m.message}`;
 }

@@ -1,6 +1,6 @@
 /** SARIF 2.1.0 for GitHub code scanning and other CI viewers: one run, one rule per code that occurs. */
-import { MESSAGES, documentationUrl, type MessageCode } from '../../model/messages.js';
-import type { AnalysisMessage } from '../types.js';
+import { MESSAGES, documentationUrl, type MessageCode } from '../core/model/messages.js';
+import type { AnalysisMessage } from '../core/model/messages.js';
 
 const SARIF_LEVEL = { Error: 'error', Warning: 'warning', Info: 'note' } as const;
 
