@@ -1,10 +1,11 @@
 /** `proxy-config bootstrap`: the Envoy bootstrap, and with -o short the Istio and Envoy versions it names. */
+import type { JsonObject } from '../tree.js';
 import { sections, type ConfigDump } from './dump.js';
-import { field, num, obj, str, type Json } from './fields.js';
+import { field, num, obj, str } from './fields.js';
 import type { TableModel } from './table.js';
 
 /** The bootstrap section of the dump (`{bootstrap, last_updated}`), if there is one. */
-export function readBootstrap(dump: ConfigDump): Json | undefined {
+export function readBootstrap(dump: ConfigDump): JsonObject | undefined {
   const all = sections(dump, 'BootstrapConfigDump');
   return all[all.length - 1];
 }
@@ -22,7 +23,7 @@ export interface BootstrapSummary {
 }
 
 /** Reads the versions the bootstrap declares. */
-export function summariseBootstrap(section: Json): BootstrapSummary {
+export function summariseBootstrap(section: JsonObject): BootstrapSummary {
   const node = obj(section, 'bootstrap', 'node');
   const meta = obj(node, 'metadata');
   const sha = str(meta, 'ISTIO_PROXY_SHA');

@@ -1,7 +1,8 @@
 /** `proxy-config ecds`: extension configurations Envoy received through ECDS (Wasm plugins, Istio's stats filters). */
-import { cmp } from './clusters.js';
+import type { JsonObject } from '../tree.js';
+import { compareStrings } from '../tree.js';
 import { entries, sections, type ConfigDump } from './dump.js';
-import { field, str, typeName, type Json } from './fields.js';
+import { field, str, typeName } from './fields.js';
 import type { TableModel } from './table.js';
 
 /** One extension configuration. */
@@ -15,11 +16,11 @@ export interface EcdsSummary {
 export function readEcds(dump: ConfigDump): EcdsSummary[] {
   return entries(dump, 'EcdsConfigDump', 'ecdsFilters', 'ecdsFilter')
     .map((c) => ({ name: str(c, 'name'), type: typeName(field(c, 'typedConfig')) }))
-    .sort((a, b) => cmp(a.type, b.type) || cmp(a.name, b.name));
+    .sort((a, b) => compareStrings(a.type, b.type) || compareStrings(a.name, b.name));
 }
 
 /** The ECDS sections as they are in the dump (for -o json|yaml). */
-export function ecdsSections(dump: ConfigDump): Json[] {
+export function ecdsSections(dump: ConfigDump): JsonObject[] {
   return sections(dump, 'EcdsConfigDump');
 }
 

@@ -1,7 +1,8 @@
 /** `proxy-config listener`: Envoy listeners, their filter chains, what each chain matches and where it sends traffic. */
-import { cmp } from './clusters.js';
+import type { JsonObject } from '../tree.js';
+import { compareStrings } from '../tree.js';
 import { entries, type ConfigDump } from './dump.js';
-import { addressHost, addressPort, field, list, num, obj, str, type Json } from './fields.js';
+import { addressHost, addressPort, field, list, num, obj, str } from './fields.js';
 import { matcherMatches } from './listener-matcher.js';
 import { describeCluster, describeRouteConfig } from './routes-describe.js';
 import type { TableModel } from './table.js';
@@ -44,7 +45,7 @@ export interface ListenerSummary {
   /** An internal listener (reached by other listeners of the same Envoy, not by a socket). */
   internal: boolean;
   /** The listener as it is in the dump. */
-  raw: Json;
+  raw: JsonObject;
 }
 
 const PROTOCOL_NAMES: [string, string[]][] = [
@@ -75,7 +76,7 @@ export function readListeners(dump: ConfigDump): ListenerSummary[] {
       raw,
     };
   });
-  return listeners.sort((a, b) => a.port - b.port || cmp(a.addresses[0]!, b.addresses[0]!) || cmp(a.type, b.type));
+  return listeners.sort((a, b) => a.port - b.port || compareStrings(a.addresses[0]!, b.addresses[0]!) || compareStrings(a.type, b.type));
 }
 
 function filterChains(listener: unknown): unknown[] {
@@ -163,7 +164,7 @@ export function listenerTable(listeners: readonly ListenerSummary[], options: { 
       continue;
     }
     // Descending by destination, as istioctl sorts; stable, so equal destinations keep chain order.
-    const chains = [...l.chains].sort((a, b) => cmp(b.destination, a.destination));
+    const chains = [...l.chains].sort((a, b) => compareStrings(b.destination, a.destination));
     for (const c of chains) for (const m of c.matches) rows.push([...lead, m, c.destination]);
   }
   return { header: options.typed ? ['NAME', ...header] : header, rows, padding: 1 };
@@ -175,7 +176,7 @@ export function listenerTable(listeners: readonly ListenerSummary[], options: { 
  */
 export function chainTable(listeners: readonly ListenerSummary[]): TableModel {
   const sorted = [...listeners].sort((a, b) =>
-    a.internal && b.internal ? cmp(a.name, b.name) : a.port - b.port || cmp(a.addresses[0]!, b.addresses[0]!) || cmp(a.type, b.type));
+    a.internal && b.internal ? compareStrings(a.name, b.name) : a.port - b.port || compareStrings(a.addresses[0]!, b.addresses[0]!) || compareStrings(a.type, b.type));
   const rows: string[][] = [];
   for (const l of sorted) {
     const lname = `envoy://${l.name}`;

@@ -1,6 +1,7 @@
 /** `proxy-config route`: route configurations (RDS and inline), one row per virtual host and route. */
+import type { JsonObject } from '../tree.js';
 import { entries, type ConfigDump } from './dump.js';
-import { field, istioConfigName, list, str, type Json } from './fields.js';
+import { field, istioConfigName, list, str } from './fields.js';
 import { describeMatch, routeCluster } from './routes-describe.js';
 import type { TableModel } from './table.js';
 
@@ -14,7 +15,7 @@ export interface RouteFilter {
 export interface RouteConfigSummary {
   name: string;
   /** The route configuration as it is in the dump. */
-  raw: Json;
+  raw: JsonObject;
 }
 
 /**
