@@ -47,6 +47,7 @@ function addFlags(cmd: Command, flags: FlagTable): void {
     if (spec.default !== undefined) option.default(spec.default, spec.defaultText);
     if (spec.choices) option.choices(spec.choices);
     if (spec.hidden) option.hideHelp();
+    if (spec.required) option.makeOptionMandatory();
     if (option.attributeName() !== key) throw new Error(`flag table of "${cmd.name()}": key "${key}" should be "${option.attributeName()}" for ${spec.flags}`);
     cmd.addOption(option);
   }

@@ -24,6 +24,8 @@ export interface FlagSpec<V = unknown> {
   choices?: readonly string[];
   /** Left out of --help (kept for compatibility). */
   hidden?: boolean;
+  /** The flag must be given (commander reports a missing one as a usage error, exit 64). */
+  required?: boolean;
   /** Phantom: carries `V` for `OptionsOf`; never set. */
   readonly __type?: V;
 }
