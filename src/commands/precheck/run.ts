@@ -5,7 +5,6 @@
  */
 import type { CommandContext } from '../../context.js';
 import type { PrecheckOptions } from './flags.js';
-import { MeshError } from '../../errors.js';
 import { ISTIO_VERSION } from '../../version.js';
 import type { AnalysisMessage } from '../../core/analyze/types.js';
 import {
@@ -80,24 +79,18 @@ async function existingIstio(ctx: CommandContext, cluster: PrecheckCluster, targ
 
 /** The install-related analyzers over the live cluster, as `mesh analyze --analyzer ...` would run them. */
 async function analyzerMessages(ctx: CommandContext, timeoutMs: number): Promise<AnalysisMessage[]> {
-  const [{ readClusterSource }, analyze] = await Promise.all([import('../../app/cluster-source.js'), import('../../core/analyze/index.js')]);
+  const [{ buildSnapshotFor }, analyze] = await Promise.all([import('../../app/snapshot.js'), import('../../core/analyze/index.js')]);
   const only = [...PRECHECK_ANALYZERS];
   const analyzers = analyze.selectAnalyzers(only);
-  let read;
-  try {
+  const { snapshot, clusterUsed } = await buildSnapshotFor(ctx, {
     // Before a first install Istio's kinds are not served: expected here, so only refusals are worth a warning.
-    read = await readClusterSource(ctx, {
+    cluster: {
       kinds: [...new Set(analyzers.flatMap((a) => a.meta.inputs))], timeoutMs, status: 'Checking the cluster',
       without: 'analyzers ran without them', warnNotServed: false,
-    });
-  } catch (error) {
-    if (!(error instanceof MeshError)) throw error;
-    ctx.err(`warning: ${error.message}; the analyzers did not run\n`);
-    return [];
-  }
-  const snapshot = analyze.buildSnapshot([read.source], {
-    defaultNamespace: ctx.globals.namespace ?? 'default', istioNamespace: ctx.globals.istioNamespace, addDefaults: false,
+    },
+    withoutCluster: () => 'the analyzers did not run',
   });
+  if (!clusterUsed) return [];
   const result = analyze.analyzeSnapshot(snapshot, {
     only, namespaces: ctx.globals.namespace ? new Set([ctx.globals.namespace]) : undefined, suppressions: [], outputThreshold: 'Info', failureThreshold: 'Error',
   });
