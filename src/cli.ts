@@ -48,9 +48,19 @@ function addFlags(cmd: Command, flags: FlagTable): void {
     if (spec.choices) option.choices(spec.choices);
     if (spec.hidden) option.hideHelp();
     if (spec.required) option.makeOptionMandatory();
-    if (option.attributeName() !== key) throw new Error(`flag table of "${cmd.name()}": key "${key}" should be "${option.attributeName()}" for ${spec.flags}`);
-    cmd.addOption(option);
+    cmd.addOption(checked(cmd, key, option));
+    for (const other of spec.also ?? []) {
+      const spelling = new Option(other.flags, other.description);
+      if (other.hidden) spelling.hideHelp();
+      cmd.addOption(checked(cmd, key, spelling));
+    }
   }
+}
+
+/** `option`, once its attribute name is known to equal the table key `key`. */
+function checked(cmd: Command, key: string, option: Option): Option {
+  if (option.attributeName() !== key) throw new Error(`flag table of "${cmd.name()}": key "${key}" should be "${option.attributeName()}" for ${option.flags}`);
+  return option;
 }
 
 function toCommand(spec: AnyCommandSpec, io: CliIO, state: RunState, contextFor: ContextFactory): Command {

@@ -26,8 +26,23 @@ export interface FlagSpec<V = unknown> {
   hidden?: boolean;
   /** The flag must be given (commander reports a missing one as a usage error, exit 64). */
   required?: boolean;
+  /**
+   * Other spellings that set the same value (`--no-browser` beside `--browser [bool]`, istioctl's camelCase
+   * `--ignoreUnmeshed` beside `--ignore-unmeshed`); each must file its value under the same key.
+   */
+  also?: readonly FlagSpelling[];
   /** Phantom: carries `V` for `OptionsOf`; never set. */
   readonly __type?: V;
+}
+
+/** Another spelling of a flag (see FlagSpec.also). */
+export interface FlagSpelling {
+  /** commander syntax, e.g. `--no-browser`. */
+  flags: string;
+  /** One line of help. */
+  description: string;
+  /** Left out of --help. */
+  hidden?: boolean;
 }
 
 /** A command's flags: the key is the option's name in the options object (commander's camelCase of the long flag). */
