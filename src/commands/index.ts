@@ -2,7 +2,7 @@
 import type { AnyCommandSpec } from './types.js';
 import { analyze } from './analyze/index.js';
 import { completion } from './completion.js';
-import { dashboard } from './dashboard.js';
+import { dashboard } from './dashboard/index.js';
 import { describe } from './describe/index.js';
 import { install } from './install.js';
 import { kubeInject } from './kube-inject/index.js';

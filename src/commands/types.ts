@@ -49,7 +49,7 @@ export interface FlagSpelling {
 export type FlagTable = Record<string, FlagSpec<any>>;
 
 /** The options object a command receives for its flag table. */
-export type OptionsOf<T extends FlagTable> = { [K in keyof T]: T[K] extends FlagSpec<infer V> ? V : never };
+export type OptionsOf<T extends FlagTable> = { [K in keyof T]: NonNullable<T[K]> extends FlagSpec<infer V> ? V : never };
 
 /** A positional argument, as data. */
 export interface ArgumentSpec {
