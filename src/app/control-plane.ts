@@ -1,11 +1,9 @@
-/** Reads facts about the running Istio control plane (used by `version --remote`). */
-import type { GlobalOptions } from '../../context.js';
-import { connect, translateKubeError } from './client.js';
-import { RawKube } from './http.js';
+/** Facts about the running Istio control plane, read through the cluster port (used by `version --remote`). */
+import type { CommandContext } from '../context.js';
 
 interface PodJson {
   metadata?: { name?: string };
-  spec?: { containers: { name: string; image?: string }[] };
+  spec?: { containers?: { name: string; image?: string }[] };
 }
 
 /** One running control-plane pod and the Istio version its image carries. */
@@ -15,18 +13,15 @@ export interface ControlPlaneVersion {
   version: string;
 }
 
-/** Lists istiod pods in the Istio namespace and reports the tag of their discovery image. */
-export async function readControlPlaneVersions(globals: GlobalOptions): Promise<ControlPlaneVersion[]> {
-  const conn = await connect(globals);
-  const ns = globals.istioNamespace;
-  try {
-    const pods = (await new RawKube(conn).request('GET', `/api/v1/namespaces/${encodeURIComponent(ns)}/pods`, { query: { labelSelector: 'app=istiod' } })) as { items?: PodJson[] };
-    return (pods.items ?? []).map((pod) => {
-      const image = pod.spec?.containers.find((c) => c.name === 'discovery')?.image ?? pod.spec?.containers[0]?.image ?? '';
-      const tag = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : 'unknown';
-      return { component: 'istiod', pod: pod.metadata?.name ?? '', version: tag };
-    });
-  } catch (error) {
-    throw translateKubeError(error, `list istiod pods in namespace ${ns}`, conn.server);
-  }
+/** Lists istiod pods in the Istio namespace (-i) and reports the tag of their discovery image. */
+export async function readControlPlaneVersions(ctx: Pick<CommandContext, 'cluster' | 'globals'>): Promise<ControlPlaneVersion[]> {
+  const cluster = await ctx.cluster();
+  const pods = await cluster.install.list('v1', 'Pod', { namespace: ctx.globals.istioNamespace, labelSelector: 'app=istiod' });
+  return pods.map((pod) => {
+    const { metadata, spec } = pod as PodJson;
+    const containers = spec?.containers ?? [];
+    const image = containers.find((c) => c.name === 'discovery')?.image ?? containers[0]?.image ?? '';
+    const tag = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : 'unknown';
+    return { component: 'istiod', pod: metadata?.name ?? '', version: tag };
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * The body of `mesh precheck`, loaded lazily by ./index.ts: render what install would apply, ask the
- * cluster (adapters/kube/precheck.ts, the analyze snapshot reader) and judge with the pure core (core/precheck).
+ * cluster (the precheck port of ctx.cluster(), and app/snapshot.ts for the analyzers) and judge with the pure core (core/precheck).
  * The cluster questions run in parallel; a question the user may not ask becomes a warning, not a failure.
  */
 import type { CommandContext } from '../../context.js';
