@@ -1,7 +1,7 @@
 /** Every command mesh has, in the order `mesh --help` lists them. Add a command here; nothing is discovered from disk. */
 import type { AnyCommandSpec } from './types.js';
 import { analyze } from './analyze/index.js';
-import { completion } from './completion.js';
+import { completionCommand } from './completion.js';
 import { dashboard } from './dashboard/index.js';
 import { describe } from './describe/index.js';
 import { install } from './install.js';
@@ -33,5 +33,5 @@ export const commands: AnyCommandSpec[] = [
   describe,
   dashboard,
   version,
-  completion,
+  completionCommand(() => commands),
 ];
