@@ -12,7 +12,7 @@ import type { SkippedKind } from '../../src/core/model/cluster-read.js';
 import type { PodArgument, PodInfo, PodRef } from '../../src/core/model/pods.js';
 import type { KubeObject } from '../../src/core/yaml/load.js';
 import { main } from '../../src/cli.js';
-import { FakeClock, FakeCluster } from './fake-install-client.js';
+import { FakeClock, FakeCluster, readyOnRead } from './fake-install-client.js';
 
 /** What the fake world holds. */
 export interface FakeWorld {
@@ -36,6 +36,8 @@ export interface FakeWorld {
   noCluster?: boolean;
   /** Whether stdin is a terminal (prompts possible). */
   stdinIsTTY?: boolean;
+  /** CRDs become Established and workloads ready on first read, as controllers would make them (install's waits). */
+  readyOnRead?: boolean;
 }
 
 /** The fake context plus what the command did to the world. */
@@ -65,6 +67,7 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
   const requests: string[] = [];
   const answers = [...(world.answers ?? [])];
   const installed = new FakeCluster(world.objects ?? []);
+  if (world.readyOnRead) readyOnRead(installed);
   const clock = new FakeClock();
   clock.t = typeof world.now === 'string' ? Date.parse(world.now) : (world.now ?? Date.parse('2026-12-01T00:00:00Z'));
   const files = world.files ?? {};
