@@ -12,13 +12,20 @@ import { loadDocuments } from '../core/yaml/load.js';
 
 /** The flags that say where injection configuration comes from. */
 export interface InjectConfigFlags {
+  /** The `mesh` key of the istio ConfigMap, as a file (replaces the cluster's). */
   meshConfigFile?: string;
+  /** The `values` key of the istio-sidecar-injector ConfigMap, as a file (replaces the cluster's). */
   valuesFile?: string;
+  /** The injector's `config` key: checked only (mesh renders Istio's built-in templates itself). */
   injectConfigFile?: string;
+  /** An IstioOperator file: inject what that install would. */
   operatorFileName?: string;
+  /** The control-plane revision (its ConfigMaps carry the `-<revision>` suffix). */
   revision?: string;
+  /** Proxy image registry and tag. */
   hub?: string;
   tag?: string;
+  /** install's `--set path=value` overrides. */
   set?: string[];
   /** Never read configuration from a cluster. */
   ignoreCluster: boolean;

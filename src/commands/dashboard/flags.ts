@@ -15,9 +15,13 @@ export const dashboardFlags = {
 
 /** The flags a UI's subcommand may have: the UI's port in the pod, and how to pick a proxy or istiod pod. */
 export type UiFlags = {
+  /** `--ui-port`: the add-on's or Envoy admin's port in the pod. */
   uiPort?: FlagSpec<string>;
+  /** `--ctrlz_port` (istioctl's spelling): ControlZ's port in the istiod pod. */
   ctrlz_port?: FlagSpec<string>;
+  /** `-l`: pick the pod by label instead of by name (proxy and istiod UIs). */
   selector?: FlagSpec<string | undefined>;
+  /** `-r`: any istiod of this revision (istiod UIs). */
   revision?: FlagSpec<string | undefined>;
 };
 
