@@ -188,9 +188,4 @@ function knownViolations() {
 
 /** TODO(#8): import circles being removed on other branches (scripts/check-cycles.mjs skips exactly these). */
 export const KNOWN_CYCLES = [
-  'src/commands/describe.ts -> src/commands/describe-run.ts -> src/commands/describe.ts',
-  'src/commands/kube-inject.ts -> src/commands/kube-inject-run.ts -> src/commands/kube-inject.ts',
-  'src/commands/manifest-run.ts -> src/commands/manifest.ts -> src/commands/manifest-run.ts',
-  'src/commands/precheck.ts -> src/commands/precheck-run.ts -> src/commands/precheck.ts',
-  'src/commands/tag.ts -> src/commands/tag-run.ts -> src/commands/tag.ts',
 ];

@@ -47,24 +47,31 @@ function addFlags(cmd: Command, flags: FlagTable): void {
     if (spec.default !== undefined) option.default(spec.default, spec.defaultText);
     if (spec.choices) option.choices(spec.choices);
     if (spec.hidden) option.hideHelp();
-    if (option.attributeName() !== key) throw new Error(`flag table of "${cmd.name()}": key "${key}" should be "${option.attributeName()}" for ${spec.flags}`);
-    cmd.addOption(option);
+    if (spec.required) option.makeOptionMandatory();
+    cmd.addOption(checked(cmd, key, option));
+    for (const other of spec.also ?? []) {
+      const spelling = new Option(other.flags, other.description);
+      if (other.hidden) spelling.hideHelp();
+      cmd.addOption(checked(cmd, key, spelling));
+    }
   }
+}
+
+/** `option`, once its attribute name is known to equal the table key `key`. */
+function checked(cmd: Command, key: string, option: Option): Option {
+  if (option.attributeName() !== key) throw new Error(`flag table of "${cmd.name()}": key "${key}" should be "${option.attributeName()}" for ${option.flags}`);
+  return option;
 }
 
 function toCommand(spec: AnyCommandSpec, io: CliIO, state: RunState, contextFor: ContextFactory): Command {
   const cmd = new Command(spec.name).summary(spec.summary).description(spec.description ?? spec.summary);
   if (spec.aliases) cmd.aliases(spec.aliases);
-  if (typeof spec.arguments === 'string') cmd.arguments(spec.arguments);
-  else {
-    for (const arg of spec.arguments ?? []) {
-      const argument = new Argument(arg.name, arg.description);
-      if (arg.choices) argument.choices(arg.choices);
-      cmd.addArgument(argument);
-    }
+  for (const arg of spec.arguments ?? []) {
+    const argument = new Argument(arg.name, arg.description);
+    if (arg.choices) argument.choices(arg.choices);
+    cmd.addArgument(argument);
   }
-  if ('flags' in spec && spec.flags) addFlags(cmd, spec.flags);
-  if ('options' in spec) spec.options?.(cmd);
+  if (spec.flags) addFlags(cmd, spec.flags);
   if (spec.examples?.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join('\n')}\n`);
   cmd.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).exitOverride().showSuggestionAfterError(true);
   for (const sub of spec.subcommands ?? []) cmd.addCommand(toCommand(sub, io, state, contextFor));

@@ -2,18 +2,18 @@
 import type { AnyCommandSpec } from './types.js';
 import { analyze } from './analyze/index.js';
 import { completionCommand } from './completion.js';
-import { dashboard } from './dashboard.js';
-import { describe } from './describe.js';
+import { dashboard } from './dashboard/index.js';
+import { describe } from './describe/index.js';
 import { install } from './install.js';
-import { kubeInject } from './kube-inject.js';
-import { manifest } from './manifest.js';
-import { precheck } from './precheck.js';
+import { kubeInject } from './kube-inject/index.js';
+import { manifest } from './manifest/index.js';
+import { precheck } from './precheck/index.js';
 import { profile } from './profile/index.js';
 import { proxyConfig } from './proxy-config/index.js';
 import { proxyStatus } from './proxy-status/index.js';
 import { uninstall } from './uninstall.js';
 import { validate } from './validate.js';
-import { tag } from './tag.js';
+import { tag } from './tag/index.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
 

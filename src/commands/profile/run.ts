@@ -2,7 +2,7 @@
 import type { CommandContext } from '../../context.js';
 import type { ProfileDumpOptions, ProfileListOptions } from './flags.js';
 import { ExitCode, UsageError } from '../../errors.js';
-import { readOverlays } from '../manifest-run.js';
+import { readOverlays } from '../../app/render-install.js';
 
 /** `profile list`: name and description per profile. */
 export async function runProfileList(ctx: CommandContext, { output }: ProfileListOptions): Promise<number> {

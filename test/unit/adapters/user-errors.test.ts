@@ -1,10 +1,11 @@
 // User-caused file problems exit 65 (InputError), never 1: exit 1 is reserved for bugs (src/errors.ts).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeTextFileAtomic } from '../../../src/adapters/files.js';
-import { checkInjectConfigFile } from '../../../src/adapters/inject-config.js';
+import { checkInjectConfigFile } from '../../../src/app/inject-config.js';
+import { fakeContext } from '../../helpers/fake-context.js';
 import { ExitCode, InputError } from '../../../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mesh-user-errors-'));
@@ -21,8 +22,8 @@ describe('user-caused file errors', () => {
 
   it('an injector configuration whose default template is not built in is an InputError (exit 65)', async () => {
     const file = join(dir, 'inject-config.yaml');
-    writeFileSync(file, 'config:\n  defaultTemplates: [my-template]\n  templates:\n    my-template: "{}"\n');
-    const error = await checkInjectConfigFile(file).then(
+    const { files } = fakeContext({ files: { [file]: 'config:\n  defaultTemplates: [my-template]\n  templates:\n    my-template: "{}"\n' } });
+    const error = await checkInjectConfigFile(files, file).then(
       () => undefined,
       (e: unknown) => e,
     );

@@ -1,21 +1,8 @@
 /** `mesh manifest generate|diff`: render the control plane offline, and compare two renders object by object. */
-import type { Command } from 'commander';
-import type { LegacyCommandSpec } from './types.js';
-import { filenameOption, outputOption, setOption } from './options.js';
+import { defineCommand } from '../types.js';
+import { diffFlags, generateFlags } from './flags.js';
 
-/** Flags of `manifest generate`. */
-export interface ManifestGenerateOptions {
-  /** `--set path=value` overrides, in order. */
-  set?: string[];
-  /** `-f` IstioOperator overlays, in order. */
-  filename?: string[];
-  /** `-o <dir>`: write one file per component instead of stdout. */
-  output?: string;
-  /** `--revision`: shortcut for --set revision=<r>. */
-  revision?: string;
-}
-
-const generate: LegacyCommandSpec<ManifestGenerateOptions> = {
+const generate = defineCommand({
   name: 'generate',
   summary: 'Render the Istio control-plane manifests for a profile and overrides (no cluster needed)',
   description:
@@ -29,25 +16,20 @@ const generate: LegacyCommandSpec<ManifestGenerateOptions> = {
     '# overlays and typed overrides; one file per component under ./out',
     'mesh manifest generate -f my-operator.yaml --set values.pilot.autoscaleEnabled=false -o out',
   ],
-  options: (cmd: Command) => {
-    cmd.addOption(setOption());
-    cmd.addOption(filenameOption('IstioOperator overlay file, or - for stdin (repeatable)'));
-    cmd.option('-o, --output <dir>', 'write one YAML file per component into this directory');
-    cmd.option('-r, --revision <revision>', 'control-plane revision (same as --set revision=<r>)');
-  },
+  flags: generateFlags,
   async run(ctx, opts) {
-    const { runManifestGenerate } = await import('./manifest-run.js');
+    const { runManifestGenerate } = await import('./run.js');
     return runManifestGenerate(ctx, opts);
   },
-};
+});
 
-const diff: LegacyCommandSpec<{ output: 'text' | 'json' | 'yaml' }> = {
+const diff = defineCommand({
   name: 'diff',
   summary: 'Compare two rendered manifests object by object',
   description:
     'Objects are matched by apiVersion group, kind, namespace and name; each changed object gets a unified diff. ' +
     'Exit code 0 when the manifests are the same, 79 when they differ.',
-  arguments: '<a> <b>',
+  arguments: [{ name: '<a>' }, { name: '<b>' }],
   examples: [
     '# what changes between the default and demo profiles',
     'mesh manifest generate > a.yaml && mesh manifest generate --set profile=demo > b.yaml && mesh manifest diff a.yaml b.yaml',
@@ -56,17 +38,17 @@ const diff: LegacyCommandSpec<{ output: 'text' | 'json' | 'yaml' }> = {
     '# the differences as JSON, for a pipeline (exit 79 when there are any)',
     'mesh manifest diff a.yaml b.yaml -o json',
   ],
-  options: (cmd) => void cmd.addOption(outputOption(['text', 'json', 'yaml'], 'text')),
+  flags: diffFlags,
   async run(ctx, opts, args) {
-    const { runManifestDiff } = await import('./manifest-run.js');
+    const { runManifestDiff } = await import('./run.js');
     return runManifestDiff(ctx, args[0]!, args[1]!, opts.output);
   },
-};
+});
 
 /** The `manifest` command group. */
-export const manifest: LegacyCommandSpec = {
+export const manifest = defineCommand({
   name: 'manifest',
   summary: 'Render (generate) and compare (diff) control-plane manifests',
   examples: ['mesh manifest generate --set profile=demo', 'mesh manifest diff before.yaml after.yaml'],
   subcommands: [generate, diff],
-};
+});

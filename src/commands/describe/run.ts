@@ -1,16 +1,15 @@
 /**
- * The body of `mesh describe`, loaded lazily by commands/describe.ts: read the cluster (one list per needed kind,
+ * The bodies of `mesh describe pod|service`, loaded lazily by ./index.ts: read the cluster (one list per needed kind,
  * as analyze does) or the files, build analyze's snapshot, find the target, run the pure core, render.
  */
-import type { CommandContext } from '../context.js';
-import type { DescribeOptions } from './describe.js';
-import { ClusterError, ExitCode, InputError, UsageError } from '../errors.js';
-import { readSources } from '../adapters/files.js';
-import { loadDocuments, objectsOf } from '../core/yaml/load.js';
-import { buildSnapshot, fileSource, type Snapshot, type SnapshotSource } from '../core/analyze/index.js';
-import { describePod, describeService, findService, findWorkload, renderText } from '../core/describe/index.js';
-import { parsePodArgument } from '../core/model/pods.js';
-import { renderData } from '../render/format.js';
+import type { CommandContext } from '../../context.js';
+import type { DescribeOptions } from './flags.js';
+import { ClusterError, ExitCode, InputError, UsageError } from '../../errors.js';
+import type { Snapshot } from '../../core/analyze/index.js';
+import { describePod, describeService, findService, findWorkload, renderText } from '../../core/describe/index.js';
+import { parsePodArgument } from '../../core/model/pods.js';
+import { buildSnapshotFor, readFileObjects } from '../../app/snapshot.js';
+import { renderData } from '../../render/format.js';
 
 /** Kinds describe reads from a cluster. */
 const KINDS = [
@@ -30,12 +29,10 @@ export async function runDescribePod(ctx: CommandContext, arg: string, opts: Des
   if (!offline) {
     // Checked before the cluster-wide lists: an unknown pod fails fast. A workload or service names a pod the way
     // kubectl logs does: a Running, Ready one of its pods.
-    const { connect } = await import('../adapters/kube/client.js');
-    const { resolvePod } = await import('../adapters/kube/pods.js');
-    const pod = await resolvePod(await connect(ctx.globals), target);
+    const pod = await (await ctx.cluster()).pods.resolve(target);
     target = { kind: 'Pod', ...pod };
   }
-  const snapshot = await snapshotFor(ctx, opts, namespace);
+  const snapshot = await snapshotFor(ctx, opts);
   const { workload, candidates } = findWorkload(snapshot, target);
   if (!workload) {
     const what = `${target.kind === 'Pod' ? 'pod' : target.kind.toLowerCase()} ${target.name} in namespace ${target.namespace}`;
@@ -53,7 +50,7 @@ export async function runDescribeService(ctx: CommandContext, arg: string, opts:
   const namespace = ctx.globals.namespace ?? 'default';
   const target = parsePodArgument(arg.includes('/') ? arg : `svc/${arg}`, namespace);
   if (target.kind !== 'Service') throw new UsageError(`"${arg}": expected <svc-name[.namespace]>`);
-  const snapshot = await snapshotFor(ctx, opts, namespace);
+  const snapshot = await snapshotFor(ctx, opts);
   const service = findService(snapshot, target.name, target.namespace);
   if (!service) {
     const what = `service ${target.name} in namespace ${target.namespace}`;
@@ -66,16 +63,11 @@ export async function runDescribeService(ctx: CommandContext, arg: string, opts:
 }
 
 /** The snapshot to describe from: the files alone with -f (offline, nothing asked of a cluster), else the cluster. */
-async function snapshotFor(ctx: CommandContext, opts: DescribeOptions, namespace: string): Promise<Snapshot> {
-  const sources: SnapshotSource[] = [];
-  if (opts.filename?.length) {
-    const texts = await readSources(opts.filename, { recursive: opts.recursive, readStdin: ctx.readStdin });
-    sources.push(fileSource(texts.flatMap((t) => objectsOf(loadDocuments(t.text, t.origin)))));
-  } else {
-    const { readClusterSource } = await import('../app/cluster-source.js');
-    const read = await readClusterSource(ctx, { kinds: KINDS, timeoutMs: opts.timeout, status: 'Reading the cluster', without: 'described without them' });
-    sources.push(read.source);
-  }
+async function snapshotFor(ctx: CommandContext, opts: DescribeOptions): Promise<Snapshot> {
+  const offline = Boolean(opts.filename?.length);
   // No stand-in ingress gateway offline: describe reports only gateways the input really has.
-  return buildSnapshot(sources, { defaultNamespace: namespace, istioNamespace: ctx.globals.istioNamespace, addDefaults: false });
+  const { snapshot } = await buildSnapshotFor(ctx, offline
+    ? { objects: await readFileObjects(ctx, opts.filename!, { recursive: opts.recursive }) }
+    : { cluster: { kinds: KINDS, timeoutMs: opts.timeout, status: 'Reading the cluster', without: 'described without them' } });
+  return snapshot;
 }

@@ -1,26 +1,25 @@
 /**
- * The body of `mesh precheck`, loaded lazily by commands/precheck.ts: render what install would apply, ask the
- * cluster (adapters/kube/precheck.ts, the analyze snapshot reader) and judge with the pure core (core/precheck).
+ * The body of `mesh precheck`, loaded lazily by ./index.ts: render what install would apply, ask the
+ * cluster (the precheck port of ctx.cluster(), and app/snapshot.ts for the analyzers) and judge with the pure core (core/precheck).
  * The cluster questions run in parallel; a question the user may not ask becomes a warning, not a failure.
  */
-import type { CommandContext } from '../context.js';
-import type { PrecheckOptions } from './precheck.js';
-import { MeshError } from '../errors.js';
-import { ISTIO_VERSION } from '../version.js';
-import type { AnalysisMessage } from '../core/analyze/types.js';
+import type { CommandContext } from '../../context.js';
+import type { PrecheckOptions } from './flags.js';
+import { ISTIO_VERSION } from '../../version.js';
+import type { AnalysisMessage } from '../../core/analyze/types.js';
 import {
   checkKubernetesVersion, controlPlaneFindings, crdFindings, judge, kindsToResolve, parseFromVersion, parseKubernetesVersion,
   permissionFindings, PRECHECK_ANALYZERS, requiredPermissions, toMessage, upgradeNotes, type PrecheckFinding, type PrecheckOutcome,
-} from '../core/precheck/index.js';
-import { installedControlPlanes } from '../core/install/version.js';
-import { OWNED_KINDS } from '../core/install/plan.js';
-import type { PrecheckCluster } from '../core/precheck/cluster.js';
+} from '../../core/precheck/index.js';
+import { installedControlPlanes } from '../../core/install/version.js';
+import { OWNED_KINDS } from '../../core/install/plan.js';
+import type { PrecheckCluster } from '../../core/precheck/cluster.js';
 
 /** Runs every check the flags ask for; returns the judged messages. */
 export async function runPrecheck(ctx: CommandContext, opts: PrecheckOptions): Promise<PrecheckOutcome> {
   // Argument errors first, before any rendering or cluster call.
   const fromMinor = opts.fromVersion === undefined ? undefined : parseFromVersion(opts.fromVersion, ISTIO_VERSION);
-  const { planFromFlags } = await import('./install-input.js');
+  const { planFromFlags } = await import('../../app/install-plan.js');
   const { plan } = await planFromFlags(ctx, opts);
   const { version: target, revision, namespace: istioNamespace } = plan.options;
   if (fromMinor !== undefined) parseFromVersion(opts.fromVersion!, target);
@@ -80,24 +79,18 @@ async function existingIstio(ctx: CommandContext, cluster: PrecheckCluster, targ
 
 /** The install-related analyzers over the live cluster, as `mesh analyze --analyzer ...` would run them. */
 async function analyzerMessages(ctx: CommandContext, timeoutMs: number): Promise<AnalysisMessage[]> {
-  const [{ readClusterSource }, analyze] = await Promise.all([import('../app/cluster-source.js'), import('../core/analyze/index.js')]);
+  const [{ buildSnapshotFor }, analyze] = await Promise.all([import('../../app/snapshot.js'), import('../../core/analyze/index.js')]);
   const only = [...PRECHECK_ANALYZERS];
   const analyzers = analyze.selectAnalyzers(only);
-  let read;
-  try {
+  const { snapshot, clusterUsed } = await buildSnapshotFor(ctx, {
     // Before a first install Istio's kinds are not served: expected here, so only refusals are worth a warning.
-    read = await readClusterSource(ctx, {
+    cluster: {
       kinds: [...new Set(analyzers.flatMap((a) => a.meta.inputs))], timeoutMs, status: 'Checking the cluster',
       without: 'analyzers ran without them', warnNotServed: false,
-    });
-  } catch (error) {
-    if (!(error instanceof MeshError)) throw error;
-    ctx.err(`warning: ${error.message}; the analyzers did not run\n`);
-    return [];
-  }
-  const snapshot = analyze.buildSnapshot([read.source], {
-    defaultNamespace: ctx.globals.namespace ?? 'default', istioNamespace: ctx.globals.istioNamespace, addDefaults: false,
+    },
+    withoutCluster: () => 'the analyzers did not run',
   });
+  if (!clusterUsed) return [];
   const result = analyze.analyzeSnapshot(snapshot, {
     only, namespaces: ctx.globals.namespace ? new Set([ctx.globals.namespace]) : undefined, suppressions: [], outputThreshold: 'Info', failureThreshold: 'Error',
   });

@@ -1,40 +1,37 @@
-/** The work behind `mesh tag ...`: read the cluster, let core/tag decide, apply or print, say what happened. */
-import type { CommandContext } from '../context.js';
-import type { TagSetOptions } from './tag.js';
-import { UsageError } from '../errors.js';
-import { renderData } from '../render/format.js';
+/** The bodies of `mesh tag ...`, loaded lazily by ./index.ts: read the cluster, let core/tag decide, apply or print. */
+import type { CommandContext } from '../../context.js';
+import type { TagSetOptions } from './flags.js';
+import { UsageError } from '../../errors.js';
+import { CANCELLED, confirmOrRefuse } from '../../app/confirm.js';
+import { renderData } from '../../render/format.js';
 
+/** The cluster's tag state, with the core modules every subcommand uses. */
 async function session(ctx: CommandContext) {
-  const [{ openSession }, cluster, plan, render] = await Promise.all([
-    import('./install-input.js'), import('../core/tag/cluster.js'), import('../core/tag/plan.js'), import('../render/tag.js'),
+  const [cluster, plan, render, kube] = await Promise.all([
+    import('../../core/tag/cluster.js'), import('../../core/tag/plan.js'), import('../../render/tag.js'), ctx.cluster(),
   ]);
-  const s = await openSession(ctx);
-  const state = await cluster.readTagState(s.client, ctx.globals.istioNamespace);
-  return { ...s, state, cluster, plan, render };
+  const state = await cluster.readTagState(kube.install, ctx.globals.istioNamespace);
+  return { client: kube.install, state, cluster, plan, render };
 }
 
 /** `tag set` (generate=false) and `tag generate` (generate=true). */
 export async function runTagSet(ctx: CommandContext, tag: string, opts: TagSetOptions, generate: boolean): Promise<number> {
-  const { checkTagName } = await import('../core/tag/generate.js');
+  const { checkTagName } = await import('../../core/tag/generate.js');
   checkTagName(tag);
   const { client, state, cluster, plan, render } = await session(ctx);
   const result = plan.planSetTag(state, {
     tag, revision: opts.revision, overwrite: opts.overwrite, generate, istioNamespace: ctx.globals.istioNamespace,
     webhookName: opts.webhookName, autoInjectNamespaces: opts.autoInjectNamespaces,
   });
-  const { tagConflicts } = await import('../core/tag/conflicts.js');
+  const { tagConflicts } = await import('../../core/tag/conflicts.js');
   const conflicts = tagConflicts(state, result, ctx.globals.istioNamespace);
   if (conflicts.length) {
     const text = `tag "${tag}" would overlap other injection webhooks:\n${conflicts.map((c) => `  ${c}`).join('\n')}`;
     if (generate || opts.skipConfirmation) ctx.err(`warning: ${text}\n`);
-    else if (!ctx.terminal.stdinIsTTY) throw new UsageError(text, { hint: 'fix or remove the other webhook, or pass -y (--skip-confirmation) to apply anyway' });
     else {
-      ctx.err(`${text}\n`);
-      const { confirm } = await import('../adapters/prompt.js');
-      if (!(await confirm('Apply anyway?'))) {
-        ctx.err('Cancelled: nothing was changed.\n');
-        return 0;
-      }
+      const refusal = new UsageError(text, { hint: 'fix or remove the other webhook, or pass -y (--skip-confirmation) to apply anyway' });
+      if (ctx.terminal.stdinIsTTY) ctx.err(`${text}\n`);
+      if (!(await confirmOrRefuse(ctx, 'Apply anyway?', refusal))) return cancelled(ctx);
     }
   }
   if (generate) {
@@ -67,16 +64,15 @@ export async function runTagRemove(ctx: CommandContext, tag: string, yes: boolea
   const { objects, namespaces } = plan.planRemoveTag(state, tag);
   if (namespaces.length && !yes) {
     const what = `tag "${tag}" is still used by ${namespaces.length} namespace(s): ${namespaces.join(', ')}; removing it stops sidecar injection there`;
-    if (!ctx.terminal.stdinIsTTY) {
-      throw new UsageError(what, { hint: `relabel them (kubectl label namespace <ns> istio.io/rev=<other> --overwrite), or pass -y to remove it anyway` });
-    }
-    const { confirm } = await import('../adapters/prompt.js');
-    if (!(await confirm(`${what}. Remove it?`))) {
-      ctx.err('Cancelled: nothing was changed.\n');
-      return 0;
-    }
+    const refusal = new UsageError(what, { hint: `relabel them (kubectl label namespace <ns> istio.io/rev=<other> --overwrite), or pass -y to remove it anyway` });
+    if (!(await confirmOrRefuse(ctx, `${what}. Remove it?`, refusal))) return cancelled(ctx);
   }
   await cluster.deleteTagObjects(client, objects);
   ctx.err(`Revision tag "${tag}" removed (${objects.map((o) => `${o.kind} ${o.metadata?.name}`).join(', ')}).\n`);
+  return 0;
+}
+
+function cancelled(ctx: CommandContext): number {
+  ctx.err(CANCELLED);
   return 0;
 }
