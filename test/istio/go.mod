@@ -1,18 +1,22 @@
-// The injection equivalence test (see README, Development): Istio's own injector package run on mesh's rendered
-// ConfigMaps. Istio tags its releases without a "v", so its module only has pseudo-versions, and the Go module proxy
-// reachable here serves none for the 1.30.3 tag commit (56df41f63e51) or any release-1.30 commit. This pins the newest
-// earlier version it serves, b01690e6db7d (master, 2026-04-23, ten days after release-1.30 branched): `git diff
+// One Go module for every comparison of mesh with Istio's own code (npm run test:istio, see docs/istio-suite.md):
+// each area package (inject, deploy, validate) runs Istio's packages on the same input as mesh and compares.
+// Istio tags its releases without a "v", so its module only has pseudo-versions, and the Go module proxy reachable
+// here serves none for the 1.30.3 tag commit (56df41f63e51) or any release-1.30 commit. This pins the newest earlier
+// version it serves, b01690e6db7d (master, 2026-04-23, ten days after release-1.30 branched): `git diff
 // b01690e6db7d 1.30.3` is empty for pkg/kube/inject and pkg/config/mesh, and the packages they import differ only in
-// code injection does not reach. istio.io/api is raised to the version 1.30.3 itself uses (MeshConfig, ProxyConfig).
-// Istio's go.mod has no replace directives, so none are needed here.
-module mesh.local/inject-equivalence
+// code injection does not reach; the non-test code of pilot/pkg/config/kube/gatewaycommon and the chart's
+// kube-gateway.yaml, waypoint.yaml and agentgateway.yaml are identical to 1.30.3's. istio.io/api is raised to the
+// version 1.30.3 itself uses (MeshConfig, ProxyConfig). Istio's go.mod has no replace directives, so none are needed.
+module mesh.local/istio
 
 go 1.25.9
 
 require (
 	istio.io/api v1.30.3-0.20260710004328-2e43f07b30b6
 	istio.io/istio v0.0.0-20260423205519-b01690e6db7d
+	k8s.io/api v0.35.3
 	k8s.io/apimachinery v0.35.3
+	sigs.k8s.io/gateway-api v1.5.1
 	sigs.k8s.io/yaml v1.6.0
 )
 
@@ -133,14 +137,12 @@ require (
 	gopkg.in/inf.v0 v0.9.1 // indirect
 	gopkg.in/natefinch/lumberjack.v2 v2.2.1 // indirect
 	istio.io/client-go v1.30.0-alpha.1.0.20260415171554-0d069047cd3c // indirect
-	k8s.io/api v0.35.3 // indirect
 	k8s.io/apiextensions-apiserver v0.35.3 // indirect
 	k8s.io/apiserver v0.35.3 // indirect
 	k8s.io/client-go v0.35.3 // indirect
 	k8s.io/klog/v2 v2.140.0 // indirect
 	k8s.io/kube-openapi v0.0.0-20260127142750-a19766b6e2d4 // indirect
 	k8s.io/utils v0.0.0-20260319190234-28399d86e0b5 // indirect
-	sigs.k8s.io/gateway-api v1.5.1 // indirect
 	sigs.k8s.io/gateway-api-inference-extension v1.4.0 // indirect
 	sigs.k8s.io/json v0.0.0-20250730193827-2d320260d730 // indirect
 	sigs.k8s.io/mcs-api v0.4.0 // indirect

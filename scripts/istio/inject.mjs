@@ -1,0 +1,102 @@
+// The inject area: for every input it renders the control plane with the case's settings (mesh manifest generate),
+// takes the `istio` and `istio-sidecar-injector` ConfigMaps from the render, and runs mesh kube-inject with
+// --valuesFile/--meshConfigFile/--injectConfigFile taken from them; the Go test (test/istio/inject) then injects the
+// same input with Istio's own injector package and the same ConfigMaps, and compares. Every case that mesh injects
+// goes in again as `<case>.reinject` (Istio strips and re-adds its containers; mesh must agree).
+// Inputs: mesh's kube-inject goldens (test/golden/inject/<case>.yaml + .args), the extra cases of
+// test/istio/inject/cases (values and annotations the goldens leave out).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fail, goDir, mesh, renderConfigMaps, renderCount, root } from './common.mjs';
+
+/** Splits a case's .args into manifest settings, kube-inject flags, and what the Go side needs to know. */
+function caseSettings(args) {
+  const sets = [];
+  const injectFlags = [];
+  let revision = '';
+  let nativeSidecars = true;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const next = () => {
+      if (i + 1 >= args.length) fail(`${a} needs a value`);
+      return args[++i];
+    };
+    if (a === '--set') {
+      const s = next();
+      if (!s.startsWith('values.') && !s.startsWith('meshConfig.')) fail(`--set ${s}: only values.* and meshConfig.* settings are carried by the ConfigMaps`);
+      sets.push(s);
+    } else if (a === '--revision' || a === '-r') {
+      revision = next();
+      sets.push(`revision=${revision}`);
+      injectFlags.push('--revision', revision);
+    } else if (a === '--hub') sets.push(`hub=${next()}`);
+    else if (a === '--tag') sets.push(`tag=${next()}`);
+    else if (a === '--no-native-sidecar') {
+      nativeSidecars = false;
+      injectFlags.push(a);
+    } else fail(`unsupported kube-inject flag in a case's .args: ${a}`);
+  }
+  return { sets, injectFlags, revision, nativeSidecars };
+}
+
+/** Lists a directory's inputs: `<name>.yaml` files that are neither injected outputs nor IstioOperator settings. */
+function listInputs(dir, prefix) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && !f.endsWith('.injected.yaml') && !f.endsWith('.iop.yaml'))
+    .sort()
+    .map((f) => ({ dir, file: f, name: prefix + f.slice(0, -'.yaml'.length) }));
+}
+
+/** Writes one case for the Go side: the input, the ConfigMap data, and mesh kube-inject's result with that data. */
+function prepareCase(work, caseName, input, cm, settings) {
+  const dir = join(work, caseName);
+  if (existsSync(dir)) fail(`two inject cases are named ${caseName}`);
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'input.yaml'), input);
+  writeFileSync(join(dir, 'meshconfig.yaml'), cm.mesh);
+  writeFileSync(join(dir, 'injector-config.yaml'), cm.config);
+  writeFileSync(join(dir, 'values.json'), cm.values);
+  const r = spawnSync(process.execPath, [
+    mesh, 'kube-inject', '-f', join(dir, 'input.yaml'), '--ignore-cluster',
+    '--meshConfigFile', join(dir, 'meshconfig.yaml'), '--valuesFile', join(dir, 'values.json'),
+    '--injectConfigFile', join(dir, 'injector-config.yaml'), ...settings.injectFlags,
+  ], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  writeFileSync(join(dir, 'mesh.yaml'), r.stdout);
+  writeFileSync(join(dir, 'case.json'), JSON.stringify({
+    revision: settings.revision, nativeSidecars: settings.nativeSidecars, meshExitCode: r.status ?? 1, meshStderr: r.stderr,
+  }));
+  return r;
+}
+
+/** The inject area, as scripts/istio.mjs runs it. */
+export const inject = {
+  name: 'inject',
+  title: "Istio's injector with mesh's ConfigMaps vs mesh kube-inject",
+  pkg: './inject',
+  prepare({ work, istioDir, options }) {
+    const inputs = [
+      ...listInputs(join(root, 'test/golden/inject'), ''),
+      ...listInputs(join(goDir, 'inject/cases'), ''),
+    ];
+    let prepared = 0;
+    for (const { dir, file, name } of inputs) {
+      const argsFile = join(dir, `${name}.args`);
+      const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split(/\s+/).filter(Boolean) : [];
+      const settings = caseSettings(args);
+      const cm = renderConfigMaps(settings.sets, settings.revision);
+      const first = prepareCase(work, name, readFileSync(join(dir, file)), cm, settings);
+      prepared++;
+      if (first.status === 0) {
+        prepareCase(work, `${name}.reinject`, first.stdout, cm, settings);
+        prepared++;
+      }
+    }
+    const env = { MESH_ISTIO_INJECT_DIR: work };
+    // For information only: how each case differs from what Istio's own built-in templates inject.
+    if (options.vsIstioTemplate) {
+      env.ISTIO_BUILTIN_TEMPLATE = join(istioDir, 'manifests/charts/istio-control/istio-discovery/files/injection-template.yaml');
+    }
+    return { env, summary: `${prepared} cases (${renderCount()} renders)` };
+  },
+};
