@@ -83,7 +83,7 @@ for (const area of areas) {
   let started = Date.now();
   const areaWork = join(work, area.name);
   mkdirSync(areaWork);
-  const prepared = area.prepare({ work: areaWork, istioDir, options: { vsIstioTemplate: opts['vs-istio-template'] } });
+  const prepared = await area.prepare({ work: areaWork, istioDir, options: { vsIstioTemplate: opts['vs-istio-template'] } });
   const prepareTime = seconds(started);
   console.error(`test:istio: ${area.name}: ${prepared.summary} prepared in ${prepareTime}`);
   const built = await builds.get(area.name);

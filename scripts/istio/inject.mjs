@@ -4,9 +4,14 @@
 // same input with Istio's own injector package and the same ConfigMaps, and compares. Every case that mesh injects
 // goes in again as `<case>.reinject` (Istio strips and re-adds its containers; mesh must agree).
 // Inputs: mesh's kube-inject goldens (test/golden/inject/<case>.yaml + .args), the extra cases of
-// test/istio/inject/cases (values and annotations the goldens leave out).
-import { spawnSync } from 'node:child_process';
+// test/istio/inject/cases (values and annotations the goldens leave out), and Istio's own injector test inputs
+// (pkg/kube/inject/testdata/inject/*.yaml in the Istio module, read in place, as `istio.<name>`). Istio's inputs run
+// with the default control plane: the per-case settings of Istio's TestInjection table (setFlags, mesh and feature
+// overrides) live in Go code, so a case here checks mesh against Istio's injector on that input, not against
+// Istio's golden.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fail, goDir, mesh, renderConfigMaps, renderCount, root } from './common.mjs';
 
@@ -48,8 +53,20 @@ function listInputs(dir, prefix) {
     .map((f) => ({ dir, file: f, name: prefix + f.slice(0, -'.yaml'.length) }));
 }
 
+/** Runs mesh with these arguments; resolves to { status, stdout, stderr }. */
+function runMesh(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [mesh, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c) => { stdout += c; });
+    child.stderr.setEncoding('utf8').on('data', (c) => { stderr += c; });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** Writes one case for the Go side: the input, the ConfigMap data, and mesh kube-inject's result with that data. */
-function prepareCase(work, caseName, input, cm, settings) {
+async function prepareCase(work, caseName, input, cm, settings) {
   const dir = join(work, caseName);
   if (existsSync(dir)) fail(`two inject cases are named ${caseName}`);
   mkdirSync(dir);
@@ -57,11 +74,11 @@ function prepareCase(work, caseName, input, cm, settings) {
   writeFileSync(join(dir, 'meshconfig.yaml'), cm.mesh);
   writeFileSync(join(dir, 'injector-config.yaml'), cm.config);
   writeFileSync(join(dir, 'values.json'), cm.values);
-  const r = spawnSync(process.execPath, [
-    mesh, 'kube-inject', '-f', join(dir, 'input.yaml'), '--ignore-cluster',
+  const r = await runMesh([
+    'kube-inject', '-f', join(dir, 'input.yaml'), '--ignore-cluster',
     '--meshConfigFile', join(dir, 'meshconfig.yaml'), '--valuesFile', join(dir, 'values.json'),
     '--injectConfigFile', join(dir, 'injector-config.yaml'), ...settings.injectFlags,
-  ], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  ]);
   writeFileSync(join(dir, 'mesh.yaml'), r.stdout);
   writeFileSync(join(dir, 'case.json'), JSON.stringify({
     revision: settings.revision, nativeSidecars: settings.nativeSidecars, meshExitCode: r.status ?? 1, meshStderr: r.stderr,
@@ -69,29 +86,44 @@ function prepareCase(work, caseName, input, cm, settings) {
   return r;
 }
 
+/** Runs job(item) for every item, at most `limit` at a time. */
+async function pool(items, limit, job) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await job(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** The inject area, as scripts/istio.mjs runs it. */
 export const inject = {
   name: 'inject',
   title: "Istio's injector with mesh's ConfigMaps vs mesh kube-inject",
   pkg: './inject',
-  prepare({ work, istioDir, options }) {
+  async prepare({ work, istioDir, options }) {
+    const istioInputs = join(istioDir, 'pkg/kube/inject/testdata/inject');
+    if (!existsSync(istioInputs)) fail(`Istio's injector test inputs are missing: ${istioInputs}`);
     const inputs = [
       ...listInputs(join(root, 'test/golden/inject'), ''),
       ...listInputs(join(goDir, 'inject/cases'), ''),
+      ...listInputs(istioInputs, 'istio.'),
     ];
-    let prepared = 0;
-    for (const { dir, file, name } of inputs) {
-      const argsFile = join(dir, `${name}.args`);
+    // Renders first (cached, one per distinct setting), then mesh kube-inject on every input, a few at a time.
+    const jobs = inputs.map((input) => {
+      const argsFile = join(input.dir, `${input.name}.args`);
       const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split(/\s+/).filter(Boolean) : [];
       const settings = caseSettings(args);
-      const cm = renderConfigMaps(settings.sets, settings.revision);
-      const first = prepareCase(work, name, readFileSync(join(dir, file)), cm, settings);
+      return { ...input, settings, cm: renderConfigMaps(settings.sets, settings.revision) };
+    });
+    let prepared = 0;
+    await pool(jobs, availableParallelism() + 1, async ({ dir, file, name, settings, cm }) => {
+      const first = await prepareCase(work, name, readFileSync(join(dir, file)), cm, settings);
       prepared++;
       if (first.status === 0) {
-        prepareCase(work, `${name}.reinject`, first.stdout, cm, settings);
+        await prepareCase(work, `${name}.reinject`, first.stdout, cm, settings);
         prepared++;
       }
-    }
+    });
     const env = { MESH_ISTIO_INJECT_DIR: work };
     // For information only: how each case differs from what Istio's own built-in templates inject.
     if (options.vsIstioTemplate) {

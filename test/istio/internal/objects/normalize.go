@@ -123,9 +123,10 @@ func CanonicalQuantity(v any) any {
 	return q.String()
 }
 
-// DropGoZeroFields removes what Go's typed round trip adds to a workload and mesh (which keeps the input as it is)
-// does not: a `status` of zero counters (fields without omitempty) and DeploymentConfig's `spec.test: false`. Items
-// of a `kind: List` are treated the same way.
+// DropGoZeroFields removes what differs only by Go's typed round trip of a workload, where mesh keeps the input as
+// it is: a `status` of zero counters (fields without omitempty, which Go adds), and on a DeploymentConfig
+// `spec.test: false` (Go adds it) and a zero `spec.minReadySeconds` or `spec.paused: false` (omitempty: Go drops
+// them when the input has them). Items of a `kind: List` are treated the same way.
 func DropGoZeroFields(doc any) any {
 	m, ok := doc.(map[string]any)
 	if !ok {
@@ -134,8 +135,12 @@ func DropGoZeroFields(doc any) any {
 	if status, ok := m["status"]; ok && allZero(status) {
 		delete(m, "status")
 	}
-	if spec, ok := m["spec"].(map[string]any); ok && m["kind"] == "DeploymentConfig" && spec["test"] == false {
-		delete(spec, "test")
+	if spec, ok := m["spec"].(map[string]any); ok && m["kind"] == "DeploymentConfig" {
+		for _, k := range []string{"test", "minReadySeconds", "paused"} {
+			if v, ok := spec[k]; ok && allZero(v) {
+				delete(spec, k)
+			}
+		}
 	}
 	if items, ok := m["items"].([]any); ok && m["kind"] == "List" {
 		for i, item := range items {

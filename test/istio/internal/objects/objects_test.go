@@ -51,7 +51,7 @@ spec:
 }
 
 func TestDropGoZeroFields(t *testing.T) {
-	doc := map[string]any{"kind": "DeploymentConfig", "spec": map[string]any{"test": false, "replicas": 1.0},
+	doc := map[string]any{"kind": "DeploymentConfig", "spec": map[string]any{"test": false, "replicas": 1.0, "minReadySeconds": 0.0, "paused": false},
 		"status": map[string]any{"replicas": 0.0, "conditions": []any{}}}
 	got := DropGoZeroFields(doc)
 	want := map[string]any{"kind": "DeploymentConfig", "spec": map[string]any{"replicas": 1.0}}
