@@ -18,22 +18,24 @@ export function fail(message) {
   process.exit(1);
 }
 
-/** Runs `mesh manifest generate --set …` and returns the parsed objects. */
-export function manifestGenerate(sets) {
-  const out = execFileSync(process.execPath, [mesh, 'manifest', 'generate', ...sets.flatMap((s) => ['--set', s])], { encoding: 'utf8', maxBuffer: 64 << 20 });
+/** Runs `mesh manifest generate -f … --set …` and returns the parsed objects; throws when mesh refuses. */
+export function manifestGenerate(sets, files = []) {
+  const args = [mesh, 'manifest', 'generate', ...files.flatMap((f) => ['-f', f]), ...sets.flatMap((s) => ['--set', s])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
   return jsyaml.loadAll(out).filter(Boolean);
 }
 
 const renders = new Map();
 
 /**
- * The ConfigMap data istiod would read, from a render with these settings (cached by settings): the `istio` mesh
- * config and the `istio-sidecar-injector` config and values, of the revision when there is one.
+ * The ConfigMap data istiod would read, from a render with these settings and IstioOperator files (cached by
+ * settings): the `istio` mesh config and the `istio-sidecar-injector` config and values, of the revision when there
+ * is one. Throws when mesh refuses the settings.
  */
-export function renderConfigMaps(sets, revision) {
-  const key = sets.join(' ');
+export function renderConfigMaps(sets, revision, files = []) {
+  const key = [...files.map((f) => `-f ${f}`), ...sets].join(' ');
   if (renders.has(key)) return renders.get(key);
-  const objects = manifestGenerate(sets);
+  const objects = manifestGenerate(sets, files);
   const suffix = revision ? `-${revision}` : '';
   const find = (name) => objects.find((o) => o.kind === 'ConfigMap' && o.metadata?.name === name)?.data
     ?? fail(`the render with --set ${sets.join(' --set ') || '(nothing)'} has no ConfigMap ${name}`);

@@ -5,11 +5,12 @@
 // goes in again as `<case>.reinject` (Istio strips and re-adds its containers; mesh must agree).
 // Inputs: mesh's kube-inject goldens (test/golden/inject/<case>.yaml + .args), the extra cases of
 // test/istio/inject/cases (values and annotations the goldens leave out), and Istio's own injector test inputs
-// (pkg/kube/inject/testdata/inject/*.yaml in the Istio module, read in place, as `istio.<name>`). Istio's inputs run
-// with the default control plane: the per-case settings of Istio's TestInjection table (setFlags, mesh and feature
-// overrides) live in Go code, so a case here checks mesh against Istio's injector on that input, not against
-// Istio's golden.
-import { spawn } from 'node:child_process';
+// (pkg/kube/inject/testdata/inject/*.yaml in the Istio module, read in place): each as `istio.<name>` with the
+// default control plane, and as `istio-table.<golden>` with the settings of each case of Istio's TestInjection table
+// that are data (setFlags, an IstioOperator file; read by test/istio/cmd/inject-table from Istio's source). Cases
+// needing Go code (mesh-config functions, platform setup) run only with defaults. A case checks mesh against
+// Istio's injector on that input with the same ConfigMaps, not against Istio's golden.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,27 @@ function caseSettings(args) {
     } else fail(`unsupported kube-inject flag in a case's .args: ${a}`);
   }
   return { sets, injectFlags, revision, nativeSidecars };
+}
+
+/**
+ * The cases of Istio's TestInjection table whose settings are data, as inputs with their control-plane settings.
+ * Istio's own helper renders them on the `empty` profile plus istiod; mesh's default profile gives the same
+ * injector ConfigMaps, and both sides get the very same ones anyway.
+ */
+function tableInputs(istioInputs) {
+  const r = spawnSync('go', ['run', './cmd/inject-table', join(istioInputs, '../../inject_test.go')], { cwd: goDir, encoding: 'utf8' });
+  if (r.status !== 0) fail(`reading Istio's TestInjection table: ${r.stderr.trim()}`);
+  return JSON.parse(r.stdout)
+    .filter((c) => (c.setFlags || c.inFilePath) && (c.goOnly ?? []).every((f) => f === 'skipWebhook'))
+    .map((c) => ({
+      dir: istioInputs,
+      file: c.in,
+      name: `istio-table.${c.want.replace(/\.injected$/, '')}`,
+      settings: {
+        sets: c.setFlags ?? [], files: c.inFilePath ? [join(istioInputs, c.inFilePath)] : [],
+        injectFlags: [], revision: '', nativeSidecars: true,
+      },
+    }));
 }
 
 /** Lists a directory's inputs: `<name>.yaml` files that are neither injected outputs nor IstioOperator settings. */
@@ -86,6 +108,13 @@ async function prepareCase(work, caseName, input, cm, settings) {
   return r;
 }
 
+/** Writes a case mesh could not render the control plane for; the Go side reports it as a difference. */
+function recordRenderError(work, caseName, message) {
+  const dir = join(work, caseName);
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'case.json'), JSON.stringify({ renderError: message }));
+}
+
 /** Runs job(item) for every item, at most `limit` at a time. */
 async function pool(items, limit, job) {
   let next = 0;
@@ -109,14 +138,25 @@ export const inject = {
       ...listInputs(istioInputs, 'istio.'),
     ];
     // Renders first (cached, one per distinct setting), then mesh kube-inject on every input, a few at a time.
-    const jobs = inputs.map((input) => {
+    const jobs = [...inputs.map((input) => {
       const argsFile = join(input.dir, `${input.name}.args`);
       const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split(/\s+/).filter(Boolean) : [];
-      const settings = caseSettings(args);
-      return { ...input, settings, cm: renderConfigMaps(settings.sets, settings.revision) };
+      return { ...input, settings: { ...caseSettings(args), files: [] } };
+    }), ...tableInputs(istioInputs)].map((job) => {
+      try {
+        return { ...job, cm: renderConfigMaps(job.settings.sets, job.settings.revision, job.settings.files) };
+      } catch (err) {
+        // mesh refuses the case's control-plane settings: a difference of its own (Istio renders them).
+        return { ...job, renderError: String(err.stderr || err.message).trim() };
+      }
     });
     let prepared = 0;
-    await pool(jobs, availableParallelism() + 1, async ({ dir, file, name, settings, cm }) => {
+    await pool(jobs, availableParallelism() + 1, async ({ dir, file, name, settings, cm, renderError }) => {
+      if (renderError) {
+        recordRenderError(work, name, renderError);
+        prepared++;
+        return;
+      }
       const first = await prepareCase(work, name, readFileSync(join(dir, file)), cm, settings);
       prepared++;
       if (first.status === 0) {

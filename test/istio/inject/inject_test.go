@@ -34,6 +34,8 @@ type caseInfo struct {
 	MeshExitCode int `json:"meshExitCode"`
 	// MeshStderr is what mesh printed on stderr (shown when the outcomes differ).
 	MeshStderr string `json:"meshStderr"`
+	// RenderError is set when `mesh manifest generate` refused the case's control-plane settings (nothing else is).
+	RenderError string `json:"renderError"`
 }
 
 func TestInject(t *testing.T) {
@@ -72,6 +74,9 @@ func runCase(t *testing.T, dir string) []string {
 	var info caseInfo
 	if err := json.Unmarshal(read("case.json"), &info); err != nil {
 		t.Fatalf("case.json: %v", err)
+	}
+	if info.RenderError != "" {
+		return []string{"mesh manifest generate refused the case's settings: " + info.RenderError}
 	}
 	cfg, err := inject.UnmarshalConfig(read("injector-config.yaml"))
 	if err != nil {
