@@ -9,23 +9,30 @@ import { join, relative } from 'node:path';
 import { fail, mesh, root } from './common.mjs';
 
 /**
- * The corpora: Istio's CRD-vs-webhook cases (valid and invalid, pkg/config/validation), istioctl validate's
- * integration inputs, Istio's analyzer inputs and samples, and the repository's own samples.
+ * The corpora: Istio's CRD-vs-webhook cases (valid and invalid, pkg/config/validation), the validation dataset of
+ * its integration tests (one valid document per kind and version), the integration tests' inputs (istioctl
+ * validate's among them), pilot's test configs (security, service registry, xds), Istio's analyzer inputs and
+ * samples, and the repository's own samples.
  */
 function corpora(istioDir) {
   return [
     { name: 'crds', dir: join(istioDir, 'pkg/config/validation/testdata/crds') },
-    { name: 'pilot-testdata', dir: join(istioDir, 'tests/integration/pilot/testdata'), flat: true },
+    { name: 'datasets', dir: join(istioDir, 'pkg/test/datasets/validation/dataset') },
+    { name: 'tests-testdata', dir: join(istioDir, 'tests/testdata') },
+    { name: 'pilot-security', dir: join(istioDir, 'pilot/pkg/security') },
+    { name: 'pilot-serviceregistry', dir: join(istioDir, 'pilot/pkg/serviceregistry') },
+    { name: 'pilot-xds', dir: join(istioDir, 'pilot/pkg/xds') },
+    { name: 'integration', dir: join(istioDir, 'tests/integration') },
     { name: 'analyzers', dir: join(istioDir, 'pkg/config/analysis/analyzers/testdata') },
     { name: 'istio-samples', dir: join(istioDir, 'samples') },
     { name: 'samples', dir: join(root, 'samples') },
   ];
 }
 
-/** The YAML files of a corpus, sorted; `flat` reads only the top directory. */
+/** The YAML files of a corpus, its subdirectories included, sorted. */
 function yamlFiles(corpus) {
   if (!existsSync(corpus.dir)) fail(`corpus ${corpus.name} is missing: ${corpus.dir}`);
-  return readdirSync(corpus.dir, { recursive: !corpus.flat })
+  return readdirSync(corpus.dir, { recursive: true })
     .filter((f) => /\.ya?ml$/.test(f) && statSync(join(corpus.dir, f)).isFile())
     .sort();
 }
