@@ -1,4 +1,4 @@
-package deploytemplates
+package deploytest
 
 import (
 	"bytes"

@@ -1,18 +1,22 @@
-// The injection equivalence test (see docs/development.md): Istio's own injector package run on mesh's rendered
-// ConfigMaps. Istio tags its releases without a "v", so its module only has pseudo-versions, and the Go module proxy
-// reachable here serves none for the 1.30.3 tag commit (56df41f63e51) or any release-1.30 commit. This pins the newest
-// earlier version it serves, b01690e6db7d (master, 2026-04-23, ten days after release-1.30 branched): `git diff
+// One Go module for every comparison of mesh with Istio's own code (npm run test:istio, see docs/istio-suite.md):
+// each area package (inject, deploy, validate) runs Istio's packages on the same input as mesh and compares.
+// Istio tags its releases without a "v", so its module only has pseudo-versions, and the Go module proxy reachable
+// here serves none for the 1.30.3 tag commit (56df41f63e51) or any release-1.30 commit. This pins the newest earlier
+// version it serves, b01690e6db7d (master, 2026-04-23, ten days after release-1.30 branched): `git diff
 // b01690e6db7d 1.30.3` is empty for pkg/kube/inject and pkg/config/mesh, and the packages they import differ only in
-// code injection does not reach. istio.io/api is raised to the version 1.30.3 itself uses (MeshConfig, ProxyConfig).
-// Istio's go.mod has no replace directives, so none are needed here.
-module mesh.local/inject-equivalence
+// code injection does not reach; the non-test code of pilot/pkg/config/kube/gatewaycommon and the chart's
+// kube-gateway.yaml, waypoint.yaml and agentgateway.yaml are identical to 1.30.3's. istio.io/api is raised to the
+// version 1.30.3 itself uses (MeshConfig, ProxyConfig). Istio's go.mod has no replace directives, so none are needed.
+module mesh.local/istio
 
 go 1.25.9
 
 require (
 	istio.io/api v1.30.3-0.20260710004328-2e43f07b30b6
 	istio.io/istio v0.0.0-20260423205519-b01690e6db7d
+	k8s.io/api v0.35.3
 	k8s.io/apimachinery v0.35.3
+	sigs.k8s.io/gateway-api v1.5.1
 	sigs.k8s.io/yaml v1.6.0
 )
 
@@ -24,6 +28,8 @@ require (
 	github.com/Masterminds/sprig/v3 v3.3.0 // indirect
 	github.com/antlr4-go/antlr/v4 v4.13.1 // indirect
 	github.com/beorn7/perks v1.0.1 // indirect
+	github.com/blang/semver/v4 v4.0.0 // indirect
+	github.com/cenkalti/backoff/v5 v5.0.3 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
 	github.com/cncf/xds/go v0.0.0-20260202195803-dba9d589def2 // indirect
 	github.com/davecgh/go-spew v1.1.2-0.20180830191138-d8f796af33cc // indirect
@@ -33,6 +39,7 @@ require (
 	github.com/envoyproxy/go-control-plane/envoy v1.37.1-0.20260418153000-ae8637bdda9d // indirect
 	github.com/envoyproxy/protoc-gen-validate v1.3.3 // indirect
 	github.com/evanphx/json-patch/v5 v5.9.11 // indirect
+	github.com/felixge/httpsnoop v1.0.4 // indirect
 	github.com/fsnotify/fsnotify v1.9.0 // indirect
 	github.com/fxamacker/cbor/v2 v2.9.0 // indirect
 	github.com/go-jose/go-jose/v4 v4.1.3 // indirect
@@ -62,6 +69,7 @@ require (
 	github.com/gorilla/websocket v1.5.4-0.20250319132907-e064f32e3674 // indirect
 	github.com/grafana/regexp v0.0.0-20250905093917-f7b3be9d1853 // indirect
 	github.com/gregjones/httpcache v0.0.0-20190611155906-901d90724c79 // indirect
+	github.com/grpc-ecosystem/grpc-gateway/v2 v2.28.0 // indirect
 	github.com/hashicorp/errwrap v1.1.0 // indirect
 	github.com/hashicorp/go-multierror v1.1.1 // indirect
 	github.com/hashicorp/go-version v1.8.0 // indirect
@@ -101,7 +109,10 @@ require (
 	github.com/spf13/pflag v1.0.10 // indirect
 	github.com/x448/float16 v0.8.4 // indirect
 	go.opentelemetry.io/auto/sdk v1.2.1 // indirect
+	go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.65.0 // indirect
 	go.opentelemetry.io/otel v1.42.0 // indirect
+	go.opentelemetry.io/otel/exporters/otlp/otlptrace v1.42.0 // indirect
+	go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracegrpc v1.42.0 // indirect
 	go.opentelemetry.io/otel/exporters/prometheus v0.64.0 // indirect
 	go.opentelemetry.io/otel/metric v1.42.0 // indirect
 	go.opentelemetry.io/otel/sdk v1.42.0 // indirect
@@ -133,14 +144,14 @@ require (
 	gopkg.in/inf.v0 v0.9.1 // indirect
 	gopkg.in/natefinch/lumberjack.v2 v2.2.1 // indirect
 	istio.io/client-go v1.30.0-alpha.1.0.20260415171554-0d069047cd3c // indirect
-	k8s.io/api v0.35.3 // indirect
 	k8s.io/apiextensions-apiserver v0.35.3 // indirect
 	k8s.io/apiserver v0.35.3 // indirect
 	k8s.io/client-go v0.35.3 // indirect
+	k8s.io/component-base v0.35.3 // indirect
 	k8s.io/klog/v2 v2.140.0 // indirect
 	k8s.io/kube-openapi v0.0.0-20260127142750-a19766b6e2d4 // indirect
 	k8s.io/utils v0.0.0-20260319190234-28399d86e0b5 // indirect
-	sigs.k8s.io/gateway-api v1.5.1 // indirect
+	sigs.k8s.io/apiserver-network-proxy/konnectivity-client v0.32.1 // indirect
 	sigs.k8s.io/gateway-api-inference-extension v1.4.0 // indirect
 	sigs.k8s.io/json v0.0.0-20250730193827-2d320260d730 // indirect
 	sigs.k8s.io/mcs-api v0.4.0 // indirect

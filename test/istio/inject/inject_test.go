@@ -1,16 +1,17 @@
-// Package equivalence proves that istiod, fed the ConfigMaps `mesh manifest generate` renders, injects exactly what
-// `mesh kube-inject` does: each case runs Istio's own injector package (pkg/kube/inject, the code istiod and
-// istioctl kube-inject share) with mesh's `sidecar` template, values and mesh config, and compares the result with
-// mesh's output structurally. scripts/equivalence.mjs prepares the cases (MESH_EQUIV_DIR) and runs this test.
-package equivalence
+// Package injecttest is the inject area of the Istio oracle suite: istiod, fed the ConfigMaps `mesh manifest
+// generate` renders, must inject exactly what `mesh kube-inject` does. Each case runs Istio's own injector package
+// (pkg/kube/inject, the code istiod and istioctl kube-inject share) with mesh's `sidecar` template, values and mesh
+// config, and compares the result with mesh's output structurally. scripts/istio/inject.mjs prepares the cases
+// (MESH_ISTIO_INJECT_DIR): mesh's kube-inject goldens, cases/ here, and Istio's own pkg/kube/inject/testdata inputs.
+package injecttest
 
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,7 +19,10 @@ import (
 	"istio.io/istio/pilot/pkg/features"
 	"istio.io/istio/pkg/config/mesh"
 	"istio.io/istio/pkg/kube/inject"
-	"sigs.k8s.io/yaml"
+	istiolog "istio.io/istio/pkg/log"
+
+	"mesh.local/istio/internal/objects"
+	"mesh.local/istio/internal/verdict"
 )
 
 // caseInfo is what the Node side recorded for one case (case.json).
@@ -31,16 +35,14 @@ type caseInfo struct {
 	MeshExitCode int `json:"meshExitCode"`
 	// MeshStderr is what mesh printed on stderr (shown when the outcomes differ).
 	MeshStderr string `json:"meshStderr"`
+	// RenderError is set when `mesh manifest generate` refused the case's control-plane settings (nothing else is).
+	RenderError string `json:"renderError"`
 }
 
-func TestInjectEquivalence(t *testing.T) {
-	dir := os.Getenv("MESH_EQUIV_DIR")
+func TestInject(t *testing.T) {
+	dir := os.Getenv("MESH_ISTIO_INJECT_DIR")
 	if dir == "" {
-		t.Fatal("MESH_EQUIV_DIR is not set: run `npm run test:equivalence`, which renders the cases and runs this test")
-	}
-	allow, err := loadAllowlist("allowlist.yaml")
-	if err != nil {
-		t.Fatal(err)
+		t.Fatal("MESH_ISTIO_INJECT_DIR is not set: run `npm run test:istio -- --area inject`, which renders the cases and runs this test")
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -53,27 +55,17 @@ func TestInjectEquivalence(t *testing.T) {
 		}
 	}
 	sort.Strings(names)
-	if len(names) == 0 {
-		t.Fatalf("%s holds no cases", dir)
-	}
-	for name := range allow {
-		if !contains(names, name) {
-			t.Errorf("allowlist.yaml names %q, which is not a case: remove it", name)
+	// The injector logs to stderr what the cases already report (a refused annotation, a pod without istio-init):
+	// quiet unless MESH_ISTIO_LOG is set.
+	if os.Getenv("MESH_ISTIO_LOG") == "" {
+		for _, scope := range istiolog.Scopes() {
+			scope.SetOutputLevel(istiolog.NoneLevel)
 		}
 	}
+	suite := verdict.Open(t, "inject", "allowlist.yaml")
+	defer suite.Close(t)
 	for _, name := range names {
-		t.Run(name, func(t *testing.T) {
-			diffs := runCase(t, filepath.Join(dir, name))
-			entry, allowed := allow[name]
-			switch {
-			case allowed && len(diffs) == 0:
-				t.Errorf("allowlisted (%s: %s) but now equivalent: remove it from allowlist.yaml", entry.kind, entry.reason)
-			case allowed:
-				t.Logf("allowed difference (%s): %s\n  %s", entry.kind, entry.reason, strings.Join(diffs, "\n  "))
-			case len(diffs) > 0:
-				t.Errorf("Istio's injector (with mesh's ConfigMaps) and mesh kube-inject differ:\n  %s", strings.Join(diffs, "\n  "))
-			}
-		})
+		suite.Run(t, name, func(t *testing.T) []string { return runCase(t, filepath.Join(dir, name)) })
 	}
 }
 
@@ -90,6 +82,9 @@ func runCase(t *testing.T, dir string) []string {
 	var info caseInfo
 	if err := json.Unmarshal(read("case.json"), &info); err != nil {
 		t.Fatalf("case.json: %v", err)
+	}
+	if info.RenderError != "" {
+		return []string{"mesh manifest generate refused the case's settings: " + info.RenderError}
 	}
 	cfg, err := inject.UnmarshalConfig(read("injector-config.yaml"))
 	if err != nil {
@@ -123,23 +118,23 @@ func runCase(t *testing.T, dir string) []string {
 	case istioErr != nil:
 		return []string{"Istio's injector failed: " + istioErr.Error() + "; mesh injected it"}
 	case meshFailed:
-		return []string{"mesh kube-inject failed (exit " + itoa(info.MeshExitCode) + "): " + strings.TrimSpace(info.MeshStderr) + "; Istio's injector did not"}
+		return []string{"mesh kube-inject failed (exit " + strconv.Itoa(info.MeshExitCode) + "): " + strings.TrimSpace(info.MeshStderr) + "; Istio's injector did not"}
 	}
 	for _, w := range warnings {
 		t.Logf("Istio: %s", w)
 	}
-	istioDocs, err := normalizedDocuments(out.Bytes())
+	istioDocs, err := objects.Documents(out.Bytes())
 	if err != nil {
 		t.Fatalf("Istio's output: %v", err)
 	}
-	meshDocs, err := normalizedDocuments(read("mesh.yaml"))
+	meshDocs, err := objects.Documents(read("mesh.yaml"))
 	if err != nil {
 		t.Fatalf("mesh's output: %v", err)
 	}
 	if builtin := os.Getenv("ISTIO_BUILTIN_TEMPLATE"); builtin != "" {
 		compareWithBuiltin(t, builtin, read("input.yaml"), values, info.Revision, meshConfig, meshDocs)
 	}
-	return diffDocuments(istioDocs, meshDocs)
+	return objects.DiffDocuments(istioDocs, meshDocs)
 }
 
 // compareWithBuiltin reports, for information only, how mesh's output differs from what Istio's own built-in
@@ -169,54 +164,11 @@ func compareWithBuiltin(t *testing.T, path string, input []byte, values inject.V
 		t.Logf("vs Istio's built-in template: it fails: %v", err)
 		return
 	}
-	docs, err := normalizedDocuments(out.Bytes())
+	docs, err := objects.Documents(out.Bytes())
 	if err != nil {
 		t.Fatalf("Istio's built-in template output: %v", err)
 	}
-	if diffs := diffDocuments(docs, meshDocs); len(diffs) > 0 {
+	if diffs := objects.DiffDocuments(docs, meshDocs); len(diffs) > 0 {
 		t.Logf("vs Istio's built-in template (information only, istio= is Istio's template): %d differences\n  %s", len(diffs), strings.Join(diffs, "\n  "))
 	}
-}
-
-// allowEntry says why a case may differ.
-type allowEntry struct {
-	kind   string // "intended" or "reported"
-	reason string
-}
-
-// loadAllowlist reads allowlist.yaml: case name → why it may differ, under `intended` or `reported`.
-func loadAllowlist(path string) (map[string]allowEntry, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var file struct {
-		Intended map[string]string `json:"intended"`
-		Reported map[string]string `json:"reported"`
-	}
-	if err := yaml.UnmarshalStrict(b, &file); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	allow := map[string]allowEntry{}
-	for kind, entries := range map[string]map[string]string{"intended": file.Intended, "reported": file.Reported} {
-		for name, reason := range entries {
-			if strings.TrimSpace(reason) == "" {
-				return nil, fmt.Errorf("%s: %s.%s has no reason", path, kind, name)
-			}
-			if _, dup := allow[name]; dup {
-				return nil, fmt.Errorf("%s: %s is listed twice", path, name)
-			}
-			allow[name] = allowEntry{kind, reason}
-		}
-	}
-	return allow, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

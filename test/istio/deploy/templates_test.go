@@ -1,11 +1,11 @@
-// Package deploytemplates proves that istiod's Gateway API deployment controller deploys, with the `kube-gateway`,
-// `waypoint` and `agentgateway` templates of the ConfigMap `mesh manifest generate` renders, what it deploys with
-// Istio's own templates: for every control-plane render (scripts/deploy-templates.mjs writes them to
-// MESH_DEPLOY_DIR) and every case in cases/, both templates execute on the same input with Istio's template
-// functions, go through the controller's overlay and safeguard steps, and the objects are compared structurally.
-// A difference fails unless allowlist.yaml documents it as intended; an allowlist entry that matches nothing fails.
+// Package deploytest is the deploy area of the Istio oracle suite: istiod's Gateway API deployment controller must
+// deploy, with the `kube-gateway`, `waypoint` and `agentgateway` templates of the ConfigMap `mesh manifest generate`
+// renders, what it deploys with Istio's own templates. For every control-plane render (scripts/istio/deploy.mjs
+// writes them to MESH_ISTIO_DEPLOY_DIR) and every case in cases/, both templates execute on the same input with
+// Istio's template functions, go through the controller's overlay and safeguard steps, and the objects are compared
+// structurally. A difference fails unless allowlist.yaml allows it; an entry that allows nothing fails.
 // MESH_DEPLOY_SHOW=1 logs the objects mesh's templates deploy, for review.
-package deploytemplates
+package deploytest
 
 import (
 	"encoding/json"
@@ -20,6 +20,9 @@ import (
 	"istio.io/istio/pkg/config/mesh"
 	"istio.io/istio/pkg/kube/inject"
 	"sigs.k8s.io/yaml"
+
+	"mesh.local/istio/internal/objects"
+	"mesh.local/istio/internal/verdict"
 )
 
 // render is one control plane: the injector ConfigMap's parsed config and raw values, and the mesh config.
@@ -99,15 +102,12 @@ func istioTemplates(t *testing.T, dir string) inject.Templates {
 }
 
 func TestDeployTemplates(t *testing.T) {
-	dir, istioDir := os.Getenv("MESH_DEPLOY_DIR"), os.Getenv("ISTIO_TEMPLATE_DIR")
+	dir, istioDir := os.Getenv("MESH_ISTIO_DEPLOY_DIR"), os.Getenv("ISTIO_MODULE_DIR")
 	if dir == "" || istioDir == "" {
-		t.Fatal("MESH_DEPLOY_DIR/ISTIO_TEMPLATE_DIR are not set: run `npm run test:deploy-templates`, which renders the control planes and runs this test")
+		t.Fatal("MESH_ISTIO_DEPLOY_DIR/ISTIO_MODULE_DIR are not set: run `npm run test:istio -- --area deploy`, which renders the control planes and runs this test")
 	}
-	istio := istioTemplates(t, istioDir)
-	allow, err := loadAllowlist("allowlist.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	istio := istioTemplates(t, filepath.Join(istioDir, "manifests/charts/istio-control/istio-discovery/files"))
+	suite := verdict.Open(t, "deploy", "allowlist.yaml")
 	renderDirs, _ := filepath.Glob(filepath.Join(dir, "*", "render.json"))
 	caseFiles, _ := filepath.Glob("cases/*.yaml")
 	sort.Strings(renderDirs)
@@ -123,7 +123,7 @@ func TestDeployTemplates(t *testing.T) {
 		}
 		for _, cf := range caseFiles {
 			name := r.Name + "/" + strings.TrimSuffix(filepath.Base(cf), ".yaml")
-			t.Run(name, func(t *testing.T) {
+			suite.Run(t, name, func(t *testing.T) []string {
 				c, err := loadCase(cf)
 				if err != nil {
 					t.Fatal(err)
@@ -163,14 +163,8 @@ func TestDeployTemplates(t *testing.T) {
 					b, _ := yaml.Marshal(meshObjs)
 					t.Logf("mesh's objects:\n%s", b)
 				}
-				ok, rest := allowed(allow, ci.Templates, diffObjects(istioObjs, meshObjs))
-				for _, d := range ok {
-					t.Logf("allowed: %s", d)
-				}
-				if len(rest) > 0 {
-					t.Errorf("mesh's %s template deploys differently from Istio's:\n  %s", ci.Templates, strings.Join(rest, "\n  "))
-				}
-				t.Logf("%d objects: %s", len(meshObjs), strings.Join(keys(meshObjs), ", "))
+				t.Logf("%s template, %d objects: %s", ci.Templates, len(meshObjs), strings.Join(keys(meshObjs), ", "))
+				return objects.DiffObjects(istioObjs, meshObjs)
 			})
 		}
 	}
@@ -179,17 +173,13 @@ func TestDeployTemplates(t *testing.T) {
 			t.Errorf("no case deployed with the %s template", name)
 		}
 	}
-	for _, e := range allow {
-		if !e.used {
-			t.Errorf("allowlist.yaml: %s %q matched no difference: remove it", e.Template, e.Path)
-		}
-	}
+	suite.Close(t)
 }
 
 func keys(objs []map[string]any) []string {
 	var out []string
 	for _, o := range objs {
-		out = append(out, objectKey(o))
+		out = append(out, objects.Key(o))
 	}
 	return out
 }
