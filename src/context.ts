@@ -71,6 +71,12 @@ export interface Files {
   readStdin(): Promise<Buffer>;
 }
 
+/** Data files shipped with mesh (manifests/), found beside the installed code. */
+export interface Assets {
+  /** The text of `relPath` from the package root, e.g. `manifests/injection/sidecar.tmpl`. */
+  text(relPath: string): string;
+}
+
 /** Asks the person at the terminal. Only called when stdin is a terminal. */
 export interface Prompt {
   /** Prints `question [y/N] ` on stderr; true only for `y` or `yes`. */
@@ -177,6 +183,8 @@ export interface CommandContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Files and standard input. */
   files: Files;
+  /** Data files mesh ships (injection templates). */
+  assets: Assets;
   /** Wall-clock time and sleeping; tests pin it. */
   clock: Clock;
   /** Questions to the person at the terminal. */

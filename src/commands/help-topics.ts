@@ -5,7 +5,6 @@
  * accepts), so it cannot fall behind the code.
  */
 import { defineCommand, type AnyCommandSpec, type FlagSpec } from './types.js';
-import type { CommandContext } from '../context.js';
 import { ExitCode } from '../errors.js';
 
 /** What each exit code means; `satisfies` makes a new code without a meaning a compile error. */
@@ -29,17 +28,23 @@ export const OUTPUT_FORMAT_MEANINGS: Readonly<Record<string, string>> = {
   sarif: 'SARIF 2.1.0, for code-scanning tools (GitHub code scanning and others)',
 };
 
-/** The topics, each with its one-line summary and page builder. */
-const TOPICS: Record<string, { summary: string; page: () => Promise<string> }> = {
+/** The topics, each with its one-line summary and page builder (given the command tree). */
+const TOPICS: Record<string, { summary: string; page: (tree: readonly AnyCommandSpec[]) => Promise<string> }> = {
   'exit-codes': { summary: 'what each exit code means', page: async () => exitCodesPage() },
-  'output-formats': { summary: 'the -o formats of each command, and what they print', page: async () => outputFormatsPage((await import('./index.js')).commands) },
+  'output-formats': { summary: 'the -o formats of each command, and what they print', page: (tree) => outputFormatsPage(tree) },
   'pod-argument': { summary: 'how to name a pod: name[.namespace], kind/name[.namespace]', page: podArgumentPage },
 };
 
 /** The names of the help topics, in the order `mesh help` lists them. */
 export const HELP_TOPICS = Object.keys(TOPICS);
 
-export const helpTopics = defineCommand({
+/**
+ * `mesh help <topic>` over the command tree `tree` returns (the list in ./index.ts, which includes this command;
+ * taking it as an argument keeps this file from importing the list that imports it). `mesh help <command>` never
+ * gets here: src/cli.ts routes it to `<command> --help`, commander's own help.
+ */
+export function helpCommand(tree: () => readonly AnyCommandSpec[]) {
+  return defineCommand({
   name: 'help',
   summary: `Show help for a command, or a topic: ${HELP_TOPICS.join(', ')}`,
   description: `Prints a topic page (${HELP_TOPICS.map((t) => `${t}: ${TOPICS[t]!.summary}`).join('; ')}), or the --help of the named command.`,
@@ -48,30 +53,22 @@ export const helpTopics = defineCommand({
   async run(ctx, _opts, words) {
     const topic = words.length === 1 && Object.hasOwn(TOPICS, words[0]!) ? TOPICS[words[0]!] : undefined;
     if (topic) {
-      ctx.out(await topic.page());
+      ctx.out(await topic.page(tree()));
       return ExitCode.Ok;
     }
-    return commandHelp(ctx, words);
+    return unknownTopic(tree(), words);
   },
-});
-
-/** Commander's own `help <command>`: the command's --help (the program's with no name); an unknown name is a usage error. */
-async function commandHelp(ctx: CommandContext, words: string[]): Promise<number> {
-  const { commands } = await import('./index.js');
-  const known = commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
-  if (words.length && !known.includes(words[0]!)) {
-    const { UsageError } = await import('../errors.js');
-    const { nearest } = await import('../profiles/paths.js');
-    const guess = nearest(words[0]!, [...HELP_TOPICS, ...known]);
-    throw new UsageError(`no help topic or command "${words[0]}" (topics: ${HELP_TOPICS.join(', ')}; commands: ${commands.map((c) => c.name).join(', ')})`,
-      guess ? { hint: `did you mean "mesh help ${guess}"?` } : {});
-  }
-  // The same program, asked for `<command> --help`: exactly what commander's help command does.
-  const { main } = await import('../cli.js');
-  return main([...words, '--help'], {
-    out: (s) => ctx.out(s), err: (s) => ctx.err(s), readStdin: () => ctx.readStdin(), env: ctx.env,
-    stdoutIsTTY: ctx.terminal.stdoutIsTTY, stderrIsTTY: ctx.terminal.stderrIsTTY,
   });
+}
+
+/** A word that is neither a topic nor a command (src/cli.ts routes command names): a usage error naming the nearest. */
+async function unknownTopic(commands: readonly AnyCommandSpec[], words: string[]): Promise<number> {
+  const known = commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+  const { UsageError } = await import('../errors.js');
+  const { nearest } = await import('../profiles/paths.js');
+  const guess = nearest(words[0] ?? '', [...HELP_TOPICS, ...known]);
+  throw new UsageError(`no help topic or command "${words.join(' ')}" (topics: ${HELP_TOPICS.join(', ')}; commands: ${commands.map((c) => c.name).join(', ')})`,
+    guess ? { hint: `did you mean "mesh help ${guess}"?` } : {});
 }
 
 function exitCodesPage(): string {
@@ -108,25 +105,16 @@ export async function outputFlags(specs: readonly AnyCommandSpec[], prefix = 'me
   const out: OutputFlag[] = [];
   for (const spec of specs) {
     const command = `${prefix} ${spec.name}`;
-    const found = await outputFlagOf(spec);
+    const found = outputFlagOf(spec);
     if (found) out.push({ command, ...found });
     out.push(...(await outputFlags(spec.subcommands ?? [], command)));
   }
   return out;
 }
 
-async function outputFlagOf(spec: AnyCommandSpec): Promise<Omit<OutputFlag, 'command'> | undefined> {
-  if ('flags' in spec && spec.flags) {
-    const flag = (Object.values(spec.flags) as FlagSpec[]).find((f) => /(^|\s)--output\b/.test(f.flags));
-    return flag ? { choices: flag.choices, default: flag.default, description: flag.description } : undefined;
-  }
-  if (!('options' in spec) || !spec.options) return undefined;
-  // TODO(#8): goes once every command has a flag table; until then commander holds the only description of the flag.
-  const { Command } = await import('commander');
-  const probe = new Command(spec.name);
-  spec.options(probe);
-  const option = probe.options.find((o) => o.long === '--output');
-  return option ? { choices: option.argChoices, default: option.defaultValue, description: option.description } : undefined;
+function outputFlagOf(spec: AnyCommandSpec): Omit<OutputFlag, 'command'> | undefined {
+  const flag = (Object.values(spec.flags ?? {}) as FlagSpec[]).find((f) => /(^|\s)--output\b/.test(f.flags));
+  return flag ? { choices: flag.choices, default: flag.default, description: flag.description } : undefined;
 }
 
 function outputFormatsPage(specs: readonly AnyCommandSpec[]): Promise<string> {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
+import { runWithWorld } from '../helpers/fake-context.js';
 
 const deployment = (extra = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -208,5 +209,52 @@ describe('mesh kube-inject: workloads the API server would refuse', () => {
   it('says nothing about an apps/v1 workload that has its selector', async () => {
     const r = await inject(deployment());
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('mesh kube-inject with the configuration read from the cluster (fake context)', () => {
+  const configMap = (name: string, data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'istio-system' }, data });
+  const installed = [
+    configMap('istio', { mesh: 'trustDomain: corp.example\n' }),
+    configMap('istio-sidecar-injector', { values: JSON.stringify({ global: { proxy: { resources: { requests: { cpu: '10m' } } } } }) }),
+  ];
+  const files = { 'app.yaml': deployment() };
+
+  it('uses the istio and istio-sidecar-injector ConfigMaps of the control plane', async () => {
+    const r = await runWithWorld(['kube-inject', '-f', 'app.yaml', '-v'], { objects: installed, files });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cpu: "?10m"?/);
+    expect(r.stdout).toContain('value: corp.example');
+    expect(r.stderr).toContain('using injection configuration from configmaps istio and istio-sidecar-injector in istio-system (https://fake-cluster.invalid)\n');
+  });
+
+  it('reads the ConfigMaps of --revision', async () => {
+    const canary = installed.map((c) => ({ ...c, metadata: { ...c.metadata, name: `${c.metadata.name}-canary` } }));
+    const r = await runWithWorld(['kube-inject', '-f', 'app.yaml', '--revision', 'canary'], { objects: canary, files });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/cpu: "?10m"?/);
+  });
+
+  it('falls back to the built-in defaults with one warning when the control plane has no ConfigMaps', async () => {
+    const r = await runWithWorld(['kube-inject', '-f', 'app.yaml'], { files });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cpu: "?100m"?/);
+    expect(r.stderr).toBe('warning: cannot read the injector configuration from namespace istio-system: configmap istio not found; '
+      + 'using Istio 1.30 defaults (pass --ignore-cluster to skip the cluster)\n');
+  });
+
+  it('--ignore-cluster and a missing kubeconfig never ask the cluster', async () => {
+    for (const [args, world] of [[['--ignore-cluster'], { objects: installed, files }], [[], { objects: installed, files, noCluster: true }]] as const) {
+      const r = await runWithWorld(['kube-inject', '-f', 'app.yaml', ...args], world);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout).toMatch(/cpu: "?100m"?/);
+      expect(r.ctx.installed.calls).toEqual([]);
+    }
+  });
+
+  it('--in-place writes through the files port', async () => {
+    const r = await runWithWorld(['kube-inject', '-f', 'app.yaml', '--in-place', '--ignore-cluster'], { files });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(r.ctx.written.get('app.yaml')).toContain('istio-proxy');
   });
 });

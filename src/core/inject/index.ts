@@ -27,9 +27,6 @@ const POD_TEMPLATE_PATHS: Record<string, string[]> = {
   Pod: [],
 };
 
-/** Kinds kube-inject rewrites. */
-export const INJECTABLE_KINDS = Object.keys(POD_TEMPLATE_PATHS);
-
 /** A finding about one object: why it was skipped, or what is wrong with it. */
 export interface InjectMessage {
   level: 'warning' | 'error';
