@@ -187,7 +187,7 @@ export function formatMessage(code: MessageCode, args: readonly unknown[]): stri
   });
 }
 
-/** The istio.io page explaining an IST code; mesh-only codes are explained in mesh's README (no URL). */
+/** The istio.io page explaining an IST code; mesh-only codes are explained in docs/commands/analyze.md (no URL). */
 export function documentationUrl(code: string): string | undefined {
   if (!code.startsWith('IST')) return undefined;
   return `https://istio.io/v1.30/docs/reference/config/analysis/${code.toLowerCase()}/`;

@@ -43,7 +43,7 @@ export function judge(messages: readonly AnalysisMessage[], thresholds: { output
   };
 }
 
-/** The analyzers precheck runs on the live cluster (see README: the ones about installing or upgrading, not app config). */
+/** The analyzers precheck runs on the live cluster (see docs/commands/precheck.md: the ones about installing or upgrading, not app config). */
 export const PRECHECK_ANALYZERS = [
   'annotations.AlphaAnalyzer',
   'deprecation.DeprecationAnalyzer',
