@@ -46,6 +46,8 @@ export interface FlagSpelling {
 }
 
 /** A command's flags: the key is the option's name in the options object (commander's camelCase of the long flag). */
+// `any`: a table holds flags of every value type; each command's own table keeps its precise types (OptionsOf).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type FlagTable = Record<string, FlagSpec<any>>;
 
 /** The options object a command receives for its flag table. */
@@ -89,4 +91,6 @@ export function defineCommand<F extends FlagTable>(spec: CommandSpec<F>): Comman
 }
 
 /** Any command, whatever its flag table (the list in ./index.ts, subcommands). */
+// `any`: the list holds commands of every flag table; `run` is only ever called with its own table's options.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommandSpec = CommandSpec<any>;

@@ -10,7 +10,7 @@ export async function runLog(ctx: CommandContext, opts: LogOptions, args: string
   if (args[0] && opts.selector) throw new UsageError('proxy-config log takes a pod or --selector, not both');
   if (opts.reset && opts.level) throw new UsageError('--level cannot be combined with --reset');
   const [cluster, admin, { parseLoggers, planLogChanges, DEFAULT_LOG_LEVEL }] = await Promise.all([
-    ctx.cluster(), import('../../adapters/kube/proxy-admin.js'), import('../../core/proxy-config/logging.js'),
+    ctx.cluster(), import('../../app/proxy-admin.js'), import('../../core/proxy-config/logging.js'),
   ]);
   const pods = opts.selector ? await admin.proxyTargetsBySelector(cluster, opts.selector) : [await admin.proxyTarget(cluster, args[0]!)];
   const port = opts.proxyAdminPort;

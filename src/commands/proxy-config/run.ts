@@ -38,7 +38,7 @@ export async function runView(ctx: CommandContext, view: ViewCommand, opts: View
   if (opts.file !== undefined) {
     ({ text, origin } = await readDumpFile(ctx, opts.file));
   } else {
-    const [cluster, admin] = await Promise.all([ctx.cluster(), import('../../adapters/kube/proxy-admin.js')]);
+    const [cluster, admin] = await Promise.all([ctx.cluster(), import('../../app/proxy-admin.js')]);
     const pod = await admin.proxyTarget(cluster, target!);
     origin = `${view.adminPath.split('?')[0]} of ${pod.name}.${pod.namespace}`;
     text = await admin.adminRequest(cluster, pod, opts.proxyAdminPort, view.adminPath);
@@ -67,7 +67,7 @@ export async function runView(ctx: CommandContext, view: ViewCommand, opts: View
 /** `proxy-config rootca-compare`: 0 when both proxies' ROOTCA bundles share a certificate, 79 when not. */
 export async function runRootCaCompare(ctx: CommandContext, opts: RootCaOptions, args: string[]): Promise<number> {
   const [cluster, admin, { loadConfigDump }, { rootCertificates, shareRootCertificate }] = await Promise.all([
-    ctx.cluster(), import('../../adapters/kube/proxy-admin.js'), import('../../core/proxy-config/dump.js'), import('../../core/proxy-config/secrets.js'),
+    ctx.cluster(), import('../../app/proxy-admin.js'), import('../../core/proxy-config/dump.js'), import('../../core/proxy-config/secrets.js'),
   ]);
   const names: string[] = [];
   const bundles: Buffer[][] = [];

@@ -6,12 +6,12 @@ import type { Cluster, CommandContext } from '../../context.js';
 import type { ProxyStatusOptions } from './flags.js';
 import { ClusterError, ExitCode, UsageError } from '../../errors.js';
 
-type Istiod = typeof import('../../adapters/kube/istiod.js');
+type Istiod = typeof import('../../app/istiod.js');
 
 /** Runs the command: the sync table without a pod, the config diff with one. */
 export async function runProxyStatus(ctx: CommandContext, opts: ProxyStatusOptions, pod: string | undefined): Promise<number> {
   if (opts.file !== undefined && !pod) throw new UsageError('--file needs a pod argument: it replaces that pod\'s Envoy config dump');
-  const [cluster, istiod] = await Promise.all([ctx.cluster(), import('../../adapters/kube/istiod.js')]);
+  const [cluster, istiod] = await Promise.all([ctx.cluster(), import('../../app/istiod.js')]);
   const selection = { istioNamespace: ctx.globals.istioNamespace, revision: opts.revision, selector: opts.xdsLabel };
   if (pod) return diffOne(ctx, opts, pod, cluster, istiod, selection);
   const istiods = await istiod.findIstiods(cluster, selection);
@@ -39,7 +39,7 @@ export async function runProxyStatus(ctx: CommandContext, opts: ProxyStatusOptio
 }
 
 /** `proxy-status <pod>`: istiod's config for the proxy against its Envoy's config dump; 79 when they differ. */
-async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: string, cluster: Cluster, istiod: Istiod, selection: import('../../adapters/kube/istiod.js').IstiodSelection): Promise<number> {
+async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: string, cluster: Cluster, istiod: Istiod, selection: import('../../app/istiod.js').IstiodSelection): Promise<number> {
   const { parsePodArgument } = await import('../../core/model/pods.js');
   const pod = await cluster.pods.resolve(parsePodArgument(arg, cluster.namespace));
   const proxyId = `${pod.name}.${pod.namespace}`;

@@ -4,10 +4,10 @@
  * needs: the pods of a label selector, and the log level the injector configuration gives proxies (what `--reset`
  * restores). Nothing here talks to client-node directly, so the fake context covers all of it.
  */
-import { ClusterError } from '../../errors.js';
-import type { Cluster } from '../../context.js';
-import { parsePodArgument, type PodRef } from '../../core/model/pods.js';
-import { compareStrings } from '../../core/tree.js';
+import { ClusterError } from '../errors.js';
+import type { Cluster } from '../context.js';
+import { parsePodArgument, type PodRef } from '../core/model/pods.js';
+import { compareStrings } from '../core/tree.js';
 
 /** A config dump of a big mesh is tens of megabytes. */
 const ADMIN_TIMEOUT_MS = 60_000;

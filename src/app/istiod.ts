@@ -3,11 +3,11 @@
  * every istiod for its debug endpoints on the monitoring port through short port-forwards. istiod answers
  * `/debug/*` without authentication only to localhost, and a port-forwarded connection arrives from localhost.
  */
-import { ClusterError } from '../../errors.js';
-import type { Cluster } from '../../context.js';
-import type { IstiodAnswer } from '../../core/proxy-status/status.js';
-import { parseSyncz } from '../../core/proxy-status/syncz.js';
-import type { PodInfo } from '../../core/model/pods.js';
+import { ClusterError } from '../errors.js';
+import type { Cluster } from '../context.js';
+import type { IstiodAnswer } from '../core/proxy-status/status.js';
+import { parseSyncz } from '../core/proxy-status/syncz.js';
+import type { PodInfo } from '../core/model/pods.js';
 
 /** istiod's HTTP monitoring and debug port. */
 export const ISTIOD_DEBUG_PORT = 15014;
