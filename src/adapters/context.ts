@@ -58,6 +58,16 @@ export function processContext(io: CliIO, globals: GlobalOptions): CommandContex
         return createStatusLine(terminal.stderrIsTTY, text);
       },
     },
+    browser: {
+      async open(url, onFailure) {
+        const { openBrowser } = await import('./browser.js');
+        return openBrowser(url, io.env, onFailure);
+      },
+    },
+    async interrupted() {
+      const { untilInterrupted } = await import('./signals.js');
+      return untilInterrupted();
+    },
     cluster() {
       // One connection per command run: every port shares the loaded kubeconfig.
       cluster ??= import('./kube/cluster.js').then(({ openCluster }) => openCluster(globals));

@@ -60,6 +60,19 @@ describe('mesh dashboard over the fake context: finding the pod', () => {
       + 'hint: install it with: kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.30/samples/addons/kiali.yaml (or pass -i/-n for where it runs)\n');
   });
 
+  it('forwards to the add-on, prints the URL, opens it in the browser, and stops when interrupted', async () => {
+    const r = await runWithWorld(['dashboard', 'kiali', '-p', '0'], { pods: [pod('kiali-1', 'istio-system', { app: 'kiali' })] });
+    expect(r).toMatchObject({ code: 0, stdout: 'http://localhost:40000/kiali\n' });
+    expect(r.stderr).toContain('Forwarding localhost:40000 to Kiali (pod kiali-1.istio-system, port 20001); press Ctrl+C to stop');
+    expect(r.ctx.opened).toEqual(['http://localhost:40000/kiali']);
+  });
+
+  it('only prints the URL with --browser=false', async () => {
+    const r = await runWithWorld(['dashboard', 'kiali', '--browser=false'], { pods: [pod('kiali-1', 'istio-system', { app: 'kiali' })] });
+    expect(r.code).toBe(0);
+    expect(r.ctx.opened).toEqual([]);
+  });
+
   it('looks for an istiod of a revision in the Istio namespace', async () => {
     const r = await runWithWorld(['d', 'controlz', '-r', 'canary', '--no-browser'], { pods: [pod('istiod-1', 'istio-system', { app: 'istiod', 'istio.io/rev': 'default' })] });
     expect(r).toMatchObject({ code: 69, stdout: '', stderr: 'error: no pods match selector istio.io/rev=canary,app=istiod in namespace istio-system\n' });

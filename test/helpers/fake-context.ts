@@ -63,6 +63,8 @@ export interface FakeContext extends CommandContext {
   readonly installed: FakeCluster;
   /** Requests sent to pods: `METHOD name.namespace:port/path`. */
   readonly requests: string[];
+  /** URLs opened in the browser. */
+  readonly opened: string[];
 }
 
 const SERVER = 'https://fake-cluster.invalid';
@@ -74,6 +76,7 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
   const written = new Map<string, string>();
   const asked: string[] = [];
   const requests: string[] = [];
+  const opened: string[] = [];
   const answers = [...(world.answers ?? [])];
   const installed = new FakeCluster(world.objects ?? []);
   if (world.readyOnRead) readyOnRead(installed);
@@ -193,12 +196,20 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
       return cluster;
     },
     kubeconfigAvailable: () => !world.noCluster,
+    browser: {
+      async open(url) {
+        opened.push(url);
+      },
+    },
+    // A command that runs until interrupted stops at once: the test has already seen what it printed first.
+    interrupted: async () => 'SIGINT',
     stdout: () => stdout,
     stderr: () => stderr,
     written,
     asked,
     installed,
     requests,
+    opened,
   };
   return ctx;
 }

@@ -23,15 +23,13 @@ export async function serve(ctx: CommandContext, d: Dashboard, opts: DashboardOp
   const { pod } = found;
   if (d.name === 'istiod-debug') remotePort = core.monitoringPort(pod.annotations);
   const forward = await openDashboardForward(cluster, pod, remotePort, opts.address, core.localPorts(requested, remotePort));
-  const { untilInterrupted } = await import('../../adapters/signals.js');
-  const interrupted = untilInterrupted();
+  const interrupted = ctx.interrupted();
   const stopWatching = watchForwardErrors(forward, (e) => ctx.err(`warning: port-forward to ${pod.name}.${pod.namespace}:${remotePort}: ${e}\n`));
   const url = core.dashboardUrl(opts.address, forward.port, d.path);
   ctx.out(`${url}\n`);
   ctx.err(`Forwarding ${opts.address}:${forward.port} to ${d.title} (pod ${pod.name}.${pod.namespace}, port ${remotePort}); press Ctrl+C to stop\n`);
   if (opts.browser) {
-    const { openBrowser } = await import('../../adapters/browser.js');
-    await openBrowser(url, ctx.env, (reason) => ctx.err(`could not open a browser (${reason}); open ${url} yourself\n`));
+    await ctx.browser.open(url, (reason) => ctx.err(`could not open a browser (${reason}); open ${url} yourself\n`));
   }
   await interrupted;
   stopWatching();
