@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { timeNodeCpu, timeFn } from './util.mjs';
+import { timeNodeCpu } from './util.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mesh = join(root, 'bin/mesh.js');

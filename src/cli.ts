@@ -47,24 +47,31 @@ function addFlags(cmd: Command, flags: FlagTable): void {
     if (spec.default !== undefined) option.default(spec.default, spec.defaultText);
     if (spec.choices) option.choices(spec.choices);
     if (spec.hidden) option.hideHelp();
-    if (option.attributeName() !== key) throw new Error(`flag table of "${cmd.name()}": key "${key}" should be "${option.attributeName()}" for ${spec.flags}`);
-    cmd.addOption(option);
+    if (spec.required) option.makeOptionMandatory();
+    cmd.addOption(checked(cmd, key, option));
+    for (const other of spec.also ?? []) {
+      const spelling = new Option(other.flags, other.description);
+      if (other.hidden) spelling.hideHelp();
+      cmd.addOption(checked(cmd, key, spelling));
+    }
   }
+}
+
+/** `option`, once its attribute name is known to equal the table key `key`. */
+function checked(cmd: Command, key: string, option: Option): Option {
+  if (option.attributeName() !== key) throw new Error(`flag table of "${cmd.name()}": key "${key}" should be "${option.attributeName()}" for ${option.flags}`);
+  return option;
 }
 
 function toCommand(spec: AnyCommandSpec, io: CliIO, state: RunState, contextFor: ContextFactory): Command {
   const cmd = new Command(spec.name).summary(spec.summary).description(spec.description ?? spec.summary);
   if (spec.aliases) cmd.aliases(spec.aliases);
-  if (typeof spec.arguments === 'string') cmd.arguments(spec.arguments);
-  else {
-    for (const arg of spec.arguments ?? []) {
-      const argument = new Argument(arg.name, arg.description);
-      if (arg.choices) argument.choices(arg.choices);
-      cmd.addArgument(argument);
-    }
+  for (const arg of spec.arguments ?? []) {
+    const argument = new Argument(arg.name, arg.description);
+    if (arg.choices) argument.choices(arg.choices);
+    cmd.addArgument(argument);
   }
-  if ('flags' in spec && spec.flags) addFlags(cmd, spec.flags);
-  if ('options' in spec) spec.options?.(cmd);
+  if (spec.flags) addFlags(cmd, spec.flags);
   if (spec.examples?.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join('\n')}\n`);
   cmd.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).exitOverride().showSuggestionAfterError(true);
   for (const sub of spec.subcommands ?? []) cmd.addCommand(toCommand(sub, io, state, contextFor));
@@ -109,11 +116,23 @@ export async function main(argv: string[], io: CliIO = processIO(), contextFor?:
       program.outputHelp();
       return ExitCode.Ok;
     }
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(routeHelp(argv, program), { from: 'user' });
     return state.exitCode;
   } catch (error) {
     return reportError(error, io, verbose);
   }
+}
+
+/**
+ * `mesh help <command> [sub...]` is that command's `--help` (commander's own help command is replaced by the
+ * `help` command of topics, src/commands/help-topics.ts); bare `mesh help` is the program's help. Anything else
+ * after `help` is a topic.
+ */
+function routeHelp(argv: string[], program: Command): string[] {
+  if (argv[0] !== 'help') return argv;
+  if (argv.length === 1) return ['--help'];
+  const named = program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]!));
+  return named ? [...argv.slice(1), '--help'] : argv;
 }
 
 /** Prints an error the way users should see it: one line (plus a hint), a stack only for bugs in verbose mode. */

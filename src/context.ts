@@ -71,6 +71,18 @@ export interface Files {
   readStdin(): Promise<Buffer>;
 }
 
+/** Data files shipped with mesh (manifests/), found beside the installed code. */
+export interface Assets {
+  /** The text of `relPath` from the package root, e.g. `manifests/injection/sidecar.tmpl`. */
+  text(relPath: string): string;
+}
+
+/** The user's browser (dashboard). */
+export interface Browser {
+  /** Opens `url`; `onFailure` gets a one-line reason when no browser could be started, now or a moment later. */
+  open(url: string, onFailure: (reason: string) => void): Promise<void>;
+}
+
 /** Asks the person at the terminal. Only called when stdin is a terminal. */
 export interface Prompt {
   /** Prints `question [y/N] ` on stderr; true only for `y` or `yes`. */
@@ -177,12 +189,18 @@ export interface CommandContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Files and standard input. */
   files: Files;
+  /** Data files mesh ships (injection templates). */
+  assets: Assets;
   /** Wall-clock time and sleeping; tests pin it. */
   clock: Clock;
   /** Questions to the person at the terminal. */
   prompt: Prompt;
   /** Spinners and progress lines on stderr. */
   progress: ProgressPort;
+  /** Opening URLs in the user's browser. */
+  browser: Browser;
+  /** Resolves with the signal's name when the user stops the command (SIGINT, SIGTERM): for commands that run until then. */
+  interrupted(): Promise<string>;
   /**
    * The cluster named by the global flags, connected on first call (this is where @kubernetes/client-node loads,
    * so a command that never calls it never pays for it). Throws ClusterError when there is no usable kubeconfig.

@@ -17,7 +17,6 @@ export const ExitCode = {
   /** The command ran fine and found issues at or above the failure threshold (analyze, validate, verify-install). */
   IssuesFound: 79,
 } as const;
-export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Options every MeshError takes. */
 export interface MeshErrorOptions {
@@ -27,8 +26,11 @@ export interface MeshErrorOptions {
   cause?: unknown;
 }
 
-/** Base class: a user-facing error with a one-line message. */
-export class MeshError extends Error {
+/**
+ * Base class: a user-facing error with a one-line message. Abstract, so that every throw picks a subclass and with it
+ * an exit code; exit 1 (Internal) is left for what is not a MeshError, i.e. bugs.
+ */
+export abstract class MeshError extends Error {
   /** The process exit code this error maps to. */
   readonly exitCode: number = ExitCode.Internal;
   /** Optional advice, printed as `hint: ...`. */
@@ -53,11 +55,6 @@ export class InputError extends MeshError {
 /** Cluster unreachable, unauthorized, forbidden or missing CRDs (exit 69). */
 export class ClusterError extends MeshError {
   override readonly exitCode: number = ExitCode.Unavailable;
-}
-
-/** The command ran and found problems at or above the threshold (exit 79). */
-export class IssuesFoundError extends MeshError {
-  override readonly exitCode: number = ExitCode.IssuesFound;
 }
 
 /** Formats a location prefix `file:line:col` (1-based line and column; parts that are unknown are left out). */

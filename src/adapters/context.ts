@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIO, Cluster, CommandContext, GlobalOptions } from '../context.js';
+import { readAsset } from './assets.js';
 import { detectTerminal } from './terminal.js';
 
 /** The context a command runs with in a real process (or in-process CLI tests, which pass buffers as `io`). */
@@ -39,6 +40,7 @@ export function processContext(io: CliIO, globals: GlobalOptions): CommandContex
       },
       readStdin: io.readStdin,
     },
+    assets: { text: readAsset },
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     prompt: {
       async confirm(question) {
@@ -55,6 +57,16 @@ export function processContext(io: CliIO, globals: GlobalOptions): CommandContex
         const { createStatusLine } = await import('./progress.js');
         return createStatusLine(terminal.stderrIsTTY, text);
       },
+    },
+    browser: {
+      async open(url, onFailure) {
+        const { openBrowser } = await import('./browser.js');
+        return openBrowser(url, io.env, onFailure);
+      },
+    },
+    async interrupted() {
+      const { untilInterrupted } = await import('./signals.js');
+      return untilInterrupted();
     },
     cluster() {
       // One connection per command run: every port shares the loaded kubeconfig.

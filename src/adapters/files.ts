@@ -6,9 +6,8 @@
 // ~15 ms of start-up to load.
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError, MeshError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { decodeText } from '../core/yaml/decode.js';
-import { loadDocuments, type YamlDoc } from '../core/yaml/load.js';
 import type { ReadOptions as PortReadOptions, SourceText } from '../context.js';
 
 
@@ -46,13 +45,6 @@ export async function readSources(paths: readonly string[], options: ReadOptions
     }
   }
   return out;
-}
-
-/** Reads and parses every input; documents keep their source order. */
-export async function readDocuments(paths: readonly string[], options: ReadOptions): Promise<YamlDoc[]> {
-  const docs: YamlDoc[] = [];
-  for (const source of await readSources(paths, options)) docs.push(...loadDocuments(source.text, source.origin));
-  return docs;
 }
 
 /** Reads one file as UTF-8 text. */
@@ -111,7 +103,7 @@ export function writeTextFileAtomic(path: string, text: string): void {
     } catch {
       // nothing was written
     }
-    throw new MeshError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
+    throw new InputError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -3,14 +3,14 @@
  * readable: one line per finished component, one per distinct wait, no control characters).
  */
 import type { CommandContext, Progress, StatusLine } from '../context.js';
+import { painter } from '../render/paint.js';
 
 /** Creates the progress renderer for a command's stderr. */
 export async function createProgress(ctx: Pick<CommandContext, 'err' | 'terminal'>): Promise<Progress> {
-  const { Chalk } = await import('chalk');
-  const paint = new Chalk({ level: ctx.terminal.colorErr ? 1 : 0 });
-  const ok = paint.green('✔');
-  const bad = paint.red('✘');
-  const warnMark = paint.yellow('!');
+  const paint = painter(ctx.terminal, 'stderr');
+  const ok = paint('✔', 'success');
+  const bad = paint('✘', 'failure');
+  const warnMark = paint('!', 'warning');
   if (ctx.terminal.stderrIsTTY) {
     const { default: ora } = await import('ora');
     const spinner = ora({ stream: process.stderr, color: 'cyan' });

@@ -18,6 +18,11 @@ export function textFlag(flags: string, description: string): FlagSpec<string | 
   return { flags, description };
 }
 
+/** A flag taking one text value that must be given (a missing one is a usage error). */
+export function requiredFlag(flags: string, description: string): FlagSpec<string> {
+  return { flags, description, required: true };
+}
+
 /** A flag taking one text value, with a default. */
 export function textFlagWithDefault(flags: string, description: string, value: string): FlagSpec<string> {
   return { flags, description, default: value };

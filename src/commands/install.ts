@@ -1,21 +1,9 @@
 /** `mesh install` (alias `apply`): render the control plane and apply it with server-side apply, waiting until it is ready. */
-import type { Command } from 'commander';
-import type { LegacyCommandSpec } from './types.js';
-import { filenameOption, outputOption, setOption } from './options.js';
+import { defineCommand } from './types.js';
+import { boolFlag, filenameFlag, outputFlag, setFlag, textFlag, textFlagWithDefault } from './flags.js';
 import { UsageError } from '../errors.js';
 
-interface InstallOptions {
-  filename?: string[];
-  set?: string[];
-  revision?: string;
-  skipConfirmation: boolean;
-  dryRun: boolean;
-  readinessTimeout?: string;
-  forceConflicts: boolean;
-  output: 'text' | 'json' | 'yaml';
-}
-
-export const install: LegacyCommandSpec<InstallOptions> = {
+export const install = defineCommand({
   name: 'install',
   aliases: ['apply'],
   summary: 'Install or upgrade the Istio control plane in the cluster',
@@ -35,49 +23,43 @@ export const install: LegacyCommandSpec<InstallOptions> = {
     '# the same as JSON, for a pipeline to inspect',
     'mesh install --set profile=minimal --dry-run -o json',
   ],
-  options: (cmd: Command) => {
-    cmd.addOption(filenameOption('IstioOperator overlay file, or - for stdin (repeatable)'));
-    cmd.addOption(setOption());
-    cmd.option('-r, --revision <revision>', 'control-plane revision to install (same as --set revision=<r>)');
-    cmd.option('-y, --skip-confirmation', 'do not ask for confirmation (required when stdin is not a terminal)', false);
-    cmd.option('--dry-run', 'show what would be created, updated (with the fields) and pruned; change nothing', false);
-    cmd.addOption(outputOption(['text', 'json', 'yaml'], 'text'));
-    cmd.option('--readiness-timeout <duration>', 'how long to wait for CRDs and workloads to become ready', '5m');
-    cmd.option('--force-conflicts', 'take over fields that other field managers own instead of failing', false);
+  flags: {
+    filename: filenameFlag('IstioOperator overlay file, or - for stdin (repeatable)'),
+    set: setFlag(),
+    revision: textFlag('-r, --revision <revision>', 'control-plane revision to install (same as --set revision=<r>)'),
+    skipConfirmation: boolFlag('-y, --skip-confirmation', 'do not ask for confirmation (required when stdin is not a terminal)'),
+    dryRun: boolFlag('--dry-run', 'show what would be created, updated (with the fields) and pruned; change nothing'),
+    output: outputFlag(['text', 'json', 'yaml'], 'text'),
+    readinessTimeout: textFlagWithDefault('--readiness-timeout <duration>', 'how long to wait for CRDs and workloads to become ready', '5m'),
+    forceConflicts: boolFlag('--force-conflicts', 'take over fields that other field managers own instead of failing'),
   },
   async run(ctx, opts) {
     if (opts.output !== 'text' && !opts.dryRun) throw new UsageError(`-o ${opts.output} needs --dry-run: an install reports its progress as text`);
-    const { waitOptions, planFromFlags, openSession, confirmChange, requireConfirmable } = await import('./install-input.js');
-    const wait = await waitOptions(opts.readinessTimeout);
-    const { plan, profile } = await planFromFlags(ctx, opts);
-    requireConfirmable(ctx, opts.skipConfirmation, opts.dryRun, 'install');
-    const session = await openSession(ctx);
-    const [{ runInstall, listOwned }, { pruneSet }, { installedControlPlanes, versionWarnings }, { createProgress }] = await Promise.all([
-      import('../core/install/run-install.js'), import('../core/install/plan.js'), import('../core/install/version.js'), import('../adapters/progress.js'),
-    ]);
-    const progress = await createProgress(ctx);
-    // Looked up in the control-plane namespace only: listing Deployments cluster-wide may be forbidden to an installer.
-    const istiods = await session.client.list('apps/v1', 'Deployment', { namespace: plan.options.namespace, labelSelector: 'app=istiod' });
-    for (const w of versionWarnings(installedControlPlanes(istiods), plan.options.version, plan.options.revision)) progress.warn(w);
-    if (opts.dryRun) {
-      progress.stop();
-      const { previewInstall, formatPreview } = await import('../core/install/preview.js');
-      const preview = await previewInstall(plan, session.client, pruneSet(plan, await listOwned(session.client, plan.options.revision)));
-      if (opts.output === 'text') ctx.out(formatPreview(preview, ctx.globals.verbose));
-      else ctx.out((await import('../render/format.js')).renderData(preview, opts.output));
-      return 0;
-    }
-    const question = `Install Istio ${plan.options.version} (profile ${profile}, revision ${plan.options.revision}, ${plan.objects.length} objects) into ${session.server}?`;
-    if (!(await confirmChange(ctx, opts.skipConfirmation, question, 'install'))) {
-      ctx.err('Cancelled: nothing was changed.\n');
-      return 0;
-    }
+    const [plans, confirm, { runInstall }] = await Promise.all([import('../app/install-plan.js'), import('../app/confirm.js'), import('../core/install/run-install.js')]);
+    const wait = await plans.waitOptions(opts.readinessTimeout);
+    const { plan, profile } = await plans.planFromFlags(ctx, opts);
+    confirm.requireConfirmable(ctx, opts.skipConfirmation, opts.dryRun, 'install');
+    const cluster = await ctx.cluster();
+    const progress = await ctx.progress.steps();
     try {
-      const outcome = await runInstall(plan, session.client, session.clock, progress, { forceConflicts: opts.forceConflicts, wait });
+      for (const w of await plans.controlPlaneWarnings(cluster.install, plan)) progress.warn(w);
+      if (opts.dryRun) {
+        progress.stop();
+        const preview = await plans.previewPlan(cluster.install, plan);
+        if (opts.output === 'text') ctx.out((await import('../core/install/preview.js')).formatPreview(preview, ctx.globals.verbose));
+        else ctx.out((await import('../render/format.js')).renderData(preview, opts.output));
+        return 0;
+      }
+      const question = `Install Istio ${plan.options.version} (profile ${profile}, revision ${plan.options.revision}, ${plan.objects.length} objects) into ${cluster.server}?`;
+      if (!(await confirm.confirmChange(ctx, opts.skipConfirmation, question, 'install'))) {
+        ctx.err(confirm.CANCELLED);
+        return 0;
+      }
+      const outcome = await runInstall(plan, cluster.install, ctx.clock, progress, { forceConflicts: opts.forceConflicts, wait });
       progress.succeed(`Installation complete: ${outcome.applied} objects applied${outcome.pruned.length ? `, ${outcome.pruned.length} pruned` : ''}`);
     } finally {
       progress.stop();
     }
     return 0;
   },
-};
+});

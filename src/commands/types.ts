@@ -24,15 +24,34 @@ export interface FlagSpec<V = unknown> {
   choices?: readonly string[];
   /** Left out of --help (kept for compatibility). */
   hidden?: boolean;
+  /** The flag must be given (commander reports a missing one as a usage error, exit 64). */
+  required?: boolean;
+  /**
+   * Other spellings that set the same value (`--no-browser` beside `--browser [bool]`, istioctl's camelCase
+   * `--ignoreUnmeshed` beside `--ignore-unmeshed`); each must file its value under the same key.
+   */
+  also?: readonly FlagSpelling[];
   /** Phantom: carries `V` for `OptionsOf`; never set. */
   readonly __type?: V;
 }
 
+/** Another spelling of a flag (see FlagSpec.also). */
+export interface FlagSpelling {
+  /** commander syntax, e.g. `--no-browser`. */
+  flags: string;
+  /** One line of help. */
+  description: string;
+  /** Left out of --help. */
+  hidden?: boolean;
+}
+
 /** A command's flags: the key is the option's name in the options object (commander's camelCase of the long flag). */
+// `any`: a table holds flags of every value type; each command's own table keeps its precise types (OptionsOf).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type FlagTable = Record<string, FlagSpec<any>>;
 
 /** The options object a command receives for its flag table. */
-export type OptionsOf<T extends FlagTable> = { [K in keyof T]: T[K] extends FlagSpec<infer V> ? V : never };
+export type OptionsOf<T extends FlagTable> = { [K in keyof T]: NonNullable<T[K]> extends FlagSpec<infer V> ? V : never };
 
 /** A positional argument, as data. */
 export interface ArgumentSpec {
@@ -71,15 +90,7 @@ export function defineCommand<F extends FlagTable>(spec: CommandSpec<F>): Comman
   return spec;
 }
 
-/**
- * TODO(#8): a command not yet converted to a flag table: commander options added by a function, positional
- * arguments in commander syntax, and a hand-written options type. Removed once every command declares `flags`.
- */
-export interface LegacyCommandSpec<O = any> extends Omit<CommandSpec<any>, 'run' | 'arguments' | 'flags'> {
-  arguments?: string;
-  options?: (cmd: import('commander').Command) => void;
-  run?(ctx: CommandContext, opts: O, args: string[]): Promise<number | void>;
-}
-
-/** Any command, converted or not. */
-export type AnyCommandSpec = CommandSpec<any> | LegacyCommandSpec<any>;
+/** Any command, whatever its flag table (the list in ./index.ts, subcommands). */
+// `any`: the list holds commands of every flag table; `run` is only ever called with its own table's options.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommandSpec = CommandSpec<any>;

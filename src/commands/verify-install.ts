@@ -1,17 +1,9 @@
 /** `mesh verify-install`: compare the render with the cluster: missing objects, objects not ready, drift. */
-import type { Command } from 'commander';
-import type { LegacyCommandSpec } from './types.js';
-import { filenameOption, outputOption, setOption } from './options.js';
+import { defineCommand } from './types.js';
+import { filenameFlag, outputFlag, setFlag, textFlag } from './flags.js';
 import { ExitCode } from '../errors.js';
 
-interface VerifyInstallOptions {
-  filename?: string[];
-  set?: string[];
-  revision?: string;
-  output: 'text' | 'json' | 'yaml';
-}
-
-export const verifyInstall: LegacyCommandSpec<VerifyInstallOptions> = {
+export const verifyInstall = defineCommand({
   name: 'verify-install',
   summary: 'Check that the cluster runs the control plane the configuration renders',
   description: 'Renders the control plane from the same -f/--set as install and checks every object in the cluster: present, '
@@ -24,18 +16,18 @@ export const verifyInstall: LegacyCommandSpec<VerifyInstallOptions> = {
     '# verify a demo install; JSON report for CI',
     'mesh verify-install --set profile=demo -o json | jq .counts',
   ],
-  options: (cmd: Command) => {
-    cmd.addOption(filenameOption('IstioOperator overlay file, or - for stdin (repeatable)'));
-    cmd.addOption(setOption());
-    cmd.option('-r, --revision <revision>', 'control-plane revision to verify');
-    cmd.addOption(outputOption(['text', 'json', 'yaml'], 'text'));
+  flags: {
+    filename: filenameFlag('IstioOperator overlay file, or - for stdin (repeatable)'),
+    set: setFlag(),
+    revision: textFlag('-r, --revision <revision>', 'control-plane revision to verify'),
+    output: outputFlag(['text', 'json', 'yaml'], 'text'),
   },
   async run(ctx, opts) {
-    const { planFromFlags, openSession } = await import('./install-input.js');
+    const [{ planFromFlags }, { runVerify }, { formatVerifyReport }] = await Promise.all([
+      import('../app/install-plan.js'), import('../core/install/run-verify.js'), import('../core/install/verify.js'),
+    ]);
     const { plan } = await planFromFlags(ctx, opts);
-    const session = await openSession(ctx);
-    const [{ runVerify }, { formatVerifyReport }] = await Promise.all([import('../core/install/run-verify.js'), import('../core/install/verify.js')]);
-    const report = await runVerify(plan, session.client);
+    const report = await runVerify(plan, (await ctx.cluster()).install);
     if (opts.output === 'text') {
       ctx.out(formatVerifyReport(report));
     } else {
@@ -44,4 +36,4 @@ export const verifyInstall: LegacyCommandSpec<VerifyInstallOptions> = {
     }
     return report.ok ? ExitCode.Ok : ExitCode.IssuesFound;
   },
-};
+});

@@ -21,8 +21,8 @@ export const version = defineCommand({
       client: { version: MESH_VERSION, istioVersion: ISTIO_VERSION },
     };
     if (opts.remote) {
-      const { readControlPlaneVersions } = await import('../adapters/kube/control-plane.js');
-      info.controlPlane = await readControlPlaneVersions(ctx.globals);
+      const { readControlPlaneVersions } = await import('../app/control-plane.js');
+      info.controlPlane = await readControlPlaneVersions(ctx);
     }
     if (opts.output === 'json' || opts.output === 'yaml') {
       const { renderData } = await import('../render/format.js');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runCli } from '../helpers/run-cli.js';
+import { runWithWorld } from '../helpers/fake-context.js';
 import { MESH_VERSION } from '../../src/version.js';
 
 describe('mesh CLI basics', () => {
@@ -52,5 +53,33 @@ describe('mesh CLI basics', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('version');
     expect(r.stdout).toContain('completion');
+  });
+});
+
+describe('mesh version --remote over the fake context', () => {
+  const istiod = (name: string, image: string) => ({
+    apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'istio-system', labels: { app: 'istiod' } },
+    spec: { containers: [{ name: 'discovery', image }] },
+  });
+
+  it('reads the control plane versions from the istiod pods of -i', async () => {
+    const world = { objects: [istiod('istiod-a', 'docker.io/istio/pilot:1.29.2'), istiod('istiod-b', 'docker.io/istio/pilot:1.30.3')] };
+    const text = await runWithWorld(['version', '--remote'], world);
+    expect(text).toMatchObject({ code: 0, stderr: '' });
+    expect(text.stdout).toBe(`client version: ${MESH_VERSION}\ntarget istio version: 1.30.3\ncontrol plane version: 1.29.2, 1.30.3\n`);
+    const json = await runWithWorld(['version', '--remote', '-o', 'json'], world);
+    expect(JSON.parse(json.stdout).controlPlane).toEqual([
+      { component: 'istiod', pod: 'istiod-a', version: '1.29.2' }, { component: 'istiod', pod: 'istiod-b', version: '1.30.3' },
+    ]);
+  });
+
+  it('says when no control plane runs in the namespace', async () => {
+    const r = await runWithWorld(['version', '--remote', '-i', 'mesh-system'], { objects: [istiod('istiod-a', 'docker.io/istio/pilot:1.29.2')] });
+    expect(r.stdout).toContain('control plane version: none found in namespace mesh-system\n');
+  });
+
+  it('without --remote never asks for the cluster', async () => {
+    const r = await runWithWorld(['version'], { noCluster: true });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
   });
 });

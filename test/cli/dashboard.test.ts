@@ -2,6 +2,7 @@
 // missing add-on or pod is a one-line 69 with a hint. Forwarding itself is tested in test/integration/dashboard.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { runWithWorld } from '../helpers/fake-context.js';
 import { startFakeApiServer, type FakeApiServer } from './fake-apiserver.js';
 
 describe('mesh dashboard', () => {
@@ -46,6 +47,41 @@ describe('mesh dashboard', () => {
     const r = await runCli(['d', 'controlz', '-r', 'canary', '--kubeconfig', api.kubeconfig, '--no-browser']);
     expect(r.code).toBe(69);
     expect(r.stderr).toBe('error: no pods match selector istio.io/rev=canary,app=istiod in namespace istio-system\n');
+  });
+});
+
+describe('mesh dashboard over the fake context: finding the pod', () => {
+  const pod = (name: string, namespace: string, labels: Record<string, string>) => ({ name, namespace, labels, annotations: {}, phase: 'Running', ready: true, creationTimestamp: '2026-12-01T00:00:00Z' });
+
+  it('says where it looked for an add-on that is not installed', async () => {
+    const r = await runWithWorld(['dashboard', 'kiali', '-n', 'apps', '--browser=false'], { pods: [pod('web-1', 'apps', { app: 'web' })] });
+    expect(r.code).toBe(69);
+    expect(r.stderr).toBe('error: no Kiali pod found: nothing matches app=kiali in namespace istio-system or apps\n'
+      + 'hint: install it with: kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.30/samples/addons/kiali.yaml (or pass -i/-n for where it runs)\n');
+  });
+
+  it('forwards to the add-on, prints the URL, opens it in the browser, and stops when interrupted', async () => {
+    const r = await runWithWorld(['dashboard', 'kiali', '-p', '0'], { pods: [pod('kiali-1', 'istio-system', { app: 'kiali' })] });
+    expect(r).toMatchObject({ code: 0, stdout: 'http://localhost:40000/kiali\n' });
+    expect(r.stderr).toContain('Forwarding localhost:40000 to Kiali (pod kiali-1.istio-system, port 20001); press Ctrl+C to stop');
+    expect(r.ctx.opened).toEqual(['http://localhost:40000/kiali']);
+  });
+
+  it('only prints the URL with --browser=false', async () => {
+    const r = await runWithWorld(['dashboard', 'kiali', '--browser=false'], { pods: [pod('kiali-1', 'istio-system', { app: 'kiali' })] });
+    expect(r.code).toBe(0);
+    expect(r.ctx.opened).toEqual([]);
+  });
+
+  it('looks for an istiod of a revision in the Istio namespace', async () => {
+    const r = await runWithWorld(['d', 'controlz', '-r', 'canary', '--no-browser'], { pods: [pod('istiod-1', 'istio-system', { app: 'istiod', 'istio.io/rev': 'default' })] });
+    expect(r).toMatchObject({ code: 69, stdout: '', stderr: 'error: no pods match selector istio.io/rev=canary,app=istiod in namespace istio-system\n' });
+  });
+
+  it('checks its arguments before asking for the cluster', async () => {
+    const r = await runWithWorld(['dashboard', 'kiali', '--address', 'example.com'], { noCluster: true });
+    expect(r.code).toBe(64);
+    expect(r.stderr).toBe('error: --address: "example.com" is not an IP address or localhost\n');
   });
 });
 

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
+import { runWithWorld } from '../helpers/fake-context.js';
 
 let unreachable: string;
 
@@ -108,5 +109,76 @@ describe('mesh verify-install', () => {
   it('rejects an unknown output format', async () => {
     const r = await runCli(['verify-install', '-o', 'xml']);
     expect(r.code).toBe(64);
+  });
+});
+
+// The same commands over the fake context (test/helpers/fake-context.ts): no HTTP server, the cluster is the
+// in-memory install client, so these assert on what the command asked of the cluster and printed.
+describe('install, uninstall over the fake context', () => {
+  it('install --dry-run prints the plan, changes nothing and asks no question', async () => {
+    const r = await runWithWorld(['install', '--set', 'profile=minimal', '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('+ create    CustomResourceDefinition virtualservices.networking.istio.io\n');
+    expect(r.stdout).toContain('+ create    Deployment istio-system/istiod\n');
+    expect(r.stdout).toMatch(/\nPlan: \d+ to create, 0 to update, 0 to prune, 0 unchanged \(dry run: nothing was changed\)\n$/);
+    expect(r.ctx.asked).toEqual([]);
+    expect(r.ctx.installed.objects.size).toBe(0);
+    expect(r.ctx.installed.calls.filter((c) => c.startsWith('apply') && !c.startsWith('apply(dry-run)'))).toEqual([]);
+  });
+
+  it('install --dry-run -o json is the preview as data', async () => {
+    const r = await runWithWorld(['install', '--set', 'profile=minimal', '--dry-run', '-o', 'json']);
+    expect(r.code).toBe(0);
+    const preview = JSON.parse(r.stdout) as { counts: { create: number; update: number } };
+    expect(preview.counts.create).toBeGreaterThan(10);
+    expect(preview.counts.update).toBe(0);
+  });
+
+  it('install without -y and without a terminal refuses before asking the cluster anything', async () => {
+    const r = await runWithWorld(['install', '--set', 'profile=minimal']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toBe('error: refusing to install without confirmation: stdin is not a terminal\n'
+      + 'hint: pass -y (--skip-confirmation) to install non-interactively, or --dry-run to see the plan\n');
+    expect(r.ctx.installed.calls).toEqual([]);
+  });
+
+  it('install on a terminal asks through the prompt port, and a "no" changes nothing', async () => {
+    const r = await runWithWorld(['install', '--set', 'profile=minimal'], { stdinIsTTY: true, answers: [false] });
+    expect(r.code).toBe(0);
+    expect(r.ctx.asked).toEqual([expect.stringMatching(/^Install Istio 1\.30\.\d+ \(profile minimal, revision default, \d+ objects\) into https:\/\/fake-cluster\.invalid\?$/)]);
+    expect(r.stderr).toContain('Cancelled: nothing was changed.\n');
+    expect(r.ctx.installed.objects.size).toBe(0);
+  });
+
+  it('install -y applies component by component, on the context\'s clock', async () => {
+    const r = await runWithWorld(['install', '--set', 'profile=minimal', '-y'], { readyOnRead: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('✔'))).toEqual([
+      '✔ Istio core installed', '✔ Istiod installed', expect.stringMatching(/^✔ Installation complete: \d+ objects applied$/),
+    ]);
+    expect([...r.ctx.installed.objects.values()].some((o) => o.kind === 'Deployment' && o.metadata?.name === 'istiod')).toBe(true);
+  });
+
+  it('uninstall -y deletes the revision and keeps the shared core; --dry-run --purge lists everything', async () => {
+    const installed = await runWithWorld(['install', '--set', 'profile=minimal', '-y'], { readyOnRead: true });
+    const objects = [...installed.ctx.installed.objects.values()];
+    const r = await runWithWorld(['uninstall', '-y'], { objects });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('The shared Istio core (CRDs, base RBAC) was kept; `mesh uninstall --purge` removes it too.\n');
+    const left = [...r.ctx.installed.objects.values()];
+    expect(left.some((o) => o.kind === 'Deployment')).toBe(false);
+    expect(left.some((o) => o.kind === 'CustomResourceDefinition')).toBe(true);
+
+    const dry = await runWithWorld(['uninstall', '--purge', '--dry-run'], { objects });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('delete Deployment istio-system/istiod\n');
+    expect(dry.stdout).toContain('CustomResourceDefinition virtualservices.networking.istio.io');
+    expect(dry.ctx.installed.calls.filter((c) => c.startsWith('delete'))).toEqual([]);
+  });
+
+  it('uninstall on an empty cluster says there is nothing to remove', async () => {
+    const r = await runWithWorld(['uninstall', '-y']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('nothing to remove: no objects installed by mesh for revision default in https://fake-cluster.invalid\n');
   });
 });

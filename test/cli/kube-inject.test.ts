@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
+import { runWithWorld } from '../helpers/fake-context.js';
 
 const deployment = (extra = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -17,6 +18,9 @@ spec:
       containers:
       - name: web
         image: nginx${extra}
+  selector:
+    matchLabels:
+      app: web
 `;
 
 const inject = (stdin: string | Buffer, ...args: string[]) => runCli(['kube-inject', '-f', '-', '--ignore-cluster', ...args], { stdin });
@@ -177,5 +181,80 @@ describe('mesh kube-inject: behaviour', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.indexOf('kind: Service')).toBeLessThan(r.stdout.indexOf('kind: Deployment'));
     expect(r.stdout).toContain('\n---\n');
+  });
+});
+
+describe('mesh kube-inject: workloads the API server would refuse', () => {
+  const old = deployment().replace('apiVersion: apps/v1', 'apiVersion: extensions/v1beta1').replace('  selector:\n    matchLabels:\n      app: web\n', '');
+  const service = '# kept as written\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\n';
+
+  it('still injects, and warns on stderr with file:line:col, the version to use and the selector to add', async () => {
+    const r = await inject(service + old);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith(`${service}apiVersion: extensions/v1beta1\n`)).toBe(true);
+    expect(r.stdout).toContain('name: istio-proxy');
+    expect(r.stderr).toBe(
+      'warning: <stdin>:7:13: Deployment web: extensions/v1beta1 is no longer served for Deployment (removed in Kubernetes 1.16; kubectl apply refuses it): use apiVersion: apps/v1\n'
+      + 'warning: <stdin>:7:1: Deployment web: no spec.selector, which apps/v1 requires (extensions/v1beta1 defaulted it to the pod template labels): add spec.selector.matchLabels matching the pod template labels, e.g. matchLabels: {app: web}\n');
+  });
+
+  it('passes a workload it does not inject through byte for byte, and still warns', async () => {
+    const skipped = old.replace('      labels:\n', '      labels:\n        sidecar.istio.io/inject: "false"\n');
+    const r = await inject(skipped);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(skipped);
+    expect(r.stderr).toContain('<stdin>:1:13: Deployment web: extensions/v1beta1 is no longer served for Deployment');
+  });
+
+  it('says nothing about an apps/v1 workload that has its selector', async () => {
+    const r = await inject(deployment());
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('mesh kube-inject with the configuration read from the cluster (fake context)', () => {
+  const configMap = (name: string, data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'istio-system' }, data });
+  const installed = [
+    configMap('istio', { mesh: 'trustDomain: corp.example\n' }),
+    configMap('istio-sidecar-injector', { values: JSON.stringify({ global: { proxy: { resources: { requests: { cpu: '10m' } } } } }) }),
+  ];
+  const files = { 'app.yaml': deployment() };
+
+  it('uses the istio and istio-sidecar-injector ConfigMaps of the control plane', async () => {
+    const r = await runWithWorld(['kube-inject', '-f', 'app.yaml', '-v'], { objects: installed, files });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cpu: "?10m"?/);
+    expect(r.stdout).toContain('value: corp.example');
+    expect(r.stderr).toContain('using injection configuration from configmaps istio and istio-sidecar-injector in istio-system (https://fake-cluster.invalid)\n');
+  });
+
+  it('reads the ConfigMaps of --revision', async () => {
+    const canary = installed.map((c) => ({ ...c, metadata: { ...c.metadata, name: `${c.metadata.name}-canary` } }));
+    const r = await runWithWorld(['kube-inject', '-f', 'app.yaml', '--revision', 'canary'], { objects: canary, files });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/cpu: "?10m"?/);
+  });
+
+  it('falls back to the built-in defaults with one warning when the control plane has no ConfigMaps', async () => {
+    const r = await runWithWorld(['kube-inject', '-f', 'app.yaml'], { files });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cpu: "?100m"?/);
+    expect(r.stderr).toBe('warning: cannot read the injector configuration from namespace istio-system: configmap istio not found; '
+      + 'using Istio 1.30 defaults (pass --ignore-cluster to skip the cluster)\n');
+  });
+
+  it('--ignore-cluster and a missing kubeconfig never ask the cluster', async () => {
+    for (const [args, world] of [[['--ignore-cluster'], { objects: installed, files }], [[], { objects: installed, files, noCluster: true }]] as const) {
+      const r = await runWithWorld(['kube-inject', '-f', 'app.yaml', ...args], world);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout).toMatch(/cpu: "?100m"?/);
+      expect(r.ctx.installed.calls).toEqual([]);
+    }
+  });
+
+  it('--in-place writes through the files port', async () => {
+    const r = await runWithWorld(['kube-inject', '-f', 'app.yaml', '--in-place', '--ignore-cluster'], { files });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(r.ctx.written.get('app.yaml')).toContain('istio-proxy');
   });
 });

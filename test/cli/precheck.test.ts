@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { runWithWorld } from '../helpers/fake-context.js';
 import { startFakeApiServer, type FakeApiServer } from './fake-apiserver.js';
 
 interface Attributes { group: string; resource: string; verb: string; namespace?: string }
@@ -161,5 +162,44 @@ describe('mesh precheck (scripted API server)', () => {
     expect(r.code).toBe(69);
     expect(r.stderr.split('\n')[0]).toMatch(/^error: cannot read the Kubernetes version: cluster unreachable at http:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\)$/);
     expect(r.stderr).not.toContain('warning:');
+  });
+});
+
+// The same checks over the fake context's precheck port (test/helpers/fake-context.ts): the questions are answered
+// from data, so these are about what precheck concludes, not about the requests it sends.
+describe('mesh precheck over the fake context', () => {
+  const ok = '✔ No issues found when checking the cluster. Istio is safe to install or upgrade!\n'
+    + '  To get started, check out https://istio.io/latest/docs/setup/getting-started/.\n';
+
+  it('passes on a supported cluster where everything is allowed', async () => {
+    expect(await runWithWorld(['precheck'])).toMatchObject({ code: 0, stdout: '', stderr: ok });
+  });
+
+  it('fails on a Kubernetes version Istio 1.30 does not support', async () => {
+    const r = await runWithWorld(['precheck'], { kubernetesVersion: 'v1.28.3' });
+    expect(r.code).toBe(79);
+    expect(r.stdout).toBe('Error [IST0142] (Cluster) Kubernetes v1.28.3 is older than Istio 1.30 supports (1.32 - 1.36).\n');
+  });
+
+  it('names a permission the install would need and the user lacks', async () => {
+    const r = await runWithWorld(['precheck'], { allow: (p) => !(p.resource === 'deployments' && p.verb === 'create') });
+    expect(r.code).toBe(79);
+    expect(r.stdout).toContain('Error [IST0141] (Cluster) Missing permission to create deployments.apps in namespace istio-system');
+  });
+
+  it('notes a control plane of another version that the install would replace', async () => {
+    const istiod = {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'istiod', namespace: 'istio-system', labels: { app: 'istiod', 'istio.io/rev': 'default' } },
+      spec: { template: { spec: { containers: [{ name: 'discovery', image: 'docker.io/istio/pilot:1.28.1' }] } } },
+    };
+    const r = await runWithWorld(['precheck', '--output-threshold', 'Info'], { objects: [istiod] });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Info \[MESH0003\] \(Deployment istio-system\/istiod\) Istio 1\.28\.1 runs here as revision default/);
+  });
+
+  it('warns about kinds it may not read, not about kinds not served before a first install', async () => {
+    const r = await runWithWorld(['precheck'], { skipped: [{ kind: 'Namespace', reason: 'forbidden' }, { kind: 'VirtualService', reason: 'notServed' }] });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: could not read from https://fake-cluster.invalid: Namespace: forbidden (403); analyzers ran without them\n${ok}`);
   });
 });

@@ -1,7 +1,11 @@
 // proxy-status through the real CLI: flag errors (64) before any cluster access, and a cluster without istiod (69).
-// The happy paths run against a real API server and port-forwards in test/integration/proxy-status.test.ts.
+// The happy paths run over the fake context below, and against a real API server and port-forwards in
+// test/integration/proxy-status.test.ts.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { runWithWorld, type FakeWorld } from '../helpers/fake-context.js';
+import type { PodInfo } from '../../src/core/model/pods.js';
 import { startFakeApiServer, type FakeApiServer } from './fake-apiserver.js';
 
 describe('mesh proxy-status', () => {
@@ -40,5 +44,57 @@ describe('mesh proxy-status', () => {
     const r = await runCli(['ps', '--kubeconfig', '/nonexistent/kubeconfig']);
     expect(r.code).toBe(69);
     expect(r.stderr).toMatch(/^error: cannot load kubeconfig \/nonexistent\/kubeconfig/);
+  });
+});
+
+describe('mesh proxy-status over the fake context (istiod pods and their answers, no HTTP server)', () => {
+  const golden = (path: string) => readFileSync(new URL(`../golden/proxy-status/${path}`, import.meta.url), 'utf8');
+  const input = (path: string) => JSON.parse(golden(path)) as { now: string; namespace?: string; istiods: Record<string, unknown> };
+  const pod = (name: string, namespace: string, labels: Record<string, string>): PodInfo => ({
+    name, namespace, labels, annotations: {}, phase: 'Running', ready: true, creationTimestamp: '2026-01-01T00:00:00Z',
+  });
+  /** The istiod pods of a syncz golden, each answering /debug/syncz (one whose golden answer is an error answers nothing). */
+  const syncWorld = (name: string): FakeWorld => {
+    const { now, namespace, istiods } = input(`syncz/${name}.in.json`);
+    const path = namespace ? `/debug/syncz?namespace=${namespace}` : '/debug/syncz';
+    const dumps: Record<string, string> = {};
+    for (const [istiod, body] of Object.entries(istiods)) {
+      if (Array.isArray(body)) dumps[`${istiod}.istio-system:15014${path}`] = JSON.stringify(body);
+    }
+    return { now, pods: Object.keys(istiods).map((n) => pod(n, 'istio-system', { app: 'istiod' })), dumps };
+  };
+
+  it.each(['mixed-proxies', 'legacy-fields'])('%s: lists what istiod answers on /debug/syncz, in both tables', async (name) => {
+    const r = await runWithWorld(['proxy-status'], syncWorld(name));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(golden(`syncz/${name}.out.txt`));
+    const verbose = await runWithWorld(['ps', '--verbosity', '1'], syncWorld(name));
+    expect(verbose.stdout).toBe(golden(`syncz/${name}.out.verbose.txt`));
+  });
+
+  it('asks with -n, warns about an istiod that does not answer, and prints the JSON report', async () => {
+    const r = await runWithWorld(['ps', '-n', 'shop', '-o', 'json'], syncWorld('two-istiods-one-down'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).proxies).toEqual(JSON.parse(golden('syncz/two-istiods-one-down.out.json')).proxies);
+    expect(r.stderr).toBe('warning: istiod istiod-5d4c3b2a1-down1.istio-system did not answer, its proxies are missing: '
+      + 'cannot reach port 15014 of pod istiod-5d4c3b2a1-down1.istio-system: connection refused\n');
+    expect(r.ctx.requests).toContain('GET istiod-5d4c3b2a1-qwert.istio-system:15014/debug/syncz?namespace=shop');
+  });
+
+  it.each([['in-sync', 0], ['envoy-behind', 79]])('%s: diffs istiod\'s config for a pod with its Envoy\'s (exit %d)', async (name, code) => {
+    const { istiod, envoy } = JSON.parse(golden(`compare/${name}.in.json`)) as { istiod: unknown; envoy: unknown };
+    const r = await runWithWorld(['ps', 'productpage-v1-abc.default'], {
+      pods: [pod('istiod-1', 'istio-system', { app: 'istiod' }), pod('productpage-v1-abc', 'default', { app: 'productpage' })],
+      dumps: {
+        'productpage-v1-abc.default:15000/config_dump': JSON.stringify(envoy),
+        'istiod-1.istio-system:15014/debug/config_dump?proxyID=productpage-v1-abc.default': JSON.stringify(istiod),
+      },
+    });
+    expect(r).toMatchObject({ code, stdout: golden(`compare/${name}.out.txt`) });
+  });
+
+  it('does not diff a ztunnel pod', async () => {
+    const r = await runWithWorld(['ps', 'ztunnel-x.istio-system'], { pods: [pod('istiod-1', 'istio-system', { app: 'istiod' }), pod('ztunnel-x', 'istio-system', { app: 'ztunnel' })] });
+    expect(r).toMatchObject({ code: 0, stdout: 'Sync diff is not available for ztunnel pod ztunnel-x.istio-system\n' });
   });
 });

@@ -10,9 +10,14 @@ import { ClusterError, InputError } from '../../src/errors.js';
 import { kindOf } from '../../src/core/analyze/index.js';
 import type { SkippedKind } from '../../src/core/model/cluster-read.js';
 import type { PodArgument, PodInfo, PodRef } from '../../src/core/model/pods.js';
+import type { PrecheckCluster } from '../../src/core/precheck/cluster.js';
+import { kindKey, type KindResource } from '../../src/core/precheck/permissions.js';
+import type { Permission } from '../../src/core/precheck/types.js';
+import { isClusterScoped } from '../../src/core/install/plan.js';
 import type { KubeObject } from '../../src/core/yaml/load.js';
+import { readAsset } from '../../src/adapters/assets.js';
 import { main } from '../../src/cli.js';
-import { FakeClock, FakeCluster } from './fake-install-client.js';
+import { FakeClock, FakeCluster, readyOnRead } from './fake-install-client.js';
 
 /** What the fake world holds. */
 export interface FakeWorld {
@@ -36,6 +41,12 @@ export interface FakeWorld {
   noCluster?: boolean;
   /** Whether stdin is a terminal (prompts possible). */
   stdinIsTTY?: boolean;
+  /** CRDs become Established and workloads ready on first read, as controllers would make them (install's waits). */
+  readyOnRead?: boolean;
+  /** The API server's gitVersion, for precheck (default v1.34.2). */
+  kubernetesVersion?: string;
+  /** Which permissions precheck's access reviews allow (default: all). */
+  allow?: (permission: Permission) => boolean;
 }
 
 /** The fake context plus what the command did to the world. */
@@ -52,6 +63,8 @@ export interface FakeContext extends CommandContext {
   readonly installed: FakeCluster;
   /** Requests sent to pods: `METHOD name.namespace:port/path`. */
   readonly requests: string[];
+  /** URLs opened in the browser. */
+  readonly opened: string[];
 }
 
 const SERVER = 'https://fake-cluster.invalid';
@@ -63,8 +76,10 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
   const written = new Map<string, string>();
   const asked: string[] = [];
   const requests: string[] = [];
+  const opened: string[] = [];
   const answers = [...(world.answers ?? [])];
   const installed = new FakeCluster(world.objects ?? []);
+  if (world.readyOnRead) readyOnRead(installed);
   const clock = new FakeClock();
   clock.t = typeof world.now === 'string' ? Date.parse(world.now) : (world.now ?? Date.parse('2026-12-01T00:00:00Z'));
   const files = world.files ?? {};
@@ -87,9 +102,7 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
       },
     },
     install: installed,
-    get precheck(): never {
-      throw new Error('fakeContext: the precheck port is not faked; use the scripted API server (test/cli/fake-apiserver.ts)');
-    },
+    precheck: fakePrecheck(world, installed),
     pods: {
       async resolve(target: PodArgument): Promise<PodRef> {
         const pod = pods.find((p) => p.name === target.name && p.namespace === target.namespace);
@@ -125,6 +138,8 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
     readStdin,
     env: {},
     terminal: { stdoutIsTTY: false, stderrIsTTY: false, color: false, colorErr: false, stdinIsTTY: world.stdinIsTTY === true },
+    // The data files mesh ships are read from the checkout: they are part of the program, not of the world.
+    assets: { text: readAsset },
     files: {
       async readSources(paths) {
         const out: SourceText[] = [];
@@ -181,14 +196,48 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
       return cluster;
     },
     kubeconfigAvailable: () => !world.noCluster,
+    browser: {
+      async open(url) {
+        opened.push(url);
+      },
+    },
+    // A command that runs until interrupted stops at once: the test has already seen what it printed first.
+    interrupted: async () => 'SIGINT',
     stdout: () => stdout,
     stderr: () => stderr,
     written,
     asked,
     installed,
     requests,
+    opened,
   };
   return ctx;
+}
+
+/**
+ * Precheck's questions answered from the world: the version given, discovery as `<kind>s` (scope from the kind),
+ * access reviews by `world.allow`, and istiod Deployments, CRDs and zipkin from the objects.
+ */
+function fakePrecheck(world: FakeWorld, installed: FakeCluster): PrecheckCluster {
+  const allow = world.allow ?? (() => true);
+  return {
+    server: SERVER,
+    async version() {
+      const gitVersion = world.kubernetesVersion ?? 'v1.34.2';
+      return { gitVersion, major: '1', minor: gitVersion.split('.')[1] };
+    },
+    async resolveKinds(kinds) {
+      const found = new Map<string, KindResource>();
+      for (const k of kinds) found.set(kindKey(k.apiVersion, k.kind), { plural: `${k.kind.toLowerCase()}s`, namespaced: !isClusterScoped(k.kind) });
+      return found;
+    },
+    async review(permissions) {
+      return permissions.filter((p) => !allow(p)).map((permission) => ({ permission, reason: '' }));
+    },
+    istiodDeployments: () => installed.list('apps/v1', 'Deployment', { labelSelector: 'app=istiod' }),
+    crds: () => installed.list('apiextensions.k8s.io/v1', 'CustomResourceDefinition', {}),
+    zipkin: (namespace) => installed.get({ apiVersion: 'v1', kind: 'Service', name: 'zipkin', namespace }),
+  };
 }
 
 /** Runs `mesh <argv>` in-process against a fake world; the context is built from the parsed global flags. */

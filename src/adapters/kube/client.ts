@@ -48,11 +48,6 @@ export async function connect(globals: Pick<GlobalOptions, 'kubeconfig' | 'conte
   return { config, k8s, namespace: globals.namespace ?? contextNs ?? 'default', server: cluster.server };
 }
 
-/** True when the error means "the object does not exist" (HTTP 404). */
-export function isNotFound(error: unknown): boolean {
-  return statusCode(error) === 404;
-}
-
 /** HTTP status of a client-node error, if it has one. */
 export function statusCode(error: unknown): number | undefined {
   const code = (error as { code?: unknown } | null)?.code;

@@ -4,7 +4,7 @@
  * what Istio already runs (istiod Deployments, Istio CRDs, the legacy zipkin Service).
  */
 import type { KubeObject } from '../../core/yaml/load.js';
-import type { Denied, KindResource, Permission } from '../../core/precheck/index.js';
+import type { Denied, KindResource } from '../../core/precheck/index.js';
 import type { PrecheckCluster, ServerVersion } from '../../core/precheck/cluster.js';
 import { kindKey } from '../../core/precheck/permissions.js';
 import { statusCode, translateKubeError, type KubeConnection } from './client.js';

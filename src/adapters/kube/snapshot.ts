@@ -25,7 +25,7 @@ const API_VERSIONS: Record<string, string> = {
   EnvoyFilter: 'networking.istio.io/v1alpha3', AuthorizationPolicy: 'security.istio.io/v1',
   PeerAuthentication: 'security.istio.io/v1', RequestAuthentication: 'security.istio.io/v1', Telemetry: 'telemetry.istio.io/v1',
   WasmPlugin: 'extensions.istio.io/v1alpha1',
-  // Other groups' kinds are named `Kind.group` by analyzers (core/analyze/snapshot.ts kindOf).
+  // Other groups' kinds are named `Kind.group` by analyzers (core/model/resource.ts kindOf).
   'Gateway.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1', 'HTTPRoute.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1',
   'GRPCRoute.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1',
 };

@@ -1,6 +1,6 @@
 /**
  * `mesh analyze` core: select analyzers, run them over a snapshot, and decide the outcome against thresholds.
- * Pure: the command reads files and the cluster (adapters) and renders (format/).
+ * Pure: the command reads files and the cluster (adapters) and renders (src/render/analyze.ts).
  */
 import { UsageError } from '../../errors.js';
 import { ANALYZERS } from './analyzers/index.js';
@@ -14,7 +14,6 @@ import { compareStrings } from '../tree.js';
 export { buildSnapshot, fileSource, type Snapshot, type SnapshotSource } from '../model/snapshot.js';
 export { kindOf } from '../model/resource.js';
 export { parseSuppressions } from './suppress.js';
-export { ANALYZE_FORMATS, formatMessages, type AnalyzeFormat } from './format/index.js';
 export { isMessageCode, LEVELS, type Level } from '../model/messages.js';
 
 /** What to analyze and how to judge it. */

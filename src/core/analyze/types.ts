@@ -45,6 +45,8 @@ export interface AnalyzerMeta {
   codes: readonly MessageCode[];
   /** Runs only when named with `--analyzer` (too noisy by default), as istioctl keeps some out of its default set. */
   optIn?: boolean;
+  /** Reads the schema problems of file objects (`ctx.schemaProblems`): the snapshot must carry them (validate runs first). */
+  readsSchemaProblems?: boolean;
 }
 
 /** A plug-in unit of analysis. */

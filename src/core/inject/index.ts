@@ -11,6 +11,8 @@ import type { Container, PodData, WorkloadMeta } from './template.js';
 import { renderableTemplates, selectTemplates, templateRenderer, type TemplateRenderer } from './templates.js';
 import { checkAnnotations } from './annotations.js';
 import { YAML11_SCHEMA } from '../yaml/schema11.js';
+import { workloadApiProblems } from '../model/workload-api.js';
+import { applyProxyUser, userProxyContainer } from './proxy-user.js';
 
 /** Where a workload kind keeps its pod template. */
 const POD_TEMPLATE_PATHS: Record<string, string[]> = {
@@ -24,9 +26,6 @@ const POD_TEMPLATE_PATHS: Record<string, string[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
   Pod: [],
 };
-
-/** Kinds kube-inject rewrites. */
-export const INJECTABLE_KINDS = Object.keys(POD_TEMPLATE_PATHS);
 
 /** A finding about one object: why it was skipped, or what is wrong with it. */
 export interface InjectMessage {
@@ -45,15 +44,28 @@ export interface InjectResult {
   messages: InjectMessage[];
 }
 
-/** Injects the sidecar into `object` if it is a workload that should get one. */
+/**
+ * Injects the sidecar into `object` if it is a workload that should get one. A workload the API server would refuse
+ * (a removed beta apiVersion, no spec.selector) is still injected, as istioctl does, with a warning saying what to fix.
+ * (The input passes through byte for byte otherwise: the warning is a message, never an edit.)
+ */
 export function injectObject(object: unknown, config: InjectConfig): InjectResult {
+  const result = injectWorkload(object, config);
+  // An object kube-inject cannot inject gets its error alone: that is what to fix first, and nothing is printed anyway.
+  const refused = result.messages.some((m) => m.level === 'error') ? [] : workloadApiProblems(object);
+  if (!refused.length) return result;
+  const warnings: InjectMessage[] = refused.map((p) => ({ level: 'warning', message: `${objectName(object as JsonObject)}: ${p.message}`, path: p.path }));
+  return { ...result, messages: [...warnings, ...result.messages] };
+}
+
+function injectWorkload(object: unknown, config: InjectConfig): InjectResult {
   if (!isMap(object) || typeof object.kind !== 'string') return { object, changed: false, messages: [] };
   const kind = object.kind;
   if (kind === 'List' && Array.isArray(object.items)) return injectList(object, config);
   const templatePath = POD_TEMPLATE_PATHS[kind];
   if (!templatePath) return { object, changed: false, messages: [] };
   const meta = isMap(object.metadata) ? object.metadata : {};
-  const fullName = `${kind} ${meta.namespace ? `${String(meta.namespace)}/` : ''}${String(meta.name ?? '')}`;
+  const fullName = objectName(object);
   const podNode = templatePath.length ? getIn(object, templatePath) : object;
   if (!isMap(podNode)) {
     return fail(object, `${fullName}: ${templatePath.join('.')} is required`, templatePath.slice(0, -1));
@@ -143,6 +155,12 @@ function injectList(list: JsonObject, config: InjectConfig): InjectResult {
     return r.object;
   });
   return { object: changed ? { ...list, items } : list, changed, messages };
+}
+
+/** `Kind namespace/name`, as every kube-inject message names its object. */
+function objectName(object: JsonObject): string {
+  const meta = isMap(object.metadata) ? object.metadata : {};
+  return `${String(object.kind)} ${meta.namespace ? `${String(meta.namespace)}/` : ''}${String(meta.name ?? '')}`;
 }
 
 function fail(object: unknown, message: string, path: (string | number)[]): InjectResult {
@@ -292,6 +310,7 @@ export function injectPod(original: PodData, workload: WorkloadMeta, config: Inj
   merged.metadata = { ...merged.metadata, labels: { ...(merged.metadata.labels ?? {}) }, annotations: { ...(merged.metadata.annotations ?? {}) } };
   if (!previouslyInjected) reapplyUserOverrides(merged, original, template);
   else reapplyRecordedOverrides(merged, annotations['proxy.istio.io/overrides']);
+  applyProxyUser(merged, userProxyContainer(original, previouslyInjected ? annotations['proxy.istio.io/overrides'] : undefined), pc.interceptionMode);
 
   const clusterEnvs = clusterAndNetwork(config, original.metadata.labels ?? {});
   overwriteClusterEnvs(merged, clusterEnvs);

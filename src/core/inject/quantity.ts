@@ -33,7 +33,10 @@ export function canonicalQuantity(input: string | number): string {
       const bytes = bytesTimes / div;
       let n = 0;
       let v = bytes;
-      while (n < 6 && v !== 0n && v % 1024n === 0n) (v /= 1024n), n++;
+      while (n < 6 && v !== 0n && v % 1024n === 0n) {
+        v /= 1024n;
+        n++;
+      }
       if (n > 0 || bytes < 1024n) return `${neg ? '-' : ''}${v}${BINARY_SUFFIX[n]}`;
       return decimalForm(neg, bytes * 1000n);
     }
@@ -53,6 +56,9 @@ function decimalForm(neg: boolean, milli: bigint): string {
   if (milli === 0n) return '0';
   let e = -3;
   let v = milli;
-  while (e < 18 && v % 1000n === 0n) (v /= 1000n), (e += 3);
+  while (e < 18 && v % 1000n === 0n) {
+    v /= 1000n;
+    e += 3;
+  }
   return `${neg ? '-' : ''}${v}${DECIMAL_SUFFIX[e]}`;
 }

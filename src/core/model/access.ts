@@ -26,11 +26,6 @@ export function strMap(value: unknown): Record<string, string> {
   return out;
 }
 
-/** The spec of an object, or {}. */
-export function specOf(r: { object: { spec?: unknown } }): JsonObject {
-  return obj(r.object.spec);
-}
-
 /** `value` as a number (numeric strings accepted), or undefined. */
 export function num(value: unknown): number | undefined {
   if (typeof value === 'number') return value;

@@ -2,16 +2,13 @@
  * Host names as Istio resolves them: short names are expanded in the referring namespace, wildcards match
  * suffixes, and a Service or ServiceEntry is visible from a namespace according to its exportTo.
  */
-import type { Kind, Resource } from './resource.js';
+import type { Resource } from './resource.js';
 import type { SnapshotView } from './view.js';
 import { arr, num, obj, strMap, strs } from './access.js';
 import { scalarString } from '../tree.js';
 
 /** Cluster domain mesh assumes for short names (Istio's default). */
 export const CLUSTER_DOMAIN = 'svc.cluster.local';
-
-/** The kinds serviceRegistry() reads. */
-export const REGISTRY_KINDS: readonly Kind[] = ['Service', 'ServiceEntry'];
 
 /** `reviews` in `default` → `reviews.default.svc.cluster.local`; names with a dot or a wildcard are kept. */
 export function toFqdn(namespace: string, host: string): string {

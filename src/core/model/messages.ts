@@ -155,6 +155,10 @@ const entries = [
     'Istio %s runs here (%s, revision %s); moving to %s %s, which Istio does not support. Upgrade in steps of at most two minor versions, and never downgrade in place.'],
   ['MESH0005', 'NewerIstioCRD', 'Warning', 'An Istio CRD in the cluster comes from a newer Istio than the one being installed.',
     'CRD %s was installed by Istio %s, newer than %s; installing would replace it with an older schema and may drop fields newer resources use.'],
+  ['MESH0006', 'RemovedWorkloadAPI', 'Error', 'A workload uses an API version Kubernetes removed in 1.16; the API server refuses it.',
+    '%s is no longer served for %s (removed in Kubernetes 1.16; kubectl apply refuses it): use apiVersion: %s'],
+  ['MESH0007', 'WorkloadSelectorMissing', 'Error', 'A Deployment, StatefulSet, DaemonSet or ReplicaSet has no spec.selector, which apps/v1 requires.',
+    'no spec.selector, which %s requires (%s): %s'],
 ] as const;
 
 /** Every message code mesh reports. */
@@ -183,7 +187,7 @@ export function formatMessage(code: MessageCode, args: readonly unknown[]): stri
   });
 }
 
-/** The istio.io page explaining an IST code; mesh-only codes are explained in mesh's README (no URL). */
+/** The istio.io page explaining an IST code; mesh-only codes are explained in docs/commands/analyze.md (no URL). */
 export function documentationUrl(code: string): string | undefined {
   if (!code.startsWith('IST')) return undefined;
   return `https://istio.io/v1.30/docs/reference/config/analysis/${code.toLowerCase()}/`;

@@ -4,6 +4,7 @@
  * read back (`get`) for waits and previews; pruning an earlier install lists mesh-owned kinds cluster-wide and
  * deletes what is left over (in the namespaces this install writes to). Missing permissions are grouped per resource and namespace into IST0141 findings.
  */
+import { compareStrings } from '../tree.js';
 import type { KubeObject } from '../yaml/load.js';
 import type { Permission, PrecheckFinding } from './types.js';
 
@@ -70,7 +71,7 @@ export function requiredPermissions(
 }
 
 function comparePermissions(a: Permission, b: Permission): number {
-  return a.group.localeCompare(b.group) || a.resource.localeCompare(b.resource) || a.namespace.localeCompare(b.namespace)
+  return compareStrings(a.group, b.group) || compareStrings(a.resource, b.resource) || compareStrings(a.namespace, b.namespace)
     || VERB_ORDER.indexOf(a.verb) - VERB_ORDER.indexOf(b.verb);
 }
 

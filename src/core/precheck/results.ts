@@ -2,6 +2,7 @@
  * Precheck findings become analysis messages (same catalog, same formats, same thresholds as `mesh analyze`),
  * merged with the messages of the analyzers precheck runs, sorted and de-duplicated, then judged.
  */
+import { compareStrings } from '../tree.js';
 import { atLeast, formatMessage, MESSAGES, type AnalysisMessage, type Level } from '../model/messages.js';
 import type { PrecheckFinding } from './types.js';
 
@@ -35,14 +36,14 @@ export function judge(messages: readonly AnalysisMessage[], thresholds: { output
   const unique = new Map<string, AnalysisMessage>();
   for (const m of messages) unique.set(`${m.code}\u0000${m.origin ?? ''}\u0000${m.message}`, m);
   const sorted = [...unique.values()].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]
-    || a.code.localeCompare(b.code) || (a.origin ?? '').localeCompare(b.origin ?? '') || a.message.localeCompare(b.message));
+    || compareStrings(a.code, b.code) || compareStrings(a.origin ?? '', b.origin ?? '') || compareStrings(a.message, b.message));
   return {
     shown: sorted.filter((m) => atLeast(m.level, thresholds.output)),
     failed: sorted.some((m) => atLeast(m.level, thresholds.failure)),
   };
 }
 
-/** The analyzers precheck runs on the live cluster (see README: the ones about installing or upgrading, not app config). */
+/** The analyzers precheck runs on the live cluster (see docs/commands/precheck.md: the ones about installing or upgrading, not app config). */
 export const PRECHECK_ANALYZERS = [
   'annotations.AlphaAnalyzer',
   'deprecation.DeprecationAnalyzer',

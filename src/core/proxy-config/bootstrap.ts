@@ -1,9 +1,11 @@
 /** `proxy-config bootstrap`: the Envoy bootstrap, and with -o short the Istio and Envoy versions it names. */
+import type { JsonObject } from '../tree.js';
 import { sections, type ConfigDump } from './dump.js';
-import { field, num, obj, str, type Json } from './fields.js';
+import { field, num, obj, str } from './fields.js';
+import type { TableModel } from './table.js';
 
 /** The bootstrap section of the dump (`{bootstrap, last_updated}`), if there is one. */
-export function readBootstrap(dump: ConfigDump): Json | undefined {
+export function readBootstrap(dump: ConfigDump): JsonObject | undefined {
   const all = sections(dump, 'BootstrapConfigDump');
   return all[all.length - 1];
 }
@@ -21,7 +23,7 @@ export interface BootstrapSummary {
 }
 
 /** Reads the versions the bootstrap declares. */
-export function summariseBootstrap(section: Json): BootstrapSummary {
+export function summariseBootstrap(section: JsonObject): BootstrapSummary {
   const node = obj(section, 'bootstrap', 'node');
   const meta = obj(node, 'metadata');
   const sha = str(meta, 'ISTIO_PROXY_SHA');
@@ -41,15 +43,13 @@ export function summariseBootstrap(section: Json): BootstrapSummary {
   };
 }
 
-/** `Label: value` lines, values aligned, empty values left out. */
-export function bootstrapText(s: BootstrapSummary): string {
+/** `Label: value` lines (a table without header, values aligned one space after the longest label), empty values left out. */
+export function bootstrapTable(s: BootstrapSummary): TableModel {
   const lines: [string, string][] = [
     ['Istio Version:', s.istioVersion],
     ['Istio Proxy Version:', s.istioProxyVersion],
     ['Envoy Version:', s.envoyVersion],
     ['Node ID:', s.nodeId],
   ];
-  const shown = lines.filter(([, v]) => v);
-  const width = Math.max(...shown.map(([l]) => l.length)) + 1;
-  return shown.map(([l, v]) => `${l.padEnd(width)}${v}\n`).join('');
+  return { rows: lines.filter(([, v]) => v), padding: 1 };
 }

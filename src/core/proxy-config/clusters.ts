@@ -1,7 +1,9 @@
 /** `proxy-config cluster`: Envoy clusters from the config dump, parsed from Istio's `direction|port|subset|host` names. */
+import type { JsonObject } from '../tree.js';
 import { entries, type ConfigDump } from './dump.js';
-import { field, istioConfigName, obj, str, type Json } from './fields.js';
-import { renderTable } from './table.js';
+import { compareStrings } from '../tree.js';
+import { field, istioConfigName, obj, str } from './fields.js';
+import type { TableModel } from './table.js';
 
 /** Filters of `proxy-config cluster`, matched as istioctl does: substrings of the cluster name. */
 export interface ClusterFilter {
@@ -34,7 +36,7 @@ export interface ClusterSummary {
   /** The DestinationRule that shaped it, as `name.namespace`, or ''. */
   destinationRule: string;
   /** The cluster as it is in the dump. */
-  raw: Json;
+  raw: JsonObject;
 }
 
 /** Splits `direction|port|subset|host`; undefined when the name has fewer than four parts (as istioctl decides). */
@@ -67,17 +69,13 @@ function sortKey(name: string, key: ClusterKey | undefined): [string, string, nu
 export function compareClusterNames(a: string, b: string, ak = parseClusterName(a), bk = parseClusterName(b)): number {
   const [af, as, ap, ad] = sortKey(a, ak);
   const [bf, bs, bp, bd] = sortKey(b, bk);
-  return cmp(af, bf) || cmp(as, bs) || ap - bp || cmp(ad, bd);
+  return compareStrings(af, bf) || compareStrings(as, bs) || ap - bp || compareStrings(ad, bd);
 }
 
 function compareClusters(a: ClusterSummary, b: ClusterSummary): number {
   return compareClusterNames(a.name, b.name, a.key, b.key);
 }
 
-/** Byte-order string comparison (Go's), not locale order. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Whether a cluster passes the filter. */
 export function matchesCluster(c: ClusterSummary, f: ClusterFilter): boolean {
@@ -89,7 +87,7 @@ export function matchesCluster(c: ClusterSummary, f: ClusterFilter): boolean {
 }
 
 /** The cluster table; with `typed`, a first NAME column `cluster/<name>` (as in `proxy-config all`). */
-export function clusterTable(clusters: readonly ClusterSummary[], typed = false): string {
+export function clusterTable(clusters: readonly ClusterSummary[], typed = false): TableModel {
   const header = ['SERVICE FQDN', 'PORT', 'SUBSET', 'DIRECTION', 'TYPE', 'DESTINATION RULE'];
   const rows = clusters.map((c) => {
     const cells = c.key
@@ -97,5 +95,5 @@ export function clusterTable(clusters: readonly ClusterSummary[], typed = false)
       : [c.name, '-', '-', '-', c.type, c.destinationRule];
     return typed ? [`cluster/${c.name}`, ...cells] : cells;
   });
-  return renderTable(typed ? ['NAME', ...header] : header, rows);
+  return { header: typed ? ['NAME', ...header] : header, rows };
 }

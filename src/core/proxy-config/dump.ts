@@ -3,8 +3,9 @@
  * configuration (`envoy.admin.v3.ClustersConfigDump`, ...). Parsing is one JSON.parse; sections are looked up by the
  * `@type` suffix, so v2 (`envoy.admin.v2alpha`) dumps read the same.
  */
+import type { JsonObject } from '../tree.js';
 import { InputError } from '../../errors.js';
-import { field, list, obj, typeName, type Json } from './fields.js';
+import { field, list, obj, typeName } from './fields.js';
 import { parseJson } from './json.js';
 
 /** A parsed config dump. */
@@ -12,9 +13,9 @@ export interface ConfigDump {
   /** Where it came from (a file name, `<stdin>`, or `pod.namespace`), for messages. */
   origin: string;
   /** The parsed document (for -o json|yaml of the whole dump). */
-  raw: Json;
+  raw: JsonObject;
   /** The `configs` entries, in dump order. */
-  configs: Json[];
+  configs: JsonObject[];
 }
 
 /** Section kinds mesh reads, by the message name that ends their `@type`. */
@@ -41,11 +42,11 @@ export function asConfigDump(value: unknown, origin: string): ConfigDump {
       : 'save one with `kubectl exec <pod> -c istio-proxy -- curl -s localhost:15000/config_dump > dump.json`';
     throw new InputError(`${origin}: not an Envoy config dump: expected a JSON object with a "configs" list (the output of /config_dump)`, { hint });
   }
-  return { origin, raw: value as Json, configs: configs.filter((c): c is Json => c !== null && typeof c === 'object') };
+  return { origin, raw: value as JsonObject, configs: configs.filter((c): c is JsonObject => c !== null && typeof c === 'object') };
 }
 
 /** Every section of a kind (Envoy writes one each, ECDS may write several). */
-export function sections(dump: ConfigDump, kind: SectionKind): Json[] {
+export function sections(dump: ConfigDump, kind: SectionKind): JsonObject[] {
   return dump.configs.filter((c) => typeName(c) === kind || typeName(c).endsWith(`.${kind}`));
 }
 
@@ -55,11 +56,11 @@ export function hasSection(dump: ConfigDump, kind: SectionKind): boolean {
 }
 
 /** Objects `entry[inner]` of each `section[outer][]` across all sections of a kind, skipping entries without one. */
-export function entries(dump: ConfigDump, kind: SectionKind, outer: string, ...inner: string[]): Json[] {
-  const out: Json[] = [];
+export function entries(dump: ConfigDump, kind: SectionKind, outer: string, ...inner: string[]): JsonObject[] {
+  const out: JsonObject[] = [];
   for (const section of sections(dump, kind)) {
     for (const entry of list(section, outer)) {
-      const value = inner.length ? obj(entry, ...inner) : (entry as Json);
+      const value = inner.length ? obj(entry, ...inner) : (entry as JsonObject);
       if (value && typeof value === 'object') out.push(value);
     }
   }

@@ -1,8 +1,9 @@
 /** `proxy-config ecds`: extension configurations Envoy received through ECDS (Wasm plugins, Istio's stats filters). */
-import { cmp } from './clusters.js';
+import type { JsonObject } from '../tree.js';
+import { compareStrings } from '../tree.js';
 import { entries, sections, type ConfigDump } from './dump.js';
-import { field, str, typeName, type Json } from './fields.js';
-import { renderTable } from './table.js';
+import { field, str, typeName } from './fields.js';
+import type { TableModel } from './table.js';
 
 /** One extension configuration. */
 export interface EcdsSummary {
@@ -15,15 +16,15 @@ export interface EcdsSummary {
 export function readEcds(dump: ConfigDump): EcdsSummary[] {
   return entries(dump, 'EcdsConfigDump', 'ecdsFilters', 'ecdsFilter')
     .map((c) => ({ name: str(c, 'name'), type: typeName(field(c, 'typedConfig')) }))
-    .sort((a, b) => cmp(a.type, b.type) || cmp(a.name, b.name));
+    .sort((a, b) => compareStrings(a.type, b.type) || compareStrings(a.name, b.name));
 }
 
 /** The ECDS sections as they are in the dump (for -o json|yaml). */
-export function ecdsSections(dump: ConfigDump): Json[] {
+export function ecdsSections(dump: ConfigDump): JsonObject[] {
   return sections(dump, 'EcdsConfigDump');
 }
 
 /** The ECDS table. */
-export function ecdsTable(items: readonly EcdsSummary[]): string {
-  return renderTable(['ECDS NAME', 'TYPE'], items.map((e) => [e.name, e.type]));
+export function ecdsTable(items: readonly EcdsSummary[]): TableModel {
+  return { header: ['ECDS NAME', 'TYPE'], rows: items.map((e) => [e.name, e.type]) };
 }

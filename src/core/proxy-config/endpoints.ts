@@ -3,12 +3,14 @@
  * health and outlier-detection state per host); `proxy-config all` and `eds` read the EDS section of the config dump
  * (what istiod sent, with locality).
  */
+import type { JsonObject } from '../tree.js';
 import { InputError } from '../../errors.js';
-import { cmp, compareClusterNames, parseClusterName } from './clusters.js';
+import { compareClusterNames, parseClusterName } from './clusters.js';
+import { compareStrings } from '../tree.js';
 import { entries, type ConfigDump } from './dump.js';
-import { addressHost, addressPort, field, list, obj, str, type Json } from './fields.js';
+import { addressHost, addressPort, field, list, obj, str } from './fields.js';
 import { parseJson } from './json.js';
-import { renderTable } from './table.js';
+import type { TableModel } from './table.js';
 
 /** Filters of `proxy-config endpoint`. */
 export interface EndpointFilter {
@@ -47,7 +49,7 @@ export function healthName(value: unknown): string {
 export interface ClusterStatuses {
   origin: string;
   /** The cluster statuses as they are in the input. */
-  clusters: Json[];
+  clusters: JsonObject[];
 }
 
 /** Parses `/clusters?format=json` output; a config dump or anything else is an InputError naming `origin`. */
@@ -60,7 +62,7 @@ export function loadClusterStatuses(text: string, origin: string): ClusterStatus
       hint: field(value, 'configs') !== undefined ? 'this is a config dump: `mesh proxy-config eds --file` reads the endpoints in it' : 'save one with `kubectl exec <pod> -c istio-proxy -- curl -s "localhost:15000/clusters?format=json"`',
     });
   }
-  return { origin, clusters: (Array.isArray(statuses) ? statuses : []).filter((c): c is Json => c !== null && typeof c === 'object') };
+  return { origin, clusters: (Array.isArray(statuses) ? statuses : []).filter((c): c is JsonObject => c !== null && typeof c === 'object') };
 }
 
 function hostAddress(address: unknown): string {
@@ -91,12 +93,12 @@ export function hostEndpoints(statuses: ClusterStatuses, filter: EndpointFilter 
       if (matchesEndpoint(e, filter)) out.push(e);
     }
   }
-  return out.sort((a, b) => cmp(a.address, b.address) || a.port - b.port || cmp(a.cluster, b.cluster));
+  return out.sort((a, b) => compareStrings(a.address, b.address) || a.port - b.port || compareStrings(a.cluster, b.cluster));
 }
 
 /** The cluster statuses with only the hosts that pass the filter (clusters left without hosts are dropped). */
-export function filteredClusterStatuses(statuses: ClusterStatuses, filter: EndpointFilter): Json[] {
-  const out: Json[] = [];
+export function filteredClusterStatuses(statuses: ClusterStatuses, filter: EndpointFilter): JsonObject[] {
+  const out: JsonObject[] = [];
   for (const c of statuses.clusters) {
     const hosts = list(c, 'hostStatuses').filter((h) => matchesEndpoint(hostSummary(str(c, 'name'), h), filter));
     if (hosts.length) out.push({ ...c, ['hostStatuses' in c ? 'hostStatuses' : 'host_statuses']: hosts });
@@ -117,11 +119,11 @@ export function matchesEndpoint(e: EndpointSummary, f: EndpointFilter): boolean 
 }
 
 /** The `/clusters` endpoint table. */
-export function endpointTable(endpoints: readonly EndpointSummary[]): string {
-  return renderTable(
-    ['ENDPOINT', 'STATUS', 'OUTLIER CHECK', 'CLUSTER'],
-    endpoints.map((e) => [e.port ? `${e.address}:${e.port}` : e.address, e.status, e.failedOutlierCheck ? 'FAILED' : 'OK', e.cluster]),
-  );
+export function endpointTable(endpoints: readonly EndpointSummary[]): TableModel {
+  return {
+    header: ['ENDPOINT', 'STATUS', 'OUTLIER CHECK', 'CLUSTER'],
+    rows: endpoints.map((e) => [e.port ? `${e.address}:${e.port}` : e.address, e.status, e.failedOutlierCheck ? 'FAILED' : 'OK', e.cluster]),
+  };
 }
 
 /** A ClusterLoadAssignment locality as `region/zone/subzone`, shortened when parts are empty. */
@@ -160,9 +162,9 @@ export function edsEndpoints(dump: ConfigDump, filter: EndpointFilter = {}): Eds
 }
 
 /** The EDS endpoint table; with `typed`, names read `endpoint/<address>` (as in `proxy-config all`). */
-export function edsTable(endpoints: readonly EdsEndpoint[], typed = false): string {
-  return renderTable(
-    ['NAME', 'STATUS', 'LOCALITY', 'CLUSTER'],
-    endpoints.map((e) => [`${typed ? 'endpoint/' : ''}${e.addresses.join(',')}`, e.status, e.locality, e.cluster]),
-  );
+export function edsTable(endpoints: readonly EdsEndpoint[], typed = false): TableModel {
+  return {
+    header: ['NAME', 'STATUS', 'LOCALITY', 'CLUSTER'],
+    rows: endpoints.map((e) => [`${typed ? 'endpoint/' : ''}${e.addresses.join(',')}`, e.status, e.locality, e.cluster]),
+  };
 }

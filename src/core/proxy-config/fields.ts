@@ -5,7 +5,7 @@
  */
 
 /** Any JSON object. */
-export type Json = Record<string, unknown>;
+import type { JsonObject } from '../tree.js';
 
 const snakeNames = new Map<string, string>();
 
@@ -21,7 +21,7 @@ function snake(key: string): string {
 /** `o[key]` under its camelCase or snake_case name; undefined when `o` is not an object. */
 export function field(o: unknown, key: string): unknown {
   if (o === null || typeof o !== 'object') return undefined;
-  const r = o as Json;
+  const r = o as JsonObject;
   const v = r[key];
   return v !== undefined ? v : r[snake(key)];
 }
@@ -57,9 +57,9 @@ export function list(o: unknown, ...keys: string[]): unknown[] {
 }
 
 /** An object field, or undefined. */
-export function obj(o: unknown, ...keys: string[]): Json | undefined {
+export function obj(o: unknown, ...keys: string[]): JsonObject | undefined {
   const v = path(o, ...keys);
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : undefined;
 }
 
 /** The `@type` of a packed Any, without the `type.googleapis.com/` prefix. */

@@ -4,6 +4,7 @@
  * `port=15008 -> ip=10.0.0.0/8`, `ANY`, `UNMATCHED` (the fallback chain) or `NONE`. Keys print sorted (istioctl
  * walks Go maps, so its order varies from run to run).
  */
+import { byKey } from '../tree.js';
 import { field, list, num, obj, str, typeName } from './fields.js';
 
 /** The match descriptions of the chain named `chain` under `listener`'s matcher tree. */
@@ -44,7 +45,7 @@ function walk(chain: string, matcher: unknown): [string[], boolean] {
     }
   }
   const out: string[] = [];
-  for (const [key, onMatch] of map.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [key, onMatch] of map.sort(byKey)) {
     if (obj(onMatch, 'action')) {
       if (str(onMatch, 'action', 'name') === chain) out.push(`${input}${eq}${key}`);
       continue;

@@ -1,10 +1,11 @@
 /** `proxy-config listener`: Envoy listeners, their filter chains, what each chain matches and where it sends traffic. */
-import { cmp } from './clusters.js';
+import type { JsonObject } from '../tree.js';
+import { compareStrings } from '../tree.js';
 import { entries, type ConfigDump } from './dump.js';
-import { addressHost, addressPort, field, list, num, obj, str, type Json } from './fields.js';
+import { addressHost, addressPort, field, list, num, obj, str } from './fields.js';
 import { matcherMatches } from './listener-matcher.js';
 import { describeCluster, describeRouteConfig } from './routes-describe.js';
-import { renderTable } from './table.js';
+import type { TableModel } from './table.js';
 
 const HCM = 'envoy.filters.network.http_connection_manager';
 const TCP_PROXY = 'envoy.filters.network.tcp_proxy';
@@ -44,7 +45,7 @@ export interface ListenerSummary {
   /** An internal listener (reached by other listeners of the same Envoy, not by a socket). */
   internal: boolean;
   /** The listener as it is in the dump. */
-  raw: Json;
+  raw: JsonObject;
 }
 
 const PROTOCOL_NAMES: [string, string[]][] = [
@@ -75,7 +76,7 @@ export function readListeners(dump: ConfigDump): ListenerSummary[] {
       raw,
     };
   });
-  return listeners.sort((a, b) => a.port - b.port || cmp(a.addresses[0]!, b.addresses[0]!) || cmp(a.type, b.type));
+  return listeners.sort((a, b) => a.port - b.port || compareStrings(a.addresses[0]!, b.addresses[0]!) || compareStrings(a.type, b.type));
 }
 
 function filterChains(listener: unknown): unknown[] {
@@ -153,7 +154,7 @@ export function matchesListener(l: ListenerSummary, f: ListenerFilter): boolean 
 }
 
 /** The listener table: one row per filter chain (MATCH, DESTINATION), or with `brief` one per listener (TYPE). */
-export function listenerTable(listeners: readonly ListenerSummary[], options: { brief?: boolean; typed?: boolean } = {}): string {
+export function listenerTable(listeners: readonly ListenerSummary[], options: { brief?: boolean; typed?: boolean } = {}): TableModel {
   const header = ['ADDRESSES', 'PORT', ...(options.brief ? ['TYPE'] : ['MATCH', 'DESTINATION'])];
   const rows: string[][] = [];
   for (const l of listeners) {
@@ -163,24 +164,24 @@ export function listenerTable(listeners: readonly ListenerSummary[], options: { 
       continue;
     }
     // Descending by destination, as istioctl sorts; stable, so equal destinations keep chain order.
-    const chains = [...l.chains].sort((a, b) => cmp(b.destination, a.destination));
+    const chains = [...l.chains].sort((a, b) => compareStrings(b.destination, a.destination));
     for (const c of chains) for (const m of c.matches) rows.push([...lead, m, c.destination]);
   }
-  return renderTable(options.typed ? ['NAME', ...header] : header, rows, 1);
+  return { header: options.typed ? ['NAME', ...header] : header, rows, padding: 1 };
 }
 
 /**
  * The per-chain view of istioctl's `--waypoint`: LISTENER (`envoy://name`, or `internal` for an internal listener
  * whose one chain is named after it), CHAIN, MATCH, DESTINATION. Internal listeners sort by name.
  */
-export function chainTable(listeners: readonly ListenerSummary[]): string {
+export function chainTable(listeners: readonly ListenerSummary[]): TableModel {
   const sorted = [...listeners].sort((a, b) =>
-    a.internal && b.internal ? cmp(a.name, b.name) : a.port - b.port || cmp(a.addresses[0]!, b.addresses[0]!) || cmp(a.type, b.type));
+    a.internal && b.internal ? compareStrings(a.name, b.name) : a.port - b.port || compareStrings(a.addresses[0]!, b.addresses[0]!) || compareStrings(a.type, b.type));
   const rows: string[][] = [];
   for (const l of sorted) {
     const lname = `envoy://${l.name}`;
     const shown = l.internal && l.chains.length === 1 && l.chains[0]!.name === lname ? 'internal' : lname;
     for (const c of l.chains) for (const m of c.matches) rows.push([shown, c.name, m, c.destination]);
   }
-  return renderTable(['LISTENER', 'CHAIN', 'MATCH', 'DESTINATION'], rows, 1);
+  return { header: ['LISTENER', 'CHAIN', 'MATCH', 'DESTINATION'], rows, padding: 1 };
 }

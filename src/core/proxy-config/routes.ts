@@ -1,8 +1,9 @@
 /** `proxy-config route`: route configurations (RDS and inline), one row per virtual host and route. */
+import type { JsonObject } from '../tree.js';
 import { entries, type ConfigDump } from './dump.js';
-import { field, istioConfigName, list, str, type Json } from './fields.js';
+import { field, istioConfigName, list, str } from './fields.js';
 import { describeMatch, routeCluster } from './routes-describe.js';
-import { renderTable } from './table.js';
+import type { TableModel } from './table.js';
 
 /** Filters of `proxy-config route`. */
 export interface RouteFilter {
@@ -14,7 +15,7 @@ export interface RouteFilter {
 export interface RouteConfigSummary {
   name: string;
   /** The route configuration as it is in the dump. */
-  raw: Json;
+  raw: JsonObject;
 }
 
 /**
@@ -54,10 +55,10 @@ export function describeDomains(domains: readonly string[]): string {
 }
 
 /** The route table: one row per route (catch-all passthrough routes left out), or with `brief` one per configuration. */
-export function routeTable(routes: readonly RouteConfigSummary[], options: { brief?: boolean; typed?: boolean } = {}): string {
+export function routeTable(routes: readonly RouteConfigSummary[], options: { brief?: boolean; typed?: boolean } = {}): TableModel {
   const prefix = (name: string): string[] => (options.typed ? [`route/${name}`] : [name]);
   if (options.brief) {
-    return renderTable(['NAME', 'VIRTUAL HOSTS'], routes.map((r) => [...prefix(r.name), String(list(r.raw, 'virtualHosts').length)]));
+    return { header: ['NAME', 'VIRTUAL HOSTS'], rows: routes.map((r) => [...prefix(r.name), String(list(r.raw, 'virtualHosts').length)]) };
   }
   const rows: string[][] = [];
   for (const r of routes) {
@@ -71,5 +72,5 @@ export function routeTable(routes: readonly RouteConfigSummary[], options: { bri
       if (vroutes.length === 0) rows.push([...prefix(r.name), str(vh, 'name'), domains, '/*', '404']);
     }
   }
-  return renderTable(['NAME', 'VHOST NAME', 'DOMAINS', 'MATCH', 'VIRTUAL SERVICE'], rows);
+  return { header: ['NAME', 'VHOST NAME', 'DOMAINS', 'MATCH', 'VIRTUAL SERVICE'], rows };
 }

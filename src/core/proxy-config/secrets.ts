@@ -6,7 +6,7 @@
 import { X509Certificate } from 'node:crypto';
 import { sections, type ConfigDump } from './dump.js';
 import { field, list, obj, str, typeName } from './fields.js';
-import { renderTable } from './table.js';
+import type { TableModel } from './table.js';
 
 /** One secret (or one trust domain's bundle of a SPIFFE validator), summarised. */
 export interface SecretSummary {
@@ -90,14 +90,13 @@ export function readSecrets(dump: ConfigDump, now: Date): SecretSummary[] {
 }
 
 /** The secret table; a TRUST DOMAIN column when every secret has one (trust domain federation). */
-export function secretTable(secrets: readonly SecretSummary[], typed = false): string {
-  if (secrets.length === 0) return 'No active or warming secrets found.\n';
+export function secretTable(secrets: readonly SecretSummary[], typed = false): TableModel {
   const withDomain = secrets.every((s) => s.trustDomain !== '');
   const header = ['RESOURCE NAME', 'TYPE', 'STATUS', 'VALID CERT', 'SERIAL NUMBER', 'NOT AFTER', 'NOT BEFORE', ...(withDomain ? ['TRUST DOMAIN'] : [])];
   const rows = secrets.map((s) => [
     `${typed ? 'secret/' : ''}${s.name}`, s.type, s.state, String(s.valid), s.serialNumber, s.notAfter, s.notBefore, ...(withDomain ? [s.trustDomain] : []),
   ]);
-  return renderTable(header, rows);
+  return { header, rows, empty: 'No active or warming secrets found.' };
 }
 
 /** The certificates of the ROOTCA secret (trust bundle) of a dump, DER-encoded; [] when there is none. */

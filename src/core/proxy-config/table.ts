@@ -1,23 +1,16 @@
 /**
- * Plain-text tables in istioctl's layout (Go's tabwriter): each column as wide as its widest cell plus `padding`
- * spaces, the last column unpadded, no borders. Unlike tabwriter, lines carry no trailing spaces.
+ * A proxy-config table as data: what istioctl's table for a view holds, with no layout. The core builds these;
+ * src/render/proxy-config.ts lays them out (src/render/table.ts, istioctl's tabwriter layout).
  */
 
-/** Renders a header row and data rows; every row should have as many cells as the header. */
-export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], padding = 5): string {
-  const widths = header.map((h) => h.length);
-  for (const row of rows) {
-    for (let i = 0; i < row.length - 1; i++) widths[i] = Math.max(widths[i] ?? 0, row[i]!.length);
-  }
-  const line = (cells: readonly string[]): string => {
-    let s = '';
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
-      s += i === cells.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + padding);
-    }
-    return s.trimEnd();
-  };
-  let out = `${line(header)}\n`;
-  for (const row of rows) out += `${line(row)}\n`;
-  return out;
+/** One table of a view's short output. */
+export interface TableModel {
+  /** Header cells; undefined for a bare list of aligned rows (the bootstrap summary). */
+  header?: string[];
+  /** Data rows, as many cells as the header. */
+  rows: string[][];
+  /** Spaces between columns: istioctl uses 5, and 1 for the listener tables. */
+  padding?: number;
+  /** Printed instead of the table when there are no rows (istioctl's "No active or warming secrets found."). */
+  empty?: string;
 }

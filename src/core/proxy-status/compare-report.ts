@@ -1,7 +1,6 @@
 /**
- * Renders a config-dump comparison as istioctl prints it (`Clusters Match`, or `Listeners Don't Match` followed by a
- * unified diff from istiod's side to Envoy's), and as mesh's JSON/YAML report. The diff itself is made by the
- * caller (the `diff` package lives behind an adapter), so this stays pure.
+ * A config-dump comparison as mesh's JSON/YAML report (the text report is src/render/proxy-status.ts). The diff
+ * itself is made by the caller (src/render/diff.ts), so this stays pure.
  */
 import type { DumpComparison } from './compare.js';
 
@@ -21,21 +20,6 @@ export interface ComparisonReport {
   routesLastLoaded?: string;
 }
 
-/** The text report; times are printed in UTC in RFC 1123 form. */
-export function renderComparison(c: DumpComparison, diff: DiffFn): string {
-  let out = '';
-  for (const s of c.sections) {
-    const suffix = s.name === 'Routes' && c.routesLastLoaded ? ` (RDS last loaded at ${rfc1123(c.routesLastLoaded)})` : '';
-    if (s.match) {
-      out += `${s.name} Match${suffix}\n`;
-      continue;
-    }
-    out += `${s.name} Don't Match${suffix}\n`;
-    out += `${diff(s.istiod, s.envoy, `Istiod ${s.name}`, `Envoy ${s.name}`)}\n`;
-  }
-  return out;
-}
-
 /** The machine-readable report; `diff` is included for sections that differ. */
 export function comparisonReport(c: DumpComparison, proxy: string, istiod: string, diff: DiffFn): ComparisonReport {
   const report: ComparisonReport = {
@@ -46,9 +30,4 @@ export function comparisonReport(c: DumpComparison, proxy: string, istiod: strin
   };
   if (c.routesLastLoaded) report.routesLastLoaded = c.routesLastLoaded;
   return report;
-}
-
-/** `Mon, 02 Jan 2006 15:04:05 UTC`, Go's time.RFC1123 in UTC. */
-function rfc1123(iso: string): string {
-  return new Date(iso).toUTCString().replace(/GMT$/, 'UTC');
 }

@@ -5,6 +5,7 @@
  * differently, so both sides are normalized the same way first: camelCase keys, sorted keys, entries sorted by
  * name, versions and timestamps dropped. The texts are what the diff is made of.
  */
+import { compareStrings, type JsonObject } from '../tree.js';
 import { InputError } from '../../errors.js';
 
 /** The result for one section. */
@@ -25,7 +26,6 @@ export interface DumpComparison {
   routesLastLoaded?: string;
 }
 
-type Json = Record<string, unknown>;
 
 const SECTION_TYPES = {
   Clusters: 'type.googleapis.com/envoy.admin.v3.ClustersConfigDump',
@@ -34,7 +34,7 @@ const SECTION_TYPES = {
 } as const;
 
 /** Parses a config dump (`{"configs": [...]}`); `origin` names it in the InputError a malformed one raises. */
-export function parseConfigDump(text: string, origin: string): Json[] {
+export function parseConfigDump(text: string, origin: string): JsonObject[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -43,11 +43,11 @@ export function parseConfigDump(text: string, origin: string): Json[] {
   }
   const configs = isRecord(data) ? data.configs : undefined;
   if (!Array.isArray(configs)) throw new InputError(`${origin}: not an Envoy config dump (no "configs" list)`);
-  return configs.filter(isRecord).map((c) => normalizeKeys(c) as Json);
+  return configs.filter(isRecord).map((c) => normalizeKeys(c) as JsonObject);
 }
 
 /** Compares two parsed dumps. Pure. */
-export function compareConfigDumps(istiod: Json[], envoy: Json[]): DumpComparison {
+export function compareConfigDumps(istiod: JsonObject[], envoy: JsonObject[]): DumpComparison {
   const sections: SectionComparison[] = [];
   for (const name of ['Clusters', 'Listeners', 'Routes'] as const) {
     const a = sectionText(istiod, name);
@@ -60,7 +60,7 @@ export function compareConfigDumps(istiod: Json[], envoy: Json[]): DumpCompariso
   return result;
 }
 
-function sectionText(configs: Json[], name: keyof typeof SECTION_TYPES): string {
+function sectionText(configs: JsonObject[], name: keyof typeof SECTION_TYPES): string {
   const typeUrl = SECTION_TYPES[name];
   // istioctl takes the last section of a type when a dump repeats one.
   const section = configs.filter((c) => c['@type'] === typeUrl).pop();
@@ -69,35 +69,35 @@ function sectionText(configs: Json[], name: keyof typeof SECTION_TYPES): string 
   return `${JSON.stringify(dynamic, null, 4)}\n`;
 }
 
-function clusters(section: Json): Json {
+function clusters(section: JsonObject): JsonObject {
   const list = records(section.dynamicActiveClusters).map((c) => omit(c, 'versionInfo', 'lastUpdated'));
-  list.sort((x, y) => cmp(nameOf(x.cluster), nameOf(y.cluster)));
+  list.sort((x, y) => compareStrings(nameOf(x.cluster), nameOf(y.cluster)));
   return list.length ? { dynamicActiveClusters: list } : {};
 }
 
-function listeners(section: Json): Json {
+function listeners(section: JsonObject): JsonObject {
   // A reloaded listener also has a draining state; only the active one is comparable.
   const list = records(section.dynamicListeners)
     .filter((l) => isRecord(l.activeState))
-    .map((l) => ({ ...omit(l, 'drainingState', 'name'), activeState: omit(l.activeState as Json, 'versionInfo', 'lastUpdated') }));
-  list.sort((x, y) => cmp(nameOf(x.activeState.listener), nameOf(y.activeState.listener)));
+    .map((l) => ({ ...omit(l, 'drainingState', 'name'), activeState: omit(l.activeState as JsonObject, 'versionInfo', 'lastUpdated') }));
+  list.sort((x, y) => compareStrings(nameOf(x.activeState.listener), nameOf(y.activeState.listener)));
   return list.length ? { dynamicListeners: list } : {};
 }
 
-function routes(section: Json): Json {
+function routes(section: JsonObject): JsonObject {
   const list = records(section.dynamicRouteConfigs).map((r) => {
     const out = omit(r, 'versionInfo', 'lastUpdated');
     if (isRecord(r.routeConfig) && Array.isArray(r.routeConfig.virtualHosts)) {
-      const hosts = records(r.routeConfig.virtualHosts).sort((x, y) => cmp(nameOf(x), nameOf(y)));
+      const hosts = records(r.routeConfig.virtualHosts).sort((x, y) => compareStrings(nameOf(x), nameOf(y)));
       out.routeConfig = { ...r.routeConfig, virtualHosts: hosts };
     }
     return out;
   });
-  list.sort((x, y) => cmp(nameOf(x.routeConfig), nameOf(y.routeConfig)));
+  list.sort((x, y) => compareStrings(nameOf(x.routeConfig), nameOf(y.routeConfig)));
   return list.length ? { dynamicRouteConfigs: list } : {};
 }
 
-function routesLastLoaded(configs: Json[]): string | undefined {
+function routesLastLoaded(configs: JsonObject[]): string | undefined {
   const section = configs.filter((c) => c['@type'] === SECTION_TYPES.Routes).pop();
   let latest: number | undefined;
   for (const r of records(section?.dynamicRouteConfigs)) {
@@ -114,8 +114,8 @@ function routesLastLoaded(configs: Json[]): string | undefined {
 export function normalizeKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizeKeys);
   if (!isRecord(value)) return value;
-  const out: Json = {};
-  for (const key of Object.keys(value).map((k) => [camel(k), k] as const).sort((a, b) => cmp(a[0], b[0]))) {
+  const out: JsonObject = {};
+  for (const key of Object.keys(value).map((k) => [camel(k), k] as const).sort((a, b) => compareStrings(a[0], b[0]))) {
     out[key[0]] = normalizeKeys(value[key[1]]);
   }
   return out;
@@ -125,13 +125,13 @@ function camel(key: string): string {
   return /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(key) ? key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : key;
 }
 
-function omit(obj: Json, ...keys: string[]): Json {
-  const out: Json = {};
+function omit(obj: JsonObject, ...keys: string[]): JsonObject {
+  const out: JsonObject = {};
   for (const [k, v] of Object.entries(obj)) if (!keys.includes(k)) out[k] = v;
   return out;
 }
 
-function records(v: unknown): Json[] {
+function records(v: unknown): JsonObject[] {
   return Array.isArray(v) ? v.filter(isRecord) : [];
 }
 
@@ -139,10 +139,7 @@ function nameOf(v: unknown): string {
   return isRecord(v) && typeof v.name === 'string' ? v.name : '';
 }
 
-function isRecord(v: unknown): v is Json {
+function isRecord(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -4,6 +4,7 @@
  * rejected the last push, NOT SENT when nothing was pushed, SYNCED when the last push was acknowledged, else STALE.
  * The report is also the `-o json|yaml` output, so its field names are public API.
  */
+import { compareStrings } from '../tree.js';
 import type { SyncEntry, TypeSync } from './syncz.js';
 import { compareTypes, shortType } from './types.js';
 
@@ -86,7 +87,7 @@ export interface ReportOptions {
 export function buildReport(answers: IstiodAnswer[], options: ReportOptions = {}): ProxyStatusReport {
   const istiods: IstiodSummary[] = [];
   const proxies: ProxyStatus[] = [];
-  for (const answer of [...answers].sort((a, b) => cmp(a.name, b.name))) {
+  for (const answer of [...answers].sort((a, b) => compareStrings(a.name, b.name))) {
     if (!answer.entries) {
       istiods.push({ name: answer.name, namespace: answer.namespace, error: answer.error ?? 'no answer' });
       continue;
@@ -95,7 +96,7 @@ export function buildReport(answers: IstiodAnswer[], options: ReportOptions = {}
     istiods.push({ name: answer.name, namespace: answer.namespace, proxies: mine.length });
     for (const e of mine) proxies.push(toProxyStatus(e, answer.name));
   }
-  proxies.sort((a, b) => cmp(a.name, b.name) || cmp(a.istiod, b.istiod));
+  proxies.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.istiod, b.istiod));
   return { istiods, proxies };
 }
 
@@ -129,6 +130,3 @@ export function outOfSync(report: ProxyStatusReport): { stale: number; error: nu
   return { stale, error };
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

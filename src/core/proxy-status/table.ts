@@ -1,64 +1,47 @@
 /**
- * The proxy-status tables, laid out as istioctl 1.30 prints them (Go tabwriter: columns padded to the widest cell
- * plus 5 spaces, last column unpadded). Default: NAME, CLUSTER, ISTIOD, VERSION, SUBSCRIBED TYPES. With
- * `--verbosity 1`: one column per xDS type with its state and age, in type-URL order.
+ * The proxy-status tables as data, with the columns istioctl 1.30 prints. Default: NAME, CLUSTER, ISTIOD, VERSION,
+ * SUBSCRIBED TYPES. With `--verbosity 1`: one column per xDS type with its state and age, in type-URL order. Each
+ * state cell keeps its state, so that src/render/proxy-status.ts can colour it.
  */
 import type { ProxyStatusReport, SyncState, TypeStatus } from './status.js';
 import { ALWAYS_SHOWN, shortType } from './types.js';
 
-/** A table cell: its text and an optional colour code (applied only when colour is on). */
-export interface Cell {
+/** A state cell of the per-type table: its text and the state it shows (IGNORED: the proxy does not watch the type). */
+export interface StateCell {
   text: string;
-  color?: string;
+  state: SyncState | 'IGNORED';
 }
 
-/** Aligns rows like Go's tabwriter with padding 5; `color` wraps coloured cells in ANSI codes after measuring. */
-export function tabulate(rows: (string | Cell)[][], color = false): string {
-  const cells = rows.map((r) => r.map((c) => (typeof c === 'string' ? { text: c } : c)));
-  const widths: number[] = [];
-  for (const row of cells) {
-    row.forEach((c, i) => {
-      if (i < row.length - 1) widths[i] = Math.max(widths[i] ?? 0, c.text.length);
-    });
-  }
-  return cells.map((row) => row.map((c, i) => {
-    const painted = color && c.color ? `\x1b[${c.color}m${c.text}\x1b[0m` : c.text;
-    return i < row.length - 1 ? painted + ' '.repeat(widths[i]! + 5 - c.text.length) : painted;
-  }).join('')).join('\n') + (cells.length ? '\n' : '');
+/** A proxy-status table: header cells and rows of plain or state cells. */
+export interface StatusTable {
+  header: string[];
+  rows: (string | StateCell)[][];
 }
 
 /** The default table: one row per proxy with the count and names of the types it watches. */
-export function renderTable(report: ProxyStatusReport): string {
-  const rows: string[][] = [['NAME', 'CLUSTER', 'ISTIOD', 'VERSION', 'SUBSCRIBED TYPES']];
-  for (const p of report.proxies) {
+export function statusTable(report: ProxyStatusReport): StatusTable {
+  const rows = report.proxies.map((p) => {
     const types = p.types.map((t) => t.type);
-    rows.push([p.name, p.cluster, p.istiod, p.version, types.length ? `${types.length} (${types.join(',')})` : '0']);
-  }
-  return tabulate(rows);
+    return [p.name, p.cluster, p.istiod, p.version, types.length ? `${types.length} (${types.join(',')})` : '0'];
+  });
+  return { header: ['NAME', 'CLUSTER', 'ISTIOD', 'VERSION', 'SUBSCRIBED TYPES'], rows };
 }
 
-const STATE_COLOR: Record<SyncState, string | undefined> = { SYNCED: undefined, STALE: '33', 'NOT SENT': '2', ERROR: '31' };
-
 /** The per-type table (`--verbosity 1`); `now` (ms since epoch) dates each state; types nobody watches show IGNORED. */
-export function renderVerboseTable(report: ProxyStatusReport, now: number, color = false): string {
+export function verboseStatusTable(report: ProxyStatusReport, now: number): StatusTable {
   const urls = new Set<string>(ALWAYS_SHOWN);
   for (const p of report.proxies) for (const t of p.types) urls.add(t.typeUrl);
   // istioctl sorts this table's columns by type URL (CDS, ECDS, EDS, LDS, RDS, ...), unlike SUBSCRIBED TYPES.
   const columns = [...urls].sort();
-  const rows: (string | Cell)[][] = [['NAME', 'CLUSTER', ...columns.map(shortType), 'ISTIOD', 'VERSION']];
-  for (const p of report.proxies) {
+  const rows = report.proxies.map((p) => {
     const byUrl = new Map(p.types.map((t) => [t.typeUrl, t]));
-    const states = columns.map((u): Cell => {
+    const states = columns.map((u): StateCell => {
       const t = byUrl.get(u);
-      if (!t) return { text: 'IGNORED', color: '2' };
-      const cell: Cell = { text: stateText(t, now) };
-      const c = STATE_COLOR[t.status];
-      if (c) cell.color = c;
-      return cell;
+      return t ? { text: stateText(t, now), state: t.status } : { text: 'IGNORED', state: 'IGNORED' };
     });
-    rows.push([p.name, p.cluster, ...states, p.istiod, p.version]);
-  }
-  return tabulate(rows, color);
+    return [p.name, p.cluster, ...states, p.istiod, p.version];
+  });
+  return { header: ['NAME', 'CLUSTER', ...columns.map(shortType), 'ISTIOD', 'VERSION'], rows };
 }
 
 /** `SYNCED (5m3s)`: the state and how long ago istiod last sent the type; NOT SENT has no age. */

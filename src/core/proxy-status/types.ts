@@ -1,4 +1,5 @@
 /** xDS type URLs and the short names istioctl prints for them (CDS, LDS, ...), in the order it prints them. */
+import { compareStrings } from '../tree.js';
 
 const PREFIX = 'type.googleapis.com/';
 
@@ -44,7 +45,7 @@ export function compareTypes(a: string, b: string): number {
   const ia = CORE_ORDER.indexOf(a);
   const ib = CORE_ORDER.indexOf(b);
   if (ia >= 0 || ib >= 0) return (ia < 0 ? CORE_ORDER.length : ia) - (ib < 0 ? CORE_ORDER.length : ib);
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareStrings(a, b);
 }
 
 /** The types the per-type table always shows, even when no proxy watches them (istioctl `--verbosity 1`). */

@@ -7,6 +7,8 @@ import { parseDuration } from './formats.js';
 import { normalizeRule } from './check-tree.js';
 import { stringOr } from '../tree.js';
 
+// `any`: CEL's `self` is whatever JSON the schema node holds; the rules below test shapes before they read them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Self = any;
 /** A rule's equivalent: true when `self` satisfies it. */
 export type CelCheck = (self: Self) => boolean;

@@ -11,6 +11,7 @@ import { compareDiagnostics, formatPath, type Diagnostic, type FieldPath, type S
 import { objectProblems } from './object-checks.js';
 import { rulesFor } from './rules/index.js';
 import { schemaProblems } from './schema-errors.js';
+import { workloadApiProblems } from '../model/workload-api.js';
 
 export type { Diagnostic, Severity, FieldPath } from './diagnostic.js';
 export { formatPath, objectRef } from './diagnostic.js';
@@ -47,6 +48,8 @@ export async function validateObjects(objects: readonly SourcedObject[], options
     const report = (path: FieldPath, message: string, rule: string, severity: Severity = 'error', atKey = false) =>
       found.push(diagnostic(source, path, message, rule, severity, atKey));
     for (const p of objectProblems(source.object)) report(p.path, p.message, 'object', 'error', p.atKey);
+    // Errors, not warnings: validate predicts what the API server accepts, and it refuses these workloads.
+    for (const p of workloadApiProblems(source.object)) report(p.path, p.message, 'workload-api');
     await validateAgainstApi(source.object, options, report);
     const seen = new Set<string>();
     out.push(...found.filter((d) => !seen.has(`${d.path}\0${d.message}`) && seen.add(`${d.path}\0${d.message}`)).sort(compareDiagnostics));

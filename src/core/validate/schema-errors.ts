@@ -51,10 +51,10 @@ export function pointerToPath(pointer: string): (string | number)[] {
 
 /** The value at `path` in `root`, or undefined. */
 export function valueAt(root: unknown, path: FieldPath): unknown {
-  let v: any = root;
+  let v: unknown = root;
   for (const step of path) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = v[step];
+    v = (v as Record<string | number, unknown>)[step];
   }
   return v;
 }

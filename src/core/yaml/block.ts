@@ -38,7 +38,7 @@ export interface BlockItem extends Span {
   value?: BlockMap;
 }
 
-const KEY_RE = /^([A-Za-z0-9_./\-]+|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'):(?:[ \t]|$)/;
+const KEY_RE = /^([A-Za-z0-9_./-]+|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'):(?:[ \t]|$)/;
 
 /** Lines of text with their indent and whether they carry content. */
 export class Lines {

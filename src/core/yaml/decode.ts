@@ -33,6 +33,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 function lineColAtByte(bytes: Uint8Array, at: number): { line: number; col: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < at; i++) if (bytes[i] === 10) (line++, (lineStart = i + 1));
+  for (let i = 0; i < at; i++) {
+    if (bytes[i] !== 10) continue;
+    line++;
+    lineStart = i + 1;
+  }
   return { line, col: at - lineStart + 1 };
 }

@@ -149,8 +149,3 @@ export function emitYaml(value: unknown, options: EmitOptions = {}, column = 0):
   else out.push(`${scalar(value)}\n`);
   return out.join('');
 }
-
-/** Emits several documents separated by `---`. */
-export function emitDocuments(values: readonly unknown[], options: EmitOptions = {}): string {
-  return values.map((v) => emitYaml(v, options)).join('---\n');
-}

@@ -1,27 +1,20 @@
-// Goldens for `mesh describe`, offline on files. Regenerate with: MESH_UPDATE_GOLDEN=1 npx vitest run test/golden/describe
+// Goldens for `mesh describe`, offline on files: `<case>.args` holds the flags after `describe` (paths relative to the
+// repository root; fixtures/ holds the shared inputs), stdout goes to `<case>.out.txt`, or `.out.json`/`.out.yaml` by -o.
+// Regenerate with: MESH_UPDATE_GOLDEN=1 npx vitest run test/golden/describe
 // Review every change: a golden is only right if what it shows is what Istio would apply.
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
+import { expectGolden, goldenSuite } from '../../helpers/golden.js';
 import { runCli } from '../../helpers/run-cli.js';
 
-const SHOP = 'test/golden/describe/fixtures/shop.yaml';
-const ORDERING = ['-f', 'samples/ordering.yaml', '-f', 'samples/mistakes/'];
-
-const cases: { name: string; argv: string[] }[] = [
-  { name: 'shop-catalog-v1.txt', argv: ['describe', 'pod', 'deployment/catalog-v1', '-n', 'shop', '-f', SHOP] },
-  { name: 'shop-catalog-v1.json', argv: ['describe', 'pod', 'deployment/catalog-v1', '-n', 'shop', '-f', SHOP, '-o', 'json'] },
-  { name: 'shop-frontend.txt', argv: ['describe', 'pod', 'deployment/frontend.shop', '-f', SHOP] },
-  { name: 'shop-legacy.txt', argv: ['describe', 'pod', 'deployment/legacy.shop', '-f', SHOP] },
-  { name: 'shop-svc-catalog.txt', argv: ['describe', 'svc', 'catalog', '-n', 'shop', '-f', SHOP] },
-  { name: 'shop-svc-frontend.yaml', argv: ['describe', 'service', 'frontend.shop', '-f', SHOP, '-o', 'yaml'] },
-  { name: 'ordering-booking-v1.txt', argv: ['describe', 'pod', 'deployment/booking-v1', '-n', 'ordering', ...ORDERING] },
-  { name: 'ordering-svc-booking.txt', argv: ['describe', 'svc', 'booking.ordering', ...ORDERING] },
-];
-
-describe('mesh describe goldens', () => {
-  it.each(cases)('$name', async ({ name, argv }) => {
-    const r = await runCli(argv);
+goldenSuite(
+  'mesh describe goldens',
+  import.meta.dirname,
+  async (c) => {
+    const r = await runCli(['describe', ...c.args]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    await expect(r.stdout).toMatchFileSnapshot(`./${name}`);
-  });
-});
+    const o = c.args.includes('-o') ? c.args[c.args.indexOf('-o') + 1] : 'txt';
+    await expectGolden(r.stdout, c.file(`out.${o}`));
+  },
+  { ignore: ['fixtures'] },
+);

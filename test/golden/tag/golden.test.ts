@@ -4,15 +4,12 @@
  * the generated objects are compared with `<case>.out.yaml`.
  * Update with `MESH_UPDATE_GOLDEN=1 npx vitest run test/golden/tag` and review the diff.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { loadDocuments, objectsOf } from '../../../src/core/yaml/load.js';
 import { planSetTag, type TagState } from '../../../src/core/tag/plan.js';
-import { renderTagObjects } from '../../../src/core/tag/render.js';
-
-const dir = new URL('.', import.meta.url);
-const files = readdirSync(dir);
-const cases = files.filter((f) => f.endsWith('.in.yaml')).map((f) => f.slice(0, -'.in.yaml'.length)).sort();
+import { renderTagObjects } from '../../../src/render/tag.js';
+import { expectGolden, goldenSuite } from '../../helpers/golden.js';
 
 /** The state readTagState would return for these objects. */
 export function stateOf(text: string, origin: string): TagState {
@@ -27,20 +24,17 @@ export function stateOf(text: string, origin: string): TagState {
   return state;
 }
 
-describe('tag generate goldens', () => {
-  it.each(cases)('%s', async (name) => {
-    const origin = `${name}.in.yaml`;
-    const state = stateOf(readFileSync(new URL(origin, dir), 'utf8'), origin);
-    const args = Object.fromEntries(readFileSync(new URL(`${name}.args`, dir), 'utf8').trim().split(/\s+/).map((kv) => kv.split('=') as [string, string]));
-    const plan = planSetTag(state, {
-      tag: args.tag!, revision: args.revision!, overwrite: false, generate: true, istioNamespace: args.istioNamespace ?? 'istio-system',
-      webhookName: args.webhookName, autoInjectNamespaces: args.autoInjectNamespaces === 'true',
-    });
-    await expect(renderTagObjects(plan.objects, 'yaml')).toMatchFileSnapshot(new URL(`${name}.out.yaml`, dir).pathname);
+goldenSuite('tag generate goldens', import.meta.dirname, async (c) => {
+  const state = stateOf(readFileSync(c.input!, 'utf8'), basename(c.input!));
+  const args = Object.fromEntries(c.args.map((kv) => kv.split('=') as [string, string]));
+  const plan = planSetTag(state, {
+    tag: args.tag!,
+    revision: args.revision!,
+    overwrite: false,
+    generate: true,
+    istioNamespace: args.istioNamespace ?? 'istio-system',
+    webhookName: args.webhookName,
+    autoInjectNamespaces: args.autoInjectNamespaces === 'true',
   });
-
-  it('has no orphaned outputs or args', () => {
-    const orphans = files.filter((f) => /\.(out\.yaml|args)$/.test(f) && !cases.includes(f.replace(/\.(out\.yaml|args)$/, '')));
-    expect(orphans).toEqual([]);
-  });
+  await expectGolden(renderTagObjects(plan.objects, 'yaml'), c.file('out.yaml'));
 });

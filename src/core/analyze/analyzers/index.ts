@@ -8,6 +8,7 @@ import { authorizationPolicies } from './authz/authorization-policies.js';
 import { blockedCidrs } from './authn/blocked-cidrs.js';
 import { negativeConditions } from './conditions/negative-status.js';
 import { multiService } from './deployment/multi-service.js';
+import { workloadApi } from './deployment/workload-api.js';
 import { deprecatedFields } from './deprecation/fields.js';
 import { caCertificates } from './destinationrule/ca-certificates.js';
 import { subsetSelectPods } from './destinationrule/subset-select-pods.js';
@@ -47,6 +48,7 @@ export const ANALYZERS: readonly Analyzer[] = [
   blockedCidrs,
   negativeConditions,
   multiService,
+  workloadApi,
   deprecatedFields,
   caCertificates,
   subsetSelectPods,

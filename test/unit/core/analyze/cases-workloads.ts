@@ -48,6 +48,14 @@ export const WORKLOAD_CASES: Record<string, AnalyzerCase[]> = {
       + svc('s2', '{app: d}', '[{name: udp, port: 80, protocol: UDP, targetPort: 9090}, {name: http-alt, port: 81, targetPort: 8080}]'),
       expected: [['IST0116', 'Deployment default/d'], ['IST0137', 'Deployment default/d']] },
   ],
+  'deployment.WorkloadAPIAnalyzer': [
+    { name: 'removed beta APIs, a missing selector, and apps/v1 done right',
+      yaml: deploy('old', '{app: old}').replace('apps/v1', 'extensions/v1beta1')
+        + '---\napiVersion: apps/v1beta2\nkind: StatefulSet\nmetadata: {name: db}\nspec: {selector: {matchLabels: {app: db}}, template: {metadata: {labels: {app: db}}, spec: {containers: [{name: db, image: db}]}}}\n'
+        + deploy('noselector', '{app: web}')
+        + '---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ok}\nspec: {selector: {matchLabels: {app: ok}}, template: {metadata: {labels: {app: ok}}, spec: {containers: [{name: ok, image: ok}]}}}\n',
+      expected: [['MESH0006', 'Deployment default/old'], ['MESH0007', 'Deployment default/old'], ['MESH0006', 'StatefulSet default/db'], ['MESH0007', 'Deployment default/noselector']] },
+  ],
   'applicationUID.Analyzer': [
     { name: 'UID 1337 on an app container', yaml: deploy('d', '{app: d}', '{containers: [{name: app, image: app, securityContext: {runAsUser: 1337}}]}') + deploy('ok', '{app: ok}', '{containers: [{name: istio-proxy, image: p, securityContext: {runAsUser: 1337}}]}'),
       expected: [['IST0144', 'Deployment default/d']] },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DASHBOARDS, type Dashboard } from '../../../../src/core/dashboard/catalog.js';
 import { checkAddress, dashboardUrl, installHint, localPorts, monitoringPort, podTarget } from '../../../../src/core/dashboard/dashboards.js';
-import { parsePort } from '../../../../src/commands/options.js';
+import { parsePort } from '../../../../src/commands/flags.js';
 import { noBrowserReason } from '../../../../src/adapters/browser.js';
 import { UsageError } from '../../../../src/errors.js';
 

@@ -13,6 +13,7 @@ function gateway(opts: { annotations?: Record<string, string>; labels?: Record<s
     kind: 'Deployment',
     metadata: { name: 'ingress', namespace: 'edge' },
     spec: {
+      selector: { matchLabels: { istio: 'ingress' } },
       template: {
         metadata: { annotations: { 'inject.istio.io/templates': 'gateway', ...opts.annotations }, labels: { istio: 'ingress', ...opts.labels } },
         spec: { containers: opts.containers ?? [{ name: 'istio-proxy', image: 'auto' }] },

@@ -19,6 +19,7 @@ function workload(template: string, opts: { annotations?: Record<string, string>
     kind: 'Deployment',
     metadata: { name: 'greeter', namespace: 'demo' },
     spec: {
+      selector: { matchLabels: { app: 'greeter' } },
       template: {
         metadata: { annotations: { 'inject.istio.io/templates': template, ...opts.annotations }, labels: { app: 'greeter' } },
         spec: {

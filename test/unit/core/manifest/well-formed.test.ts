@@ -56,12 +56,11 @@ it('the same input renders the same output (stable)', () => {
   expect(JSON.stringify(generateManifests({ sets: ['profile=ambient'], templates }))).toBe(a);
 });
 
-it('injectionInputs carries --set values into what injection reads, equal to the rendered ConfigMaps', async () => {
-  const { injectionInputs, resolveValues } = await import('../../../../src/core/manifest/index.js');
+it('--set values reach what injection reads: the rendered injector and mesh ConfigMaps', () => {
   const sets = ['values.global.proxy.resources.requests.cpu=500m', 'meshConfig.accessLogFile=/dev/stdout'];
-  const inputs = injectionInputs(resolveValues({ sets }), templates);
-  expect((inputs.values.global as any).proxy.resources.requests.cpu).toBe('500m');
-  expect(inputs.meshConfig.accessLogFile).toBe('/dev/stdout');
-  const injector = generateManifests({ sets, templates }).objects.find((o) => o.object.metadata?.name === 'istio-sidecar-injector')!.object as any;
-  expect(JSON.parse(injector.data.values)).toEqual(inputs.values);
+  const objects = generateManifests({ sets, templates }).objects.map((o) => o.object as any);
+  const injector = objects.find((o) => o.kind === 'ConfigMap' && o.metadata?.name === 'istio-sidecar-injector');
+  expect(JSON.parse(injector.data.values).global.proxy.resources.requests.cpu).toBe('500m');
+  const mesh = objects.find((o) => o.kind === 'ConfigMap' && o.metadata?.name === 'istio');
+  expect(mesh.data.mesh).toMatch(/^accessLogFile: \/dev\/stdout$/m);
 });

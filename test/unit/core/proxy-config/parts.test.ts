@@ -6,7 +6,7 @@ import { matcherMatches } from '../../../../src/core/proxy-config/listener-match
 import { describeChainMatch } from '../../../../src/core/proxy-config/listeners.js';
 import { describeDomains } from '../../../../src/core/proxy-config/routes.js';
 import { describeMatch, describeRouteConfig } from '../../../../src/core/proxy-config/routes-describe.js';
-import { renderTable } from '../../../../src/core/proxy-config/table.js';
+import { renderProxyTable } from '../../../../src/render/proxy-config.js';
 
 describe('cluster names', () => {
   it.each([
@@ -99,7 +99,7 @@ describe('endpoints and fields', () => {
 
 describe('renderTable', () => {
   it('pads columns to the widest cell plus padding and trims line ends', () => {
-    expect(renderTable(['A', 'BB', 'C'], [['xxx', '', ''], ['y', 'z', 'last']], 2)).toBe('A    BB  C\nxxx\ny    z   last\n');
+    expect(renderProxyTable({ header: ['A', 'BB', 'C'], rows: [['xxx', '', ''], ['y', 'z', 'last']], padding: 2 })).toBe('A    BB  C\nxxx\ny    z   last\n');
   });
 });
 

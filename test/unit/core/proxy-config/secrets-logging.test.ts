@@ -4,6 +4,7 @@ import { UsageError } from '../../../../src/errors.js';
 import { parseLoggers, planLogChanges } from '../../../../src/core/proxy-config/logging.js';
 import { asConfigDump } from '../../../../src/core/proxy-config/dump.js';
 import { describeCertificate, rootCertificates, secretTable, shareRootCertificate } from '../../../../src/core/proxy-config/secrets.js';
+import { renderProxyTable } from '../../../../src/render/proxy-config.js';
 
 const cert = (name: string) => readFileSync(new URL(`../../../fixtures/proxy-config/certs/${name}`, import.meta.url), 'utf8');
 
@@ -28,8 +29,8 @@ describe('certificates', () => {
 
   it('adds a TRUST DOMAIN column only when every secret has one', () => {
     const base = { type: 'CA', state: 'ACTIVE', valid: true, serialNumber: '01', notAfter: 'a', notBefore: 'b' };
-    expect(secretTable([{ ...base, name: 'x', trustDomain: 'td1' }, { ...base, name: 'y', trustDomain: 'td2' }])).toMatch(/TRUST DOMAIN\n.*td1\n.*td2\n$/);
-    expect(secretTable([{ ...base, name: 'x', trustDomain: 'td1' }, { ...base, name: 'y', trustDomain: '' }])).not.toContain('TRUST DOMAIN');
+    expect(renderProxyTable(secretTable([{ ...base, name: 'x', trustDomain: 'td1' }, { ...base, name: 'y', trustDomain: 'td2' }]))).toMatch(/TRUST DOMAIN\n.*td1\n.*td2\n$/);
+    expect(renderProxyTable(secretTable([{ ...base, name: 'x', trustDomain: 'td1' }, { ...base, name: 'y', trustDomain: '' }]))).not.toContain('TRUST DOMAIN');
   });
 });
 

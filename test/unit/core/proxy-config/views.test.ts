@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../src/errors.js';
-import { renderView, type View } from '../../../../src/core/proxy-config/view.js';
+import type { View } from '../../../../src/core/proxy-config/view.js';
+import { renderView } from '../../../../src/render/proxy-config.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/proxy-config/${name}`, import.meta.url), 'utf8');
 const now = new Date('2026-11-21T12:00:00Z');
@@ -72,5 +73,14 @@ describe('renderView', () => {
     expect(text('endpoint', '{}')).toBe('ENDPOINT     STATUS     OUTLIER CHECK     CLUSTER\n');
     expect(text('secret', '{"configs": [{"@type": "type.googleapis.com/envoy.admin.v3.SecretsConfigDump"}]}')).toBe('No active or warming secrets found.\n');
     expect(text('cluster', '{"configs": [{"@type": "type.googleapis.com/envoy.admin.v2alpha.ClustersConfigDump"}]}')).toBe('SERVICE FQDN     PORT     SUBSET     DIRECTION     TYPE     DESTINATION RULE\n');
+  });
+});
+
+describe('the view registries', () => {
+  it('have one CLI entry per core view, with an admin path that names an Envoy admin endpoint', async () => {
+    const { VIEWS } = await import('../../../../src/core/proxy-config/view.js');
+    const { VIEW_COMMANDS } = await import('../../../../src/commands/proxy-config/views.js');
+    expect(VIEW_COMMANDS.map((v) => v.name)).toEqual([...VIEWS]);
+    for (const v of VIEW_COMMANDS) expect(v.adminPath).toMatch(/^\/(config_dump|clusters)(\?|$)/);
   });
 });

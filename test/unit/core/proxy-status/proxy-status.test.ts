@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseSyncz } from '../../../../src/core/proxy-status/syncz.js';
 import { buildReport, outOfSync, proxyNamespace, syncState } from '../../../../src/core/proxy-status/status.js';
-import { humanDuration, stateText, tabulate } from '../../../../src/core/proxy-status/table.js';
+import { humanDuration, stateText } from '../../../../src/core/proxy-status/table.js';
+import { renderTable } from '../../../../src/render/table.js';
 import { compareTypes, shortType, TYPE_URL } from '../../../../src/core/proxy-status/types.js';
 import { compareConfigDumps, normalizeKeys, parseConfigDump } from '../../../../src/core/proxy-status/compare.js';
 import { comparisonReport } from '../../../../src/core/proxy-status/compare-report.js';
 import { InputError } from '../../../../src/errors.js';
-import { unifiedDiff } from '../../../../src/adapters/text-diff.js';
+import { unifiedDiff } from '../../../../src/render/diff.js';
 
 describe('syncState', () => {
   it.each([
@@ -63,10 +64,10 @@ describe('types', () => {
 
 describe('table', () => {
   it('pads every column but the last to its widest cell plus 5 spaces, like Go tabwriter', () => {
-    expect(tabulate([['A', 'BB', 'C'], ['long', '', 'x']])).toBe('A        BB     C\nlong            x\n');
+    expect(renderTable(['A', 'BB', 'C'], [['long', '', 'x']])).toBe('A        BB     C\nlong            x\n');
   });
   it('colours cells after measuring them', () => {
-    expect(tabulate([[{ text: 'ab', color: '31' }, 'c']], true)).toBe('\x1b[31mab\x1b[0m     c\n');
+    expect(renderTable([], [[{ text: 'ab', style: 'broken' }, 'c']], { color: true, noHeader: true })).toBe('\x1b[31mab\x1b[0m     c\n');
   });
   it.each([
     [0, '0s'], [-1500, '0s'], [-2500, '<invalid>'], [119_000, '119s'], [120_000, '2m'], [150_000, '2m30s'], [600_000, '10m'],

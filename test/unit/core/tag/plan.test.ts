@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listTags, planRemoveTag, planSetTag, type TagState } from '../../../../src/core/tag/plan.js';
-import { renderTagTable } from '../../../../src/core/tag/render.js';
+import { renderTagTable } from '../../../../src/render/tag.js';
 import { applySetPlan, readTagState } from '../../../../src/core/tag/cluster.js';
 import { FakeCluster } from '../../../helpers/fake-install-client.js';
 import type { KubeObject } from '../../../../src/core/yaml/load.js';

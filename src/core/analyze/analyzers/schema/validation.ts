@@ -16,6 +16,7 @@ export const schemaValidation: Analyzer = {
     description: 'Runs schema and Istio webhook validation on Istio resources read from files',
     inputs: VALIDATED_KINDS,
     codes: ['IST0106', 'IST0133'],
+    readsSchemaProblems: true,
   },
   analyze(ctx) {
     for (const kind of VALIDATED_KINDS) {

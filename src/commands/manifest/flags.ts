@@ -1,0 +1,22 @@
+/** The flags of `mesh manifest generate|diff`, and the options types derived from them. */
+import type { OptionsOf } from '../types.js';
+import { filenameFlag, outputFlag, setFlag, textFlag } from '../flags.js';
+
+/** The flags of `manifest generate`. */
+export const generateFlags = {
+  set: setFlag(),
+  filename: filenameFlag('IstioOperator overlay file, or - for stdin (repeatable)'),
+  output: textFlag('-o, --output <dir>', 'write one YAML file per component into this directory'),
+  revision: textFlag('-r, --revision <revision>', 'control-plane revision (same as --set revision=<r>)'),
+};
+
+/** Parsed flags of `manifest generate`. */
+export type ManifestGenerateOptions = OptionsOf<typeof generateFlags>;
+
+/** The flags of `manifest diff`. */
+export const diffFlags = {
+  output: outputFlag(['text', 'json', 'yaml'], 'text'),
+};
+
+/** Parsed flags of `manifest diff`. */
+export type ManifestDiffOptions = OptionsOf<typeof diffFlags>;
