@@ -3,12 +3,10 @@
  * terminal prompt, spinners through stderr, and a lazily connected cluster. The adapters behind each port are
  * loaded on first use, so that `mesh --help` and offline commands load none of them.
  */
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { CliIO, Cluster, CommandContext, GlobalOptions } from '../context.js';
 import { readAsset } from './assets.js';
 import { detectTerminal } from './terminal.js';
+import { kubeconfigAvailable } from './kube/kubeconfig-presence.js';
 
 /** The context a command runs with in a real process (or in-process CLI tests, which pass buffers as `io`). */
 export function processContext(io: CliIO, globals: GlobalOptions): CommandContext {
@@ -70,18 +68,10 @@ export function processContext(io: CliIO, globals: GlobalOptions): CommandContex
     },
     cluster() {
       // One connection per command run: every port shares the loaded kubeconfig.
-      cluster ??= import('./kube/cluster.js').then(({ openCluster }) => openCluster(globals));
+      cluster ??= import('./kube/cluster.js').then(({ openCluster }) => openCluster(globals, io.env));
       return cluster;
     },
     kubeconfigAvailable: () => kubeconfigAvailable(globals, io.env),
   };
   return ctx;
-}
-
-/** True when some kubeconfig could be used (an explicit flag, $KUBECONFIG, ~/.kube/config, or in-cluster). */
-export function kubeconfigAvailable(globals: GlobalOptions, env: Readonly<Record<string, string | undefined>>): boolean {
-  if (globals.kubeconfig) return true;
-  if (env.KUBECONFIG) return env.KUBECONFIG.split(':').some((p) => p && existsSync(p));
-  if (env.KUBERNETES_SERVICE_HOST) return true;
-  return existsSync(join(env.HOME ?? homedir(), '.kube', 'config'));
 }

@@ -64,7 +64,7 @@ describe('port-forward to a kwok pod', () => {
         },
       },
     });
-    const conn = await connect({ kubeconfig: kubeconfigPath() });
+    const conn = await connect({ kubeconfig: kubeconfigPath() }, {});
     const pod = await waitFor('a Running pod of deployment web', async () => {
       try { return await resolvePod(conn, parsePodArgument(`deployment/web.${ns.name}`, 'default')); } catch { return undefined; }
     });

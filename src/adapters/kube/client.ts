@@ -6,6 +6,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { GlobalOptions } from '../../context.js';
 import { ClusterError, MeshError } from '../../errors.js';
+import { kubeconfigAvailable, NO_KUBECONFIG, NO_KUBECONFIG_HINT } from './kubeconfig-presence.js';
 
 /** A live connection: the loaded kubeconfig and the client module, for building typed API clients. */
 export interface KubeConnection {
@@ -20,7 +21,10 @@ export interface KubeConnection {
 }
 
 /** Loads the kubeconfig named by the flags (or $KUBECONFIG, or ~/.kube/config). Does not contact the server. */
-export async function connect(globals: Pick<GlobalOptions, 'kubeconfig' | 'context' | 'namespace'>): Promise<KubeConnection> {
+export async function connect(globals: Pick<GlobalOptions, 'kubeconfig' | 'context' | 'namespace'>, env: Readonly<Record<string, string | undefined>>): Promise<KubeConnection> {
+  // Without any kubeconfig client-node falls back to http://localhost:8080 and every request then fails with a
+  // message about TLS settings: say what is true instead, before loading anything.
+  if (!kubeconfigAvailable(globals, env)) throw new ClusterError(NO_KUBECONFIG, { hint: NO_KUBECONFIG_HINT });
   const k8s = await import('@kubernetes/client-node');
   const config = new k8s.KubeConfig();
   try {
@@ -67,6 +71,13 @@ export function translateKubeError(error: unknown, what: string, server?: string
   if (status === 401) return new ClusterError(`cannot ${what}: unauthorized (401); check the credentials in your kubeconfig`, { cause: error });
   if (status === 403) return new ClusterError(`cannot ${what}: forbidden (403)${serverMessage ? `: ${serverMessage}` : ''}`, { cause: error, hint: 'ask your cluster admin for RBAC access, or run with a more privileged context' });
   if (status !== undefined) return new ClusterError(`cannot ${what}: HTTP ${status}${serverMessage ? `: ${serverMessage}` : ''}`, { cause: error });
+  const tls = findTlsCode(error);
+  if (tls) {
+    return new ClusterError(`cannot ${what}: the API server${server ? ` at ${server}` : ''} presented a certificate the kubeconfig does not trust (${tls})`, {
+      cause: error,
+      hint: "check the cluster's certificate-authority(-data) in your kubeconfig, or that --context names the right cluster",
+    });
+  }
   const sysCode = findSystemCode(error);
   if (sysCode) {
     return new ClusterError(`cannot ${what}: cluster unreachable${server ? ` at ${server}` : ''} (${sysCode})`, {
@@ -75,6 +86,20 @@ export function translateKubeError(error: unknown, what: string, server?: string
     });
   }
   return new ClusterError(`cannot ${what}: ${(error as Error)?.message ?? String(error)}`.split('\n')[0]!, { cause: error });
+}
+
+/** OpenSSL's verification failures as Node reports them (`err.code`). */
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
+]);
+
+function findTlsCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && TLS_CODES.has(code)) return code;
+  }
+  return undefined;
 }
 
 function findSystemCode(error: unknown): string | undefined {

@@ -18,8 +18,8 @@ export interface KubeCluster extends Cluster {
 }
 
 /** Connects to the cluster the global flags name (loads the kubeconfig; sends no request). */
-export async function openCluster(globals: GlobalOptions): Promise<KubeCluster> {
-  const conn = await connect(globals);
+export async function openCluster(globals: GlobalOptions, env: Readonly<Record<string, string | undefined>>): Promise<KubeCluster> {
+  const conn = await connect(globals, env);
   return {
     connection: conn,
     server: conn.server,

@@ -81,7 +81,7 @@ beforeAll(async () => {
     'contexts: [{name: t, context: {cluster: t, user: u}}]',
     'users: [{name: u, user: {token: secret-token}}]', '',
   ].join('\n'));
-  client = installClient(await connect({ kubeconfig }));
+  client = installClient(await connect({ kubeconfig }, {}));
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -69,7 +69,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('readCluster', () => {
   it('retries throttled lists, pages, and names the kinds it could not read', async () => {
-    const read = await readCluster(await connect(globals), { kinds: ['AuthorizationPolicy', 'Service', 'Namespace', 'MeshConfig', 'Gateway', 'Telemetry'], istioNamespace: globals.istioNamespace, timeoutMs: 10_000 });
+    const read = await readCluster(await connect(globals, {}), { kinds: ['AuthorizationPolicy', 'Service', 'Namespace', 'MeshConfig', 'Gateway', 'Telemetry'], istioNamespace: globals.istioNamespace, timeoutMs: 10_000 });
     expect(hits.get('/apis/security.istio.io/v1/authorizationpolicies')).toBe(3);
     const names = read.objects.map((o) => `${o.kind}/${o.metadata?.name}`);
     expect(names).toEqual(['AuthorizationPolicy/deny', 'Service/s1', 'Service/s2', 'ConfigMap/istio']);
@@ -85,7 +85,7 @@ describe('readCluster', () => {
   });
 
   it('lists Gateway API kinds under their own kind; an unserved one is known absent, without a warning', async () => {
-    const read = await readCluster(await connect(globals), { kinds: ['HTTPRoute.gateway.networking.k8s.io', 'GRPCRoute.gateway.networking.k8s.io', 'Service'], istioNamespace: globals.istioNamespace, timeoutMs: 10_000 });
+    const read = await readCluster(await connect(globals, {}), { kinds: ['HTTPRoute.gateway.networking.k8s.io', 'GRPCRoute.gateway.networking.k8s.io', 'Service'], istioNamespace: globals.istioNamespace, timeoutMs: 10_000 });
     expect(read.objects.filter((o) => o.kind === 'HTTPRoute')).toEqual([{ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'a' }, spec: {} }]);
     expect(read.complete).toEqual(['HTTPRoute.gateway.networking.k8s.io', 'GRPCRoute.gateway.networking.k8s.io', 'Service']);
     expect(read.skipped).toEqual([]);
