@@ -1,0 +1,66 @@
+// The fixed cost of a cluster command: start-up, kubeconfig, the client (client-node, bundled into a lazily loaded
+// chunk by scripts/build.mjs) and the first requests, against a stub API server on 127.0.0.1 that answers every list
+// with no items (bench/stub-apiserver.mjs), so the cluster's own work is nil. Issue 15's goal: under 150 ms above
+// `node -e 0`, expressed as the ratio (baseline + 150 ms) / baseline of this run. The import of client-node from
+// node_modules is shown beside it, as what bundling saves. Fresh processes of the built CLI, as users run it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { timeNodeCpu } from './util.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const mesh = join(root, 'bin', 'mesh.js');
+const BUDGET_MS = 150;
+const RUNS = 9;
+const clientNodeIndex = pathToFileURL(join(root, 'node_modules', '@kubernetes', 'client-node', 'dist', 'index.js')).href;
+
+/** Starts the stub API server; resolves with its port and a stop function. */
+function startStub() {
+  const child = spawn(process.execPath, [join(root, 'bench', 'stub-apiserver.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`stub API server exited ${code}`)));
+    child.stdout.once('data', (d) => resolve({ port: Number(String(d).trim()), stop: () => child.stdin.end() }));
+  });
+}
+
+/** Rows for bench/run.mjs. */
+export async function run() {
+  const stub = await startStub();
+  const dir = mkdtempSync(join(tmpdir(), 'mesh-bench-kube-'));
+  try {
+    const kubeconfig = join(dir, 'config');
+    writeFileSync(
+      kubeconfig,
+      `apiVersion: v1\nkind: Config\nclusters: [{name: stub, cluster: {server: "http://127.0.0.1:${stub.port}", insecure-skip-tls-verify: true}}]\n` +
+        'contexts: [{name: stub, context: {cluster: stub, user: u}}]\ncurrent-context: stub\nusers: [{name: u, user: {token: t}}]\n',
+    );
+    // HOME without a ~/.kube: nothing but --kubeconfig names a cluster
+    const env = { HOME: dir, KUBECONFIG: '' };
+    const base = timeNodeCpu(['-e', '0'], { runs: RUNS });
+    const goal = (base.wall + BUDGET_MS) / base.wall;
+    const row = (name, m, withGoal) => ({
+      name,
+      ms: m.wall,
+      cpuMs: m.cpuMs,
+      baselineName: 'node -e 0',
+      baselineMs: base.wall,
+      baselineCpuMs: base.cpuMs,
+      goal: withGoal ? Number(goal.toFixed(2)) : null,
+    });
+    return [
+      row(`mesh analyze on a stub cluster (goal: +${BUDGET_MS} ms)`, timeNodeCpu([mesh, 'analyze', '--kubeconfig', kubeconfig], { runs: RUNS, env }), true),
+      row(
+        `mesh version --remote on a stub cluster (goal: +${BUDGET_MS} ms)`,
+        timeNodeCpu([mesh, 'version', '--remote', '--kubeconfig', kubeconfig], { runs: RUNS, env }),
+        true,
+      ),
+      row('import @kubernetes/client-node from node_modules', timeNodeCpu(['-e', `import(${JSON.stringify(clientNodeIndex)})`], { runs: RUNS }), false),
+    ];
+  } finally {
+    stub.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
