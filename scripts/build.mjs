@@ -4,7 +4,7 @@
 // @kubernetes/client-node and its dependencies (see bundleClientNode). Type checking is separate (`npm run typecheck`);
 // this step only transpiles and must stay fast (about 1 s).
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,9 +24,20 @@ const bundleClientNode = {
   name: 'bundle-client-node',
   setup(b) {
     const inPackage = (importer) => importer.includes('/node_modules/');
+    const resolving = Symbol('resolving');
+    const ownDependencies = new Set(Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies));
+    const packageName = (path) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
     // Packages imported by mesh's own modules: external (as `packages: 'external'` makes them), except client-node.
     // Packages imported by client-node or its dependencies: resolved and bundled by esbuild itself.
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path === CLIENT_NODE || inPackage(args.importer) ? undefined : { external: true }));
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === resolving || args.path === CLIENT_NODE) return undefined;
+      if (!inPackage(args.importer)) return { external: true };
+      if (!ownDependencies.has(packageName(args.path))) return undefined;
+      // A package mesh depends on too (js-yaml): shared, not bundled twice, when both resolve to the same file.
+      const options = { kind: args.kind, pluginData: resolving };
+      const [theirs, ours] = await Promise.all([b.resolve(args.path, { ...options, importer: args.importer, resolveDir: args.resolveDir }), b.resolve(args.path, { ...options, resolveDir: root })]);
+      return theirs.errors.length === 0 && theirs.path === ours.path ? { external: true } : undefined;
+    });
     // client-node's own modules: free of side effects. It imports them by full relative path (`./config.js`), so the
     // path is joined here instead of asking esbuild to resolve it (a round trip per import, slow on a busy machine).
     const own = `${sep}node_modules${sep}${CLIENT_NODE.replace('/', sep)}${sep}`;
@@ -36,8 +47,8 @@ const bundleClientNode = {
       return existsSync(path) ? { path, sideEffects: false } : undefined;
     });
     b.onResolve({ filter: /^@kubernetes\/client-node$/ }, async (args) => {
-      if (args.pluginData) return undefined;
-      const result = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: true });
+      if (args.pluginData === resolving) return undefined;
+      const result = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: resolving });
       return result.errors.length ? undefined : { ...result, sideEffects: false };
     });
   },
