@@ -1,8 +1,8 @@
 // The fixed cost of a cluster command: start-up, kubeconfig, the client (client-node, bundled into a lazily loaded
 // chunk by scripts/build.mjs) and the first requests, against a stub API server on 127.0.0.1 that answers every list
 // with no items (bench/stub-apiserver.mjs), so the cluster's own work is nil. Issue 15's goal: under 150 ms above
-// `node -e 0`, expressed as the ratio (baseline + 150 ms) / baseline of this run. The import of client-node from
-// node_modules is shown beside it, as what bundling saves. Fresh processes of the built CLI, as users run it.
+// `node -e 0` (`goalAboveMs`: wall time, or on a busy machine CPU time, each against its own baseline). The import
+// of client-node from node_modules is shown beside it, as what bundling saves. Fresh processes of the built CLI.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,6 @@ export async function run() {
     // HOME without a ~/.kube: nothing but --kubeconfig names a cluster
     const env = { HOME: dir, KUBECONFIG: '' };
     const base = timeNodeCpu(['-e', '0'], { runs: RUNS });
-    const goal = (base.wall + BUDGET_MS) / base.wall;
     const row = (name, m, withGoal) => ({
       name,
       ms: m.wall,
@@ -48,12 +47,13 @@ export async function run() {
       baselineName: 'node -e 0',
       baselineMs: base.wall,
       baselineCpuMs: base.cpuMs,
-      goal: withGoal ? Number(goal.toFixed(2)) : null,
+      goal: null,
+      ...(withGoal && { goalAboveMs: BUDGET_MS }),
     });
     return [
-      row(`mesh analyze on a stub cluster (goal: +${BUDGET_MS} ms)`, timeNodeCpu([mesh, 'analyze', '--kubeconfig', kubeconfig], { runs: RUNS, env }), true),
+      row(`mesh analyze on a stub cluster (fixed cost)`, timeNodeCpu([mesh, 'analyze', '--kubeconfig', kubeconfig], { runs: RUNS, env }), true),
       row(
-        `mesh version --remote on a stub cluster (goal: +${BUDGET_MS} ms)`,
+        `mesh version --remote on a stub cluster (fixed cost)`,
         timeNodeCpu([mesh, 'version', '--remote', '--kubeconfig', kubeconfig], { runs: RUNS, env }),
         true,
       ),
