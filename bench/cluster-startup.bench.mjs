@@ -3,12 +3,11 @@
 // with no items (bench/stub-apiserver.mjs), so the cluster's own work is nil. Issue 15's goal: under 150 ms above
 // `node -e 0` (`goalAboveMs`: wall time, or on a busy machine CPU time, each against its own baseline). The import
 // of client-node from node_modules is shown beside it, as what bundling saves. Fresh processes of the built CLI.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { timeNodeCpu } from './util.mjs';
+import { startStubApiServer, timeNodeCpu, writeStubKubeconfig } from './util.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mesh = join(root, 'bin', 'mesh.js');
@@ -16,27 +15,12 @@ const BUDGET_MS = 150;
 const RUNS = 9;
 const clientNodeIndex = pathToFileURL(join(root, 'node_modules', '@kubernetes', 'client-node', 'dist', 'index.js')).href;
 
-/** Starts the stub API server; resolves with its port and a stop function. */
-function startStub() {
-  const child = spawn(process.execPath, [join(root, 'bench', 'stub-apiserver.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`stub API server exited ${code}`)));
-    child.stdout.once('data', (d) => resolve({ port: Number(String(d).trim()), stop: () => child.stdin.end() }));
-  });
-}
-
 /** Rows for bench/run.mjs. */
 export async function run() {
-  const stub = await startStub();
+  const stub = await startStubApiServer();
   const dir = mkdtempSync(join(tmpdir(), 'mesh-bench-kube-'));
   try {
-    const kubeconfig = join(dir, 'config');
-    writeFileSync(
-      kubeconfig,
-      `apiVersion: v1\nkind: Config\nclusters: [{name: stub, cluster: {server: "http://127.0.0.1:${stub.port}", insecure-skip-tls-verify: true}}]\n` +
-        'contexts: [{name: stub, context: {cluster: stub, user: u}}]\ncurrent-context: stub\nusers: [{name: u, user: {token: t}}]\n',
-    );
+    const kubeconfig = writeStubKubeconfig(dir, stub.port);
     // HOME without a ~/.kube: nothing but --kubeconfig names a cluster
     const env = { HOME: dir, KUBECONFIG: '' };
     const base = timeNodeCpu(['-e', '0'], { runs: RUNS });

@@ -1,7 +1,8 @@
 // Shared helpers for benchmarks: run a command several times and keep the median wall time.
-import { spawnSync } from 'node:child_process';
-
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const TIME = '/usr/bin/time';
 
@@ -51,4 +52,25 @@ export function timeFn(fn, runs = 5) {
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+/** Starts bench/stub-apiserver.mjs (127.0.0.1, every list empty) as a child; resolves with its port and `stop`. */
+export function startStubApiServer() {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('stub-apiserver.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`stub API server exited ${code}`)));
+    child.stdout.once('data', (d) => resolve({ port: Number(String(d).trim()), stop: () => child.stdin.end() }));
+  });
+}
+
+/** Writes `dir`/config, a kubeconfig for the stub API server on `port`; returns its path. */
+export function writeStubKubeconfig(dir, port) {
+  const path = join(dir, 'config');
+  writeFileSync(
+    path,
+    `apiVersion: v1\nkind: Config\nclusters: [{name: stub, cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}}]\n` +
+      'contexts: [{name: stub, context: {cluster: stub, user: u}}]\ncurrent-context: stub\nusers: [{name: u, user: {token: t}}]\n',
+  );
+  return path;
 }
