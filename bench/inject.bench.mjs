@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { timeNodeCpu } from './util.mjs';
+import { startStubApiServer, timeNodeCpu, writeStubKubeconfig } from './util.mjs';
+import { offlineInjectFlags, withIstioctl } from './istioctl.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mesh = join(root, 'bin/mesh.js');
@@ -55,7 +56,8 @@ spec:
 `;
 }
 
-export async function run() {
+/** Rows for bench/run.mjs; with `istioctl`, its kube-inject (offline, on mesh's default config) and version beside. */
+export async function run({ istioctl } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mesh-bench-'));
   const env = { HOME: dir, KUBECONFIG: '' }; // offline: no kubeconfig, as in CI
   const small = join(dir, 'small.yaml');
@@ -65,10 +67,13 @@ export async function run() {
   writeFileSync(big, stream);
 
   const roundTripFile = join(dir, 'roundtrip.mjs');
-  writeFileSync(roundTripFile, `import jsyaml from ${JSON.stringify(join(root, 'node_modules/js-yaml/index.js'))};
+  writeFileSync(
+    roundTripFile,
+    `import jsyaml from ${JSON.stringify(join(root, 'node_modules/js-yaml/index.js'))};
 import { readFileSync } from 'node:fs';
 process.stdout.write(jsyaml.loadAll(readFileSync(process.argv[2], 'utf8')).map((d) => jsyaml.dump(d)).join('---\\n'));
-`);
+`,
+  );
   const nodeBaseline = timeNodeCpu(['-e', '0'], { env });
   const version = timeNodeCpu([mesh, '--version'], { env });
   const injectSmall = timeNodeCpu([mesh, 'kube-inject', '-f', small], { env });
@@ -76,9 +81,27 @@ process.stdout.write(jsyaml.loadAll(readFileSync(process.argv[2], 'utf8')).map((
   const roundTrip = timeNodeCpu([roundTripFile, big], { env, runs: 3 });
   const injectBig = timeNodeCpu([mesh, 'kube-inject', '-f', big], { env, runs: 3 });
   const row = (name, m, baselineName, b, goal) => ({ name, ms: m.wall, cpuMs: m.cpuMs, baselineName, baselineMs: b.wall, baselineCpuMs: b.cpuMs, goal });
-  return [
-    row('mesh --version', version, 'node -e 0', nodeBaseline, 1.3),
-    row('mesh kube-inject -f small.yaml', injectSmall, 'node -e 0', nodeBaseline, 2),
-    row(`kube-inject 5,000 Deployments (${(stream.length / 1e6).toFixed(1)} MB)`, injectBig, 'js-yaml loadAll+dump (node script)', roundTrip, 3),
-  ];
+  const offline = istioctl ? offlineInjectFlags(mesh, dir) : [];
+  // istioctl kube-inject asks a cluster for its Kubernetes version even with all three files: the stub answers at once
+  const stub = istioctl && (await startStubApiServer());
+  const istioctlEnv = stub && { ...env, KUBECONFIG: writeStubKubeconfig(dir, stub.port) };
+  try {
+    return rows(istioctlEnv);
+  } finally {
+    stub?.stop();
+  }
+  function rows(istioctlEnv) {
+    return [
+      withIstioctl(row('mesh --version', version, 'node -e 0', nodeBaseline, 1.3), istioctl, ['version', '--remote=false'], { env }),
+      withIstioctl(row('mesh kube-inject -f small.yaml', injectSmall, 'node -e 0', nodeBaseline, 2), istioctl, ['kube-inject', '-f', small, ...offline], {
+        env: istioctlEnv,
+      }),
+      withIstioctl(
+        row(`kube-inject 5,000 Deployments (${(stream.length / 1e6).toFixed(1)} MB)`, injectBig, 'js-yaml loadAll+dump (node script)', roundTrip, 3),
+        istioctl,
+        ['kube-inject', '-f', big, ...offline],
+        { env: istioctlEnv, runs: 3 },
+      ),
+    ];
+  }
 }

@@ -1,7 +1,8 @@
 // Shared helpers for benchmarks: run a command several times and keep the median wall time.
-import { spawnSync } from 'node:child_process';
-
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const TIME = '/usr/bin/time';
 
@@ -9,16 +10,21 @@ const TIME = '/usr/bin/time';
  * Median wall time (`wall`) in ms of running `node <args>` `runs` times (after one warm-up run). Where /usr/bin/time
  * exists, `cpuMs` is the median user+system CPU time too: on a shared, busy machine CPU time is the steadier measure.
  */
-export function timeNodeCpu(args, { runs = 7, env = {}, input } = {}) {
+export function timeNodeCpu(args, options) {
+  return timeCommandCpu(process.execPath, args, options);
+}
+
+/** timeNodeCpu for any program (`istioctl` beside mesh); `okStatus` lists the exit codes that count as success. */
+export function timeCommandCpu(command, args, { runs = 7, env = {}, input, okStatus = [0] } = {}) {
   const times = [];
   const cpus = [];
   const useTime = existsSync(TIME);
   for (let i = 0; i <= runs; i++) {
     const start = process.hrtime.bigint();
-    const [cmd, argv] = useTime ? [TIME, ['-f', 'MESHCPU %U %S', process.execPath, ...args]] : [process.execPath, args];
+    const [cmd, argv] = useTime ? [TIME, ['-f', 'MESHCPU %U %S', command, ...args]] : [command, args];
     const r = spawnSync(cmd, argv, { env: { ...process.env, ...env }, input, stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (!okStatus.includes(r.status)) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     if (i === 0) continue; // the first run warms the file cache
     times.push(ms);
     const m = /MESHCPU ([\d.]+) ([\d.]+)/.exec(String(r.stderr));
@@ -46,4 +52,25 @@ export function timeFn(fn, runs = 5) {
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+/** Starts bench/stub-apiserver.mjs (127.0.0.1, every list empty) as a child; resolves with its port and `stop`. */
+export function startStubApiServer() {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('stub-apiserver.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`stub API server exited ${code}`)));
+    child.stdout.once('data', (d) => resolve({ port: Number(String(d).trim()), stop: () => child.stdin.end() }));
+  });
+}
+
+/** Writes `dir`/config, a kubeconfig for the stub API server on `port`; returns its path. */
+export function writeStubKubeconfig(dir, port) {
+  const path = join(dir, 'config');
+  writeFileSync(
+    path,
+    `apiVersion: v1\nkind: Config\nclusters: [{name: stub, cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}}]\n` +
+      'contexts: [{name: stub, context: {cluster: stub, user: u}}]\ncurrent-context: stub\nusers: [{name: u, user: {token: t}}]\n',
+  );
+  return path;
 }

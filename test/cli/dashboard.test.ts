@@ -101,5 +101,10 @@ describe('help of dashboard and proxy-status loads nothing heavy', () => {
     const loaded = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
     expect(loaded.some((u) => u.includes('/dist/cli.js'))).toBe(true);
     expect(loaded.filter((u) => /node_modules\/(@kubernetes|open|diff|ajv|ora|yaml)\//.test(u))).toEqual([]);
+    // client-node is bundled into dist/ chunks (scripts/build.mjs): none of them may load either
+    const { chunksBundling } = await import('../helpers/bundled.js');
+    const clientNode = chunksBundling(root, '@kubernetes/client-node');
+    expect(clientNode.length).toBeGreaterThan(0);
+    expect(loaded.filter((u) => clientNode.includes(u))).toEqual([]);
   });
 });

@@ -1,19 +1,18 @@
 /**
- * The one door to a cluster: loads @kubernetes/client-node (0.4-0.9 s to import, so only here and only when a
- * command really needs a cluster), resolves kubeconfig and context from the global flags, and translates client
- * errors into ClusterError once, kubectl `checkErr`-style. Other files in src/adapters/kube/ build on `connect`.
+ * The one door to a cluster: loads client-node's KubeConfig (./client-node-config.ts, bundled and tree-shaken;
+ * still tens of milliseconds, so only here and only when a command really needs a cluster), resolves kubeconfig
+ * and context from the global flags, and translates client errors into ClusterError once, kubectl `checkErr`-style.
+ * Other files in src/adapters/kube/ build on `connect`.
  */
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { GlobalOptions } from '../../context.js';
 import { ClusterError, MeshError } from '../../errors.js';
 import { kubeconfigAvailable, NO_KUBECONFIG, NO_KUBECONFIG_HINT } from './kubeconfig-presence.js';
 
-/** A live connection: the loaded kubeconfig and the client module, for building typed API clients. */
+/** A live connection: the loaded kubeconfig, for authenticating requests (./http.ts) and port-forwards. */
 export interface KubeConnection {
   /** The loaded kubeconfig, with the chosen context set as current. */
   config: KubeConfig;
-  /** The @kubernetes/client-node module itself (loaded lazily). */
-  k8s: typeof import('@kubernetes/client-node');
   /** The namespace from -n, else the context's namespace, else `default`. */
   namespace: string;
   /** The API server URL (for messages). */
@@ -25,8 +24,8 @@ export async function connect(globals: Pick<GlobalOptions, 'kubeconfig' | 'conte
   // Without any kubeconfig client-node falls back to http://localhost:8080 and every request then fails with a
   // message about TLS settings: say what is true instead, before loading anything.
   if (!kubeconfigAvailable(globals, env)) throw new ClusterError(NO_KUBECONFIG, { hint: NO_KUBECONFIG_HINT });
-  const k8s = await import('@kubernetes/client-node');
-  const config = new k8s.KubeConfig();
+  const { KubeConfig } = await import('./client-node-config.js');
+  const config = new KubeConfig();
   try {
     if (globals.kubeconfig) config.loadFromFile(globals.kubeconfig);
     else config.loadFromDefault();
@@ -49,7 +48,7 @@ export async function connect(globals: Pick<GlobalOptions, 'kubeconfig' | 'conte
     });
   }
   const contextNs = config.getContextObject(config.getCurrentContext())?.namespace;
-  return { config, k8s, namespace: globals.namespace ?? contextNs ?? 'default', server: cluster.server };
+  return { config, namespace: globals.namespace ?? contextNs ?? 'default', server: cluster.server };
 }
 
 /** HTTP status of a client-node error, if it has one. */

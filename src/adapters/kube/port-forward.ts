@@ -12,7 +12,8 @@ import type { LocalEndpoint, PortForwardHandle } from '../../context.js';
 
 /** Opens a local listener forwarding to `pod:remotePort`. Fails with ClusterError when the local port is taken. */
 export async function openPortForward(conn: KubeConnection, pod: PodRef, remotePort: number, local: LocalEndpoint = {}): Promise<PortForwardHandle> {
-  const forward = new conn.k8s.PortForward(conn.config);
+  const { PortForward } = await import('./client-node-forward.js');
+  const forward = new PortForward(conn.config);
   const sockets = new Set<Socket>();
   let lastError: string | undefined;
   const server: Server = createServer((socket) => {
