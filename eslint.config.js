@@ -119,7 +119,7 @@ export default tseslint.config(
             zone(
               './src/app',
               ['./src/commands', './src/cli.ts', './src/adapters'],
-              'app/ use-cases reach the outside world only through the context\'s ports (src/context.ts), never an adapter',
+              "app/ use-cases reach the outside world only through the context's ports (src/context.ts), never an adapter",
             ),
           ],
         },

@@ -103,17 +103,23 @@ export async function run({ istioctl } = {}) {
     }
     const load = loadavg()[0].toFixed(1);
     const baseline = measure(() => {
-      execFileSync(process.execPath, ['-e', `
+      execFileSync(process.execPath, [
+        '-e',
+        `
         const fs = require('node:fs'); const path = require('node:path');
         const jsyaml = require(${JSON.stringify(join(root, 'node_modules/js-yaml'))});
         let n = 0;
         for (const f of fs.readdirSync(${JSON.stringify(dir)})) n += jsyaml.loadAll(fs.readFileSync(path.join(${JSON.stringify(dir)}, f), 'utf8')).length;
         if (n !== ${APPS * 8}) throw new Error('parsed ' + n);
-      `]);
+      `,
+      ]);
     });
     const analyze = measure(() => {
       try {
-        execFileSync(process.execPath, [join(root, 'bin/mesh.js'), 'analyze', '--use-kube=false', '-A', '-o', 'json', dir], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+        execFileSync(process.execPath, [join(root, 'bin/mesh.js'), 'analyze', '--use-kube=false', '-A', '-o', 'json', dir], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          maxBuffer: 1 << 28,
+        });
       } catch (error) {
         // 79: findings (the generated routes point at missing subsets and subsets select no pods, on purpose)
         if (error.status !== 79) throw error;
@@ -121,13 +127,15 @@ export async function run({ istioctl } = {}) {
     });
     // istioctl is given the files (its directory handling differs); 79 = issues found, for both
     const files = Array.from({ length: 50 }, (_, f) => join(dir, `apps-${f}.yaml`));
-    const theirs = istioctl && measure(() => {
-      try {
-        execFileSync(istioctl, ['analyze', '--use-kube=false', '-A', '-o', 'json', ...files], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
-      } catch (error) {
-        if (error.status !== 79) throw error;
-      }
-    });
+    const theirs =
+      istioctl &&
+      measure(() => {
+        try {
+          execFileSync(istioctl, ['analyze', '--use-kube=false', '-A', '-o', 'json', ...files], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+        } catch (error) {
+          if (error.status !== 79) throw error;
+        }
+      });
     const what = `analyze ${APPS * 8} resources (files, -o json)`;
     const how = `median of ${RUNS}, load ${load} on ${cpus().length} CPUs`;
     const name = `${what}, wall time (${how})`;
@@ -136,8 +144,14 @@ export async function run({ istioctl } = {}) {
       { name, ms: analyze.wall, baselineName: 'js-yaml parse of the same files', baselineMs: baseline.wall, goal: null },
     ];
     if (analyze.cpu !== undefined) {
-      rows.push({ name: `${what}, CPU time user+sys (${how})`, ms: analyze.cpu,
-        baselineName: 'js-yaml parse CPU time', baselineMs: baseline.cpu, goal: null, ...(theirs?.cpu !== undefined && { istioctlMs: theirs.cpu }) });
+      rows.push({
+        name: `${what}, CPU time user+sys (${how})`,
+        ms: analyze.cpu,
+        baselineName: 'js-yaml parse CPU time',
+        baselineMs: baseline.cpu,
+        goal: null,
+        ...(theirs?.cpu !== undefined && { istioctlMs: theirs.cpu }),
+      });
     }
     return rows;
   } finally {

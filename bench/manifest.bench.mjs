@@ -16,7 +16,12 @@ export async function run({ istioctl } = {}) {
   const dump = timeNode([mesh, 'profile', 'dump', 'demo'], { env });
   return [
     // A render is a start-up plus a few ms of work: within 3x of starting node at all.
-    withIstioctl({ name: 'manifest generate --set profile=demo', ms: demo, baselineName: 'node -e 0', baselineMs: baseline, goal: 3 }, istioctl, ['manifest', 'generate', '--set', 'profile=demo'], { env }),
+    withIstioctl(
+      { name: 'manifest generate --set profile=demo', ms: demo, baselineName: 'node -e 0', baselineMs: baseline, goal: 3 },
+      istioctl,
+      ['manifest', 'generate', '--set', 'profile=demo'],
+      { env },
+    ),
     { name: 'profile dump demo', ms: dump, baselineName: 'node -e 0', baselineMs: baseline, goal: 3 },
   ];
 }

@@ -23,7 +23,12 @@ function bigDump() {
   const cla = eds.find((e) => e.endpoint_config.cluster_name === cluster.cluster.name);
   const listener = listeners.find((l) => l.name === '10.96.0.1_443');
   const vhost = routes[0].route_config.virtual_hosts.find((v) => v.name.startsWith('reviews.'));
-  const rename = (o, i) => JSON.parse(JSON.stringify(o).replaceAll('reviews.bookinfo', `svc-${i}.team-${i % 40}`).replaceAll('10.96.0.1', `10.97.${i >> 8}.${i & 255}`));
+  const rename = (o, i) =>
+    JSON.parse(
+      JSON.stringify(o)
+        .replaceAll('reviews.bookinfo', `svc-${i}.team-${i % 40}`)
+        .replaceAll('10.96.0.1', `10.97.${i >> 8}.${i & 255}`),
+    );
   for (let i = 0; i < SERVICES; i++) {
     clusters.push(rename(cluster, i));
     eds.push(rename(cla, i));
@@ -44,6 +49,14 @@ export async function run() {
   const cluster = timeNodeCpu([mesh, 'proxy-config', 'cluster', '--file', file], { env, runs: 5 });
   const all = timeNodeCpu([mesh, 'proxy-config', 'all', '--file', file], { env, runs: 3 });
   const mb = (text.length / 1e6).toFixed(1);
-  const row = (name, m, goal) => ({ name, ms: m.wall, cpuMs: m.cpuMs, baselineName: 'node: read + JSON.parse', baselineMs: parse.wall, baselineCpuMs: parse.cpuMs, goal });
+  const row = (name, m, goal) => ({
+    name,
+    ms: m.wall,
+    cpuMs: m.cpuMs,
+    baselineName: 'node: read + JSON.parse',
+    baselineMs: parse.wall,
+    baselineCpuMs: parse.cpuMs,
+    goal,
+  });
   return [row(`proxy-config cluster --file (${mb} MB dump)`, cluster, 2), row(`proxy-config all --file (${mb} MB dump)`, all, null)];
 }

@@ -14,7 +14,9 @@ const at = args.indexOf('--istioctl');
 const istioctl = at < 0 ? undefined : args.splice(at, 2)[1];
 if (at >= 0 && !istioctl) throw new Error('--istioctl needs the path of an istioctl binary (scripts/build-istioctl.mjs builds one)');
 const filter = args[0];
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.mjs') && (!filter || f.includes(filter))).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.mjs') && (!filter || f.includes(filter)))
+  .sort();
 const rows = [];
 for (const file of files) {
   const mod = await import(pathToFileURL(join(dir, file)).href);
@@ -23,7 +25,17 @@ for (const file of files) {
 }
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
 // Rows may also carry cpuMs/baselineCpuMs (user+system time): on a busy shared machine that ratio is steadier.
-const header = ['benchmark', 'time', 'baseline', 'baseline time', 'ratio', 'cpu ratio', 'goal', 'status', ...(istioctl ? ['istioctl', 'mesh/istioctl', 'cpu mesh/istioctl'] : [])];
+const header = [
+  'benchmark',
+  'time',
+  'baseline',
+  'baseline time',
+  'ratio',
+  'cpu ratio',
+  'goal',
+  'status',
+  ...(istioctl ? ['istioctl', 'mesh/istioctl', 'cpu mesh/istioctl'] : []),
+];
 const table = rows.map((r) => {
   const ratio = r.ms / r.baselineMs;
   const cpuRatio = r.cpuMs != null && r.baselineCpuMs ? r.cpuMs / r.baselineCpuMs : undefined;
@@ -36,7 +48,16 @@ const table = rows.map((r) => {
     status = r.ms - r.baselineMs <= r.goalAboveMs ? 'ok' : cpuWithin ? 'ok (cpu)' : 'MISSED';
     goal = `<= +${r.goalAboveMs} ms`;
   }
-  const cells = [r.name, fmt(r.ms), r.baselineName, fmt(r.baselineMs), `${ratio.toFixed(2)}x`, cpuRatio == null ? '-' : `${cpuRatio.toFixed(2)}x`, goal, status];
+  const cells = [
+    r.name,
+    fmt(r.ms),
+    r.baselineName,
+    fmt(r.baselineMs),
+    `${ratio.toFixed(2)}x`,
+    cpuRatio == null ? '-' : `${cpuRatio.toFixed(2)}x`,
+    goal,
+    status,
+  ];
   if (!istioctl) return cells;
   if (r.istioctlMs == null) return [...cells, '-', '-', '-'];
   const cpuVs = r.cpuMs != null && r.istioctlCpuMs ? `${(r.cpuMs / r.istioctlCpuMs).toFixed(2)}x` : '-';
@@ -44,6 +65,11 @@ const table = rows.map((r) => {
 });
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
-console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}${istioctl ? `; istioctl: ${istioctl}` : ''}`);
+console.log(
+  `load average: ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}${istioctl ? `; istioctl: ${istioctl}` : ''}`,
+);
 console.log(line(header));
 for (const row of table) console.log(line(row));

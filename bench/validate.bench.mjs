@@ -81,11 +81,17 @@ export async function run({ istioctl } = {}) {
     const docs = [];
     for (let i = 0; i < GROUPS; i++) docs.push(group(i));
     writeFileSync(file, docs.join('---\n'));
-    const baselineMs = timeNode(['-e', `
+    const baselineMs = timeNode(
+      [
+        '-e',
+        `
       const jsyaml = require(${JSON.stringify(join(root, 'node_modules/js-yaml'))});
       const n = jsyaml.loadAll(require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8')).length;
       if (n !== ${GROUPS * 8}) throw new Error('parsed ' + n);
-    `], { runs: 5 });
+    `,
+      ],
+      { runs: 5 },
+    );
     const ms = timeNode([join(root, 'bin/mesh.js'), 'validate', '-f', file], { runs: 5 });
     const row = { name: `validate ${GROUPS * 8} Istio resources (one file)`, ms, baselineName: 'js-yaml parse of the same text', baselineMs, goal: 3 };
     return [withIstioctl(row, istioctl, ['validate', '-f', file], { runs: 5 })];

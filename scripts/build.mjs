@@ -26,7 +26,11 @@ const bundleClientNode = {
     const inPackage = (importer) => importer.includes('/node_modules/');
     const resolving = Symbol('resolving');
     const ownDependencies = new Set(Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies));
-    const packageName = (path) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
+    const packageName = (path) =>
+      path
+        .split('/')
+        .slice(0, path.startsWith('@') ? 2 : 1)
+        .join('/');
     // Packages imported by mesh's own modules: external (as `packages: 'external'` makes them), except client-node.
     // Packages imported by client-node or its dependencies: resolved and bundled by esbuild itself.
     b.onResolve({ filter: /^[^./]/ }, async (args) => {
@@ -35,7 +39,10 @@ const bundleClientNode = {
       if (!ownDependencies.has(packageName(args.path))) return undefined;
       // A package mesh depends on too (js-yaml): shared, not bundled twice, when both resolve to the same file.
       const options = { kind: args.kind, pluginData: resolving };
-      const [theirs, ours] = await Promise.all([b.resolve(args.path, { ...options, importer: args.importer, resolveDir: args.resolveDir }), b.resolve(args.path, { ...options, resolveDir: root })]);
+      const [theirs, ours] = await Promise.all([
+        b.resolve(args.path, { ...options, importer: args.importer, resolveDir: args.resolveDir }),
+        b.resolve(args.path, { ...options, resolveDir: root }),
+      ]);
       return theirs.errors.length === 0 && theirs.path === ours.path ? { external: true } : undefined;
     });
     // client-node's own modules: free of side effects. It imports them by full relative path (`./config.js`), so the

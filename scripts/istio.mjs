@@ -103,8 +103,10 @@ for (const area of areas) {
   const count = (v) => results.filter((r) => r.verdict === v).length;
   const skipped = count('skipped') ? `, ${count('skipped')} skipped` : '';
   const errors = count('error') ? `, ${count('error')} errors` : '';
-  const lines = [`${area.name} (${area.title}): ${results.length} cases: ${count('identical')} identical, ${count('allowlisted')} allowlisted, `
-    + `${count('different')} different${skipped}${errors}  [prepare ${prepareTime}, go build ${built.time}, run ${runTime}]`];
+  const lines = [
+    `${area.name} (${area.title}): ${results.length} cases: ${count('identical')} identical, ${count('allowlisted')} allowlisted, ` +
+      `${count('different')} different${skipped}${errors}  [prepare ${prepareTime}, go build ${built.time}, run ${runTime}]`,
+  ];
   for (const r of results.filter((x) => x.verdict === 'different' || x.verdict === 'error')) lines.push(`  ${r.verdict.toUpperCase()} ${r.case}`);
   if (code !== 0 && !results.some((r) => r.verdict === 'different' || r.verdict === 'error')) lines.push('  FAIL (see the go test output above)');
   if (code !== 0 || results.length === 0) failed = true;
@@ -113,7 +115,7 @@ for (const area of areas) {
 const internal = await builds.get('internal');
 if (internal.code !== 0) {
   failed = true;
-  summaries.push('the shared packages\' own tests (test/istio/internal) fail');
+  summaries.push("the shared packages' own tests (test/istio/internal) fail");
 }
 console.log(`\nIstio oracle suite (istio.io/istio from ${istioDir}):\n${summaries.join('\n')}`);
 if (failed) console.error(`test:istio: inputs kept in ${work} for inspection`);

@@ -57,7 +57,16 @@ const cases = {
 /** The regexps of a FilterManifest selection: `*` or empty parts match anything, the match is unanchored. */
 function selection(spec) {
   if (!spec) return [];
-  return spec.split(',').map((part) => new RegExp(part.trim().split(':').map((p) => (p === '' || p === '*' ? '.*' : p)).join(':')));
+  return spec.split(',').map(
+    (part) =>
+      new RegExp(
+        part
+          .trim()
+          .split(':')
+          .map((p) => (p === '' || p === '*' ? '.*' : p))
+          .join(':'),
+      ),
+  );
 }
 
 /** The objects of a multi-document YAML text by Kind:namespace:name. */
@@ -124,7 +133,9 @@ for (const [name, c] of Object.entries(cases)) {
   expected += want.length;
   present += want.length - missing.length;
   extra += surplus.length;
-  rows.push(`${ok ? 'same' : 'DIFF'}  ${name}: ${want.length - missing.length}/${want.length} present, ${differing.length} with other fields, ${surplus.length} extra${run.status === 0 ? '' : ` (exit ${run.status}: ${run.stderr.trim().split('\n')[0]})`}`);
+  rows.push(
+    `${ok ? 'same' : 'DIFF'}  ${name}: ${want.length - missing.length}/${want.length} present, ${differing.length} with other fields, ${surplus.length} extra${run.status === 0 ? '' : ` (exit ${run.status}: ${run.stderr.trim().split('\n')[0]})`}`,
+  );
   if (verbose) for (const id of missing) rows.push(`        missing ${id}`);
   if (verbose) for (const id of surplus) rows.push(`        extra   ${id}`);
   if (verbose) for (const id of differing) rows.push(`        fields  ${id}`);

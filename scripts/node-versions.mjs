@@ -16,7 +16,9 @@ for (const major of majors) {
   const dir = join(cache, `node-${major}`);
   const node = join(dir, 'node_modules', '.bin', 'node');
   if (!existsSync(node)) {
-    const install = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `node@${major}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const install = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `node@${major}`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (install.status !== 0) {
       console.error(`node-versions: could not install node@${major} from the npm registry`);
       process.exit(1);

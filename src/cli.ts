@@ -73,7 +73,10 @@ function toCommand(spec: AnyCommandSpec, io: CliIO, state: RunState, contextFor:
   }
   if (spec.flags) addFlags(cmd, spec.flags);
   if (spec.examples?.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join('\n')}\n`);
-  cmd.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).exitOverride().showSuggestionAfterError(true);
+  cmd
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride()
+    .showSuggestionAfterError(true);
   for (const sub of spec.subcommands ?? []) cmd.addCommand(toCommand(sub, io, state, contextFor));
   if (spec.run) {
     const run = spec.run;
@@ -81,8 +84,11 @@ function toCommand(spec: AnyCommandSpec, io: CliIO, state: RunState, contextFor:
       const self = actionArgs[actionArgs.length - 1] as Command;
       const all = self.optsWithGlobals() as GlobalFlagValues & Record<string, unknown>;
       const ctx = contextFor({
-        kubeconfig: all.kubeconfig, context: all.context, namespace: all.namespace,
-        istioNamespace: all.istioNamespace, verbose: all.verbose === true,
+        kubeconfig: all.kubeconfig,
+        context: all.context,
+        namespace: all.namespace,
+        istioNamespace: all.istioNamespace,
+        verbose: all.verbose === true,
       });
       const code = await run.call(spec, ctx, all, self.args);
       state.exitCode = code ?? ExitCode.Ok;
@@ -100,7 +106,10 @@ function toCommand(spec: AnyCommandSpec, io: CliIO, state: RunState, contextFor:
       }
       const { nearest } = await import('./profiles/paths.js');
       const guess = nearest(sub, names);
-      throw new UsageError(`unknown command "${sub}" for "mesh ${spec.name}" (commands: ${names.join(', ')})`, guess ? { hint: `did you mean "mesh ${spec.name} ${guess}"?` } : {});
+      throw new UsageError(
+        `unknown command "${sub}" for "mesh ${spec.name}" (commands: ${names.join(', ')})`,
+        guess ? { hint: `did you mean "mesh ${spec.name} ${guess}"?` } : {},
+      );
     });
   }
   return cmd;

@@ -37,8 +37,9 @@ export function renderConfigMaps(sets, revision, files = []) {
   if (renders.has(key)) return renders.get(key);
   const objects = manifestGenerate(sets, files);
   const suffix = revision ? `-${revision}` : '';
-  const find = (name) => objects.find((o) => o.kind === 'ConfigMap' && o.metadata?.name === name)?.data
-    ?? fail(`the render with --set ${sets.join(' --set ') || '(nothing)'} has no ConfigMap ${name}`);
+  const find = (name) =>
+    objects.find((o) => o.kind === 'ConfigMap' && o.metadata?.name === name)?.data ??
+    fail(`the render with --set ${sets.join(' --set ') || '(nothing)'} has no ConfigMap ${name}`);
   const injector = find(`istio-sidecar-injector${suffix}`);
   const result = { mesh: find(`istio${suffix}`).mesh, config: injector.config, values: injector.values };
   renders.set(key, result);

@@ -61,8 +61,11 @@ function tableInputs(istioInputs) {
       file: c.in,
       name: `istio-table.${c.want.replace(/\.injected$/, '')}`,
       settings: {
-        sets: c.setFlags ?? [], files: c.inFilePath ? [join(istioInputs, c.inFilePath)] : [],
-        injectFlags: [], revision: '', nativeSidecars: true,
+        sets: c.setFlags ?? [],
+        files: c.inFilePath ? [join(istioInputs, c.inFilePath)] : [],
+        injectFlags: [],
+        revision: '',
+        nativeSidecars: true,
       },
     }));
 }
@@ -84,8 +87,12 @@ function runMesh(args) {
     const child = spawn(process.execPath, [mesh, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c) => { stdout += c; });
-    child.stderr.setEncoding('utf8').on('data', (c) => { stderr += c; });
+    child.stdout.setEncoding('utf8').on('data', (c) => {
+      stdout += c;
+    });
+    child.stderr.setEncoding('utf8').on('data', (c) => {
+      stderr += c;
+    });
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
@@ -100,14 +107,28 @@ async function prepareCase(work, caseName, input, cm, settings) {
   writeFileSync(join(dir, 'injector-config.yaml'), cm.config);
   writeFileSync(join(dir, 'values.json'), cm.values);
   const r = await runMesh([
-    'kube-inject', '-f', join(dir, 'input.yaml'), '--ignore-cluster',
-    '--meshConfigFile', join(dir, 'meshconfig.yaml'), '--valuesFile', join(dir, 'values.json'),
-    '--injectConfigFile', join(dir, 'injector-config.yaml'), ...settings.injectFlags,
+    'kube-inject',
+    '-f',
+    join(dir, 'input.yaml'),
+    '--ignore-cluster',
+    '--meshConfigFile',
+    join(dir, 'meshconfig.yaml'),
+    '--valuesFile',
+    join(dir, 'values.json'),
+    '--injectConfigFile',
+    join(dir, 'injector-config.yaml'),
+    ...settings.injectFlags,
   ]);
   writeFileSync(join(dir, 'mesh.yaml'), r.stdout);
-  writeFileSync(join(dir, 'case.json'), JSON.stringify({
-    revision: settings.revision, nativeSidecars: settings.nativeSidecars, meshExitCode: r.status ?? 1, meshStderr: r.stderr,
-  }));
+  writeFileSync(
+    join(dir, 'case.json'),
+    JSON.stringify({
+      revision: settings.revision,
+      nativeSidecars: settings.nativeSidecars,
+      meshExitCode: r.status ?? 1,
+      meshStderr: r.stderr,
+    }),
+  );
   return r;
 }
 
@@ -141,11 +162,14 @@ export const inject = {
       ...listInputs(istioInputs, 'istio.'),
     ];
     // Renders first (cached, one per distinct setting), then mesh kube-inject on every input, a few at a time.
-    const jobs = [...inputs.map((input) => {
-      const argsFile = join(input.dir, `${input.name}.args`);
-      const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split(/\s+/).filter(Boolean) : [];
-      return { ...input, settings: { ...caseSettings(args), files: [] } };
-    }), ...tableInputs(istioInputs)].map((job) => {
+    const jobs = [
+      ...inputs.map((input) => {
+        const argsFile = join(input.dir, `${input.name}.args`);
+        const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split(/\s+/).filter(Boolean) : [];
+        return { ...input, settings: { ...caseSettings(args), files: [] } };
+      }),
+      ...tableInputs(istioInputs),
+    ].map((job) => {
       try {
         return { ...job, cm: renderConfigMaps(job.settings.sets, job.settings.revision, job.settings.files) };
       } catch (err) {

@@ -42,7 +42,8 @@ function yamlFiles(corpus) {
  * error Istio's CRD corpus records in each document; neither validator may see it).
  */
 function documents(text) {
-  return text.split(/^---[^\n]*$/m)
+  return text
+    .split(/^---[^\n]*$/m)
     .map((doc) => doc.replace(/^_err:.*\n?/m, ''))
     .filter((doc) => doc.split('\n').some((line) => line.trim() && !line.trim().startsWith('#')));
 }

@@ -10,7 +10,6 @@ import { InputError } from '../errors.js';
 import { decodeText } from '../core/yaml/decode.js';
 import type { ReadOptions as PortReadOptions, SourceText } from '../context.js';
 
-
 /** How to read inputs: the port's options plus where standard input comes from. */
 export interface ReadOptions extends PortReadOptions {
   /** Reads standard input (for `-`). */
@@ -80,10 +79,14 @@ async function listDirectory(dir: string, recursive: boolean, extensions: readon
 
 function describeFsError(error: NodeJS.ErrnoException): string {
   switch (error.code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
-    default: return error.message;
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return error.message;
   }
 }
 

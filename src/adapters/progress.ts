@@ -22,19 +22,37 @@ export async function createProgress(ctx: Pick<CommandContext, 'err' | 'terminal
       if (running) spinner.start();
     };
     return {
-      start(t) { title = t; spinner.start(`${t}: starting`); },
-      update(text) { spinner.text = title ? `${title}: ${text}` : text; },
-      succeed(text) { spinner.stopAndPersist({ symbol: ok, text }); },
-      fail(text) { spinner.stopAndPersist({ symbol: bad, text }); },
-      warn(text) { above(`${warnMark} warning: ${text}`); },
-      info(text) { above(`  ${text}`); },
-      stop() { if (spinner.isSpinning) spinner.stop(); },
+      start(t) {
+        title = t;
+        spinner.start(`${t}: starting`);
+      },
+      update(text) {
+        spinner.text = title ? `${title}: ${text}` : text;
+      },
+      succeed(text) {
+        spinner.stopAndPersist({ symbol: ok, text });
+      },
+      fail(text) {
+        spinner.stopAndPersist({ symbol: bad, text });
+      },
+      warn(text) {
+        above(`${warnMark} warning: ${text}`);
+      },
+      info(text) {
+        above(`  ${text}`);
+      },
+      stop() {
+        if (spinner.isSpinning) spinner.stop();
+      },
     };
   }
   let title = '';
   let lastWait = '';
   return {
-    start(t) { title = t; lastWait = ''; },
+    start(t) {
+      title = t;
+      lastWait = '';
+    },
     update(text) {
       // Only waits are worth a line in a log, and only when they move on to another object.
       if (!text.startsWith('waiting')) return;
@@ -43,10 +61,18 @@ export async function createProgress(ctx: Pick<CommandContext, 'err' | 'terminal
       lastWait = key;
       ctx.err(`  ${title ? `${title}: ` : ''}${text}\n`);
     },
-    succeed(text) { ctx.err(`${ok} ${text}\n`); },
-    fail(text) { ctx.err(`${bad} ${text}\n`); },
-    warn(text) { ctx.err(`${warnMark} warning: ${text}\n`); },
-    info(text) { ctx.err(`  ${text}\n`); },
+    succeed(text) {
+      ctx.err(`${ok} ${text}\n`);
+    },
+    fail(text) {
+      ctx.err(`${bad} ${text}\n`);
+    },
+    warn(text) {
+      ctx.err(`${warnMark} warning: ${text}\n`);
+    },
+    info(text) {
+      ctx.err(`  ${text}\n`);
+    },
     stop() {},
   };
 }

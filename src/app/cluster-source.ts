@@ -35,7 +35,9 @@ export async function readClusterSource(ctx: CommandContext, options: ClusterSou
   const status = await ctx.progress.status(options.status);
   try {
     const read = await cluster.reader.read({
-      kinds: options.kinds, istioNamespace: ctx.globals.istioNamespace, timeoutMs: options.timeoutMs,
+      kinds: options.kinds,
+      istioNamespace: ctx.globals.istioNamespace,
+      timeoutMs: options.timeoutMs,
       onProgress: (done, total) => status.update(`${options.status}: ${done}/${total} kinds`),
     });
     const warned = options.warnNotServed === false ? read.skipped.filter((s) => s.reason !== 'notServed') : read.skipped;

@@ -15,7 +15,9 @@ export const CANCELLED = 'Cancelled: nothing was changed.\n';
  */
 export function requireConfirmable(ctx: Pick<CommandContext, 'terminal'>, yes: boolean, dryRun: boolean, verb: string): void {
   if (yes || dryRun || ctx.terminal.stdinIsTTY) return;
-  throw new UsageError(`refusing to ${verb} without confirmation: stdin is not a terminal`, { hint: `pass -y (--skip-confirmation) to ${verb} non-interactively, or --dry-run to see the plan` });
+  throw new UsageError(`refusing to ${verb} without confirmation: stdin is not a terminal`, {
+    hint: `pass -y (--skip-confirmation) to ${verb} non-interactively, or --dry-run to see the plan`,
+  });
 }
 
 /** Asks before changing the cluster unless -y was given; false when declined. */

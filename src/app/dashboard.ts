@@ -25,7 +25,10 @@ export async function findAddonPod(cluster: Cluster, d: Dashboard, namespaces: s
     if (pods.length > 0) return { pod: pods[0]! };
   }
   const hint = installHint(d);
-  throw new ClusterError(`no ${d.title} pod found: nothing matches ${d.selector} in namespace ${tried.join(' or ')}`, hint ? { hint: `${hint} (or pass -i/-n for where it runs)` } : {});
+  throw new ClusterError(
+    `no ${d.title} pod found: nothing matches ${d.selector} in namespace ${tried.join(' or ')}`,
+    hint ? { hint: `${hint} (or pass -i/-n for where it runs)` } : {},
+  );
 }
 
 /** Finds a pod by `[type/]name[.namespace]` or by selector in `namespace`. */

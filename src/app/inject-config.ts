@@ -80,7 +80,9 @@ export async function gatherInjectConfig(ctx: CommandContext, opts: InjectConfig
 async function operatorInputs(ctx: CommandContext, file: string, sets: string[]) {
   // The same resolution `mesh install` uses (default ⊕ profile ⊕ this file), so injection sees what that install would.
   const [{ readOverlays }, { resolveOperator }, { injectBaseFor }] = await Promise.all([
-    import('./render-install.js'), import('../profiles/resolve.js'), import('../core/inject/config.js'),
+    import('./render-install.js'),
+    import('../profiles/resolve.js'),
+    import('../core/inject/config.js'),
   ]);
   let iop;
   try {
@@ -126,7 +128,12 @@ export async function checkInjectConfigFile(files: Files, path: string): Promise
 }
 
 /** Reads mesh config and injector values from the control plane's ConfigMaps (of `revision`), within `timeoutMs`. */
-export async function readClusterInjectConfig(cluster: Cluster, namespace: string, revision: string | undefined, timeoutMs: number): Promise<{ values: Tree; meshConfig: Tree; source: string }> {
+export async function readClusterInjectConfig(
+  cluster: Cluster,
+  namespace: string,
+  revision: string | undefined,
+  timeoutMs: number,
+): Promise<{ values: Tree; meshConfig: Tree; source: string }> {
   const suffix = revision && revision !== 'default' ? `-${revision}` : '';
   const what = `read the injector configuration from namespace ${namespace}`;
   const readData = async (name: string): Promise<Record<string, string>> => {
@@ -144,7 +151,11 @@ export async function readClusterInjectConfig(cluster: Cluster, namespace: strin
     const [mesh, injector] = await Promise.race([Promise.all([readData(`istio${suffix}`), readData(`istio-sidecar-injector${suffix}`)]), deadline]);
     const meshConfig = mesh.mesh ? (jsyaml.load(mesh.mesh, { schema: YAML11_SCHEMA }) as Tree) : {};
     const values = injector.values ? (JSON.parse(injector.values) as Tree) : {};
-    return { values: isMap(values) ? values : {}, meshConfig: isMap(meshConfig) ? meshConfig : {}, source: `configmaps istio${suffix} and istio-sidecar-injector${suffix} in ${namespace} (${cluster.server})` };
+    return {
+      values: isMap(values) ? values : {},
+      meshConfig: isMap(meshConfig) ? meshConfig : {},
+      source: `configmaps istio${suffix} and istio-sidecar-injector${suffix} in ${namespace} (${cluster.server})`,
+    };
   } catch (error) {
     if (error instanceof MeshError) throw error;
     // A ConfigMap that does not parse: the same one-line message as a failed read.

@@ -35,7 +35,12 @@ export async function injectSources(sources: readonly SourceText[], config: Inje
     const result = injectStream(loadDocuments(source.text, source.origin), config);
     for (const m of result.messages) (m.level === 'error' ? problems : warnings).push(m);
     for (const { doc, reason } of result.reemitted) {
-      warnings.push({ level: 'warning', message: `document rewritten as a whole, as it could not be edited in place (${reason}): comments inside it were not kept`, path: [], doc });
+      warnings.push({
+        level: 'warning',
+        message: `document rewritten as a whole, as it could not be edited in place (${reason}): comments inside it were not kept`,
+        path: [],
+        doc,
+      });
     }
     injected += result.injected;
     outputs.push({ origin: source.origin, text: result.text });

@@ -31,9 +31,14 @@ export async function waitOptions(text: string | undefined): Promise<WaitOptions
 }
 
 /** Renders the control plane for the flags (as `manifest generate` does) and plans its install. */
-export async function planFromFlags(ctx: Pick<CommandContext, 'files' | 'globals' | 'assets'>, flags: RenderFlags): Promise<{ plan: InstallPlan; profile: string }> {
+export async function planFromFlags(
+  ctx: Pick<CommandContext, 'files' | 'globals' | 'assets'>,
+  flags: RenderFlags,
+): Promise<{ plan: InstallPlan; profile: string }> {
   const [{ readOverlays, generate }, { planInstall }, { ISTIO_VERSION }] = await Promise.all([
-    import('./render-install.js'), import('../core/install/plan.js'), import('../version.js'),
+    import('./render-install.js'),
+    import('../core/install/plan.js'),
+    import('../version.js'),
   ]);
   const result = await generate(ctx, await readOverlays(ctx, flags.filename), flags.set ?? [], flags.revision || undefined);
   const spec = result.values.spec;
@@ -56,7 +61,9 @@ export async function controlPlaneWarnings(client: InstallClient, plan: InstallP
 /** What the plan would create, update (with the fields) and prune in the live cluster; changes nothing. */
 export async function previewPlan(client: InstallClient, plan: InstallPlan): Promise<InstallPreview> {
   const [{ listOwned }, { pruneSet }, { previewInstall }] = await Promise.all([
-    import('../core/install/run-install.js'), import('../core/install/plan.js'), import('../core/install/preview.js'),
+    import('../core/install/run-install.js'),
+    import('../core/install/plan.js'),
+    import('../core/install/preview.js'),
   ]);
   return previewInstall(plan, client, pruneSet(plan, await listOwned(client, plan.options.revision)));
 }

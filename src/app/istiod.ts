@@ -42,17 +42,19 @@ export async function findIstiods(cluster: Cluster, sel: IstiodSelection): Promi
 /** Asks each istiod for `/debug/syncz` in parallel; one that fails is reported in its answer, not thrown. */
 export async function fetchSyncz(cluster: Cluster, istiods: PodInfo[], options: { namespace?: string; timeoutMs?: number } = {}): Promise<IstiodAnswer[]> {
   const path = options.namespace ? `/debug/syncz?namespace=${encodeURIComponent(options.namespace)}` : '/debug/syncz';
-  return Promise.all(istiods.map(async (pod): Promise<IstiodAnswer> => {
-    const answer: IstiodAnswer = { name: pod.name, namespace: pod.namespace };
-    try {
-      const parsed = parseSyncz(await cluster.request(pod, ISTIOD_DEBUG_PORT, path, { timeoutMs: options.timeoutMs ?? 30_000 }));
-      if (parsed.ok) answer.entries = parsed.entries;
-      else answer.error = `GET ${path}: ${parsed.reason}`;
-    } catch (error) {
-      answer.error = error instanceof Error ? error.message : String(error);
-    }
-    return answer;
-  }));
+  return Promise.all(
+    istiods.map(async (pod): Promise<IstiodAnswer> => {
+      const answer: IstiodAnswer = { name: pod.name, namespace: pod.namespace };
+      try {
+        const parsed = parseSyncz(await cluster.request(pod, ISTIOD_DEBUG_PORT, path, { timeoutMs: options.timeoutMs ?? 30_000 }));
+        if (parsed.ok) answer.entries = parsed.entries;
+        else answer.error = `GET ${path}: ${parsed.reason}`;
+      } catch (error) {
+        answer.error = error instanceof Error ? error.message : String(error);
+      }
+      return answer;
+    }),
+  );
 }
 
 /**
@@ -73,4 +75,3 @@ export async function istiodConfigDump(cluster: Cluster, istiods: PodInfo[], pro
     hint: 'is the pod running a sidecar connected to this control plane? `mesh proxy-status` lists the connected proxies',
   });
 }
-

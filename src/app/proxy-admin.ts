@@ -36,7 +36,8 @@ export async function adminRequest(cluster: Cluster, pod: PodRef, port: number, 
  */
 export async function injectorLogLevel(cluster: Cluster, istioNamespace: string): Promise<string | undefined> {
   try {
-    const cm = (await cluster.install.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: istioNamespace, name: 'istio-sidecar-injector' })) as { data?: Record<string, string> } | undefined;
+    const cm = (await cluster.install.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: istioNamespace, name: 'istio-sidecar-injector' })) as
+      { data?: Record<string, string> } | undefined;
     const values = JSON.parse(cm?.data?.values ?? '{}') as { global?: { proxy?: { logLevel?: unknown } } };
     const level = values.global?.proxy?.logLevel;
     return typeof level === 'string' && level ? level : undefined;

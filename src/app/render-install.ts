@@ -24,4 +24,3 @@ export async function generate(ctx: Pick<CommandContext, 'assets'>, files: Overl
     throw await overlayErrorWithLocation(error);
   }
 }
-

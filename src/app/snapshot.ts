@@ -19,7 +19,11 @@ export interface FileObjectsOptions {
 }
 
 /** Reads files, directories and `-` (stdin) through the files port into objects that remember their origin. */
-export async function readFileObjects(ctx: Pick<CommandContext, 'files' | 'err'>, paths: readonly string[], options: FileObjectsOptions): Promise<SourcedObject[]> {
+export async function readFileObjects(
+  ctx: Pick<CommandContext, 'files' | 'err'>,
+  paths: readonly string[],
+  options: FileObjectsOptions,
+): Promise<SourcedObject[]> {
   if (paths.length === 0) return [];
   const { loadDocuments, objectsOf } = await import('../core/yaml/load.js');
   const objects: SourcedObject[] = [];
@@ -83,8 +87,10 @@ export async function buildSnapshotFor(ctx: CommandContext, request: SnapshotReq
     problems = await schemaProblemsOf(objects, (o) => validateObjects(o, { ignoreUnknown: true }));
   }
   const snapshot = buildSnapshot(sources, {
-    defaultNamespace: ctx.globals.namespace ?? 'default', istioNamespace: ctx.globals.istioNamespace,
-    addDefaults: request.defaultsWhenOffline === true && !clusterUsed, problems,
+    defaultNamespace: ctx.globals.namespace ?? 'default',
+    istioNamespace: ctx.globals.istioNamespace,
+    addDefaults: request.defaultsWhenOffline === true && !clusterUsed,
+    problems,
   });
   return { snapshot, clusterUsed };
 }

@@ -35,10 +35,12 @@ export function completionCommand(tree: () => readonly AnyCommandSpec[]) {
 
 /** The long and short spellings of every flag in a table (`--output`, `-o`: long first; other spellings after), in table order. */
 function flagWords(flags: FlagTable): string[] {
-  return Object.values(flags).flatMap((f) => [f.flags, ...(f.also ?? []).map((a) => a.flags)].flatMap((spelling) => {
-    const words = spelling.split(/[ ,|]+/).filter((w) => w.startsWith('-'));
-    return [...words.filter((w) => w.startsWith('--')), ...words.filter((w) => !w.startsWith('--'))];
-  }));
+  return Object.values(flags).flatMap((f) =>
+    [f.flags, ...(f.also ?? []).map((a) => a.flags)].flatMap((spelling) => {
+      const words = spelling.split(/[ ,|]+/).filter((w) => w.startsWith('-'));
+      return [...words.filter((w) => w.startsWith('--')), ...words.filter((w) => !w.startsWith('--'))];
+    }),
+  );
 }
 
 async function flatten(specs: readonly AnyCommandSpec[], prefix: string, globals: string[], out: CompletionNode[]): Promise<void> {

@@ -14,7 +14,8 @@ export const EXIT_CODE_MEANINGS = {
   Usage: 'bad flags or arguments, or an unknown command; nothing was done',
   Data: 'an input file cannot be read or parsed, or fails its schema (the message starts with file:line:col)',
   Unavailable: 'the cluster could not be reached or refused the request (no kubeconfig, unauthorized, forbidden, CRDs missing)',
-  IssuesFound: 'the command ran fine and its result is negative: findings at or above the threshold (analyze, validate, precheck), drift (verify-install), differences (manifest diff, profile diff, proxy-config rootca-compare)',
+  IssuesFound:
+    'the command ran fine and its result is negative: findings at or above the threshold (analyze, validate, precheck), drift (verify-install), differences (manifest diff, profile diff, proxy-config rootca-compare)',
 } satisfies Record<keyof typeof ExitCode, string>;
 
 /** What each `-o` format name means, wherever a command offers it (a test checks every offered format is here). */
@@ -45,19 +46,26 @@ export const HELP_TOPICS = Object.keys(TOPICS);
  */
 export function helpCommand(tree: () => readonly AnyCommandSpec[]) {
   return defineCommand({
-  name: 'help',
-  summary: `Show help for a command, or a topic: ${HELP_TOPICS.join(', ')}`,
-  description: `Prints a topic page (${HELP_TOPICS.map((t) => `${t}: ${TOPICS[t]!.summary}`).join('; ')}), or the --help of the named command.`,
-  examples: ['# what exit 79 means', 'mesh help exit-codes', '# the -o formats of every command', 'mesh help output-formats', '# a subcommand\'s help, the same as mesh proxy-config cluster --help', 'mesh help proxy-config cluster'],
-  arguments: [{ name: '[topic...]', description: `a topic (${HELP_TOPICS.join(', ')}) or a command name` }],
-  async run(ctx, _opts, words) {
-    const topic = words.length === 1 && Object.hasOwn(TOPICS, words[0]!) ? TOPICS[words[0]!] : undefined;
-    if (topic) {
-      ctx.out(await topic.page(tree()));
-      return ExitCode.Ok;
-    }
-    return unknownTopic(tree(), words);
-  },
+    name: 'help',
+    summary: `Show help for a command, or a topic: ${HELP_TOPICS.join(', ')}`,
+    description: `Prints a topic page (${HELP_TOPICS.map((t) => `${t}: ${TOPICS[t]!.summary}`).join('; ')}), or the --help of the named command.`,
+    examples: [
+      '# what exit 79 means',
+      'mesh help exit-codes',
+      '# the -o formats of every command',
+      'mesh help output-formats',
+      "# a subcommand's help, the same as mesh proxy-config cluster --help",
+      'mesh help proxy-config cluster',
+    ],
+    arguments: [{ name: '[topic...]', description: `a topic (${HELP_TOPICS.join(', ')}) or a command name` }],
+    async run(ctx, _opts, words) {
+      const topic = words.length === 1 && Object.hasOwn(TOPICS, words[0]!) ? TOPICS[words[0]!] : undefined;
+      if (topic) {
+        ctx.out(await topic.page(tree()));
+        return ExitCode.Ok;
+      }
+      return unknownTopic(tree(), words);
+    },
   });
 }
 
@@ -67,8 +75,10 @@ async function unknownTopic(commands: readonly AnyCommandSpec[], words: string[]
   const { UsageError } = await import('../errors.js');
   const { nearest } = await import('../profiles/paths.js');
   const guess = nearest(words[0] ?? '', [...HELP_TOPICS, ...known]);
-  throw new UsageError(`no help topic or command "${words.join(' ')}" (topics: ${HELP_TOPICS.join(', ')}; commands: ${commands.map((c) => c.name).join(', ')})`,
-    guess ? { hint: `did you mean "mesh help ${guess}"?` } : {});
+  throw new UsageError(
+    `no help topic or command "${words.join(' ')}" (topics: ${HELP_TOPICS.join(', ')}; commands: ${commands.map((c) => c.name).join(', ')})`,
+    guess ? { hint: `did you mean "mesh help ${guess}"?` } : {},
+  );
 }
 
 function exitCodesPage(): string {
@@ -127,7 +137,10 @@ function outputFormatsPage(specs: readonly AnyCommandSpec[]): Promise<string> {
       'Data goes to stdout in the format -o/--output names; progress, warnings and summaries go to stderr, so',
       '`mesh ... -o json | jq` always gets clean data. A format a command does not offer is a usage error (exit 64).',
       '',
-      ...flags.map((f) => `  ${f.command.padEnd(width)}  ${f.choices ? `-o ${f.choices.join('|')}${f.default !== undefined ? ` (default ${String(f.default)})` : ''}` : `-o: ${f.description}`}`),
+      ...flags.map(
+        (f) =>
+          `  ${f.command.padEnd(width)}  ${f.choices ? `-o ${f.choices.join('|')}${f.default !== undefined ? ` (default ${String(f.default)})` : ''}` : `-o: ${f.description}`}`,
+      ),
       '',
       'Formats:',
       ...used.map((name) => `  ${name.padEnd(6)}  ${OUTPUT_FORMAT_MEANINGS[name] ?? ''}`.trimEnd()),

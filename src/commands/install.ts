@@ -7,10 +7,11 @@ export const install = defineCommand({
   name: 'install',
   aliases: ['apply'],
   summary: 'Install or upgrade the Istio control plane in the cluster',
-  description: 'Renders the control plane (profile ⊕ -f overlays ⊕ --set) and applies it with server-side apply (field manager "mesh"): '
-    + 'CRDs first (waiting until Established), then each component in order, waiting for its Deployments and DaemonSets to be ready. '
-    + 'Objects of an earlier mesh install that the new render no longer has are pruned. Running it again converges; '
-    + 'an interrupted install completes when run again.',
+  description:
+    'Renders the control plane (profile ⊕ -f overlays ⊕ --set) and applies it with server-side apply (field manager "mesh"): ' +
+    'CRDs first (waiting until Established), then each component in order, waiting for its Deployments and DaemonSets to be ready. ' +
+    'Objects of an earlier mesh install that the new render no longer has are pruned. Running it again converges; ' +
+    'an interrupted install completes when run again.',
   examples: [
     '# install the default profile, asking first',
     'mesh install',
@@ -35,7 +36,11 @@ export const install = defineCommand({
   },
   async run(ctx, opts) {
     if (opts.output !== 'text' && !opts.dryRun) throw new UsageError(`-o ${opts.output} needs --dry-run: an install reports its progress as text`);
-    const [plans, confirm, { runInstall }] = await Promise.all([import('../app/install-plan.js'), import('../app/confirm.js'), import('../core/install/run-install.js')]);
+    const [plans, confirm, { runInstall }] = await Promise.all([
+      import('../app/install-plan.js'),
+      import('../app/confirm.js'),
+      import('../core/install/run-install.js'),
+    ]);
     const wait = await plans.waitOptions(opts.readinessTimeout);
     const { plan, profile } = await plans.planFromFlags(ctx, opts);
     confirm.requireConfirmable(ctx, opts.skipConfirmation, opts.dryRun, 'install');

@@ -5,11 +5,12 @@ import { boolFlag, textFlagWithDefault } from './flags.js';
 export const uninstall = defineCommand({
   name: 'uninstall',
   summary: 'Remove the Istio control plane that mesh installed',
-  description: 'Deletes only objects carrying mesh\'s owner labels, in reverse install order (webhooks first, CRDs last), and waits '
-    + 'until they are gone. Without --purge it removes one revision (default: "default") and keeps the shared Istio core '
-    + '(CRDs, base RBAC, default validator). With --purge it also removes every Istio CRD (and so all Istio configuration) '
-    + 'and what istiod created at run time: istio-ca-root-cert ConfigMaps in every namespace, revision-tag webhooks, '
-    + 'leader-election locks and the self-signed CA secret.',
+  description:
+    "Deletes only objects carrying mesh's owner labels, in reverse install order (webhooks first, CRDs last), and waits " +
+    'until they are gone. Without --purge it removes one revision (default: "default") and keeps the shared Istio core ' +
+    '(CRDs, base RBAC, default validator). With --purge it also removes every Istio CRD (and so all Istio configuration) ' +
+    'and what istiod created at run time: istio-ca-root-cert ConfigMaps in every namespace, revision-tag webhooks, ' +
+    'leader-election locks and the self-signed CA secret.',
   examples: [
     '# remove the default revision, asking first',
     'mesh uninstall',
@@ -29,7 +30,9 @@ export const uninstall = defineCommand({
   },
   async run(ctx, opts) {
     const [{ waitOptions }, confirm, { findUninstallTargets, deleteTargets, describeTargets }] = await Promise.all([
-      import('../app/install-plan.js'), import('../app/confirm.js'), import('../core/install/run-uninstall.js'),
+      import('../app/install-plan.js'),
+      import('../app/confirm.js'),
+      import('../core/install/run-uninstall.js'),
     ]);
     const wait = await waitOptions(opts.readinessTimeout);
     confirm.requireConfirmable(ctx, opts.skipConfirmation, opts.dryRun, 'uninstall');

@@ -6,10 +6,11 @@ import { ExitCode } from '../errors.js';
 export const verifyInstall = defineCommand({
   name: 'verify-install',
   summary: 'Check that the cluster runs the control plane the configuration renders',
-  description: 'Renders the control plane from the same -f/--set as install and checks every object in the cluster: present, '
-    + 'ready (CRDs Established, Deployments and DaemonSets rolled out, with a reason per pod when not), and without drift '
-    + '(compared with the API server\'s dry run of applying the render, so server defaults never count). '
-    + `Exits ${ExitCode.IssuesFound} when anything is missing, not ready or drifted.`,
+  description:
+    'Renders the control plane from the same -f/--set as install and checks every object in the cluster: present, ' +
+    'ready (CRDs Established, Deployments and DaemonSets rolled out, with a reason per pod when not), and without drift ' +
+    "(compared with the API server's dry run of applying the render, so server defaults never count). " +
+    `Exits ${ExitCode.IssuesFound} when anything is missing, not ready or drifted.`,
   examples: [
     '# verify a default install',
     'mesh verify-install',
@@ -24,7 +25,9 @@ export const verifyInstall = defineCommand({
   },
   async run(ctx, opts) {
     const [{ planFromFlags }, { runVerify }, { formatVerifyReport }] = await Promise.all([
-      import('../app/install-plan.js'), import('../core/install/run-verify.js'), import('../core/install/verify.js'),
+      import('../app/install-plan.js'),
+      import('../core/install/run-verify.js'),
+      import('../core/install/verify.js'),
     ]);
     const { plan } = await planFromFlags(ctx, opts);
     const report = await runVerify(plan, (await ctx.cluster()).install);

@@ -43,7 +43,8 @@ export class OverlayError extends InputError {
 export function checkOverlay(source: OverlaySource): Record<string, unknown> {
   const doc = source.value;
   if (doc === null || doc === undefined) return { spec: {} };
-  if (!isMap(doc)) throw new OverlayError(source, [], `expected an IstioOperator (install.istio.io/v1alpha1), got ${Array.isArray(doc) ? 'a list' : typeof doc}`);
+  if (!isMap(doc))
+    throw new OverlayError(source, [], `expected an IstioOperator (install.istio.io/v1alpha1), got ${Array.isArray(doc) ? 'a list' : typeof doc}`);
   if (doc.kind !== undefined && doc.kind !== 'IstioOperator') {
     throw new OverlayError(source, ['kind'], `expected kind IstioOperator, got ${String(doc.kind)}`, 'pass IstioOperator overlays with -f');
   }

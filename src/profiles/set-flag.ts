@@ -48,7 +48,8 @@ export function applySetFlag(spec: Record<string, unknown>, specSchema: Schema, 
         const existing = node.filter(isMap).map((el) => String(el[step.field]));
         const guess = nearest(step.equals, existing);
         throw new UsageError(
-          `--set ${flag}: no element of ${here} has ${step.field}=${step.equals}` + (existing.length ? ` (it has ${existing.join(', ')})` : ' (the list is empty)'),
+          `--set ${flag}: no element of ${here} has ${step.field}=${step.equals}` +
+            (existing.length ? ` (it has ${existing.join(', ')})` : ' (the list is empty)'),
           guess ? { hint: `did you mean [${step.field}:${guess}]?` } : {},
         );
       }

@@ -22,10 +22,14 @@ export interface FormatOptions {
 /** Renders messages in `format`; the result ends with a newline unless it is empty log output. */
 export function formatMessages(messages: readonly AnalysisMessage[], format: AnalyzeFormat, options: FormatOptions): string {
   switch (format) {
-    case 'log': return messages.map((m) => `${logLine(m, options.color)}\n`).join('');
-    case 'json': return `${JSON.stringify(messages.map(toOutput), null, 2)}\n`;
-    case 'yaml': return messages.length ? emitYaml(messages.map(toOutput)) : '[]\n';
-    case 'sarif': return `${JSON.stringify(toSarif(messages, options.toolVersion), null, 2)}\n`;
+    case 'log':
+      return messages.map((m) => `${logLine(m, options.color)}\n`).join('');
+    case 'json':
+      return `${JSON.stringify(messages.map(toOutput), null, 2)}\n`;
+    case 'yaml':
+      return messages.length ? emitYaml(messages.map(toOutput)) : '[]\n';
+    case 'sarif':
+      return `${JSON.stringify(toSarif(messages, options.toolVersion), null, 2)}\n`;
   }
 }
 
@@ -58,8 +62,17 @@ interface OutputMessage {
 }
 
 function toOutput(m: AnalysisMessage): OutputMessage {
-  const out: OutputMessage = { code: m.code, level: m.level, origin: m.origin, reference: m.file ? reference(m) : undefined, message: m.message,
-    documentationUrl: documentationUrl(m.code), name: m.name, resource: m.resource, analyzer: m.analyzer };
+  const out: OutputMessage = {
+    code: m.code,
+    level: m.level,
+    origin: m.origin,
+    reference: m.file ? reference(m) : undefined,
+    message: m.message,
+    documentationUrl: documentationUrl(m.code),
+    name: m.name,
+    resource: m.resource,
+    analyzer: m.analyzer,
+  };
   for (const key of Object.keys(out) as (keyof OutputMessage)[]) if (out[key] === undefined) delete out[key];
   return out;
 }

@@ -13,9 +13,7 @@ export interface CompletionNode {
 /** The script for `shell`, completing subcommands and flags for every command. */
 export function completionScript(shell: 'bash' | 'zsh' | 'fish', nodes: readonly CompletionNode[]): string {
   if (shell === 'fish') return fish(nodes);
-  const cases = nodes
-    .map((n) => `    "${n.path}") words="${[...n.subcommands, ...n.flags].join(' ')}" ;;`)
-    .join('\n');
+  const cases = nodes.map((n) => `    "${n.path}") words="${[...n.subcommands, ...n.flags].join(' ')}" ;;`).join('\n');
   const body = `_mesh_words() {
   case "$1" in
 ${cases}

@@ -33,10 +33,11 @@ function colorize(patch: string, color: boolean): string {
  */
 export function unifiedDiff(a: string, b: string, aLabel: string, bLabel: string, color: boolean, context = 3, timeoutMs?: number): string {
   if (a === b) return '';
-  const patch = timeoutMs === undefined
-    ? createTwoFilesPatch(aLabel, bLabel, a, b, undefined, undefined, { context })
-    : createTwoFilesPatch(aLabel, bLabel, a, b, undefined, undefined, { context, timeout: timeoutMs })
-      ?? `--- ${aLabel}\n+++ ${bLabel}\n@@ too different to diff within ${timeoutMs / 1000}s (${lines(a)} lines against ${lines(b)}) @@\n`;
+  const patch =
+    timeoutMs === undefined
+      ? createTwoFilesPatch(aLabel, bLabel, a, b, undefined, undefined, { context })
+      : (createTwoFilesPatch(aLabel, bLabel, a, b, undefined, undefined, { context, timeout: timeoutMs }) ??
+        `--- ${aLabel}\n+++ ${bLabel}\n@@ too different to diff within ${timeoutMs / 1000}s (${lines(a)} lines against ${lines(b)}) @@\n`);
   const body = patch.replace(/^={3,}\n/m, '').replace(/^Index:.*\n/m, '');
   return colorize(body, color);
 }

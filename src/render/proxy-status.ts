@@ -11,14 +11,22 @@ import type { Style } from './paint.js';
 import { renderTable, type Cell } from './table.js';
 
 /** How each state looks: SYNCED plain, STALE late, ERROR broken, NOT SENT and IGNORED faint. */
-const STATE_STYLE: Record<SyncState | 'IGNORED', Style | undefined> = { SYNCED: undefined, STALE: 'late', 'NOT SENT': 'faint', ERROR: 'broken', IGNORED: 'faint' };
+const STATE_STYLE: Record<SyncState | 'IGNORED', Style | undefined> = {
+  SYNCED: undefined,
+  STALE: 'late',
+  'NOT SENT': 'faint',
+  ERROR: 'broken',
+  IGNORED: 'faint',
+};
 
 function layout(table: StatusTable, color: boolean): string {
-  const rows = table.rows.map((row) => row.map((c): Cell => {
-    if (typeof c === 'string') return c;
-    const style = STATE_STYLE[c.state];
-    return style ? { text: c.text, style } : c.text;
-  }));
+  const rows = table.rows.map((row) =>
+    row.map((c): Cell => {
+      if (typeof c === 'string') return c;
+      const style = STATE_STYLE[c.state];
+      return style ? { text: c.text, style } : c.text;
+    }),
+  );
   return renderTable(table.header, rows, { color });
 }
 

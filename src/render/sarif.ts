@@ -11,7 +11,9 @@ export function toSarif(messages: readonly AnalysisMessage[], toolVersion: strin
     const t = MESSAGES[code as MessageCode];
     const help = documentationUrl(code);
     return {
-      id: code, name: t.name, shortDescription: { text: t.description },
+      id: code,
+      name: t.name,
+      shortDescription: { text: t.description },
       ...(help ? { helpUri: help } : {}),
       defaultConfiguration: { level: SARIF_LEVEL[t.level] },
     };
@@ -22,9 +24,17 @@ export function toSarif(messages: readonly AnalysisMessage[], toolVersion: strin
     level: SARIF_LEVEL[m.level],
     message: { text: m.origin ? `${m.origin}: ${m.message}` : m.message },
     ...(m.file
-      ? { locations: [{ physicalLocation: { artifactLocation: { uri: toUri(m.file) }, region: { startLine: m.line ?? 1 } },
-          ...(m.origin ? { logicalLocations: [{ fullyQualifiedName: m.origin, kind: 'resource' }] } : {}) }] }
-      : m.origin ? { locations: [{ logicalLocations: [{ fullyQualifiedName: m.origin, kind: 'resource' }] }] } : {}),
+      ? {
+          locations: [
+            {
+              physicalLocation: { artifactLocation: { uri: toUri(m.file) }, region: { startLine: m.line ?? 1 } },
+              ...(m.origin ? { logicalLocations: [{ fullyQualifiedName: m.origin, kind: 'resource' }] } : {}),
+            },
+          ],
+        }
+      : m.origin
+        ? { locations: [{ logicalLocations: [{ fullyQualifiedName: m.origin, kind: 'resource' }] }] }
+        : {}),
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -48,9 +48,17 @@ export function renderJson(diagnostics: readonly Diagnostic[], summary: Validate
     valid: summary.errors === 0,
     summary: { objects: summary.objects, errors: summary.errors, warnings: summary.warnings },
     diagnostics: diagnostics.map((d) => ({
-      file: d.file, line: d.line, col: d.col, severity: d.severity, apiVersion: d.apiVersion, kind: d.kind,
-      ...(d.namespace !== undefined ? { namespace: d.namespace } : {}), ...(d.name !== undefined ? { name: d.name } : {}),
-      path: d.path, message: d.message, rule: d.rule,
+      file: d.file,
+      line: d.line,
+      col: d.col,
+      severity: d.severity,
+      apiVersion: d.apiVersion,
+      kind: d.kind,
+      ...(d.namespace !== undefined ? { namespace: d.namespace } : {}),
+      ...(d.name !== undefined ? { name: d.name } : {}),
+      path: d.path,
+      message: d.message,
+      rule: d.rule,
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

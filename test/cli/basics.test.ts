@@ -10,7 +10,7 @@ describe('mesh CLI basics', () => {
     expect(r).toEqual({ code: 0, stdout: `${MESH_VERSION}\n`, stderr: '' });
   });
 
-  it('answers --version from the bin shim\'s fast path with the same version', async () => {
+  it("answers --version from the bin shim's fast path with the same version", async () => {
     const { execFileSync } = await import('node:child_process');
     const out = execFileSync(process.execPath, [new URL('../../bin/mesh.js', import.meta.url).pathname, '--version'], { encoding: 'utf8' });
     expect(out).toBe(`${MESH_VERSION}\n`);
@@ -58,7 +58,9 @@ describe('mesh CLI basics', () => {
 
 describe('mesh version --remote over the fake context', () => {
   const istiod = (name: string, image: string) => ({
-    apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'istio-system', labels: { app: 'istiod' } },
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'istio-system', labels: { app: 'istiod' } },
     spec: { containers: [{ name: 'discovery', image }] },
   });
 
@@ -69,7 +71,8 @@ describe('mesh version --remote over the fake context', () => {
     expect(text.stdout).toBe(`client version: ${MESH_VERSION}\ntarget istio version: 1.30.3\ncontrol plane version: 1.29.2, 1.30.3\n`);
     const json = await runWithWorld(['version', '--remote', '-o', 'json'], world);
     expect(JSON.parse(json.stdout).controlPlane).toEqual([
-      { component: 'istiod', pod: 'istiod-a', version: '1.29.2' }, { component: 'istiod', pod: 'istiod-b', version: '1.30.3' },
+      { component: 'istiod', pod: 'istiod-a', version: '1.29.2' },
+      { component: 'istiod', pod: 'istiod-b', version: '1.30.3' },
     ]);
   });
 

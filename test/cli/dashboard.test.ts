@@ -7,8 +7,12 @@ import { startFakeApiServer, type FakeApiServer } from './fake-apiserver.js';
 
 describe('mesh dashboard', () => {
   let api: FakeApiServer;
-  beforeAll(async () => { api = await startFakeApiServer(); });
-  afterAll(async () => { await api.close(); });
+  beforeAll(async () => {
+    api = await startFakeApiServer();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it.each([
     [['dashboard', 'envoy'], 'error: specify a pod or --selector (mesh dashboard envoy <pod-name[.namespace]>)'],
@@ -21,7 +25,10 @@ describe('mesh dashboard', () => {
     [['dashboard', 'grafana', '--ui-port', '0'], 'error: --ui-port: "0" is not a port number (1-65535)'],
     [['dashboard', 'controlz', 'x', '--ctrlz_port', 'abc'], 'error: --ctrlz_port: "abc" is not a port number (1-65535)'],
     [['dashboard', 'kiali', 'extra'], 'too many arguments'],
-    [['dashboard', 'kibana'], 'error: unknown dashboard "kibana" (choose one of kiali, prometheus, grafana, jaeger, zipkin, skywalking, envoy, proxy, controlz, istiod-debug)'],
+    [
+      ['dashboard', 'kibana'],
+      'error: unknown dashboard "kibana" (choose one of kiali, prometheus, grafana, jaeger, zipkin, skywalking, envoy, proxy, controlz, istiod-debug)',
+    ],
     [['dashboard', 'kiali', '--browser=maybe'], 'expected true or false, got "maybe"'],
   ])('%j is a usage error', async (argv, message) => {
     const r = await runCli([...argv, '--kubeconfig', api.kubeconfig]);
@@ -39,8 +46,10 @@ describe('mesh dashboard', () => {
   it('says where it looked for an add-on that is not installed, and how to install it', async () => {
     const r = await runCli(['dashboard', 'kiali', '--kubeconfig', api.kubeconfig, '-n', 'apps', '--browser=false']);
     expect(r.code).toBe(69);
-    expect(r.stderr).toBe('error: no Kiali pod found: nothing matches app=kiali in namespace istio-system or apps\n'
-      + 'hint: install it with: kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.30/samples/addons/kiali.yaml (or pass -i/-n for where it runs)\n');
+    expect(r.stderr).toBe(
+      'error: no Kiali pod found: nothing matches app=kiali in namespace istio-system or apps\n' +
+        'hint: install it with: kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.30/samples/addons/kiali.yaml (or pass -i/-n for where it runs)\n',
+    );
   });
 
   it('names the selector and namespace when no pod matches', async () => {
@@ -51,13 +60,23 @@ describe('mesh dashboard', () => {
 });
 
 describe('mesh dashboard over the fake context: finding the pod', () => {
-  const pod = (name: string, namespace: string, labels: Record<string, string>) => ({ name, namespace, labels, annotations: {}, phase: 'Running', ready: true, creationTimestamp: '2026-12-01T00:00:00Z' });
+  const pod = (name: string, namespace: string, labels: Record<string, string>) => ({
+    name,
+    namespace,
+    labels,
+    annotations: {},
+    phase: 'Running',
+    ready: true,
+    creationTimestamp: '2026-12-01T00:00:00Z',
+  });
 
   it('says where it looked for an add-on that is not installed', async () => {
     const r = await runWithWorld(['dashboard', 'kiali', '-n', 'apps', '--browser=false'], { pods: [pod('web-1', 'apps', { app: 'web' })] });
     expect(r.code).toBe(69);
-    expect(r.stderr).toBe('error: no Kiali pod found: nothing matches app=kiali in namespace istio-system or apps\n'
-      + 'hint: install it with: kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.30/samples/addons/kiali.yaml (or pass -i/-n for where it runs)\n');
+    expect(r.stderr).toBe(
+      'error: no Kiali pod found: nothing matches app=kiali in namespace istio-system or apps\n' +
+        'hint: install it with: kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.30/samples/addons/kiali.yaml (or pass -i/-n for where it runs)\n',
+    );
   });
 
   it('forwards to the add-on, prints the URL, opens it in the browser, and stops when interrupted', async () => {
@@ -74,7 +93,9 @@ describe('mesh dashboard over the fake context: finding the pod', () => {
   });
 
   it('looks for an istiod of a revision in the Istio namespace', async () => {
-    const r = await runWithWorld(['d', 'controlz', '-r', 'canary', '--no-browser'], { pods: [pod('istiod-1', 'istio-system', { app: 'istiod', 'istio.io/rev': 'default' })] });
+    const r = await runWithWorld(['d', 'controlz', '-r', 'canary', '--no-browser'], {
+      pods: [pod('istiod-1', 'istio-system', { app: 'istiod', 'istio.io/rev': 'default' })],
+    });
     expect(r).toMatchObject({ code: 69, stdout: '', stderr: 'error: no pods match selector istio.io/rev=canary,app=istiod in namespace istio-system\n' });
   });
 
@@ -87,7 +108,11 @@ describe('mesh dashboard over the fake context: finding the pod', () => {
 
 describe('help of dashboard and proxy-status loads nothing heavy', () => {
   // Which modules a fresh `mesh ... --help` resolves (test/helpers/trace-loads.mjs); the time is in bench/proxy-status.bench.mjs.
-  it.each([['dashboard', 'kiali', '--help'], ['proxy-status', '--help'], ['dash', 'controlz', '--help']])('%s %s', async (...args) => {
+  it.each([
+    ['dashboard', 'kiali', '--help'],
+    ['proxy-status', '--help'],
+    ['dash', 'controlz', '--help'],
+  ])('%s %s', async (...args) => {
     const { execFileSync } = await import('node:child_process');
     const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -96,7 +121,8 @@ describe('help of dashboard and proxy-status loads nothing heavy', () => {
     const trace = join(mkdtempSync(join(tmpdir(), 'mesh-trace-')), 'loads.txt');
     writeFileSync(trace, '');
     execFileSync(process.execPath, ['--import', join(root, 'test/helpers/trace-loads.mjs'), join(root, 'bin/mesh.js'), ...args], {
-      env: { ...process.env, MESH_TRACE_LOADS: trace, KUBECONFIG: '' }, stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, MESH_TRACE_LOADS: trace, KUBECONFIG: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
     const loaded = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
     expect(loaded.some((u) => u.includes('/dist/cli.js'))).toBe(true);

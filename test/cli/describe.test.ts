@@ -21,7 +21,7 @@ describe('mesh describe (CLI)', () => {
     expect(r.stderr).toContain('service nope in namespace shop is not in');
   });
 
-  it('warns about a pod without a sidecar, and --ignore-unmeshed (or istioctl\'s --ignoreUnmeshed) leaves that out', async () => {
+  it("warns about a pod without a sidecar, and --ignore-unmeshed (or istioctl's --ignoreUnmeshed) leaves that out", async () => {
     const r = await runCli(['describe', 'pod', 'deployment/legacy.shop', '-f', SHOP]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('WARNING: legacy.shop is not part of the mesh');
@@ -62,14 +62,34 @@ describe('mesh describe (CLI)', () => {
 describe('mesh describe pod over the fake context (a cluster without an HTTP server)', () => {
   const labels = { app: 'catalog', version: 'v1' };
   const pod: KubeObject = {
-    apiVersion: 'v1', kind: 'Pod', metadata: { name: 'catalog-v1-abc', namespace: 'shop', labels, annotations: { 'sidecar.istio.io/status': '{"containers":["istio-proxy"]}' } },
-    spec: { containers: [{ name: 'app', image: 'example.invalid/catalog:1', ports: [{ containerPort: 8080, name: 'api' }] }, { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.30.3' }] },
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'catalog-v1-abc', namespace: 'shop', labels, annotations: { 'sidecar.istio.io/status': '{"containers":["istio-proxy"]}' } },
+    spec: {
+      containers: [
+        { name: 'app', image: 'example.invalid/catalog:1', ports: [{ containerPort: 8080, name: 'api' }] },
+        { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.30.3' },
+      ],
+    },
     status: { phase: 'Running' },
   };
-  const service: KubeObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'catalog', namespace: 'shop' }, spec: { selector: { app: 'catalog' }, ports: [{ name: 'http-api', port: 8080, targetPort: 'api' }] } };
+  const service: KubeObject = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'catalog', namespace: 'shop' },
+    spec: { selector: { app: 'catalog' }, ports: [{ name: 'http-api', port: 8080, targetPort: 'api' }] },
+  };
   const rule: KubeObject = {
-    apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'catalog', namespace: 'shop' },
-    spec: { host: 'catalog', subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'DestinationRule',
+    metadata: { name: 'catalog', namespace: 'shop' },
+    spec: {
+      host: 'catalog',
+      subsets: [
+        { name: 'v1', labels: { version: 'v1' } },
+        { name: 'v2', labels: { version: 'v2' } },
+      ],
+    },
   };
   const world = {
     objects: [pod, service, rule],

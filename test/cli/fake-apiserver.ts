@@ -10,19 +10,39 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
-type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown }; [k: string]: unknown };
-interface Res { gv: string; plural: string; kind: string; namespaced: boolean }
+type Obj = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown };
+  [k: string]: unknown;
+};
+interface Res {
+  gv: string;
+  plural: string;
+  kind: string;
+  namespaced: boolean;
+}
 
 const BUILTIN: Res[] = [
-  ['v1', 'namespaces', 'Namespace', false], ['v1', 'configmaps', 'ConfigMap', true], ['v1', 'secrets', 'Secret', true], ['v1', 'services', 'Service', true],
-  ['v1', 'serviceaccounts', 'ServiceAccount', true], ['v1', 'pods', 'Pod', true], ['v1', 'events', 'Event', true],
-  ['apps/v1', 'deployments', 'Deployment', true], ['apps/v1', 'daemonsets', 'DaemonSet', true], ['apps/v1', 'statefulsets', 'StatefulSet', true],
-  ['rbac.authorization.k8s.io/v1', 'roles', 'Role', true], ['rbac.authorization.k8s.io/v1', 'rolebindings', 'RoleBinding', true],
-  ['rbac.authorization.k8s.io/v1', 'clusterroles', 'ClusterRole', false], ['rbac.authorization.k8s.io/v1', 'clusterrolebindings', 'ClusterRoleBinding', false],
+  ['v1', 'namespaces', 'Namespace', false],
+  ['v1', 'configmaps', 'ConfigMap', true],
+  ['v1', 'secrets', 'Secret', true],
+  ['v1', 'services', 'Service', true],
+  ['v1', 'serviceaccounts', 'ServiceAccount', true],
+  ['v1', 'pods', 'Pod', true],
+  ['v1', 'events', 'Event', true],
+  ['apps/v1', 'deployments', 'Deployment', true],
+  ['apps/v1', 'daemonsets', 'DaemonSet', true],
+  ['apps/v1', 'statefulsets', 'StatefulSet', true],
+  ['rbac.authorization.k8s.io/v1', 'roles', 'Role', true],
+  ['rbac.authorization.k8s.io/v1', 'rolebindings', 'RoleBinding', true],
+  ['rbac.authorization.k8s.io/v1', 'clusterroles', 'ClusterRole', false],
+  ['rbac.authorization.k8s.io/v1', 'clusterrolebindings', 'ClusterRoleBinding', false],
   ['admissionregistration.k8s.io/v1', 'mutatingwebhookconfigurations', 'MutatingWebhookConfiguration', false],
   ['admissionregistration.k8s.io/v1', 'validatingwebhookconfigurations', 'ValidatingWebhookConfiguration', false],
   ['apiextensions.k8s.io/v1', 'customresourcedefinitions', 'CustomResourceDefinition', false],
-  ['policy/v1', 'poddisruptionbudgets', 'PodDisruptionBudget', true], ['autoscaling/v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true],
+  ['policy/v1', 'poddisruptionbudgets', 'PodDisruptionBudget', true],
+  ['autoscaling/v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true],
   ['coordination.k8s.io/v1', 'leases', 'Lease', true],
 ].map(([gv, plural, kind, namespaced]) => ({ gv, plural, kind, namespaced }) as Res);
 
@@ -47,7 +67,7 @@ function simulateControllers(o: Obj): Obj {
   const gen = (o.metadata.generation as number | undefined) ?? 1;
   if (o.kind === 'CustomResourceDefinition') return { ...o, status: { conditions: [{ type: 'Established', status: 'True' }] } };
   if (o.kind === 'Deployment') {
-    const r = ((o.spec as { replicas?: number } | undefined)?.replicas) ?? 1;
+    const r = (o.spec as { replicas?: number } | undefined)?.replicas ?? 1;
     return { ...o, status: { observedGeneration: gen, replicas: r, updatedReplicas: r, readyReplicas: r, availableReplicas: r } };
   }
   if (o.kind === 'DaemonSet') return { ...o, status: { observedGeneration: gen, desiredNumberScheduled: 1, numberReady: 1, updatedNumberScheduled: 1 } };
@@ -56,14 +76,18 @@ function simulateControllers(o: Obj): Obj {
 
 function matches(o: Obj, labelSelector: string | null, fieldSelector: string | null): boolean {
   const labels = o.metadata.labels ?? {};
-  const okLabels = !labelSelector || labelSelector.split(',').every((t) => {
-    const [k, v] = t.split('=');
-    return v === undefined ? labels[k!] !== undefined : labels[k!] === v;
-  });
-  const okFields = !fieldSelector || fieldSelector.split(',').every((t) => {
-    const [k, v] = t.split('=');
-    return k === 'metadata.name' ? o.metadata.name === v : k === 'metadata.namespace' ? o.metadata.namespace === v : true;
-  });
+  const okLabels =
+    !labelSelector ||
+    labelSelector.split(',').every((t) => {
+      const [k, v] = t.split('=');
+      return v === undefined ? labels[k!] !== undefined : labels[k!] === v;
+    });
+  const okFields =
+    !fieldSelector ||
+    fieldSelector.split(',').every((t) => {
+      const [k, v] = t.split('=');
+      return k === 'metadata.name' ? o.metadata.name === v : k === 'metadata.namespace' ? o.metadata.namespace === v : true;
+    });
   return okLabels && okFields;
 }
 
@@ -73,10 +97,14 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
   const requests: string[] = [];
   let rv = 1;
   const resources = (): Res[] => {
-    const crds = [...store.values()].filter((o) => o.kind === 'CustomResourceDefinition').flatMap((o) => {
-      const spec = o.spec as { group: string; names: { plural: string; kind: string }; scope: string; versions: { name: string; served: boolean }[] };
-      return spec.versions.filter((v) => v.served).map((v) => ({ gv: `${spec.group}/${v.name}`, plural: spec.names.plural, kind: spec.names.kind, namespaced: spec.scope === 'Namespaced' }));
-    });
+    const crds = [...store.values()]
+      .filter((o) => o.kind === 'CustomResourceDefinition')
+      .flatMap((o) => {
+        const spec = o.spec as { group: string; names: { plural: string; kind: string }; scope: string; versions: { name: string; served: boolean }[] };
+        return spec.versions
+          .filter((v) => v.served)
+          .map((v) => ({ gv: `${spec.group}/${v.name}`, plural: spec.names.plural, kind: spec.names.kind, namespaced: spec.scope === 'Namespaced' }));
+      });
     return [...BUILTIN, ...crds];
   };
   const server = http.createServer((req, res) => {
@@ -95,7 +123,8 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
       const gv = core ? segs[1] : `${segs[1]}/${segs[2]}`;
       const rest = segs.slice(core ? 2 : 3);
       const served = resources().filter((r) => r.gv === gv);
-      if (rest.length === 0 && req.method === 'GET') return served.length ? send(200, { resources: served.map((r) => ({ name: r.plural, kind: r.kind, namespaced: r.namespaced })) }) : notFound();
+      if (rest.length === 0 && req.method === 'GET')
+        return served.length ? send(200, { resources: served.map((r) => ({ name: r.plural, kind: r.kind, namespaced: r.namespaced })) }) : notFound();
       let ns: string | undefined;
       let plural: string;
       let name: string | undefined;
@@ -108,8 +137,14 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
       const key = `${r.gv.split('/').length > 1 ? r.gv.split('/')[0] : ''}/${plural}/${ns ?? ''}/${name ?? ''}`;
       if (!name) {
         if (req.method !== 'GET') return send(405, { message: 'method not allowed' });
-        const items = [...store.entries()].filter(([k, o]) => k.startsWith(`${key.split('/').slice(0, 2).join('/')}/`) && (!ns || o.metadata.namespace === ns)
-          && matches(o, url.searchParams.get('labelSelector'), url.searchParams.get('fieldSelector'))).map(([, o]) => o);
+        const items = [...store.entries()]
+          .filter(
+            ([k, o]) =>
+              k.startsWith(`${key.split('/').slice(0, 2).join('/')}/`) &&
+              (!ns || o.metadata.namespace === ns) &&
+              matches(o, url.searchParams.get('labelSelector'), url.searchParams.get('fieldSelector')),
+          )
+          .map(([, o]) => o);
         return send(200, { kind: `${r.kind}List`, items, metadata: {} });
       }
       const live = store.get(key);
@@ -120,10 +155,16 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
         return send(200, { kind: 'Status', status: 'Success' });
       }
       if (req.method === 'PATCH') {
-        if (req.headers['content-type'] !== 'application/apply-patch+yaml' || url.searchParams.get('fieldManager') !== 'mesh') return send(415, { message: 'expected a server-side apply by mesh' });
+        if (req.headers['content-type'] !== 'application/apply-patch+yaml' || url.searchParams.get('fieldManager') !== 'mesh')
+          return send(415, { message: 'expected a server-side apply by mesh' });
         const patch = JSON.parse(body) as Obj;
         const merged = deepMerge(live ?? {}, patch) as Obj;
-        merged.metadata = { ...merged.metadata, ...(r.namespaced ? { namespace: ns } : {}), resourceVersion: String(rv++), generation: ((live?.metadata.generation as number) ?? 0) + 1 };
+        merged.metadata = {
+          ...merged.metadata,
+          ...(r.namespaced ? { namespace: ns } : {}),
+          resourceVersion: String(rv++),
+          generation: ((live?.metadata.generation as number) ?? 0) + 1,
+        };
         const result = simulateControllers(merged);
         if (url.searchParams.get('dryRun') !== 'All') store.set(key, result);
         return send(live ? 200 : 201, result);
@@ -134,10 +175,17 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const kubeconfig = join(mkdtempSync(join(tmpdir(), 'mesh-fake-api-')), 'kubeconfig');
-  writeFileSync(kubeconfig, [
-    'apiVersion: v1', 'kind: Config', 'current-context: fake',
-    `clusters: [{name: fake, cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}}]`,
-    'contexts: [{name: fake, context: {cluster: fake, user: u}}]', 'users: [{name: u, user: {token: t}}]', '',
-  ].join('\n'));
+  writeFileSync(
+    kubeconfig,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: fake',
+      `clusters: [{name: fake, cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}}]`,
+      'contexts: [{name: fake, context: {cluster: fake, user: u}}]',
+      'users: [{name: u, user: {token: t}}]',
+      '',
+    ].join('\n'),
+  );
   return { kubeconfig, store, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -3,7 +3,9 @@ import { runWithWorld } from '../helpers/fake-context.js';
 import type { KubeObject } from '../../src/core/yaml/load.js';
 
 const vs: KubeObject = {
-  apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'reviews', namespace: 'default' },
+  apiVersion: 'networking.istio.io/v1',
+  kind: 'VirtualService',
+  metadata: { name: 'reviews', namespace: 'default' },
   spec: { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviewz' } }] }] },
 };
 
@@ -16,7 +18,8 @@ describe('commands over the fake context (no HTTP server)', () => {
 
   it('analyze names the kinds the cluster left out, in one warning', async () => {
     const r = await runWithWorld(['analyze', '--analyzer', 'virtualservice.DestinationHostAnalyzer'], {
-      objects: [vs], skipped: [{ kind: 'ServiceEntry', reason: 'forbidden' }],
+      objects: [vs],
+      skipped: [{ kind: 'ServiceEntry', reason: 'forbidden' }],
     });
     expect(r.stderr).toContain('warning: could not read from https://fake-cluster.invalid: ServiceEntry: forbidden (403); analyzers ran without them');
   });

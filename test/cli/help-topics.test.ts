@@ -24,7 +24,7 @@ describe('mesh help <topic>', () => {
     expect(r.stdout).toMatch(/^ {2}79 {2}IssuesFound +the command ran fine and its result is negative/m);
   });
 
-  it('output-formats: each command\'s -o choices and default, from its flags; every offered format explained', async () => {
+  it("output-formats: each command's -o choices and default, from its flags; every offered format explained", async () => {
     const r = await runCli(['help', 'output-formats']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}mesh version +-o text\|short\|json\|yaml \(default text\)$/m);
@@ -49,7 +49,7 @@ describe('mesh help <topic>', () => {
   });
 });
 
-describe('mesh help <command> (commander\'s help, as before)', () => {
+describe("mesh help <command> (commander's help, as before)", () => {
   it.each([['install'], ['proxy-config', 'cluster'], ['pc'], ['profile']])('mesh help %s prints what --help prints', async (...words) => {
     const viaHelp = await runCli(['help', ...words]);
     const viaFlag = await runCli([...words, '--help']);
@@ -68,6 +68,8 @@ describe('mesh help <command> (commander\'s help, as before)', () => {
     const r = await runCli(['help', 'exit-code']);
     expect(r.code).toBe(64);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: no help topic or command "exit-code" \(topics: exit-codes, output-formats, pod-argument; commands: precheck, .*\)\nhint: did you mean "mesh help exit-codes"\?\n$/);
+    expect(r.stderr).toMatch(
+      /^error: no help topic or command "exit-code" \(topics: exit-codes, output-formats, pod-argument; commands: precheck, .*\)\nhint: did you mean "mesh help exit-codes"\?\n$/,
+    );
   });
 });

@@ -24,12 +24,16 @@ describe('install flow against a scripted API server', () => {
     expect(done.at(-1)).toMatch(/^✔ Installation complete: \d+ objects applied$/);
     expect(kinds()).toContain('CustomResourceDefinition');
     expect([...api.store.values()].find((o) => o.kind === 'Deployment' && o.metadata.name === 'istiod')?.metadata.labels).toMatchObject({
-      'install.operator.istio.io/owning-resource': 'mesh', 'operator.istio.io/component': 'Pilot', 'istio.io/rev': 'default',
+      'install.operator.istio.io/owning-resource': 'mesh',
+      'operator.istio.io/component': 'Pilot',
+      'istio.io/rev': 'default',
     });
     // CRDs are applied (and read back Established) before any custom or namespaced object.
     const patches = api.requests.filter((q) => q.startsWith('PATCH'));
     expect(patches[0]).toContain('/customresourcedefinitions/');
-    expect(patches.findIndex((q) => q.includes('/namespaces/istio-system'))).toBeGreaterThan(patches.findLastIndex((q) => q.includes('/customresourcedefinitions/')));
+    expect(patches.findIndex((q) => q.includes('/namespaces/istio-system'))).toBeGreaterThan(
+      patches.findLastIndex((q) => q.includes('/customresourcedefinitions/')),
+    );
   });
 
   it('converges when run again: same objects, nothing pruned', async () => {
@@ -53,11 +57,17 @@ describe('install flow against a scripted API server', () => {
     api.store.delete(svc[0]);
     const r = await runCli(['verify-install', '--set', 'profile=demo', '--kubeconfig', api.kubeconfig, '-o', 'json']);
     expect(r.code).toBe(79);
-    const report = JSON.parse(r.stdout) as { ok: boolean; counts: Record<string, number>; entries: { ref: { name: string }; state: string; details: string[] }[] };
+    const report = JSON.parse(r.stdout) as {
+      ok: boolean;
+      counts: Record<string, number>;
+      entries: { ref: { name: string }; state: string; details: string[] }[];
+    };
     expect(report.ok).toBe(false);
     expect(report.counts).toMatchObject({ missing: 1, drift: 1 });
     expect(report.entries.find((e) => e.state === 'drift')).toMatchObject({ ref: { name: 'istio' } });
-    expect(report.entries.find((e) => e.state === 'drift')!.details[0]).toMatch(/^data\.mesh: text differs: only the cluster has "edited: true"; only mesh has "/);
+    expect(report.entries.find((e) => e.state === 'drift')!.details[0]).toMatch(
+      /^data\.mesh: text differs: only the cluster has "edited: true"; only mesh has "/,
+    );
   });
 
   it('install repairs the drift; a smaller profile prunes the gateways', async () => {
@@ -81,7 +91,11 @@ describe('install flow against a scripted API server', () => {
   });
 
   it('uninstall keeps the Istio core; uninstall --purge leaves only the namespace', async () => {
-    api.store.set('/configmaps/default/istio-ca-root-cert', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio-ca-root-cert', namespace: 'default' } });
+    api.store.set('/configmaps/default/istio-ca-root-cert', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'istio-ca-root-cert', namespace: 'default' },
+    });
     const r1 = await runCli(['uninstall', '-y', '--kubeconfig', api.kubeconfig]);
     expect(r1.code).toBe(0);
     expect(kinds()).toContain('CustomResourceDefinition');

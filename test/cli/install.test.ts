@@ -19,19 +19,28 @@ beforeAll(async () => {
   });
   const dir = mkdtempSync(join(tmpdir(), 'mesh-install-cli-'));
   unreachable = join(dir, 'kubeconfig');
-  writeFileSync(unreachable, [
-    'apiVersion: v1', 'kind: Config', 'current-context: t',
-    `clusters: [{name: t, cluster: {server: "https://127.0.0.1:${port}"}}]`,
-    'contexts: [{name: t, context: {cluster: t, user: u}}]', 'users: [{name: u, user: {token: x}}]', '',
-  ].join('\n'));
+  writeFileSync(
+    unreachable,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: t',
+      `clusters: [{name: t, cluster: {server: "https://127.0.0.1:${port}"}}]`,
+      'contexts: [{name: t, context: {cluster: t, user: u}}]',
+      'users: [{name: u, user: {token: x}}]',
+      '',
+    ].join('\n'),
+  );
 });
 
 describe('mesh install', () => {
   it.each([['install'], ['apply']])('%s refuses without -y when stdin is not a terminal, before touching the cluster', async (verb) => {
     const r = await runCli([verb, '--kubeconfig', '/nonexistent/kubeconfig']);
     expect(r.code).toBe(64);
-    expect(r.stderr).toBe('error: refusing to install without confirmation: stdin is not a terminal\n'
-      + 'hint: pass -y (--skip-confirmation) to install non-interactively, or --dry-run to see the plan\n');
+    expect(r.stderr).toBe(
+      'error: refusing to install without confirmation: stdin is not a terminal\n' +
+        'hint: pass -y (--skip-confirmation) to install non-interactively, or --dry-run to see the plan\n',
+    );
     expect(r.stdout).toBe('');
   });
 
@@ -75,7 +84,12 @@ describe('mesh install', () => {
     writeFileSync(broken, 'apiVersion: v1\nkind: Config\nclusters:\n  - name: t\n   bad: indent\n');
     const r = await runCli(['install', '-y', '--kubeconfig', broken]);
     expect(r.code).toBe(69);
-    expect(r.stderr.trimEnd().split('\n').filter((l) => !l.startsWith('hint: '))).toEqual([expect.stringMatching(new RegExp(`^error: cannot load kubeconfig ${broken}: .+`))]);
+    expect(
+      r.stderr
+        .trimEnd()
+        .split('\n')
+        .filter((l) => !l.startsWith('hint: ')),
+    ).toEqual([expect.stringMatching(new RegExp(`^error: cannot load kubeconfig ${broken}: .+`))]);
   });
 
   it('reports a missing kubeconfig context as a cluster error', async () => {
@@ -137,24 +151,30 @@ describe('install, uninstall over the fake context', () => {
   it('install without -y and without a terminal refuses before asking the cluster anything', async () => {
     const r = await runWithWorld(['install', '--set', 'profile=minimal']);
     expect(r.code).toBe(64);
-    expect(r.stderr).toBe('error: refusing to install without confirmation: stdin is not a terminal\n'
-      + 'hint: pass -y (--skip-confirmation) to install non-interactively, or --dry-run to see the plan\n');
+    expect(r.stderr).toBe(
+      'error: refusing to install without confirmation: stdin is not a terminal\n' +
+        'hint: pass -y (--skip-confirmation) to install non-interactively, or --dry-run to see the plan\n',
+    );
     expect(r.ctx.installed.calls).toEqual([]);
   });
 
   it('install on a terminal asks through the prompt port, and a "no" changes nothing', async () => {
     const r = await runWithWorld(['install', '--set', 'profile=minimal'], { stdinIsTTY: true, answers: [false] });
     expect(r.code).toBe(0);
-    expect(r.ctx.asked).toEqual([expect.stringMatching(/^Install Istio 1\.30\.\d+ \(profile minimal, revision default, \d+ objects\) into https:\/\/fake-cluster\.invalid\?$/)]);
+    expect(r.ctx.asked).toEqual([
+      expect.stringMatching(/^Install Istio 1\.30\.\d+ \(profile minimal, revision default, \d+ objects\) into https:\/\/fake-cluster\.invalid\?$/),
+    ]);
     expect(r.stderr).toContain('Cancelled: nothing was changed.\n');
     expect(r.ctx.installed.objects.size).toBe(0);
   });
 
-  it('install -y applies component by component, on the context\'s clock', async () => {
+  it("install -y applies component by component, on the context's clock", async () => {
     const r = await runWithWorld(['install', '--set', 'profile=minimal', '-y'], { readyOnRead: true });
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('✔'))).toEqual([
-      '✔ Istio core installed', '✔ Istiod installed', expect.stringMatching(/^✔ Installation complete: \d+ objects applied$/),
+      '✔ Istio core installed',
+      '✔ Istiod installed',
+      expect.stringMatching(/^✔ Installation complete: \d+ objects applied$/),
     ]);
     expect([...r.ctx.installed.objects.values()].some((o) => o.kind === 'Deployment' && o.metadata?.name === 'istiod')).toBe(true);
   });

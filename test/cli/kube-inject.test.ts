@@ -30,19 +30,37 @@ describe('mesh kube-inject: a document it cannot edit in place', () => {
     const r = await inject(deployment().replace('metadata:\n  name: web\n', 'metadata:\n  name: web # owner:\tteam-a\n'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('name: istio-proxy');
-    expect(r.stderr).toBe('warning: <stdin>:1:1: document rewritten as a whole, as it could not be edited in place (it contains tabs): comments inside it were not kept\n');
+    expect(r.stderr).toBe(
+      'warning: <stdin>:1:1: document rewritten as a whole, as it could not be edited in place (it contains tabs): comments inside it were not kept\n',
+    );
   });
 });
 
 describe('mesh kube-inject: bad input is one line with file:line:col, exit 65, nothing on stdout', () => {
   it.each([
     ['malformed YAML', 'a: [1, 2\nb: 3\n', /^error: <stdin>:\d+:\d+: /],
-    ['a Deployment without spec.template', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: 1\n', /^error: <stdin>:6:3: Deployment x: spec\.template is required/],
+    [
+      'a Deployment without spec.template',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: 1\n',
+      /^error: <stdin>:6:3: Deployment x: spec\.template is required/,
+    ],
     ['a container without an image', deployment().replace('        image: nginx\n', ''), /^error: <stdin>:12:9: Deployment web: container "web" has no image/],
     ['duplicate keys', 'a: 1\na: 2\n', /^error: <stdin>:2:\d+: duplicated mapping key/],
-    ['an injection template mesh does not know', deployment().replace('      labels:\n', '      annotations:\n        inject.istio.io/templates: sidecar,custom\n      labels:\n'), /^error: <stdin>:9:36: Deployment web: requested injection template "custom" not found; mesh kube-inject renders sidecar/],
-    ['an invalid annotation', deployment().replace('      labels:\n', '      annotations:\n        sidecar.istio.io/interceptionMode: BRIDGE\n      labels:\n'), /^error: <stdin>:9:44: Deployment web: invalid annotation sidecar\.istio\.io\/interceptionMode/],
-    ['an unquoted boolean annotation', deployment().replace('      labels:\n', '      annotations:\n        sidecar.istio.io/rewriteAppHTTPProbers: yes\n      labels:\n'), /annotation values must be strings/],
+    [
+      'an injection template mesh does not know',
+      deployment().replace('      labels:\n', '      annotations:\n        inject.istio.io/templates: sidecar,custom\n      labels:\n'),
+      /^error: <stdin>:9:36: Deployment web: requested injection template "custom" not found; mesh kube-inject renders sidecar/,
+    ],
+    [
+      'an invalid annotation',
+      deployment().replace('      labels:\n', '      annotations:\n        sidecar.istio.io/interceptionMode: BRIDGE\n      labels:\n'),
+      /^error: <stdin>:9:44: Deployment web: invalid annotation sidecar\.istio\.io\/interceptionMode/,
+    ],
+    [
+      'an unquoted boolean annotation',
+      deployment().replace('      labels:\n', '      annotations:\n        sidecar.istio.io/rewriteAppHTTPProbers: yes\n      labels:\n'),
+      /annotation values must be strings/,
+    ],
   ])('%s', async (_name, input, pattern) => {
     const r = await inject(input);
     expect(r.code).toBe(65);
@@ -59,7 +77,12 @@ describe('mesh kube-inject: bad input is one line with file:line:col, exit 65, n
 
   it('refuses an alias bomb quickly', async () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) lines.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
+          .fill(`*${'abcdefghi'[i - 1]}`)
+          .join(',')}]`,
+      );
     const r = await inject(lines.join('\n'));
     expect(r.code).toBe(65);
     expect(r.stderr).toMatch(/alias bomb/);
@@ -96,7 +119,7 @@ describe('mesh kube-inject: behaviour', () => {
     expect(r.stdout).toContain('istio-proxy');
   });
 
-  it('--set goes through install\'s resolver: a typo gets the nearest valid path', async () => {
+  it("--set goes through install's resolver: a typo gets the nearest valid path", async () => {
     const r = await inject(deployment(), '--set', 'values.global.proxy.logLevl=debug');
     expect(r.code).toBe(64);
     expect(r.stderr).toContain('did you mean values.global.proxy.logLevel?');
@@ -111,7 +134,10 @@ describe('mesh kube-inject: behaviour', () => {
   it('--operatorFileName injects what that IstioOperator would', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mesh-iop-'));
     const iop = join(dir, 'iop.yaml');
-    writeFileSync(iop, 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  hub: registry.local/istio\n  tag: 1.30.3-fips\n  meshConfig:\n    trustDomain: corp.example\n');
+    writeFileSync(
+      iop,
+      'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  hub: registry.local/istio\n  tag: 1.30.3-fips\n  meshConfig:\n    trustDomain: corp.example\n',
+    );
     const r = await inject(deployment(), '--operatorFileName', iop);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('image: registry.local/istio/proxyv2:1.30.3-fips');
@@ -121,7 +147,10 @@ describe('mesh kube-inject: behaviour', () => {
   it('--operatorFileName resolves the file as install does: values reach the sidecar, typos are refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mesh-iop-'));
     const good = join(dir, 'good.yaml');
-    writeFileSync(good, 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: demo\n  values:\n    global:\n      proxy:\n        resources:\n          requests:\n            cpu: 300m\n');
+    writeFileSync(
+      good,
+      'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: demo\n  values:\n    global:\n      proxy:\n        resources:\n          requests:\n            cpu: 300m\n',
+    );
     const r = await inject(deployment(), '--operatorFileName', good);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('cpu: 300m');
@@ -164,7 +193,10 @@ describe('mesh kube-inject: behaviour', () => {
   });
 
   it('keeps YAML 1.1 meanings: strings that look like booleans or octals stay strings, numbers stay numbers', async () => {
-    const input = deployment().replace('        image: nginx\n', '        image: nginx\n        env:\n        - name: A\n          value: "on"\n        - name: B\n          value: "0644"\n');
+    const input = deployment().replace(
+      '        image: nginx\n',
+      '        image: nginx\n        env:\n        - name: A\n          value: "on"\n        - name: B\n          value: "0644"\n',
+    );
     const r = await inject(input);
     expect(r.stdout).toContain('          value: "on"\n');
     expect(r.stdout).toContain('          value: "0644"\n');
@@ -194,8 +226,9 @@ describe('mesh kube-inject: workloads the API server would refuse', () => {
     expect(r.stdout.startsWith(`${service}apiVersion: extensions/v1beta1\n`)).toBe(true);
     expect(r.stdout).toContain('name: istio-proxy');
     expect(r.stderr).toBe(
-      'warning: <stdin>:7:13: Deployment web: extensions/v1beta1 is no longer served for Deployment (removed in Kubernetes 1.16; kubectl apply refuses it): use apiVersion: apps/v1\n'
-      + 'warning: <stdin>:7:1: Deployment web: no spec.selector, which apps/v1 requires (extensions/v1beta1 defaulted it to the pod template labels): add spec.selector.matchLabels matching the pod template labels, e.g. matchLabels: {app: web}\n');
+      'warning: <stdin>:7:13: Deployment web: extensions/v1beta1 is no longer served for Deployment (removed in Kubernetes 1.16; kubectl apply refuses it): use apiVersion: apps/v1\n' +
+        'warning: <stdin>:7:1: Deployment web: no spec.selector, which apps/v1 requires (extensions/v1beta1 defaulted it to the pod template labels): add spec.selector.matchLabels matching the pod template labels, e.g. matchLabels: {app: web}\n',
+    );
   });
 
   it('passes a workload it does not inject through byte for byte, and still warns', async () => {
@@ -213,7 +246,12 @@ describe('mesh kube-inject: workloads the API server would refuse', () => {
 });
 
 describe('mesh kube-inject with the configuration read from the cluster (fake context)', () => {
-  const configMap = (name: string, data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'istio-system' }, data });
+  const configMap = (name: string, data: Record<string, string>) => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace: 'istio-system' },
+    data,
+  });
   const installed = [
     configMap('istio', { mesh: 'trustDomain: corp.example\n' }),
     configMap('istio-sidecar-injector', { values: JSON.stringify({ global: { proxy: { resources: { requests: { cpu: '10m' } } } } }) }),
@@ -225,7 +263,9 @@ describe('mesh kube-inject with the configuration read from the cluster (fake co
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/cpu: "?10m"?/);
     expect(r.stdout).toContain('value: corp.example');
-    expect(r.stderr).toContain('using injection configuration from configmaps istio and istio-sidecar-injector in istio-system (https://fake-cluster.invalid)\n');
+    expect(r.stderr).toContain(
+      'using injection configuration from configmaps istio and istio-sidecar-injector in istio-system (https://fake-cluster.invalid)\n',
+    );
   });
 
   it('reads the ConfigMaps of --revision', async () => {
@@ -239,12 +279,17 @@ describe('mesh kube-inject with the configuration read from the cluster (fake co
     const r = await runWithWorld(['kube-inject', '-f', 'app.yaml'], { files });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/cpu: "?100m"?/);
-    expect(r.stderr).toBe('warning: cannot read the injector configuration from namespace istio-system: configmap istio not found; '
-      + 'using Istio 1.30 defaults (pass --ignore-cluster to skip the cluster)\n');
+    expect(r.stderr).toBe(
+      'warning: cannot read the injector configuration from namespace istio-system: configmap istio not found; ' +
+        'using Istio 1.30 defaults (pass --ignore-cluster to skip the cluster)\n',
+    );
   });
 
   it('--ignore-cluster and a missing kubeconfig never ask the cluster', async () => {
-    for (const [args, world] of [[['--ignore-cluster'], { objects: installed, files }], [[], { objects: installed, files, noCluster: true }]] as const) {
+    for (const [args, world] of [
+      [['--ignore-cluster'], { objects: installed, files }],
+      [[], { objects: installed, files, noCluster: true }],
+    ] as const) {
       const r = await runWithWorld(['kube-inject', '-f', 'app.yaml', ...args], world);
       expect(r).toMatchObject({ code: 0, stderr: '' });
       expect(r.stdout).toMatch(/cpu: "?100m"?/);

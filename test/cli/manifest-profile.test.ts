@@ -20,7 +20,21 @@ describe('mesh manifest diff', () => {
   it('lists added objects and diffs changed ones, exit 79, no colour off a TTY', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.yaml'), (await runCli(['manifest', 'generate', '--set', 'profile=minimal'])).stdout);
-    writeFileSync(join(dir, 'b.yaml'), (await runCli(['manifest', 'generate', '--set', 'profile=minimal', '--set', 'values.pilot.autoscaleMax=7', '--set', 'components.egressGateways[0].enabled=true'])).stdout);
+    writeFileSync(
+      join(dir, 'b.yaml'),
+      (
+        await runCli([
+          'manifest',
+          'generate',
+          '--set',
+          'profile=minimal',
+          '--set',
+          'values.pilot.autoscaleMax=7',
+          '--set',
+          'components.egressGateways[0].enabled=true',
+        ])
+      ).stdout,
+    );
     const res = await runCli(['manifest', 'diff', join(dir, 'a.yaml'), join(dir, 'b.yaml')]);
     expect(res.code).toBe(79);
     expect(res.stdout).toContain('+ Deployment.apps istio-system/istio-egressgateway (only in');
@@ -51,7 +65,17 @@ describe('mesh manifest generate -o', () => {
 describe('mesh profile', () => {
   it('lists the profiles', async () => {
     const res = await runCli(['profile', 'list', '-o', 'json']);
-    expect(JSON.parse(res.stdout).map((p: { name: string }) => p.name)).toEqual(['ambient', 'default', 'demo', 'empty', 'minimal', 'openshift', 'preview', 'remote', 'stable']);
+    expect(JSON.parse(res.stdout).map((p: { name: string }) => p.name)).toEqual([
+      'ambient',
+      'default',
+      'demo',
+      'empty',
+      'minimal',
+      'openshift',
+      'preview',
+      'remote',
+      'stable',
+    ]);
   });
 
   it('dumps a config path', async () => {

@@ -10,7 +10,12 @@ import { runCli } from '../helpers/run-cli.js';
 import { runWithWorld } from '../helpers/fake-context.js';
 import { startFakeApiServer, type FakeApiServer } from './fake-apiserver.js';
 
-interface Attributes { group: string; resource: string; verb: string; namespace?: string }
+interface Attributes {
+  group: string;
+  resource: string;
+  verb: string;
+  namespace?: string;
+}
 
 let api: FakeApiServer;
 let proxy: http.Server;
@@ -26,7 +31,10 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      const send = (payload: unknown) => { res.writeHead(201, { 'Content-Type': 'application/json' }); res.end(JSON.stringify(payload)); };
+      const send = (payload: unknown) => {
+        res.writeHead(201, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(payload));
+      };
       if (req.method === 'GET' && req.url === '/version') return send({ major: '1', minor: gitVersion.split('.')[1], gitVersion });
       if (req.method === 'POST' && req.url === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews') {
         const attrs = (JSON.parse(body) as { spec: { resourceAttributes: Attributes } }).spec.resourceAttributes;
@@ -43,11 +51,18 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const port = (proxy.address() as AddressInfo).port;
   kubeconfig = join(mkdtempSync(join(tmpdir(), 'mesh-precheck-')), 'kubeconfig');
-  writeFileSync(kubeconfig, [
-    'apiVersion: v1', 'kind: Config', 'current-context: fake',
-    `clusters: [{name: fake, cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}}]`,
-    'contexts: [{name: fake, context: {cluster: fake, user: u}}]', 'users: [{name: u, user: {token: t}}]', '',
-  ].join('\n'));
+  writeFileSync(
+    kubeconfig,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: fake',
+      `clusters: [{name: fake, cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}}]`,
+      'contexts: [{name: fake, context: {cluster: fake, user: u}}]',
+      'users: [{name: u, user: {token: t}}]',
+      '',
+    ].join('\n'),
+  );
 });
 
 afterAll(async () => {
@@ -93,11 +108,15 @@ describe('mesh precheck (scripted API server)', () => {
   });
 
   it('missing permissions: IST0141 per resource naming each missing verb, as JSON', async () => {
-    allow = (a) => !(a.resource === 'clusterroles' && a.verb !== 'get') && !(a.resource === 'configmaps' && a.namespace === 'istio-system' && a.verb === 'delete');
+    allow = (a) =>
+      !(a.resource === 'clusterroles' && a.verb !== 'get') && !(a.resource === 'configmaps' && a.namespace === 'istio-system' && a.verb === 'delete');
     const r = await runCli(['precheck', '-o', 'json', '--kubeconfig', kubeconfig]);
     expect(r.code).toBe(79);
     const msgs = JSON.parse(r.stdout) as { code: string; level: string; origin: string; message: string }[];
-    expect(msgs.map((m) => [m.code, m.level, m.origin])).toEqual([['IST0141', 'Error', 'Cluster'], ['IST0141', 'Error', 'Cluster']]);
+    expect(msgs.map((m) => [m.code, m.level, m.origin])).toEqual([
+      ['IST0141', 'Error', 'Cluster'],
+      ['IST0141', 'Error', 'Cluster'],
+    ]);
     expect(msgs.map((m) => m.message)).toEqual([
       'Missing permission to delete configmaps in namespace istio-system, which mesh install needs (no rule allows it; see kubectl auth can-i delete configmaps -n istio-system).',
       'Missing permission to list, create, patch, delete clusterroles.rbac.authorization.k8s.io cluster-wide, which mesh install needs (no rule allows it; see kubectl auth can-i list clusterroles.rbac.authorization.k8s.io).',
@@ -105,7 +124,17 @@ describe('mesh precheck (scripted API server)', () => {
   });
 
   it('permissions follow the flags: a --revision canary in another namespace is checked there', async () => {
-    const r = await runCli(['precheck', '--revision', 'canary', '--set', 'values.global.istioNamespace=mesh-cp', '--set', 'namespace=mesh-cp', '--kubeconfig', kubeconfig]);
+    const r = await runCli([
+      'precheck',
+      '--revision',
+      'canary',
+      '--set',
+      'values.global.istioNamespace=mesh-cp',
+      '--set',
+      'namespace=mesh-cp',
+      '--kubeconfig',
+      kubeconfig,
+    ]);
     expect(r.code).toBe(0);
     const namespaces = new Set(reviews.map((a) => a.namespace).filter(Boolean));
     expect(namespaces).toContain('mesh-cp');
@@ -114,13 +143,16 @@ describe('mesh precheck (scripted API server)', () => {
 
   it('an istiod of an older version with the same revision is noted (Info); one three minors behind is a Warning', async () => {
     const deploy = (version: string) => ({
-      apiVersion: 'apps/v1', kind: 'Deployment',
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
       metadata: { name: 'istiod', namespace: 'istio-system', labels: { app: 'istiod' } },
       spec: { template: { spec: { containers: [{ name: 'discovery', image: `docker.io/istio/pilot:${version}` }] } } },
     });
     api.store.set('apps/deployments/istio-system/istiod', deploy('1.29.1') as never);
     let r = await runCli(['precheck', '--output-threshold', 'Info', '--kubeconfig', kubeconfig]);
-    expect(r.stdout).toContain('Info [MESH0003] (Deployment istio-system/istiod) Istio 1.29.1 runs here as revision default (istio-system/istiod); installing 1.30.3 without --revision replaces it in place.');
+    expect(r.stdout).toContain(
+      'Info [MESH0003] (Deployment istio-system/istiod) Istio 1.29.1 runs here as revision default (istio-system/istiod); installing 1.30.3 without --revision replaces it in place.',
+    );
     expect(r.code).toBe(0);
     api.store.set('apps/deployments/istio-system/istiod', deploy('1.27.0') as never);
     r = await runCli(['precheck', '--kubeconfig', kubeconfig]);
@@ -132,7 +164,9 @@ describe('mesh precheck (scripted API server)', () => {
   it('--from-version: IST0169 when the legacy zipkin Service exists; bad versions are usage errors before any cluster call', async () => {
     api.store.set('/services/istio-system/zipkin', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'zipkin', namespace: 'istio-system' } } as never);
     const r = await runCli(['precheck', '--skip-controlplane', '--from-version', '1.20', '--kubeconfig', kubeconfig]);
-    expect(r.stdout).toMatch(/^Warning \[IST0169\] \(Service istio-system\/zipkin\) The configuration "meshConfig.defaultConfig.tracer" changed in release 1.22/);
+    expect(r.stdout).toMatch(
+      /^Warning \[IST0169\] \(Service istio-system\/zipkin\) The configuration "meshConfig.defaultConfig.tracer" changed in release 1.22/,
+    );
     expect(r.code).toBe(79);
     expect((await runCli(['precheck', '--skip-controlplane', '--from-version', '1.25', '--kubeconfig', kubeconfig])).code).toBe(0);
     const bad = await runCli(['precheck', '--from-version', '2.0', '--kubeconfig', '/nonexistent']);
@@ -142,15 +176,24 @@ describe('mesh precheck (scripted API server)', () => {
 
   it('Gateway API CRDs that do not serve v1beta1/v1 are reported by the analyzer precheck runs (IST0156, IST0172)', async () => {
     api.store.set('apiextensions.k8s.io/customresourcedefinitions//httproutes.gateway.networking.k8s.io', {
-      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'httproutes.gateway.networking.k8s.io' },
-      spec: { group: 'gateway.networking.k8s.io', scope: 'Namespaced', names: { kind: 'HTTPRoute', plural: 'httproutes' }, versions: [{ name: 'v1alpha2', served: true }] },
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'httproutes.gateway.networking.k8s.io' },
+      spec: {
+        group: 'gateway.networking.k8s.io',
+        scope: 'Namespaced',
+        names: { kind: 'HTTPRoute', plural: 'httproutes' },
+        versions: [{ name: 'v1alpha2', served: true }],
+      },
     } as never);
     const r = await runCli(['precheck', '--kubeconfig', kubeconfig]);
-    expect(r.stdout).toBe([
-      'Error [IST0156] (CustomResourceDefinition httproutes.gateway.networking.k8s.io) This Gateway API CRD serves versions v1alpha2, but Istio needs v1beta1.',
-      'Warning [IST0172] (CustomResourceDefinition httproutes.gateway.networking.k8s.io) This Gateway API CRD serves versions v1alpha2, but not v1, which later Istio releases require.',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'Error [IST0156] (CustomResourceDefinition httproutes.gateway.networking.k8s.io) This Gateway API CRD serves versions v1alpha2, but Istio needs v1beta1.',
+        'Warning [IST0172] (CustomResourceDefinition httproutes.gateway.networking.k8s.io) This Gateway API CRD serves versions v1alpha2, but not v1, which later Istio releases require.',
+        '',
+      ].join('\n'),
+    );
     expect(r.code).toBe(79);
   });
 
@@ -168,8 +211,9 @@ describe('mesh precheck (scripted API server)', () => {
 // The same checks over the fake context's precheck port (test/helpers/fake-context.ts): the questions are answered
 // from data, so these are about what precheck concludes, not about the requests it sends.
 describe('mesh precheck over the fake context', () => {
-  const ok = '✔ No issues found when checking the cluster. Istio is safe to install or upgrade!\n'
-    + '  To get started, check out https://istio.io/latest/docs/setup/getting-started/.\n';
+  const ok =
+    '✔ No issues found when checking the cluster. Istio is safe to install or upgrade!\n' +
+    '  To get started, check out https://istio.io/latest/docs/setup/getting-started/.\n';
 
   it('passes on a supported cluster where everything is allowed', async () => {
     expect(await runWithWorld(['precheck'])).toMatchObject({ code: 0, stdout: '', stderr: ok });
@@ -189,7 +233,9 @@ describe('mesh precheck over the fake context', () => {
 
   it('notes a control plane of another version that the install would replace', async () => {
     const istiod = {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'istiod', namespace: 'istio-system', labels: { app: 'istiod', 'istio.io/rev': 'default' } },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'istiod', namespace: 'istio-system', labels: { app: 'istiod', 'istio.io/rev': 'default' } },
       spec: { template: { spec: { containers: [{ name: 'discovery', image: 'docker.io/istio/pilot:1.28.1' }] } } },
     };
     const r = await runWithWorld(['precheck', '--output-threshold', 'Info'], { objects: [istiod] });
@@ -198,7 +244,12 @@ describe('mesh precheck over the fake context', () => {
   });
 
   it('warns about kinds it may not read, not about kinds not served before a first install', async () => {
-    const r = await runWithWorld(['precheck'], { skipped: [{ kind: 'Namespace', reason: 'forbidden' }, { kind: 'VirtualService', reason: 'notServed' }] });
+    const r = await runWithWorld(['precheck'], {
+      skipped: [
+        { kind: 'Namespace', reason: 'forbidden' },
+        { kind: 'VirtualService', reason: 'notServed' },
+      ],
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`warning: could not read from https://fake-cluster.invalid: Namespace: forbidden (403); analyzers ran without them\n${ok}`);
   });

@@ -10,8 +10,12 @@ import { startFakeApiServer, type FakeApiServer } from './fake-apiserver.js';
 
 describe('mesh proxy-status', () => {
   let api: FakeApiServer;
-  beforeAll(async () => { api = await startFakeApiServer(); });
-  afterAll(async () => { await api.close(); });
+  beforeAll(async () => {
+    api = await startFakeApiServer();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it.each([
     [['proxy-status', '--timeout', 'soon'], "option '--timeout <duration>' argument 'soon' is invalid. expected a duration such as 30s"],
@@ -30,8 +34,10 @@ describe('mesh proxy-status', () => {
   it('names the namespace and selector when no istiod runs, with a hint', async () => {
     const r = await runCli(['proxy-status', '--kubeconfig', api.kubeconfig, '-i', 'mesh-system', '-r', 'canary']);
     expect(r.code).toBe(69);
-    expect(r.stderr).toBe('error: no running istiod pods in namespace mesh-system (selector app=istiod,istio.io/rev=canary)\n'
-      + 'hint: is Istio installed? pass -i/--istioNamespace for a control plane in another namespace, or -r/--revision for a revisioned one\n');
+    expect(r.stderr).toBe(
+      'error: no running istiod pods in namespace mesh-system (selector app=istiod,istio.io/rev=canary)\n' +
+        'hint: is Istio installed? pass -i/--istioNamespace for a control plane in another namespace, or -r/--revision for a revisioned one\n',
+    );
   });
 
   it('says which pod is missing in diff mode', async () => {
@@ -51,7 +57,13 @@ describe('mesh proxy-status over the fake context (istiod pods and their answers
   const golden = (path: string) => readFileSync(new URL(`../golden/proxy-status/${path}`, import.meta.url), 'utf8');
   const input = (path: string) => JSON.parse(golden(path)) as { now: string; namespace?: string; istiods: Record<string, unknown> };
   const pod = (name: string, namespace: string, labels: Record<string, string>): PodInfo => ({
-    name, namespace, labels, annotations: {}, phase: 'Running', ready: true, creationTimestamp: '2026-01-01T00:00:00Z',
+    name,
+    namespace,
+    labels,
+    annotations: {},
+    phase: 'Running',
+    ready: true,
+    creationTimestamp: '2026-01-01T00:00:00Z',
   });
   /** The istiod pods of a syncz golden, each answering /debug/syncz (one whose golden answer is an error answers nothing). */
   const syncWorld = (name: string): FakeWorld => {
@@ -76,12 +88,17 @@ describe('mesh proxy-status over the fake context (istiod pods and their answers
     const r = await runWithWorld(['ps', '-n', 'shop', '-o', 'json'], syncWorld('two-istiods-one-down'));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).proxies).toEqual(JSON.parse(golden('syncz/two-istiods-one-down.out.json')).proxies);
-    expect(r.stderr).toBe('warning: istiod istiod-5d4c3b2a1-down1.istio-system did not answer, its proxies are missing: '
-      + 'cannot reach port 15014 of pod istiod-5d4c3b2a1-down1.istio-system: connection refused\n');
+    expect(r.stderr).toBe(
+      'warning: istiod istiod-5d4c3b2a1-down1.istio-system did not answer, its proxies are missing: ' +
+        'cannot reach port 15014 of pod istiod-5d4c3b2a1-down1.istio-system: connection refused\n',
+    );
     expect(r.ctx.requests).toContain('GET istiod-5d4c3b2a1-qwert.istio-system:15014/debug/syncz?namespace=shop');
   });
 
-  it.each([['in-sync', 0], ['envoy-behind', 79]])('%s: diffs istiod\'s config for a pod with its Envoy\'s (exit %d)', async (name, code) => {
+  it.each([
+    ['in-sync', 0],
+    ['envoy-behind', 79],
+  ])("%s: diffs istiod's config for a pod with its Envoy's (exit %d)", async (name, code) => {
     const { istiod, envoy } = JSON.parse(golden(`compare/${name}.in.json`)) as { istiod: unknown; envoy: unknown };
     const r = await runWithWorld(['ps', 'productpage-v1-abc.default'], {
       pods: [pod('istiod-1', 'istio-system', { app: 'istiod' }), pod('productpage-v1-abc', 'default', { app: 'productpage' })],
@@ -94,7 +111,9 @@ describe('mesh proxy-status over the fake context (istiod pods and their answers
   });
 
   it('does not diff a ztunnel pod', async () => {
-    const r = await runWithWorld(['ps', 'ztunnel-x.istio-system'], { pods: [pod('istiod-1', 'istio-system', { app: 'istiod' }), pod('ztunnel-x', 'istio-system', { app: 'ztunnel' })] });
+    const r = await runWithWorld(['ps', 'ztunnel-x.istio-system'], {
+      pods: [pod('istiod-1', 'istio-system', { app: 'istiod' }), pod('ztunnel-x', 'istio-system', { app: 'ztunnel' })],
+    });
     expect(r).toMatchObject({ code: 0, stdout: 'Sync diff is not available for ztunnel pod ztunnel-x.istio-system\n' });
   });
 });

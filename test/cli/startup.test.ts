@@ -41,21 +41,24 @@ describe('start-up loads only what the command needs', () => {
     expect(clientNodeChunks.length).toBeGreaterThan(0);
   });
 
-  it.each([
-    [['--version']],
-    [['--help']],
-    [['kube-inject', '-f', join(root, 'samples/ordering.yaml')]],
-  ])('mesh %j', (args) => {
+  it.each([[['--version']], [['--help']], [['kube-inject', '-f', join(root, 'samples/ordering.yaml')]]])('mesh %j', (args) => {
     const loads = loadedBy(args);
     // --version is answered by the bin shim alone; everything else goes through the CLI.
     expect(loads.some((u) => u.includes('/dist/cli.js'))).toBe(args[0] !== '--version');
-    for (const heavy of HEAVY) expect(loads.filter((u) => u.includes(heavy)), heavy).toEqual([]);
+    for (const heavy of HEAVY)
+      expect(
+        loads.filter((u) => u.includes(heavy)),
+        heavy,
+      ).toEqual([]);
     expect(loads.filter((u) => clientNodeChunks.includes(u))).toEqual([]);
   });
 
   it('does load the Kubernetes client when a command needs the cluster', () => {
     const cfg = join(home, 'kubeconfig');
-    writeFileSync(cfg, 'apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]\ncontexts: [{name: c, context: {cluster: c, user: u}}]\ncurrent-context: c\nusers: [{name: u, user: {token: t}}]\n');
+    writeFileSync(
+      cfg,
+      'apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]\ncontexts: [{name: c, context: {cluster: c, user: u}}]\ncurrent-context: c\nusers: [{name: u, user: {token: t}}]\n',
+    );
     // exits 69 (nothing listens on port 1); the trace is written all the same
     const loads = loadedBy(['version', '--remote', '--kubeconfig', cfg], true);
     expect(loads.filter((u) => clientNodeChunks.includes(u))).toHaveLength(1); // KubeConfig's; port-forward's is apart

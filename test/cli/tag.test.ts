@@ -31,8 +31,10 @@ describe('mesh tag: bad arguments', () => {
 
 describe('mesh tag over the fake context', () => {
   const webhook = (tag: string, revision: string) => ({
-    apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration',
-    metadata: { name: `istio-revision-tag-${tag}`, labels: { 'istio.io/rev': revision, 'istio.io/tag': tag } }, webhooks: [],
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'MutatingWebhookConfiguration',
+    metadata: { name: `istio-revision-tag-${tag}`, labels: { 'istio.io/rev': revision, 'istio.io/tag': tag } },
+    webhooks: [],
   });
   const namespace = (name: string, rev: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'istio.io/rev': rev } } });
   const objects = [webhook('prod-stable', '1-29-0'), webhook('prod-canary', '1-30-3'), namespace('shop', 'prod-stable'), namespace('cart', 'prod-stable')];
@@ -40,14 +42,22 @@ describe('mesh tag over the fake context', () => {
   it('tag list shows each tag, its revision and the namespaces using it', async () => {
     const r = await runWithWorld(['tag', 'list'], { objects });
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    const rows = r.stdout.trimEnd().split('\n').map((l) => l.trim().split(/\s+/));
-    expect(rows).toEqual([['TAG', 'REVISION', 'NAMESPACES'], ['prod-stable', '1-29-0', 'cart,shop'], ['prod-canary', '1-30-3']]);
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/));
+    expect(rows).toEqual([
+      ['TAG', 'REVISION', 'NAMESPACES'],
+      ['prod-stable', '1-29-0', 'cart,shop'],
+      ['prod-canary', '1-30-3'],
+    ]);
   });
 
   it('tag list -o json, and a cluster without tags', async () => {
     const json = await runWithWorld(['tag', 'list', '-o', 'json'], { objects });
     expect(JSON.parse(json.stdout)).toEqual([
-      { tag: 'prod-stable', revision: '1-29-0', namespaces: ['cart', 'shop'] }, { tag: 'prod-canary', revision: '1-30-3', namespaces: [] },
+      { tag: 'prod-stable', revision: '1-29-0', namespaces: ['cart', 'shop'] },
+      { tag: 'prod-canary', revision: '1-30-3', namespaces: [] },
     ]);
     const none = await runWithWorld(['tag', 'list']);
     expect(none).toMatchObject({ code: 0, stdout: '', stderr: 'No Istio revision tags found.\n' });
@@ -56,10 +66,14 @@ describe('mesh tag over the fake context', () => {
   it('tag remove refuses without a terminal while namespaces use the tag, and asks on one', async () => {
     const refused = await runWithWorld(['tag', 'remove', 'prod-stable'], { objects });
     expect(refused.code).toBe(64);
-    expect(refused.stderr).toMatch(/^error: tag "prod-stable" is still used by 2 namespace\(s\): cart, shop; removing it stops sidecar injection there\nhint: /);
+    expect(refused.stderr).toMatch(
+      /^error: tag "prod-stable" is still used by 2 namespace\(s\): cart, shop; removing it stops sidecar injection there\nhint: /,
+    );
     expect(refused.ctx.installed.calls.filter((c) => c.startsWith('delete'))).toEqual([]);
     const declined = await runWithWorld(['tag', 'remove', 'prod-stable'], { objects, stdinIsTTY: true, answers: [false] });
-    expect(declined.ctx.asked).toEqual(['tag "prod-stable" is still used by 2 namespace(s): cart, shop; removing it stops sidecar injection there. Remove it?']);
+    expect(declined.ctx.asked).toEqual([
+      'tag "prod-stable" is still used by 2 namespace(s): cart, shop; removing it stops sidecar injection there. Remove it?',
+    ]);
     expect(declined.stderr).toBe('Cancelled: nothing was changed.\n');
     const removed = await runWithWorld(['tag', 'remove', 'prod-stable', '-y'], { objects });
     expect(removed.code).toBe(0);

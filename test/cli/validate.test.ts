@@ -32,7 +32,9 @@ describe('mesh validate', () => {
   it('exits 79 and names file:line:col, object and field for each problem', async () => {
     const r = await runCli(['validate', '-f', '-'], { stdin: badWeights });
     expect(r.code).toBe(79);
-    expect(r.stdout).toBe('<stdin>:8:5: error: VirtualService/ns/r: spec.http[0].route: the weights of the 2 destinations add up to 0; give each destination a weight\n');
+    expect(r.stdout).toBe(
+      '<stdin>:8:5: error: VirtualService/ns/r: spec.http[0].route: the weights of the 2 destinations add up to 0; give each destination a weight\n',
+    );
     expect(r.stderr).toBe('✘ 1 error in 1 object checked\n');
   });
 
@@ -45,7 +47,12 @@ describe('mesh validate', () => {
     writeFileSync(join(dir, 'sub', 'd.yaml'), good);
     const flat = await runCli(['validate', '-f', dir]);
     expect(flat.code).toBe(79);
-    expect(flat.stdout.split('\n').filter(Boolean).map((l) => l.slice(dir.length + 1, dir.length + 7))).toEqual(['a.yaml', 'b.yaml']);
+    expect(
+      flat.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.slice(dir.length + 1, dir.length + 7)),
+    ).toEqual(['a.yaml', 'b.yaml']);
     const deep = await runCli(['validate', '-f', dir, '-R']);
     expect(deep.stdout).toContain(`${join(dir, 'sub', 'c.yaml')}:8:5: error:`);
     expect(deep.stderr).toBe('✘ 3 errors in 3 objects checked\n');
@@ -59,11 +66,20 @@ describe('mesh validate', () => {
     expect(doc.valid).toBe(false);
     expect(doc.summary).toEqual({ objects: 1, errors: 1, warnings: 0 });
     expect(Object.keys(doc.diagnostics[0])).toEqual(['file', 'line', 'col', 'severity', 'apiVersion', 'kind', 'namespace', 'name', 'path', 'message', 'rule']);
-    expect(doc.diagnostics[0]).toMatchObject({ file: '<stdin>', line: 8, col: 5, kind: 'VirtualService', path: 'spec.http[0].route', rule: 'virtualservice.route-weights' });
+    expect(doc.diagnostics[0]).toMatchObject({
+      file: '<stdin>',
+      line: 8,
+      col: 5,
+      kind: 'VirtualService',
+      path: 'spec.http[0].route',
+      rule: 'virtualservice.route-weights',
+    });
   });
 
   it('exits 0 with warnings only', async () => {
-    const r = await runCli(['validate', '-f', '-'], { stdin: badWeights.replace('subset: v1}', 'subset: v1}\n      weight: 70').replace('subset: v2}', 'subset: v2}\n      weight: 20') });
+    const r = await runCli(['validate', '-f', '-'], {
+      stdin: badWeights.replace('subset: v1}', 'subset: v1}\n      weight: 70').replace('subset: v2}', 'subset: v2}\n      weight: 20'),
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('warning: VirtualService/ns/r: spec.http[0].route: the weights add up to 90');
     expect(r.stderr).toBe('✔ 0 errors, 1 warning in 1 object checked\n');

@@ -22,15 +22,21 @@ const log = (msg) => process.stderr.write(`[cluster] ${msg}\n`);
 /** Returns the path of the kube-local binary, building it first when the sources changed. */
 export function ensureBinary() {
   const hash = createHash('sha256');
-  const files = readdirSync(here).filter((f) => /^go\.(mod|sum)$|\.go$/.test(f)).sort();
-  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(here, f))).update('\0');
+  const files = readdirSync(here)
+    .filter((f) => /^go\.(mod|sum)$|\.go$/.test(f))
+    .sort();
+  for (const f of files)
+    hash
+      .update(f)
+      .update('\0')
+      .update(readFileSync(join(here, f)))
+      .update('\0');
   const bin = join(cacheDir, 'bin', `kube-local-${hash.digest('hex').slice(0, 16)}`);
   if (existsSync(bin)) return bin;
 
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (go.error || go.status !== 0) {
-    throw new Error('the integration tests need Go (go1.26 or newer) on PATH to build the test cluster: ' +
-      (go.error?.message ?? go.stderr));
+    throw new Error('the integration tests need Go (go1.26 or newer) on PATH to build the test cluster: ' + (go.error?.message ?? go.stderr));
   }
   mkdirSync(join(cacheDir, 'bin'), { recursive: true });
   log(`building ${bin} with ${go.stdout.trim()} (a first build takes a long while)`);
@@ -40,8 +46,14 @@ export function ensureBinary() {
   const version = /k8s\.io\/kubernetes (v(\d+)\.(\d+)\.\d+)/.exec(readFileSync(join(here, 'go.mod'), 'utf8'));
   if (!version) throw new Error('go.mod does not require k8s.io/kubernetes');
   const pkg = 'k8s.io/component-base/version';
-  const ldflags = ['-s', '-w', `-X ${pkg}.gitVersion=${version[1]}`, `-X ${pkg}.gitMajor=${version[2]}`,
-    `-X ${pkg}.gitMinor=${version[3]}`, `-X ${pkg}.gitTreeState=clean`].join(' ');
+  const ldflags = [
+    '-s',
+    '-w',
+    `-X ${pkg}.gitVersion=${version[1]}`,
+    `-X ${pkg}.gitMajor=${version[2]}`,
+    `-X ${pkg}.gitMinor=${version[3]}`,
+    `-X ${pkg}.gitTreeState=clean`,
+  ].join(' ');
   const res = spawnSync('go', ['build', '-buildvcs=false', `-ldflags=${ldflags}`, '-o', tmp, '.'], { cwd: here, stdio: 'inherit' });
   if (res.status !== 0) throw new Error(`go build failed (exit ${res.status ?? res.signal})`);
   spawnSync('mv', [tmp, bin]);
@@ -87,13 +99,19 @@ async function startOnce(bin, opts) {
   else process.once('exit', () => killGroup(child.pid, 'SIGTERM'));
 
   let exited = null;
-  child.once('exit', (code, signal) => { exited = `exit ${code ?? signal}`; });
+  child.once('exit', (code, signal) => {
+    exited = `exit ${code ?? signal}`;
+  });
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(join(dir, 'ready.json'))) {
     if (exited || Date.now() > deadline) {
       killGroup(child.pid, 'SIGKILL');
       let tail = '';
-      try { tail = readFileSync(join(dir, 'up.log'), 'utf8').split('\n').slice(-30).join('\n'); } catch { /* removed */ }
+      try {
+        tail = readFileSync(join(dir, 'up.log'), 'utf8').split('\n').slice(-30).join('\n');
+      } catch {
+        /* removed */
+      }
       throw new Error(`test cluster did not start (${exited ?? 'timed out'}); logs in ${dir}/logs\n${tail}`);
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -110,11 +128,20 @@ export async function stopCluster(cluster, { keepDir = false } = {}) {
 }
 
 function killGroup(pid, signal) {
-  try { process.kill(-pid, signal); } catch { /* already gone */ }
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
 }
 
 function alive(pid) {
-  try { process.kill(-pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function main(cmd) {
@@ -139,5 +166,8 @@ async function main(cmd) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main(process.argv[2]).catch((err) => { log(err.message); process.exitCode = 1; });
+  main(process.argv[2]).catch((err) => {
+    log(err.message);
+    process.exitCode = 1;
+  });
 }

@@ -3,9 +3,7 @@
  * scripted prompt answers, progress recorded as lines, and a cluster seeded with objects, pods and pod answers
  * (config dumps, istiod debug endpoints). Tests that are about the HTTP level keep the scripted API server.
  */
-import type {
-  Cluster, CommandContext, GlobalOptions, PodRequestOptions, PortForwardHandle, SourceText,
-} from '../../src/context.js';
+import type { Cluster, CommandContext, GlobalOptions, PodRequestOptions, PortForwardHandle, SourceText } from '../../src/context.js';
 import { ClusterError, InputError } from '../../src/errors.js';
 import { kindOf } from '../../src/core/analyze/index.js';
 import type { SkippedKind } from '../../src/core/model/cluster-read.js';
@@ -110,7 +108,10 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
         return { name: pod.name, namespace: pod.namespace };
       },
       async list(namespace, selector) {
-        const wanted = selector.split(',').filter(Boolean).map((s) => s.split('='));
+        const wanted = selector
+          .split(',')
+          .filter(Boolean)
+          .map((s) => s.split('='));
         return pods.filter((p) => p.namespace === namespace && wanted.every(([k, v]) => p.labels[k!] === v));
       },
       async get(name, namespace) {
@@ -148,7 +149,9 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
             out.push({ origin: '<stdin>', text: world.stdin ?? '' });
             continue;
           }
-          const inDir = Object.keys(files).filter((f) => f.startsWith(`${path.replace(/\/$/, '')}/`)).sort();
+          const inDir = Object.keys(files)
+            .filter((f) => f.startsWith(`${path.replace(/\/$/, '')}/`))
+            .sort();
           if (files[path] !== undefined) out.push({ origin: path, text: files[path]! });
           else if (inDir.length) for (const f of inDir) out.push({ origin: f, text: files[f]! });
           else throw new InputError(`${path}: no such file or directory`);
@@ -183,8 +186,13 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
     progress: {
       async steps() {
         return {
-          start: (t) => err(`start ${t}\n`), update: () => {}, succeed: (t) => err(`✔ ${t}\n`), fail: (t) => err(`✘ ${t}\n`),
-          warn: (t) => err(`! warning: ${t}\n`), info: (t) => err(`  ${t}\n`), stop: () => {},
+          start: (t) => err(`start ${t}\n`),
+          update: () => {},
+          succeed: (t) => err(`✔ ${t}\n`),
+          fail: (t) => err(`✘ ${t}\n`),
+          warn: (t) => err(`! warning: ${t}\n`),
+          info: (t) => err(`  ${t}\n`),
+          stop: () => {},
         };
       },
       async status() {

@@ -52,8 +52,13 @@ export class FakeCluster implements InstallClient {
 
   async list(apiVersion: string, kind: string, options: ListOptions): Promise<KubeObject[]> {
     this.calls.push(`list ${kind}${options.namespace ? ` -n ${options.namespace}` : ''}${options.labelSelector ? ` -l ${options.labelSelector}` : ''}`);
-    return [...this.objects.values()].filter((o) => o.kind === kind && (!options.namespace || o.metadata?.namespace === options.namespace) &&
-      matches(o, options.labelSelector) && matchesField(o, options.fieldSelector));
+    return [...this.objects.values()].filter(
+      (o) =>
+        o.kind === kind &&
+        (!options.namespace || o.metadata?.namespace === options.namespace) &&
+        matches(o, options.labelSelector) &&
+        matchesField(o, options.fieldSelector),
+    );
   }
 
   async delete(ref: ObjectRef): Promise<boolean> {
@@ -106,12 +111,22 @@ export class FakeClock implements Clock {
 /** Records progress events as lines. */
 export class RecordedProgress implements ProgressSink {
   readonly lines: string[] = [];
-  start(t: string): void { this.lines.push(`start ${t}`); }
+  start(t: string): void {
+    this.lines.push(`start ${t}`);
+  }
   update(): void {}
-  succeed(t: string): void { this.lines.push(`✔ ${t}`); }
-  fail(t: string): void { this.lines.push(`✘ ${t}`); }
-  warn(t: string): void { this.lines.push(`warn ${t}`); }
-  info(t: string): void { this.lines.push(`info ${t}`); }
+  succeed(t: string): void {
+    this.lines.push(`✔ ${t}`);
+  }
+  fail(t: string): void {
+    this.lines.push(`✘ ${t}`);
+  }
+  warn(t: string): void {
+    this.lines.push(`warn ${t}`);
+  }
+  info(t: string): void {
+    this.lines.push(`info ${t}`);
+  }
 }
 
 /** Status hooks that make CRDs Established and workloads fully ready on first read. */

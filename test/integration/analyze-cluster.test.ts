@@ -15,10 +15,17 @@ function gatewayApiCRD(plural: string, kind: string, bundle: string, versions: s
       annotations: { 'api-approved.kubernetes.io': 'https://github.com/kubernetes-sigs/gateway-api/pull/1538', [`${GROUP}/bundle-version`]: bundle },
     },
     spec: {
-      group: GROUP, scope: 'Namespaced', names: { plural, singular: plural.slice(0, -1), kind, listKind: `${kind}List` },
+      group: GROUP,
+      scope: 'Namespaced',
+      names: { plural, singular: plural.slice(0, -1), kind, listKind: `${kind}List` },
       // No status subresource: the status a test writes on create is kept, standing in for a controller's.
       // client-node's typed models spell x-kubernetes-preserve-unknown-fields this way (and drop the JSON name).
-      versions: versions.map((name, i) => ({ name, served: true, storage: i === 0, schema: { openAPIV3Schema: { type: 'object', x_kubernetes_preserve_unknown_fields: true } } })),
+      versions: versions.map((name, i) => ({
+        name,
+        served: true,
+        storage: i === 0,
+        schema: { openAPIV3Schema: { type: 'object', x_kubernetes_preserve_unknown_fields: true } },
+      })),
     },
   };
 }
@@ -27,14 +34,21 @@ describe('mesh analyze on a live cluster: webhooks, Gateway API CRDs and conditi
   const { crds, objects } = kube();
   let ns: Awaited<ReturnType<typeof tempNamespace>>;
   const webhook = {
-    apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration', metadata: { name: 'mesh-it-sidecar-injector' },
-    webhooks: [{
-      name: 'it.sidecar-injector.istio.io', admissionReviewVersions: ['v1'], sideEffects: 'None', failurePolicy: 'Ignore',
-      clientConfig: { service: { name: 'istiod-gone', namespace: 'istio-system', path: '/inject' } },
-      // Selects nothing any other test creates, so the API server never calls it.
-      objectSelector: { matchLabels: { 'mesh-it': 'never' } },
-      rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
-    }],
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'MutatingWebhookConfiguration',
+    metadata: { name: 'mesh-it-sidecar-injector' },
+    webhooks: [
+      {
+        name: 'it.sidecar-injector.istio.io',
+        admissionReviewVersions: ['v1'],
+        sideEffects: 'None',
+        failurePolicy: 'Ignore',
+        clientConfig: { service: { name: 'istiod-gone', namespace: 'istio-system', path: '/inject' } },
+        // Selects nothing any other test creates, so the API server never calls it.
+        objectSelector: { matchLabels: { 'mesh-it': 'never' } },
+        rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
+      },
+    ],
   };
 
   beforeAll(async () => {
@@ -47,9 +61,19 @@ describe('mesh analyze on a live cluster: webhooks, Gateway API CRDs and conditi
       return crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True');
     });
     const route = {
-      apiVersion: `${GROUP}/v1`, kind: 'HTTPRoute', metadata: { name: 'shop', namespace: ns.name }, spec: { parentRefs: [{ name: 'web' }] },
-      status: { parents: [{ parentRef: { name: 'web' }, controllerName: 'istio.io/gateway-controller',
-        conditions: [{ type: 'ResolvedRefs', status: 'False', reason: 'BackendNotFound', message: 'backend(shop) not found' }] }] },
+      apiVersion: `${GROUP}/v1`,
+      kind: 'HTTPRoute',
+      metadata: { name: 'shop', namespace: ns.name },
+      spec: { parentRefs: [{ name: 'web' }] },
+      status: {
+        parents: [
+          {
+            parentRef: { name: 'web' },
+            controllerName: 'istio.io/gateway-controller',
+            conditions: [{ type: 'ResolvedRefs', status: 'False', reason: 'BackendNotFound', message: 'backend(shop) not found' }],
+          },
+        ],
+      },
     };
     // The new kind's storage may answer 404/429 for a moment after Established.
     await waitFor('the HTTPRoute to be stored', async () => Boolean(await objects.create(route)));
@@ -65,11 +89,13 @@ describe('mesh analyze on a live cluster: webhooks, Gateway API CRDs and conditi
     const res = await runMesh(['analyze', '-A', '-o', 'json']);
     expect(res.code, res.stderr).toBe(79);
     const found = (JSON.parse(res.stdout) as Array<{ code: string; origin: string }>).map((m) => `${m.code} ${m.origin}`);
-    expect(found).toEqual(expect.arrayContaining([
-      'IST0139 MutatingWebhookConfiguration mesh-it-sidecar-injector',
-      `IST0176 CustomResourceDefinition tlsroutes.${GROUP}`,
-      `IST0171 HTTPRoute ${ns.name}/shop`,
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'IST0139 MutatingWebhookConfiguration mesh-it-sidecar-injector',
+        `IST0176 CustomResourceDefinition tlsroutes.${GROUP}`,
+        `IST0171 HTTPRoute ${ns.name}/shop`,
+      ]),
+    );
     // The HTTPRoute CRD is current and serves v1 and v1beta1: nothing to say about it.
     expect(found.filter((f) => f.includes(`httproutes.${GROUP}`))).toEqual([]);
     expect(res.stderr).not.toMatch(/HTTPRoute\.gateway/);

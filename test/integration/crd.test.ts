@@ -22,7 +22,9 @@ function widgetCRD(plural: string, schema: object): V1CustomResourceDefinition {
 describe('CRD validation', () => {
   const { crds, custom } = kube();
   let ns: Awaited<ReturnType<typeof tempNamespace>>;
-  beforeAll(async () => { ns = await tempNamespace('crd'); });
+  beforeAll(async () => {
+    ns = await tempNamespace('crd');
+  });
   afterAll(async () => {
     await ns.remove();
     await crds.deleteCustomResourceDefinition({ name: `widgets.${group}` }).catch(() => undefined);
@@ -49,13 +51,28 @@ describe('CRD validation', () => {
 
     const widget = (name: string, spec: object) => ({ apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name }, spec });
     const ok = await waitFor('the Widget API to be served', () =>
-      custom.createNamespacedCustomObject({ group, version: 'v1', namespace: ns.name, plural: 'widgets', body: widget('ok', { size: 3, color: 'red' }) }));
+      custom.createNamespacedCustomObject({ group, version: 'v1', namespace: ns.name, plural: 'widgets', body: widget('ok', { size: 3, color: 'red' }) }),
+    );
     expect(ok).toMatchObject({ spec: { size: 3 } });
 
-    const reject = (name: string, spec: object) => custom.createNamespacedCustomObject({
-      group, version: 'v1', namespace: ns.name, plural: 'widgets', body: widget(name, spec),
-    }).then(() => undefined, (err: unknown) => err);
-    for (const [spec, field] of [[{ size: 0 }, 'spec.size'], [{ size: 2, color: 'green' }, 'spec.color'], [{ color: 'red' }, 'spec.size']] as const) {
+    const reject = (name: string, spec: object) =>
+      custom
+        .createNamespacedCustomObject({
+          group,
+          version: 'v1',
+          namespace: ns.name,
+          plural: 'widgets',
+          body: widget(name, spec),
+        })
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+    for (const [spec, field] of [
+      [{ size: 0 }, 'spec.size'],
+      [{ size: 2, color: 'green' }, 'spec.color'],
+      [{ color: 'red' }, 'spec.size'],
+    ] as const) {
       const err = await reject('bad', spec);
       expect(statusOf(err), JSON.stringify(spec)).toBe(422);
       expect(String((err as { body?: unknown }).body)).toContain(field);
@@ -63,9 +80,14 @@ describe('CRD validation', () => {
   });
 
   it('rejects a CRD whose schema is not structural', async () => {
-    const err = await crds.createCustomResourceDefinition({
-      body: widgetCRD('gadgets', { type: 'object', properties: { spec: { properties: { size: { type: 'integer' } } } } }),
-    }).then(() => undefined, (e: unknown) => e);
+    const err = await crds
+      .createCustomResourceDefinition({
+        body: widgetCRD('gadgets', { type: 'object', properties: { spec: { properties: { size: { type: 'integer' } } } } }),
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(statusOf(err)).toBe(422);
     expect(String((err as { body?: unknown }).body)).toMatch(/must not be empty for specified object fields|type: Required/);
   });

@@ -13,11 +13,15 @@ const root = join(import.meta.dirname, '..', '..');
 /** A running `mesh dashboard ...`: the first stdout line (the URL) and a way to stop it. */
 function startDashboard(args: string[]) {
   const child = spawn(process.execPath, [join(root, 'bin', 'mesh.js'), 'dashboard', ...args, '--kubeconfig', kubeconfigPath()], {
-    cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const url = new Promise<string>((resolve, reject) => {
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -43,7 +47,9 @@ function httpGet(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = get(url, { timeout: 5_000 }, (res) => {
       let text = '';
-      res.setEncoding('utf8').on('data', (d: string) => { text += d; });
+      res.setEncoding('utf8').on('data', (d: string) => {
+        text += d;
+      });
       res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${res.statusCode}: ${text}`))));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
@@ -57,7 +63,10 @@ describe('mesh dashboard on a cluster', () => {
   const standIns: PodStandIn[] = [];
 
   async function pod(name: string, labels: Record<string, string>, port: number, annotations: Record<string, string> = {}) {
-    await core.createNamespacedPod({ namespace: ns.name, body: { metadata: { name, labels, annotations }, spec: { containers: [{ name: 'c', image: 'example.invalid/ui:1' }] } } });
+    await core.createNamespacedPod({
+      namespace: ns.name,
+      body: { metadata: { name, labels, annotations }, spec: { containers: [{ name: 'c', image: 'example.invalid/ui:1' }] } },
+    });
     standIns.push(await standInForPod(ns.name, name, port, (req, res) => res.end(`${name}:${port} ${req.method} ${req.url}`)));
   }
 
@@ -81,8 +90,20 @@ describe('mesh dashboard on a cluster', () => {
     ['kiali, found by app=kiali in -n after -i', ['kiali', '-n', '$NS', '--browser=false', '--port', '0'], '/kiali', 'kiali-1:20001 GET /kiali', 'SIGINT'],
     ['envoy admin of a named pod', ['envoy', 'web-1.$NS', '--no-browser', '-p', '0'], '', 'web-1:15000 GET /', 'SIGTERM'],
     ['proxy admin by selector', ['proxy', '-l', 'app=web', '-n', '$NS', '--browser=false', '-p', '0'], '', 'web-1:15000 GET /', 'SIGINT'],
-    ['controlz of a named istiod (namespace from -i)', ['controlz', 'istiod-1', '-i', '$NS', '--browser=false', '-p', '0'], '', 'istiod-1:9876 GET /', 'SIGINT'],
-    ['istiod-debug of a revision, on its prometheus.io/port', ['istiod-debug', '-r', 'canary', '-i', '$NS', '--browser=false', '-p', '0'], '/debug', 'istiod-2:15015 GET /debug', 'SIGINT'],
+    [
+      'controlz of a named istiod (namespace from -i)',
+      ['controlz', 'istiod-1', '-i', '$NS', '--browser=false', '-p', '0'],
+      '',
+      'istiod-1:9876 GET /',
+      'SIGINT',
+    ],
+    [
+      'istiod-debug of a revision, on its prometheus.io/port',
+      ['istiod-debug', '-r', 'canary', '-i', '$NS', '--browser=false', '-p', '0'],
+      '/debug',
+      'istiod-2:15015 GET /debug',
+      'SIGINT',
+    ],
   ] as const)('%s', async (_name, args, path, answer, signal) => {
     const dash = startDashboard(args.map((a) => a.replace('$NS', ns.name)));
     try {

@@ -6,8 +6,10 @@ import { runMesh } from './helpers/mesh.js';
 
 /** Istio kinds this test stores; when the cluster lacks their CRDs, the test adds schemaless ones (and removes only those). */
 const ISTIO_KINDS = [
-  ['networking.istio.io', 'destinationrules', 'DestinationRule'], ['networking.istio.io', 'virtualservices', 'VirtualService'],
-  ['security.istio.io', 'peerauthentications', 'PeerAuthentication'], ['security.istio.io', 'authorizationpolicies', 'AuthorizationPolicy'],
+  ['networking.istio.io', 'destinationrules', 'DestinationRule'],
+  ['networking.istio.io', 'virtualservices', 'VirtualService'],
+  ['security.istio.io', 'peerauthentications', 'PeerAuthentication'],
+  ['security.istio.io', 'authorizationpolicies', 'AuthorizationPolicy'],
 ] as const;
 
 describe('mesh describe on a live cluster', () => {
@@ -18,11 +20,19 @@ describe('mesh describe on a live cluster', () => {
   beforeAll(async () => {
     for (const [group, plural, kind] of ISTIO_KINDS) {
       try {
-        await crds.createCustomResourceDefinition({ body: {
-          metadata: { name: `${plural}.${group}` },
-          spec: { group, scope: 'Namespaced', names: { plural, singular: kind.toLowerCase(), kind, listKind: `${kind}List` },
-            versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', x_kubernetes_preserve_unknown_fields: true } } }] },
-        } });
+        await crds.createCustomResourceDefinition({
+          body: {
+            metadata: { name: `${plural}.${group}` },
+            spec: {
+              group,
+              scope: 'Namespaced',
+              names: { plural, singular: kind.toLowerCase(), kind, listKind: `${kind}List` },
+              versions: [
+                { name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', x_kubernetes_preserve_unknown_fields: true } } },
+              ],
+            },
+          },
+        });
         created.push(`${plural}.${group}`);
       } catch (error) {
         if (statusOf(error) !== 409) throw error;
@@ -30,27 +40,68 @@ describe('mesh describe on a live cluster', () => {
     }
     for (const name of created) {
       await waitFor(`CRD ${name} to be Established`, async () =>
-        (await crds.readCustomResourceDefinition({ name })).status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True'));
+        (await crds.readCustomResourceDefinition({ name })).status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True'),
+      );
     }
     ns = await tempNamespace('describe');
     const n = ns.name;
-    await core.createNamespacedService({ namespace: n, body: { metadata: { name: 'cart' }, spec: { selector: { app: 'cart' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] } } });
-    await core.createNamespacedPod({ namespace: n, body: {
-      metadata: { name: 'cart-v1', labels: { app: 'cart', version: 'v1' }, annotations: { 'sidecar.istio.io/status': '{"revision":"default"}' } },
-      spec: { containers: [
-        { name: 'cart', image: 'example.invalid/cart:1', ports: [{ containerPort: 8080 }] },
-        { name: 'istio-proxy', image: 'example.invalid/proxyv2:1.30.3' },
-      ] },
-    } });
-    await core.createNamespacedPod({ namespace: n, body: { metadata: { name: 'plain', labels: { app: 'plain' } }, spec: { containers: [{ name: 'app', image: 'example.invalid/plain:1' }] } } });
+    await core.createNamespacedService({
+      namespace: n,
+      body: { metadata: { name: 'cart' }, spec: { selector: { app: 'cart' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] } },
+    });
+    await core.createNamespacedPod({
+      namespace: n,
+      body: {
+        metadata: { name: 'cart-v1', labels: { app: 'cart', version: 'v1' }, annotations: { 'sidecar.istio.io/status': '{"revision":"default"}' } },
+        spec: {
+          containers: [
+            { name: 'cart', image: 'example.invalid/cart:1', ports: [{ containerPort: 8080 }] },
+            { name: 'istio-proxy', image: 'example.invalid/proxyv2:1.30.3' },
+          ],
+        },
+      },
+    });
+    await core.createNamespacedPod({
+      namespace: n,
+      body: { metadata: { name: 'plain', labels: { app: 'plain' } }, spec: { containers: [{ name: 'app', image: 'example.invalid/plain:1' }] } },
+    });
     const istio = [
-      { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'cart', namespace: n },
-        spec: { host: 'cart', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } }, subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] } },
-      { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'cart', namespace: n },
-        spec: { hosts: ['cart'], http: [{ route: [{ destination: { host: 'cart', subset: 'v1' }, weight: 80 }, { destination: { host: 'cart', subset: 'v2' }, weight: 20 }] }] } },
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'DestinationRule',
+        metadata: { name: 'cart', namespace: n },
+        spec: {
+          host: 'cart',
+          trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } },
+          subsets: [
+            { name: 'v1', labels: { version: 'v1' } },
+            { name: 'v2', labels: { version: 'v2' } },
+          ],
+        },
+      },
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'cart', namespace: n },
+        spec: {
+          hosts: ['cart'],
+          http: [
+            {
+              route: [
+                { destination: { host: 'cart', subset: 'v1' }, weight: 80 },
+                { destination: { host: 'cart', subset: 'v2' }, weight: 20 },
+              ],
+            },
+          ],
+        },
+      },
       { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'default', namespace: n }, spec: { mtls: { mode: 'STRICT' } } },
-      { apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: 'cart-get', namespace: n },
-        spec: { selector: { matchLabels: { app: 'cart' } }, rules: [{ to: [{ operation: { methods: ['GET'] } }] }] } },
+      {
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        metadata: { name: 'cart-get', namespace: n },
+        spec: { selector: { matchLabels: { app: 'cart' } }, rules: [{ to: [{ operation: { methods: ['GET'] } }] }] },
+      },
     ];
     // A new kind's storage may answer 404/429 for a moment after Established.
     for (const o of istio) await waitFor(`${o.kind} to be stored`, async () => Boolean(await objects.create(o)));
@@ -67,7 +118,9 @@ describe('mesh describe on a live cluster', () => {
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('Pod: cart-v1\n   Pod Revision: default\n   Pod Ports: 8080 (cart)\n');
     expect(res.stdout).toContain('Service: cart\n   Port: http 80/HTTP targets pod port 8080\n');
-    expect(res.stdout).toContain('DestinationRule: cart for "cart"\n   Matching subsets: v1\n      (Non-matching subsets v2)\n   Traffic Policy TLS Mode: ISTIO_MUTUAL\n');
+    expect(res.stdout).toContain(
+      'DestinationRule: cart for "cart"\n   Matching subsets: v1\n      (Non-matching subsets v2)\n   Traffic Policy TLS Mode: ISTIO_MUTUAL\n',
+    );
     expect(res.stdout).toContain('   Route to host "cart" subset "v1" with weight 80%\n');
     expect(res.stdout).toContain('   Route to host "cart" subset "v2" with weight 20% (not this pod: subset v2 does not select this pod)\n');
     expect(res.stdout).toContain('Workload mTLS mode: STRICT\nApplied PeerAuthentication:\n   default\n'.replace('default\n', `default.${ns.name}\n`));
@@ -77,7 +130,10 @@ describe('mesh describe on a live cluster', () => {
   it('describes a service as JSON, and finds a pod through its service with svc/', async () => {
     const res = await runMesh(['describe', 'svc', `cart.${ns.name}`, '-o', 'json']);
     expect(res.code, res.stderr).toBe(0);
-    const d = JSON.parse(res.stdout) as { pods: { name: string; meshed: boolean }[]; service: { traffic: { destinationRule: { matchingSubsets: string[] } }[] } };
+    const d = JSON.parse(res.stdout) as {
+      pods: { name: string; meshed: boolean }[];
+      service: { traffic: { destinationRule: { matchingSubsets: string[] } }[] };
+    };
     expect(d.pods).toEqual([{ name: 'cart-v1', namespace: ns.name, kind: 'Pod', meshed: true }]);
     expect(d.service.traffic[0]!.destinationRule.matchingSubsets).toEqual(['v1']);
     const viaSvc = await runMesh(['describe', 'pod', `svc/cart.${ns.name}`, '-o', 'json']);

@@ -16,14 +16,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   const settled = await Promise.allSettled(Array.from({ length: count }, () => startCluster({ nodes: 2, keepDir })));
   const clusters = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const stopAll = async () => { await Promise.all(clusters.map((c) => stopCluster(c, { keepDir }))); };
+  const stopAll = async () => {
+    await Promise.all(clusters.map((c) => stopCluster(c, { keepDir })));
+  };
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
     await stopAll();
     throw failed.reason;
   }
   process.stderr.write(`[cluster] ${count} cluster(s) ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
-  project.provide('kubeconfigs', clusters.map((c) => c.kubeconfig));
+  project.provide(
+    'kubeconfigs',
+    clusters.map((c) => c.kubeconfig),
+  );
   return stopAll;
 }
 

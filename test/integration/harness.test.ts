@@ -9,8 +9,12 @@ describe('test cluster', () => {
   const { kc, core, apps, objects } = kube();
   const admission = kc.makeApiClient(AdmissionregistrationV1Api);
   let ns: Awaited<ReturnType<typeof tempNamespace>>;
-  beforeAll(async () => { ns = await tempNamespace('harness'); });
-  afterAll(async () => { await ns.remove(); });
+  beforeAll(async () => {
+    ns = await tempNamespace('harness');
+  });
+  afterAll(async () => {
+    await ns.remove();
+  });
 
   it('each worker sees its cluster as MESH_TEST_KUBECONFIG', () => {
     expect(process.env.MESH_TEST_KUBECONFIG).toBe(kubeconfigPath());
@@ -24,7 +28,9 @@ describe('test cluster', () => {
     const body = await new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(url, opts, (res) => {
         let text = '';
-        res.setEncoding('utf8').on('data', (d: string) => { text += d; });
+        res.setEncoding('utf8').on('data', (d: string) => {
+          text += d;
+        });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
       });
       req.on('error', reject);
@@ -66,11 +72,16 @@ describe('test cluster', () => {
 
   it('server-side apply: a second field manager conflicts, and wins only with force', async () => {
     const cm = (value: string): V1ConfigMap => ({
-      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa', namespace: ns.name }, data: { key: value },
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'ssa', namespace: ns.name },
+      data: { key: value },
     });
     await objects.patch(cm('one'), undefined, undefined, 'manager-a', undefined, 'application/apply-patch+yaml');
-    const conflict = await objects.patch(cm('two'), undefined, undefined, 'manager-b', false, 'application/apply-patch+yaml')
-      .then(() => undefined, (err: unknown) => err);
+    const conflict = await objects.patch(cm('two'), undefined, undefined, 'manager-b', false, 'application/apply-patch+yaml').then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(statusOf(conflict)).toBe(409);
     expect(String((conflict as { body?: unknown }).body)).toContain('manager-a');
 
@@ -86,19 +97,33 @@ describe('test cluster', () => {
     await admission.createValidatingWebhookConfiguration({
       body: {
         metadata: { name },
-        webhooks: [{
-          name, admissionReviewVersions: ['v1'], sideEffects: 'None', failurePolicy: 'Fail', timeoutSeconds: 5,
-          clientConfig: { service: { name: 'hook', namespace: ns.name, port: 443 } },
-          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns.name } },
-          rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['configmaps'] }],
-        }],
+        webhooks: [
+          {
+            name,
+            admissionReviewVersions: ['v1'],
+            sideEffects: 'None',
+            failurePolicy: 'Fail',
+            timeoutSeconds: 5,
+            clientConfig: { service: { name: 'hook', namespace: ns.name, port: 443 } },
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns.name } },
+            rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['configmaps'] }],
+          },
+        ],
       },
     });
     try {
       const started = Date.now();
-      const err = await waitFor('the webhook to be called', () => core.createNamespacedConfigMap({
-        namespace: ns.name, body: { metadata: { generateName: 'guarded-' } },
-      }).then(() => false, (e: unknown) => e));
+      const err = await waitFor('the webhook to be called', () =>
+        core
+          .createNamespacedConfigMap({
+            namespace: ns.name,
+            body: { metadata: { generateName: 'guarded-' } },
+          })
+          .then(
+            () => false,
+            (e: unknown) => e,
+          ),
+      );
       // kube-local's egress proxy refused the Service's ClusterIP (10.96.0.0/16).
       expect(String((err as { body?: unknown }).body)).toMatch(/egress\.sock while dialing 10\.96\.\d+\.\d+:443, code 403/);
       expect(Date.now() - started).toBeLessThan(30_000);

@@ -10,14 +10,14 @@ const render = ['--set', 'profile=minimal', '--set', 'components.pilot.k8s.nodeS
 
 describe('mesh install when istiod cannot be scheduled', () => {
   const { core } = kube();
-  const labelNode = (value: string | null) => core.patchNode({ name: NODE, body: { metadata: { labels: { disktype: value } } } },
-    setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+  const labelNode = (value: string | null) =>
+    core.patchNode({ name: NODE, body: { metadata: { labels: { disktype: value } } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
   afterAll(async () => {
     await runMesh(['uninstall', '--purge', '-y'], { timeoutMs: 300_000 });
     await labelNode(null);
   });
 
-  it('install fails with the scheduler\'s reason and verify-install reports istiod not ready', async () => {
+  it("install fails with the scheduler's reason and verify-install reports istiod not ready", async () => {
     const install = await runMesh(['install', ...render, '--readiness-timeout', '5s', '-y'], { timeoutMs: 300_000 });
     expect(install.code, install.stderr).toBe(69);
     expect(install.stderr).toContain('Deployment istio-system/istiod');

@@ -5,10 +5,11 @@ import { meshInstall as install, runMesh } from './helpers/mesh.js';
 
 describe('mesh install --revision', () => {
   const { apps, crds } = kube();
-  const available = (name: string) => waitFor(`Deployment ${name} to be Available`, async () => {
-    const d = await apps.readNamespacedDeployment({ name, namespace: 'istio-system' });
-    return d.status?.conditions?.some((c) => c.type === 'Available' && c.status === 'True');
-  });
+  const available = (name: string) =>
+    waitFor(`Deployment ${name} to be Available`, async () => {
+      const d = await apps.readNamespacedDeployment({ name, namespace: 'istio-system' });
+      return d.status?.conditions?.some((c) => c.type === 'Available' && c.status === 'True');
+    });
   afterAll(async () => {
     await runMesh(['uninstall', '--purge', '-y'], { timeoutMs: 300_000 });
   });
@@ -27,7 +28,10 @@ describe('mesh install --revision', () => {
   it('uninstall --revision canary removes only the canary control plane', async () => {
     const res = await runMesh(['uninstall', '--revision', 'canary', '-y'], { timeoutMs: 300_000 });
     expect(res.code, res.stderr).toBe(0);
-    const canary = await apps.readNamespacedDeployment({ name: 'istiod-canary', namespace: 'istio-system' }).then(() => 200, (e: unknown) => statusOf(e));
+    const canary = await apps.readNamespacedDeployment({ name: 'istiod-canary', namespace: 'istio-system' }).then(
+      () => 200,
+      (e: unknown) => statusOf(e),
+    );
     expect(canary).toBe(404);
     await available('istiod');
     await crds.readCustomResourceDefinition({ name: 'virtualservices.networking.istio.io' });

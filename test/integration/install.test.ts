@@ -11,10 +11,18 @@ import { meshInstall, runMesh, type MeshResult } from './helpers/mesh.js';
 const OWNED = 'install.operator.istio.io/owning-resource=mesh';
 // Kinds an install creates; a converged second install must leave every one untouched.
 const KINDS: Array<[string, string]> = [
-  ['apiextensions.k8s.io/v1', 'CustomResourceDefinition'], ['v1', 'ServiceAccount'], ['v1', 'ConfigMap'], ['v1', 'Service'],
-  ['apps/v1', 'Deployment'], ['rbac.authorization.k8s.io/v1', 'ClusterRole'], ['rbac.authorization.k8s.io/v1', 'ClusterRoleBinding'],
-  ['rbac.authorization.k8s.io/v1', 'Role'], ['rbac.authorization.k8s.io/v1', 'RoleBinding'], ['policy/v1', 'PodDisruptionBudget'],
-  ['admissionregistration.k8s.io/v1', 'MutatingWebhookConfiguration'], ['admissionregistration.k8s.io/v1', 'ValidatingWebhookConfiguration'],
+  ['apiextensions.k8s.io/v1', 'CustomResourceDefinition'],
+  ['v1', 'ServiceAccount'],
+  ['v1', 'ConfigMap'],
+  ['v1', 'Service'],
+  ['apps/v1', 'Deployment'],
+  ['rbac.authorization.k8s.io/v1', 'ClusterRole'],
+  ['rbac.authorization.k8s.io/v1', 'ClusterRoleBinding'],
+  ['rbac.authorization.k8s.io/v1', 'Role'],
+  ['rbac.authorization.k8s.io/v1', 'RoleBinding'],
+  ['policy/v1', 'PodDisruptionBudget'],
+  ['admissionregistration.k8s.io/v1', 'MutatingWebhookConfiguration'],
+  ['admissionregistration.k8s.io/v1', 'ValidatingWebhookConfiguration'],
 ];
 
 /** resourceVersion of every object mesh owns, keyed by kind/namespace/name. */
@@ -32,7 +40,9 @@ type Doc = KubernetesObject & { spec?: unknown };
 
 /** Every document of every YAML file under samples/, read as YAML 1.1 like kubectl (0644 is octal). */
 function samples(): Doc[] {
-  const files = readdirSync('samples', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync('samples', { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   return files.flatMap((f) => parseAllDocuments(readFileSync(join('samples', f), 'utf8'), { version: '1.1' }).map((d) => d.toJS() as Doc)).filter(Boolean);
 }
 
@@ -51,10 +61,14 @@ describe('mesh install --set profile=demo on a real API server', () => {
   it('an install can be killed midway, once its CRDs exist', async () => {
     const stop = new AbortController();
     const run = runMesh(['install', '--set', 'profile=demo', '-y'], { timeoutMs: 300_000, signal: stop.signal });
-    await waitFor('the first Istio CRD to be Established', async () => {
-      const crd = await crds.readCustomResourceDefinition({ name: 'virtualservices.networking.istio.io' });
-      return crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True');
-    }, 120_000);
+    await waitFor(
+      'the first Istio CRD to be Established',
+      async () => {
+        const crd = await crds.readCustomResourceDefinition({ name: 'virtualservices.networking.istio.io' });
+        return crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True');
+      },
+      120_000,
+    );
     stop.abort();
     const res = await run;
     expect(res.signal, `mesh finished before it was interrupted:\n${res.stderr}`).toBe('SIGKILL');
@@ -99,7 +113,9 @@ describe('mesh install --set profile=demo on a real API server', () => {
     ok(res);
     expect(await ownedObjects()).toEqual(before);
     // What it would do, as the API server's dry run says: the injector values change, the gateways go.
-    expect(res.stdout).toMatch(/^~ update {4}ConfigMap istio-system\/istio-sidecar-injector\n(?: {6}.*\n)*? {6}data\.values: text differs: only the cluster has .*"\\"logLevel\\": \\"warning\\",".*; only mesh has .*"\\"logLevel\\": \\"debug\\","/m);
+    expect(res.stdout).toMatch(
+      /^~ update {4}ConfigMap istio-system\/istio-sidecar-injector\n(?: {6}.*\n)*? {6}data\.values: text differs: only the cluster has .*"\\"logLevel\\": \\"warning\\",".*; only mesh has .*"\\"logLevel\\": \\"debug\\","/m,
+    );
     expect(res.stdout).toMatch(/^- prune {5}Deployment istio-system\/istio-ingressgateway$/m);
     expect(res.stdout).toMatch(/^Plan: \d+ to create, \d+ to update, \d+ to prune, \d+ unchanged \(dry run: nothing was changed\)$/m);
     const json = await runMesh(['install', '--set', 'profile=demo', '--dry-run', '-o', 'json']);
@@ -111,9 +127,15 @@ describe('mesh install --set profile=demo on a real API server', () => {
 
   it('kube-inject reads the injector configuration from the installed ConfigMaps', async () => {
     const deployment = [
-      'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: app, namespace: default}',
-      'spec:', '  selector: {matchLabels: {app: app}}', '  template:', '    metadata: {labels: {app: app}}',
-      '    spec: {containers: [{name: app, image: example.invalid/app:1}]}', '',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: app, namespace: default}',
+      'spec:',
+      '  selector: {matchLabels: {app: app}}',
+      '  template:',
+      '    metadata: {labels: {app: app}}',
+      '    spec: {containers: [{name: app, image: example.invalid/app:1}]}',
+      '',
     ].join('\n');
     // The demo profile asks for 10m CPU per sidecar; Istio's built-in default is 100m.
     const fromCluster = await runMesh(['kube-inject', '-f', '-'], { input: deployment });
@@ -135,7 +157,11 @@ describe('mesh install --set profile=demo on a real API server', () => {
       await objects.patch(doc, undefined, undefined, 'mesh-integration', true, 'application/apply-patch+yaml');
     }
     for (const doc of istio) {
-      const back = await objects.read<Doc>({ apiVersion: doc.apiVersion!, kind: doc.kind!, metadata: { name: doc.metadata!.name!, namespace: doc.metadata!.namespace! } });
+      const back = await objects.read<Doc>({
+        apiVersion: doc.apiVersion!,
+        kind: doc.kind!,
+        metadata: { name: doc.metadata!.name!, namespace: doc.metadata!.namespace! },
+      });
       expect(back.spec, `${doc.kind} ${doc.metadata?.namespace}/${doc.metadata?.name}`).toEqual(doc.spec);
     }
   });
@@ -143,15 +169,20 @@ describe('mesh install --set profile=demo on a real API server', () => {
   it('analyze on the live cluster reports the mistakes in samples/', async () => {
     const res = await runMesh(['analyze', '-A', '-o', 'json']);
     expect(res.code, res.stderr).toBe(79);
-    expect(findings(res)).toEqual(expect.arrayContaining([
-      'IST0101 VirtualService ordering/booking', 'IST0101 Gateway ordering/shop',
-      'IST0102 Namespace reporting', 'IST0118 Service reporting/reports',
-    ]));
+    expect(findings(res)).toEqual(
+      expect.arrayContaining([
+        'IST0101 VirtualService ordering/booking',
+        'IST0101 Gateway ordering/shop',
+        'IST0102 Namespace reporting',
+        'IST0118 Service reporting/reports',
+      ]),
+    );
   });
 
   it('analyze as a user who may not list Istio kinds analyzes what it can and says what it could not', async () => {
     const { path } = await restrictedKubeconfig({
-      namespace: 'default', name: 'analyze-limited',
+      namespace: 'default',
+      name: 'analyze-limited',
       clusterRules: [{ apiGroups: ['', 'apps'], resources: ['namespaces', 'services', 'pods', 'deployments', 'configmaps'], verbs: ['get', 'list'] }],
     });
     const res = await runMesh(['analyze', '-A', '-o', 'json'], { kubeconfig: path });
@@ -165,7 +196,10 @@ describe('mesh install --set profile=demo on a real API server', () => {
   it('uninstall removes the control plane but keeps the CRDs and what mesh did not create', async () => {
     await core.createNamespacedConfigMap({ namespace: 'istio-system', body: { metadata: { name: 'not-mesh' }, data: { a: 'b' } } });
     ok(await runMesh(['uninstall', '-y'], { timeoutMs: 300_000 }));
-    const gone = await apps.readNamespacedDeployment({ name: 'istiod', namespace: 'istio-system' }).then(() => 200, (e: unknown) => statusOf(e));
+    const gone = await apps.readNamespacedDeployment({ name: 'istiod', namespace: 'istio-system' }).then(
+      () => 200,
+      (e: unknown) => statusOf(e),
+    );
     expect(gone).toBe(404);
     expect((await core.readNamespacedConfigMap({ name: 'not-mesh', namespace: 'istio-system' })).data).toEqual({ a: 'b' });
     await crds.readCustomResourceDefinition({ name: 'virtualservices.networking.istio.io' });
@@ -173,8 +207,7 @@ describe('mesh install --set profile=demo on a real API server', () => {
 
   it('uninstall --purge removes the Istio CRDs too', async () => {
     ok(await runMesh(['uninstall', '--purge', '-y'], { timeoutMs: 300_000 }));
-    await waitFor('Istio CRDs to be gone', async () =>
-      (await crds.listCustomResourceDefinition()).items.every((c) => !c.spec.group.endsWith('istio.io')));
+    await waitFor('Istio CRDs to be gone', async () => (await crds.listCustomResourceDefinition()).items.every((c) => !c.spec.group.endsWith('istio.io')));
     expect([...(await ownedObjects()).keys()]).toEqual([]);
     await core.deleteNamespacedConfigMap({ name: 'not-mesh', namespace: 'istio-system' });
   });

@@ -15,7 +15,9 @@ describe('port-forward to a kwok pod', () => {
   const { kc, core } = kube();
   let ns: Awaited<ReturnType<typeof tempNamespace>>;
   let standIn: PodStandIn | undefined;
-  beforeAll(async () => { ns = await tempNamespace('pf'); });
+  beforeAll(async () => {
+    ns = await tempNamespace('pf');
+  });
   afterAll(async () => {
     await standIn?.close();
     await ns.remove();
@@ -34,8 +36,7 @@ describe('port-forward to a kwok pod', () => {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ path: req.url, configs: [] }));
     });
-    await waitFor('pod proxy to be Running', async () =>
-      (await core.readNamespacedPod({ name: 'proxy', namespace: ns.name })).status?.phase === 'Running');
+    await waitFor('pod proxy to be Running', async () => (await core.readNamespacedPod({ name: 'proxy', namespace: ns.name })).status?.phase === 'Running');
 
     // What `kubectl port-forward pod/proxy :15000` does: a local listener, one stream per connection.
     const forward = new PortForward(kc);
@@ -66,16 +67,26 @@ describe('port-forward to a kwok pod', () => {
     });
     const conn = await connect({ kubeconfig: kubeconfigPath() }, {});
     const pod = await waitFor('a Running pod of deployment web', async () => {
-      try { return await resolvePod(conn, parsePodArgument(`deployment/web.${ns.name}`, 'default')); } catch { return undefined; }
+      try {
+        return await resolvePod(conn, parsePodArgument(`deployment/web.${ns.name}`, 'default'));
+      } catch {
+        return undefined;
+      }
     });
     expect(pod.namespace).toBe(ns.name);
     expect(pod.name).toMatch(/^web-/);
     const webStandIn = await standInForPod(ns.name, pod.name, 15000, (req, res) => res.end(`admin ${req.method} ${req.url}`));
     try {
-      const body = await waitFor('an answer through podRequest', () => podRequest(conn, pod, 15000, '/logging?level=debug', { method: 'POST' }).catch(() => undefined), 30_000);
+      const body = await waitFor(
+        'an answer through podRequest',
+        () => podRequest(conn, pod, 15000, '/logging?level=debug', { method: 'POST' }).catch(() => undefined),
+        30_000,
+      );
       expect(body).toBe('admin POST /logging?level=debug');
       await expect(podRequest(conn, pod, 15001, '/')).rejects.toThrow(/cannot reach port 15001 of pod web-.*/);
-      await expect(resolvePod(conn, parsePodArgument(`deploy/missing.${ns.name}`, 'default'))).rejects.toThrow(`deployment missing in namespace ${ns.name} not found`);
+      await expect(resolvePod(conn, parsePodArgument(`deploy/missing.${ns.name}`, 'default'))).rejects.toThrow(
+        `deployment missing in namespace ${ns.name} not found`,
+      );
     } finally {
       await webStandIn.close();
     }
@@ -86,7 +97,9 @@ function httpGet(port: number, path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = get({ host: '127.0.0.1', port, path, timeout: 5_000 }, (res) => {
       let text = '';
-      res.setEncoding('utf8').on('data', (d: string) => { text += d; });
+      res.setEncoding('utf8').on('data', (d: string) => {
+        text += d;
+      });
       res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${res.statusCode}: ${text}`))));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));

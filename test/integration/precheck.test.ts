@@ -4,12 +4,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restrictedKubeconfig, tempNamespace } from './helpers/kube.js';
 import { runMesh } from './helpers/mesh.js';
 
-interface Out { code: string; level: string; message: string; origin?: string }
+interface Out {
+  code: string;
+  level: string;
+  message: string;
+  origin?: string;
+}
 
 describe('mesh precheck', () => {
   let ns: Awaited<ReturnType<typeof tempNamespace>>;
-  beforeAll(async () => { ns = await tempNamespace('precheck'); });
-  afterAll(async () => { await ns.remove(); });
+  beforeAll(async () => {
+    ns = await tempNamespace('precheck');
+  });
+  afterAll(async () => {
+    await ns.remove();
+  });
 
   it('passes for the admin: no findings, success line, exit 0', async () => {
     const r = await runMesh(['precheck']);
@@ -30,7 +39,8 @@ describe('mesh precheck', () => {
 
   it('a user who may only read gets IST0141 for each missing permission, and exit 79', async () => {
     const { path } = await restrictedKubeconfig({
-      namespace: ns.name, name: 'precheck-reader',
+      namespace: ns.name,
+      name: 'precheck-reader',
       clusterRules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list'] }],
     });
     const r = await runMesh(['precheck', '-o', 'json'], { kubeconfig: path });
@@ -50,10 +60,22 @@ describe('mesh precheck', () => {
 
   it('a user who may do everything but in istio-system is told exactly that', async () => {
     const { path } = await restrictedKubeconfig({
-      namespace: ns.name, name: 'precheck-no-ns',
+      namespace: ns.name,
+      name: 'precheck-no-ns',
       clusterRules: [
         { apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list'] },
-        { apiGroups: ['*'], resources: ['customresourcedefinitions', 'clusterroles', 'clusterrolebindings', 'namespaces', 'mutatingwebhookconfigurations', 'validatingwebhookconfigurations'], verbs: ['*'] },
+        {
+          apiGroups: ['*'],
+          resources: [
+            'customresourcedefinitions',
+            'clusterroles',
+            'clusterrolebindings',
+            'namespaces',
+            'mutatingwebhookconfigurations',
+            'validatingwebhookconfigurations',
+          ],
+          verbs: ['*'],
+        },
       ],
     });
     const r = await runMesh(['precheck', '-o', 'json'], { kubeconfig: path });

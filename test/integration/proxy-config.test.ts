@@ -15,7 +15,10 @@ const CLUSTERS = fixture('productpage.clusters.json');
 /** A fake Envoy admin API: config_dump, clusters, and loggers whose levels POST /logging changes. */
 function fakeEnvoy(seen: string[]) {
   const loggers: Record<string, string> = { admin: 'warning', config: 'warning', http: 'warning', rbac: 'warning', router: 'warning' };
-  const list = () => `active loggers:\n${Object.entries(loggers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+  const list = () =>
+    `active loggers:\n${Object.entries(loggers)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n')}\n`;
   return (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');
     seen.push(`${req.method} ${url.pathname}${url.search}`);
@@ -47,13 +50,19 @@ describe('mesh proxy-config through a port-forward', () => {
     ns = await tempNamespace('pc');
     await core.createNamespacedPod({
       namespace: ns.name,
-      body: { metadata: { name: pod, labels: { app: 'productpage' } }, spec: { containers: [{ name: 'istio-proxy', image: 'example.invalid/proxyv2:1.30.3', ports: [{ containerPort: 15000 }] }] } },
+      body: {
+        metadata: { name: pod, labels: { app: 'productpage' } },
+        spec: { containers: [{ name: 'istio-proxy', image: 'example.invalid/proxyv2:1.30.3', ports: [{ containerPort: 15000 }] }] },
+      },
     });
     await apps.createNamespacedDeployment({
       namespace: ns.name,
       body: {
         metadata: { name: 'reviews-v1' },
-        spec: { selector: { matchLabels: { app: 'reviews' } }, template: { metadata: { labels: { app: 'reviews' } }, spec: { containers: [{ name: 'istio-proxy', image: 'example.invalid/proxyv2:1.30.3' }] } } },
+        spec: {
+          selector: { matchLabels: { app: 'reviews' } },
+          template: { metadata: { labels: { app: 'reviews' } }, spec: { containers: [{ name: 'istio-proxy', image: 'example.invalid/proxyv2:1.30.3' }] } },
+        },
       },
     });
     standIns.push(await standInForPod(ns.name, pod, 15000, fakeEnvoy(seen)));
@@ -71,11 +80,15 @@ describe('mesh proxy-config through a port-forward', () => {
 
   /** Runs mesh until it succeeds: kwok learns of a PortForward object through a watch, so the first tries may miss. */
   const meshOk = (args: string[]): Promise<MeshResult> =>
-    waitFor(`mesh ${args.join(' ')} to succeed`, async () => {
-      const r = await runMesh(args);
-      if (r.code !== 0) throw new Error(r.stderr);
-      return r;
-    }, 60_000);
+    waitFor(
+      `mesh ${args.join(' ')} to succeed`,
+      async () => {
+        const r = await runMesh(args);
+        if (r.code !== 0) throw new Error(r.stderr);
+        return r;
+      },
+      60_000,
+    );
 
   it('prints the same cluster table from a pod as from the saved dump', async () => {
     const r = await meshOk(['proxy-config', 'cluster', `${pod}.${ns.name}`]);
@@ -99,7 +112,9 @@ describe('mesh proxy-config through a port-forward', () => {
     const show = await meshOk(['pc', 'log', `${pod}.${ns.name}`]);
     expect(show.stdout).toBe(`${pod}.${ns.name}:\nactive loggers:\n  admin: warning\n  config: warning\n  http: warning\n  rbac: warning\n  router: warning\n`);
     const set = await meshOk(['pc', 'log', `${pod}.${ns.name}`, '--level', 'info,http:debug', '-o', 'json']);
-    expect(JSON.parse(set.stdout)).toEqual([{ pod, namespace: ns.name, loggers: { admin: 'info', config: 'info', http: 'debug', rbac: 'info', router: 'info' } }]);
+    expect(JSON.parse(set.stdout)).toEqual([
+      { pod, namespace: ns.name, loggers: { admin: 'info', config: 'info', http: 'debug', rbac: 'info', router: 'info' } },
+    ]);
     expect(seen.filter((s) => s.startsWith('POST /logging?'))).toEqual(['POST /logging?level=info', 'POST /logging?http=debug']);
     const bad = await runMesh(['pc', 'log', `${pod}.${ns.name}`, '--level', 'nope:debug']);
     expect(bad.code).toBe(64);
@@ -113,9 +128,15 @@ describe('mesh proxy-config through a port-forward', () => {
   it('changes the proxies that answer and names the one that does not', async () => {
     await core.createNamespacedPod({
       namespace: ns.name,
-      body: { metadata: { name: 'zz-no-admin', labels: { app: 'broken' } }, spec: { containers: [{ name: 'istio-proxy', image: 'example.invalid/proxyv2:1.30.3' }] } },
+      body: {
+        metadata: { name: 'zz-no-admin', labels: { app: 'broken' } },
+        spec: { containers: [{ name: 'istio-proxy', image: 'example.invalid/proxyv2:1.30.3' }] },
+      },
     });
-    await waitFor('pod zz-no-admin to be Running', async () => (await core.readNamespacedPod({ name: 'zz-no-admin', namespace: ns.name })).status?.phase === 'Running');
+    await waitFor(
+      'pod zz-no-admin to be Running',
+      async () => (await core.readNamespacedPod({ name: 'zz-no-admin', namespace: ns.name })).status?.phase === 'Running',
+    );
     const r = await runMesh(['pc', 'log', '-l', 'app in (reviews,broken)', '-n', ns.name, '--level', 'error']);
     expect(r.code).toBe(69);
     expect(r.stdout).toContain(`${depPod}.${ns.name}:\nactive loggers:\n  admin: error\n`);

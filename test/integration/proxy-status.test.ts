@@ -21,10 +21,16 @@ describe('mesh proxy-status on a cluster', () => {
   let ns: Awaited<ReturnType<typeof tempNamespace>>;
   const standIns: PodStandIn[] = [];
   const synczQueries: string[] = [];
-  const dumps = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'golden', 'proxy-status', 'compare', 'envoy-behind.in.json'), 'utf8')) as { istiod: unknown; envoy: unknown };
+  const dumps = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'golden', 'proxy-status', 'compare', 'envoy-behind.in.json'), 'utf8')) as {
+    istiod: unknown;
+    envoy: unknown;
+  };
 
   async function pod(name: string, labels: Record<string, string>) {
-    await core.createNamespacedPod({ namespace: ns.name, body: { metadata: { name, labels }, spec: { containers: [{ name: 'c', image: 'example.invalid/pilot:1' }] } } });
+    await core.createNamespacedPod({
+      namespace: ns.name,
+      body: { metadata: { name, labels }, spec: { containers: [{ name: 'c', image: 'example.invalid/pilot:1' }] } },
+    });
   }
 
   beforeAll(async () => {
@@ -33,27 +39,36 @@ describe('mesh proxy-status on a cluster', () => {
     await pod('istiod-b', { app: 'istiod', 'istio.io/rev': 'canary' });
     await pod('productpage-1', { app: 'productpage' });
     // istiod-a has two proxies; it does not hold productpage-1's connection, so its config_dump answers 404 as istiod does.
-    standIns.push(await standInForPod(ns.name, 'istiod-a', 15014, (req, res) => {
-      if (req.url?.startsWith('/debug/syncz')) {
-        synczQueries.push(req.url);
-        res.end(JSON.stringify([
-          proxy(`reviews-v1-abc.${ns.name}`, '1.30.3', { [CDS]: { sent: '1', acked: '1' }, [LDS]: { sent: '2', acked: '1' } }),
-          proxy('ratings-v1-xyz.other', '1.30.3', { [CDS]: { sent: '1', acked: '1' } }),
-        ]));
-        return;
-      }
-      res.statusCode = 404;
-      res.end('Proxy not connected to this Pilot instance. It may be connected to another instance.\n');
-    }));
-    standIns.push(await standInForPod(ns.name, 'istiod-b', 15014, (req, res) => {
-      if (req.url === `/debug/config_dump?proxyID=productpage-1.${ns.name}`) return void res.end(JSON.stringify(dumps.istiod));
-      if (req.url?.startsWith('/debug/syncz')) return void res.end(JSON.stringify([proxy(`productpage-1.${ns.name}`, '1.30.2', { [CDS]: { sent: 'x', acked: 'x' }, [RDS]: {} })]));
-      res.statusCode = 400;
-      res.end('unexpected request\n');
-    }));
-    standIns.push(await standInForPod(ns.name, 'productpage-1', 15000, (req, res) => {
-      res.end(req.url === '/config_dump' ? JSON.stringify(dumps.envoy) : '{}');
-    }));
+    standIns.push(
+      await standInForPod(ns.name, 'istiod-a', 15014, (req, res) => {
+        if (req.url?.startsWith('/debug/syncz')) {
+          synczQueries.push(req.url);
+          res.end(
+            JSON.stringify([
+              proxy(`reviews-v1-abc.${ns.name}`, '1.30.3', { [CDS]: { sent: '1', acked: '1' }, [LDS]: { sent: '2', acked: '1' } }),
+              proxy('ratings-v1-xyz.other', '1.30.3', { [CDS]: { sent: '1', acked: '1' } }),
+            ]),
+          );
+          return;
+        }
+        res.statusCode = 404;
+        res.end('Proxy not connected to this Pilot instance. It may be connected to another instance.\n');
+      }),
+    );
+    standIns.push(
+      await standInForPod(ns.name, 'istiod-b', 15014, (req, res) => {
+        if (req.url === `/debug/config_dump?proxyID=productpage-1.${ns.name}`) return void res.end(JSON.stringify(dumps.istiod));
+        if (req.url?.startsWith('/debug/syncz'))
+          return void res.end(JSON.stringify([proxy(`productpage-1.${ns.name}`, '1.30.2', { [CDS]: { sent: 'x', acked: 'x' }, [RDS]: {} })]));
+        res.statusCode = 400;
+        res.end('unexpected request\n');
+      }),
+    );
+    standIns.push(
+      await standInForPod(ns.name, 'productpage-1', 15000, (req, res) => {
+        res.end(req.url === '/config_dump' ? JSON.stringify(dumps.envoy) : '{}');
+      }),
+    );
     await waitFor('the pods to run', async () => {
       const pods = (await core.listNamespacedPod({ namespace: ns.name })).items;
       return pods.length === 3 && pods.every((p) => p.status?.phase === 'Running');
@@ -66,13 +81,17 @@ describe('mesh proxy-status on a cluster', () => {
 
   /** kwok learns of each stand-in through a watch: retry until every istiod answered. */
   async function untilAllAnswer(args: string[]): Promise<MeshResult> {
-    return waitFor('every istiod to answer', async () => {
-      const r = await runMesh(args);
-      return r.code === 0 && !r.stderr.includes('did not answer') ? r : undefined;
-    }, 60_000);
+    return waitFor(
+      'every istiod to answer',
+      async () => {
+        const r = await runMesh(args);
+        return r.code === 0 && !r.stderr.includes('did not answer') ? r : undefined;
+      },
+      60_000,
+    );
   }
 
-  it('merges the syncz answers of every istiod into istioctl\'s table', async () => {
+  it("merges the syncz answers of every istiod into istioctl's table", async () => {
     const r = await untilAllAnswer(['proxy-status', '-i', ns.name]);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.map((l) => l.split(/ {2,}/))).toEqual([
@@ -90,7 +109,9 @@ describe('mesh proxy-status on a cluster', () => {
     const r = await untilAllAnswer(['ps', '-i', ns.name, '-n', 'other', '-r', 'default', '-o', 'json']);
     const report = JSON.parse(r.stdout) as { istiods: unknown[]; proxies: { name: string; istiod: string; types: { type: string; status: string }[] }[] };
     expect(report.istiods).toEqual([{ name: 'istiod-a', namespace: ns.name, proxies: 1 }]);
-    expect(report.proxies).toEqual([expect.objectContaining({ name: 'ratings-v1-xyz.other', istiod: 'istiod-a', types: [expect.objectContaining({ type: 'CDS', status: 'SYNCED' })] })]);
+    expect(report.proxies).toEqual([
+      expect.objectContaining({ name: 'ratings-v1-xyz.other', istiod: 'istiod-a', types: [expect.objectContaining({ type: 'CDS', status: 'SYNCED' })] }),
+    ]);
     expect(synczQueries).toContain('/debug/syncz?namespace=other');
   });
 
@@ -106,14 +127,18 @@ describe('mesh proxy-status on a cluster', () => {
     await core.deleteNamespacedPod({ name: 'istiod-c', namespace: ns.name, gracePeriodSeconds: 0 });
   });
 
-  it('diffs istiod\'s config for one pod with its Envoy\'s, asking each istiod until one has it', async () => {
-    const r = await waitFor('the diff', async () => {
-      const x = await runMesh(['proxy-status', `productpage-1.${ns.name}`, '-i', ns.name]);
-      return x.code === 79 ? x : undefined;
-    }, 60_000);
-    expect(r.stdout).toContain('Clusters Don\'t Match\n--- Istiod Clusters\n+++ Envoy Clusters\n');
+  it("diffs istiod's config for one pod with its Envoy's, asking each istiod until one has it", async () => {
+    const r = await waitFor(
+      'the diff',
+      async () => {
+        const x = await runMesh(['proxy-status', `productpage-1.${ns.name}`, '-i', ns.name]);
+        return x.code === 79 ? x : undefined;
+      },
+      60_000,
+    );
+    expect(r.stdout).toContain("Clusters Don't Match\n--- Istiod Clusters\n+++ Envoy Clusters\n");
     expect(r.stdout).toContain('-                "name": "outbound|9080||ratings.bookinfo.svc.cluster.local",');
-    expect(r.stdout).toContain('\nListeners Match\nRoutes Don\'t Match (RDS last loaded at Wed, 04 Mar 2026 10:00:01 UTC)\n');
+    expect(r.stdout).toContain("\nListeners Match\nRoutes Don't Match (RDS last loaded at Wed, 04 Mar 2026 10:00:01 UTC)\n");
     expect(r.stderr).toBe('');
     // The same Envoy dump from a file, as JSON: the report names the istiod that had the config.
     const file = await runMesh(['ps', `pod/productpage-1.${ns.name}`, '-i', ns.name, '--file', '-', '-o', 'json'], { input: JSON.stringify(dumps.istiod) });

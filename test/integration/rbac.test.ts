@@ -4,8 +4,12 @@ import { kube, restrictedKubeconfig, statusOf, tempNamespace } from './helpers/k
 
 describe('RBAC', () => {
   let ns: Awaited<ReturnType<typeof tempNamespace>>;
-  beforeAll(async () => { ns = await tempNamespace('rbac'); });
-  afterAll(async () => { await ns.remove(); });
+  beforeAll(async () => {
+    ns = await tempNamespace('rbac');
+  });
+  afterAll(async () => {
+    await ns.remove();
+  });
 
   it('a restricted kubeconfig may list what its role grants and nothing else', async () => {
     const { path, user } = await restrictedKubeconfig({
@@ -18,10 +22,16 @@ describe('RBAC', () => {
     expect((await core.listServiceForAllNamespaces()).items.length).toBeGreaterThan(0);
     await core.listNamespacedConfigMap({ namespace: ns.name });
 
-    const denied = await core.listNamespacedConfigMap({ namespace: 'kube-system' }).then(() => undefined, (e: unknown) => e);
+    const denied = await core.listNamespacedConfigMap({ namespace: 'kube-system' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(statusOf(denied)).toBe(403);
     expect(String((denied as { body?: unknown }).body)).toContain(user);
-    const secrets = await core.listSecretForAllNamespaces().then(() => undefined, (e: unknown) => e);
+    const secrets = await core.listSecretForAllNamespaces().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(statusOf(secrets)).toBe(403);
   });
 });

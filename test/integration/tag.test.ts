@@ -23,7 +23,7 @@ describe('mesh tag', () => {
     await runMesh(['uninstall', '--purge', '-y'], { timeoutMs: 300_000 });
   });
 
-  it('set creates the tag webhook from the revision\'s injector, with the tag\'s selectors', async () => {
+  it("set creates the tag webhook from the revision's injector, with the tag's selectors", async () => {
     const res = await runMesh(['tag', 'set', 'prod', '--revision', 'tag-a']);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stderr).toContain('Revision tag "prod" now points at revision "tag-a"');

@@ -95,7 +95,11 @@ class KubeInstallClient implements InstallClient {
         query: { container, previous: previous ? 'true' : undefined, tailLines: '20' },
         text: true,
       })) as string;
-      return text.split('\n').map((l) => l.trim()).filter(Boolean).pop();
+      return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .pop();
     } catch {
       // Logs are a nicety in a diagnosis: a missing log (no kubelet, rotated) must not hide the diagnosis itself.
       return undefined;
@@ -107,7 +111,9 @@ class KubeInstallClient implements InstallClient {
       const list = (await this.raw.request('GET', `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`, {
         query: { fieldSelector: `involvedObject.kind=${kind},involvedObject.name=${name}` },
       })) as { items?: { type?: string; reason?: string; message?: string; count?: number; lastTimestamp?: string; eventTime?: string }[] };
-      const items = [...(list.items ?? [])].sort((a, b) => compareStrings(String(a.lastTimestamp ?? a.eventTime ?? ''), String(b.lastTimestamp ?? b.eventTime ?? '')));
+      const items = [...(list.items ?? [])].sort((a, b) =>
+        compareStrings(String(a.lastTimestamp ?? a.eventTime ?? ''), String(b.lastTimestamp ?? b.eventTime ?? '')),
+      );
       return items.map((e) => ({ type: e.type ?? '', reason: e.reason ?? '', message: e.message ?? '', count: e.count ?? 1 }));
     } catch {
       return [];
@@ -126,7 +132,9 @@ class KubeInstallClient implements InstallClient {
     const info = await this.resource(apiVersion, kind, what);
     if (info) return info;
     throw new ClusterError(`cannot ${what}: the cluster does not serve ${kind} in ${apiVersion}`, {
-      hint: groupOf(apiVersion).endsWith('istio.io') ? 'its CRD is missing: install the Istio core (CRDs) first' : 'check the apiVersion against `kubectl api-resources`',
+      hint: groupOf(apiVersion).endsWith('istio.io')
+        ? 'its CRD is missing: install the Istio core (CRDs) first'
+        : 'check the apiVersion against `kubectl api-resources`',
     });
   }
 
@@ -140,13 +148,15 @@ class KubeInstallClient implements InstallClient {
       const fields = causes.map((c) => c.field ?? '?');
       return new ApplyConflictError(
         `cannot ${what}: field manager${managers.length > 1 ? 's' : ''} ${managers.map((m) => `"${m}"`).join(', ')} own${managers.length > 1 ? '' : 's'} ${fields.join(', ')}`,
-        managers, fields,
+        managers,
+        fields,
         { cause: error, hint: 'someone changed these fields with another tool; re-run with --force-conflicts to take them over for mesh' },
       );
     }
     if (body?.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) {
       return new ClusterError(`cannot ${what}: namespace ${namespace ?? ''} is being deleted`, {
-        cause: error, hint: 'wait until the namespace is gone (kubectl get ns), then run the command again',
+        cause: error,
+        hint: 'wait until the namespace is gone (kubectl get ns), then run the command again',
       });
     }
     if (status === 403) {

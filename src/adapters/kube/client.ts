@@ -20,7 +20,10 @@ export interface KubeConnection {
 }
 
 /** Loads the kubeconfig named by the flags (or $KUBECONFIG, or ~/.kube/config). Does not contact the server. */
-export async function connect(globals: Pick<GlobalOptions, 'kubeconfig' | 'context' | 'namespace'>, env: Readonly<Record<string, string | undefined>>): Promise<KubeConnection> {
+export async function connect(
+  globals: Pick<GlobalOptions, 'kubeconfig' | 'context' | 'namespace'>,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<KubeConnection> {
   // Without any kubeconfig client-node falls back to http://localhost:8080 and every request then fails with a
   // message about TLS settings: say what is true instead, before loading anything.
   if (!kubeconfigAvailable(globals, env)) throw new ClusterError(NO_KUBECONFIG, { hint: NO_KUBECONFIG_HINT });
@@ -31,12 +34,18 @@ export async function connect(globals: Pick<GlobalOptions, 'kubeconfig' | 'conte
     else config.loadFromDefault();
   } catch (error) {
     // The YAML parser's message carries a code excerpt after the first line: keep the error to one line.
-    const reason = String((error as Error)?.message ?? error).split('\n')[0]!.trim();
+    const reason = String((error as Error)?.message ?? error)
+      .split('\n')[0]!
+      .trim();
     throw new ClusterError(`cannot load kubeconfig${globals.kubeconfig ? ` ${globals.kubeconfig}` : ''}: ${reason}`, { cause: error });
   }
   if (globals.context) {
     if (!config.getContextObject(globals.context)) {
-      const known = config.getContexts().map((c) => c.name).join(', ') || 'none';
+      const known =
+        config
+          .getContexts()
+          .map((c) => c.name)
+          .join(', ') || 'none';
       throw new ClusterError(`context "${globals.context}" not found in kubeconfig (contexts: ${known})`);
     }
     config.setCurrentContext(globals.context);
@@ -68,7 +77,11 @@ export function translateKubeError(error: unknown, what: string, server?: string
   const parsed = typeof body === 'string' ? safeJson(body) : body;
   const serverMessage = (parsed as { message?: string } | undefined)?.message;
   if (status === 401) return new ClusterError(`cannot ${what}: unauthorized (401); check the credentials in your kubeconfig`, { cause: error });
-  if (status === 403) return new ClusterError(`cannot ${what}: forbidden (403)${serverMessage ? `: ${serverMessage}` : ''}`, { cause: error, hint: 'ask your cluster admin for RBAC access, or run with a more privileged context' });
+  if (status === 403)
+    return new ClusterError(`cannot ${what}: forbidden (403)${serverMessage ? `: ${serverMessage}` : ''}`, {
+      cause: error,
+      hint: 'ask your cluster admin for RBAC access, or run with a more privileged context',
+    });
   if (status !== undefined) return new ClusterError(`cannot ${what}: HTTP ${status}${serverMessage ? `: ${serverMessage}` : ''}`, { cause: error });
   const tls = findTlsCode(error);
   if (tls) {
@@ -89,8 +102,15 @@ export function translateKubeError(error: unknown, what: string, server?: string
 
 /** OpenSSL's verification failures as Node reports them (`err.code`). */
 const TLS_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_UNTRUSTED',
 ]);
 
 function findTlsCode(error: unknown): string | undefined {

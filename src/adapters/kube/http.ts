@@ -83,7 +83,15 @@ export class RawKube {
     if (payload) Object.assign(headers, { 'Content-Type': options.contentType ?? 'application/json', 'Content-Length': String(payload.length) });
     const isHttps = url.protocol === 'https:';
     const lib = isHttps ? https : http;
-    const reqOptions: https.RequestOptions = { ...base, method, headers, protocol: url.protocol, hostname: url.hostname, port: url.port, path: url.pathname + url.search };
+    const reqOptions: https.RequestOptions = {
+      ...base,
+      method,
+      headers,
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: url.port,
+      path: url.pathname + url.search,
+    };
     if (!isHttps) delete reqOptions.agent;
     return new Promise((resolve, reject) => {
       const req = lib.request(reqOptions, (res) => {
@@ -94,7 +102,14 @@ export class RawKube {
           const text = Buffer.concat(chunks).toString('utf8');
           const status = res.statusCode ?? 0;
           const retryAfter = Number(res.headers['retry-after']);
-          if (status >= 400) return reject(new ApiError(status, parseJson(text) ?? { message: text.slice(0, 200) }, Number.isFinite(retryAfter) && res.headers['retry-after'] ? retryAfter : undefined));
+          if (status >= 400)
+            return reject(
+              new ApiError(
+                status,
+                parseJson(text) ?? { message: text.slice(0, 200) },
+                Number.isFinite(retryAfter) && res.headers['retry-after'] ? retryAfter : undefined,
+              ),
+            );
           resolve(options.text ? text : parseJson(text));
         });
       });

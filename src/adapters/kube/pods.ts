@@ -7,9 +7,7 @@ import { ClusterError } from '../../errors.js';
 import { translateKubeError, type KubeConnection } from './client.js';
 import { ApiError, RawKube } from './http.js';
 import { compareStrings } from '../../core/tree.js';
-import {
-  POD_OWNER_KINDS, selectorString, type PodArgument, type PodInfo, type PodRef,
-} from '../../core/model/pods.js';
+import { POD_OWNER_KINDS, selectorString, type PodArgument, type PodInfo, type PodRef } from '../../core/model/pods.js';
 
 /** Resolves a parsed argument to one pod, checking that it exists. */
 export async function resolvePod(conn: KubeConnection, target: PodArgument): Promise<PodRef> {
@@ -22,7 +20,9 @@ export async function resolvePod(conn: KubeConnection, target: PodArgument): Pro
   const plural = `${target.kind.toLowerCase()}s`;
   const prefix = apiVersion === 'v1' ? '/api/v1' : `/apis/${apiVersion}`;
   const what = `${target.kind.toLowerCase()} ${target.name} in namespace ${target.namespace}`;
-  const owner = (await get(raw, conn, `${prefix}/namespaces/${enc(target.namespace)}/${plural}/${enc(target.name)}`, what)) as { spec?: { selector?: unknown } };
+  const owner = (await get(raw, conn, `${prefix}/namespaces/${enc(target.namespace)}/${plural}/${enc(target.name)}`, what)) as {
+    spec?: { selector?: unknown };
+  };
   const selector = selectorString(owner.spec?.selector);
   if (!selector) throw new ClusterError(`${what} has no pod selector`);
   return podBySelector(conn, target.namespace, selector, what);
@@ -32,7 +32,9 @@ export async function resolvePod(conn: KubeConnection, target: PodArgument): Pro
 export async function listPods(conn: KubeConnection, namespace: string, selector: string): Promise<PodInfo[]> {
   let list: { items?: PodJson[] };
   try {
-    list = (await new RawKube(conn).request('GET', `/api/v1/namespaces/${enc(namespace)}/pods`, { query: { labelSelector: selector } })) as { items?: PodJson[] };
+    list = (await new RawKube(conn).request('GET', `/api/v1/namespaces/${enc(namespace)}/pods`, { query: { labelSelector: selector } })) as {
+      items?: PodJson[];
+    };
   } catch (error) {
     throw translateKubeError(error, `list pods (${selector}) in namespace ${namespace}`, conn.server);
   }
@@ -42,7 +44,10 @@ export async function listPods(conn: KubeConnection, namespace: string, selector
 
 /** One pod by name, or a one-line ClusterError. */
 export async function getPod(conn: KubeConnection, name: string, namespace: string): Promise<PodInfo> {
-  return toPodInfo((await get(new RawKube(conn), conn, `/api/v1/namespaces/${enc(namespace)}/pods/${enc(name)}`, `pod ${name} in namespace ${namespace}`)) as PodJson, namespace);
+  return toPodInfo(
+    (await get(new RawKube(conn), conn, `/api/v1/namespaces/${enc(namespace)}/pods/${enc(name)}`, `pod ${name} in namespace ${namespace}`)) as PodJson,
+    namespace,
+  );
 }
 
 /** The best pod matching `selector` in `namespace` (Running and Ready first, then newest); `what` names it in errors. */

@@ -28,7 +28,8 @@ export async function openPortForward(conn: KubeConnection, pod: PodRef, remoteP
         done();
       },
     });
-    forward.portForward(pod.namespace, pod.name, [remotePort], socket, errors, socket)
+    forward
+      .portForward(pod.namespace, pod.name, [remotePort], socket, errors, socket)
       .then((ws) => {
         const w = typeof ws === 'function' ? ws() : ws;
         w?.on('close', () => socket.end());
@@ -53,10 +54,11 @@ export async function openPortForward(conn: KubeConnection, pod: PodRef, remoteP
     pod,
     remotePort,
     lastError: () => lastError,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -22,7 +22,10 @@ export function precheckCluster(conn: KubeConnection): PrecheckCluster {
       const items: KubeObject[] = [];
       let token: string | undefined;
       do {
-        const page = (await raw.request('GET', path, { query: { ...query, limit: '500', continue: token } })) as { items?: KubeObject[]; metadata?: { continue?: string } };
+        const page = (await raw.request('GET', path, { query: { ...query, limit: '500', continue: token } })) as {
+          items?: KubeObject[];
+          metadata?: { continue?: string };
+        };
         items.push(...(page.items ?? []));
         token = page.metadata?.continue || undefined;
       } while (token);
@@ -43,15 +46,17 @@ export function precheckCluster(conn: KubeConnection): PrecheckCluster {
     },
     async resolveKinds(kinds) {
       const table = new Map<string, KindResource>();
-      await Promise.all(kinds.map(async ({ apiVersion, kind }) => {
-        try {
-          const info = await raw.resource(apiVersion, kind);
-          if (info) table.set(kindKey(apiVersion, kind), info);
-        } catch (error) {
-          // Discovery of one group refused: the plural is guessed instead (core/precheck guessPlural).
-          if (statusCode(error) !== 403) throw fail(error, `discover ${apiVersion}`);
-        }
-      }));
+      await Promise.all(
+        kinds.map(async ({ apiVersion, kind }) => {
+          try {
+            const info = await raw.resource(apiVersion, kind);
+            if (info) table.set(kindKey(apiVersion, kind), info);
+          } catch (error) {
+            // Discovery of one group refused: the plural is guessed instead (core/precheck guessPlural).
+            if (statusCode(error) !== 403) throw fail(error, `discover ${apiVersion}`);
+          }
+        }),
+      );
       return table;
     },
     async review(permissions) {
@@ -61,7 +66,8 @@ export function precheckCluster(conn: KubeConnection): PrecheckCluster {
         while (next < permissions.length) {
           const p = permissions[next++]!;
           const body = {
-            apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview',
+            apiVersion: 'authorization.k8s.io/v1',
+            kind: 'SelfSubjectAccessReview',
             spec: { resourceAttributes: { group: p.group, resource: p.resource, verb: p.verb, ...(p.namespace ? { namespace: p.namespace } : {}) } },
           };
           let answer: { status?: { allowed?: boolean; reason?: string; evaluationError?: string } };

@@ -8,25 +8,40 @@
  */
 import { ClusterError } from '../../errors.js';
 import type { KubeObject } from '../../core/yaml/load.js';
-import {
-  describeSkip, type ClusterRead, type ClusterReadOptions, type SkipReason,
-} from '../../core/model/cluster-read.js';
+import { describeSkip, type ClusterRead, type ClusterReadOptions, type SkipReason } from '../../core/model/cluster-read.js';
 import { statusCode, translateKubeError, type KubeConnection } from './client.js';
 import { RawKube } from './http.js';
 
 /** apiVersion to list each analyzer kind with. Kinds not here are not read from clusters. */
 const API_VERSIONS: Record<string, string> = {
-  Pod: 'v1', Service: 'v1', Namespace: 'v1', ConfigMap: 'v1', Secret: 'v1',
-  Deployment: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', ReplicaSet: 'apps/v1', Job: 'batch/v1',
-  MutatingWebhookConfiguration: 'admissionregistration.k8s.io/v1', ValidatingWebhookConfiguration: 'admissionregistration.k8s.io/v1',
+  Pod: 'v1',
+  Service: 'v1',
+  Namespace: 'v1',
+  ConfigMap: 'v1',
+  Secret: 'v1',
+  Deployment: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  Job: 'batch/v1',
+  MutatingWebhookConfiguration: 'admissionregistration.k8s.io/v1',
+  ValidatingWebhookConfiguration: 'admissionregistration.k8s.io/v1',
   CustomResourceDefinition: 'apiextensions.k8s.io/v1',
-  VirtualService: 'networking.istio.io/v1', DestinationRule: 'networking.istio.io/v1', Gateway: 'networking.istio.io/v1',
-  ServiceEntry: 'networking.istio.io/v1', Sidecar: 'networking.istio.io/v1', WorkloadEntry: 'networking.istio.io/v1',
-  EnvoyFilter: 'networking.istio.io/v1alpha3', AuthorizationPolicy: 'security.istio.io/v1',
-  PeerAuthentication: 'security.istio.io/v1', RequestAuthentication: 'security.istio.io/v1', Telemetry: 'telemetry.istio.io/v1',
+  VirtualService: 'networking.istio.io/v1',
+  DestinationRule: 'networking.istio.io/v1',
+  Gateway: 'networking.istio.io/v1',
+  ServiceEntry: 'networking.istio.io/v1',
+  Sidecar: 'networking.istio.io/v1',
+  WorkloadEntry: 'networking.istio.io/v1',
+  EnvoyFilter: 'networking.istio.io/v1alpha3',
+  AuthorizationPolicy: 'security.istio.io/v1',
+  PeerAuthentication: 'security.istio.io/v1',
+  RequestAuthentication: 'security.istio.io/v1',
+  Telemetry: 'telemetry.istio.io/v1',
   WasmPlugin: 'extensions.istio.io/v1alpha1',
   // Other groups' kinds are named `Kind.group` by analyzers (core/model/resource.ts kindOf).
-  'Gateway.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1', 'HTTPRoute.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1',
+  'Gateway.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1',
+  'HTTPRoute.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1',
   'GRPCRoute.gateway.networking.k8s.io': 'gateway.networking.k8s.io/v1',
 };
 
@@ -59,7 +74,8 @@ export async function readCluster(conn: KubeConnection, options: ClusterReadOpti
       let token: string | undefined;
       do {
         const page = (await raw.request('GET', raw.pathFor(apiVersion, resource, namespace), { query: { limit: '500', continue: token } })) as {
-          items?: KubeObject[]; metadata?: { continue?: string };
+          items?: KubeObject[];
+          metadata?: { continue?: string };
         };
         for (const o of page.items ?? []) items.push(trim(o, apiVersion, apiKind(kind)));
         token = page.metadata?.continue || undefined;
@@ -76,7 +92,10 @@ export async function readCluster(conn: KubeConnection, options: ClusterReadOpti
   };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ClusterError(`reading the cluster at ${conn.server} took longer than ${options.timeoutMs / 1000}s (--timeout)`)), options.timeoutMs);
+    timer = setTimeout(
+      () => reject(new ClusterError(`reading the cluster at ${conn.server} took longer than ${options.timeoutMs / 1000}s (--timeout)`)),
+      options.timeoutMs,
+    );
   });
   try {
     const results = await Promise.race([Promise.all(wanted.map(listOne)), timeout]);

@@ -9,7 +9,10 @@ export const analyzeFlags = {
   output: outputFlag(['log', 'json', 'yaml', 'sarif'], 'log'),
   failureThreshold: parsedFlag('--failure-threshold <level>', 'exit 79 when a finding is at least this severe (Error|Warning|Info)', levelValue, 'Error'),
   outputThreshold: parsedFlag('--output-threshold <level>', 'show findings at least this severe (Error|Warning|Info)', levelValue, 'Info'),
-  suppress: listFlag('-S, --suppress <code=resource>', 'suppress a code on a resource, e.g. "IST0102=Namespace default" or "IST0103=Pod *.testing" (repeatable)'),
+  suppress: listFlag(
+    '-S, --suppress <code=resource>',
+    'suppress a code on a resource, e.g. "IST0102=Namespace default" or "IST0103=Pod *.testing" (repeatable)',
+  ),
   analyzer: listFlag('--analyzer <name>', 'run only this analyzer (repeatable; see -L)'),
   listAnalyzers: boolFlag('-L, --list-analyzers', 'list the analyzers and exit'),
   recursive: boolFlag('-R, --recursive', 'accepted for istioctl compatibility: directories are always read recursively'),

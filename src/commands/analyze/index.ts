@@ -6,9 +6,10 @@ import { analyzeFlags } from './flags.js';
 export const analyze = defineCommand({
   name: 'analyze',
   summary: 'Analyze Istio configuration in files and/or the cluster and report IST0xxx findings',
-  description: 'Runs istioctl\'s configuration analyzers (same IST0xxx codes) over the live cluster, over files, or over both\n'
-    + '(files are applied on top of what the cluster has). Every kind in the files is analyzed, so a GitOps repository is\n'
-    + 'checked as a whole. Exit status 79 when a finding reaches --failure-threshold, whatever the output format.',
+  description:
+    "Runs istioctl's configuration analyzers (same IST0xxx codes) over the live cluster, over files, or over both\n" +
+    '(files are applied on top of what the cluster has). Every kind in the files is analyzed, so a GitOps repository is\n' +
+    'checked as a whole. Exit status 79 when a finding reaches --failure-threshold, whatever the output format.',
   arguments: [{ name: '[files...]', description: 'files or directories to analyze, or - for stdin' }],
   examples: [
     '# analyze the current cluster (namespace from -n, else default)',

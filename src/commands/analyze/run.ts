@@ -25,17 +25,25 @@ export async function runAnalyze(ctx: CommandContext, opts: AnalyzeCommandOption
   const objects = await readFileObjects(ctx, files, { recursive: true, ignoreUnknown: opts.ignoreUnknown });
   const { snapshot } = await buildSnapshotFor(ctx, {
     objects,
-    cluster: opts.useKube ? {
-      kinds: [...new Set(analyzers.flatMap((a) => a.meta.inputs))], timeoutMs: opts.timeout, status: 'Reading the cluster', without: 'analyzers ran without them',
-    } : undefined,
+    cluster: opts.useKube
+      ? {
+          kinds: [...new Set(analyzers.flatMap((a) => a.meta.inputs))],
+          timeoutMs: opts.timeout,
+          status: 'Reading the cluster',
+          without: 'analyzers ran without them',
+        }
+      : undefined,
     // With files to look at, a missing cluster is not fatal: say so once and analyze the files alone.
     withoutCluster: () => (files.length ? 'analyzing the files only (pass --use-kube=false to skip the cluster)' : undefined),
     schemaProblems: analyzers.some((a) => a.meta.readsSchemaProblems),
     defaultsWhenOffline: true,
   });
   const result = analyzeSnapshot(snapshot, {
-    only: opts.analyzer ?? [], namespaces: opts.allNamespaces ? undefined : new Set([namespace]), suppressions,
-    outputThreshold: opts.outputThreshold, failureThreshold: opts.failureThreshold,
+    only: opts.analyzer ?? [],
+    namespaces: opts.allNamespaces ? undefined : new Set([namespace]),
+    suppressions,
+    outputThreshold: opts.outputThreshold,
+    failureThreshold: opts.failureThreshold,
   });
   if (ctx.globals.verbose) ctx.err(`Executed analyzers:\n${result.executed.map((n) => `  ${n}`).join('\n')}\n`);
   ctx.out(formatMessages(result.shown, opts.output, { color: opts.color ?? ctx.terminal.color, toolVersion: MESH_VERSION }));

@@ -16,9 +16,10 @@ export async function serve(ctx: CommandContext, d: Dashboard, opts: DashboardOp
   const target = d.kind === 'addon' ? undefined : core.podTarget(d, { arg: args[0], selector: opts.selector, revision: opts.revision });
   const cluster = await ctx.cluster();
   const istioNs = ctx.globals.istioNamespace;
-  const found = target === undefined
-    ? await findAddonPod(cluster, d, [istioNs, cluster.namespace])
-    : await findTargetPod(cluster, target, d.kind === 'istiod' ? (ctx.globals.namespace ?? istioNs) : cluster.namespace);
+  const found =
+    target === undefined
+      ? await findAddonPod(cluster, d, [istioNs, cluster.namespace])
+      : await findTargetPod(cluster, target, d.kind === 'istiod' ? (ctx.globals.namespace ?? istioNs) : cluster.namespace);
   if (found.warning) ctx.err(`warning: ${found.warning}\n`);
   const { pod } = found;
   if (d.name === 'istiod-debug') remotePort = core.monitoringPort(pod.annotations);

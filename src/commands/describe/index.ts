@@ -11,13 +11,14 @@ const pod = defineCommand({
   aliases: ['po'],
   summary: 'Describe a pod and the Istio configuration that applies to it',
   arguments: [{ name: '<pod>' }],
-  description: 'Shows the pod\'s revision and ports, the Services selecting it, for each service port the DestinationRule '
-    + '(matching subsets, traffic policy) and VirtualServices (routes, weights, whether they reach this pod), the effective '
-    + 'PeerAuthentication mTLS mode, AuthorizationPolicies, the Sidecar resource, and ingress gateways exposing it. '
-    + 'Name the pod as <pod-name[.namespace]>, or a workload as deployment/<name>[.namespace]. '
-    + 'Facts are worked out from the Istio configuration (what istiod would apply), not read from the proxy.',
+  description:
+    "Shows the pod's revision and ports, the Services selecting it, for each service port the DestinationRule " +
+    '(matching subsets, traffic policy) and VirtualServices (routes, weights, whether they reach this pod), the effective ' +
+    'PeerAuthentication mTLS mode, AuthorizationPolicies, the Sidecar resource, and ingress gateways exposing it. ' +
+    'Name the pod as <pod-name[.namespace]>, or a workload as deployment/<name>[.namespace]. ' +
+    'Facts are worked out from the Istio configuration (what istiod would apply), not read from the proxy.',
   examples: [
-    '# a running pod (namespace from -n, else the context\'s)',
+    "# a running pod (namespace from -n, else the context's)",
     'mesh describe pod productpage-v1-7d6cfb7dfd-5mc96 -n bookinfo',
     '# the pod of a deployment, namespace after the dot',
     'mesh describe pod deployment/reviews-v1.bookinfo',
@@ -38,8 +39,9 @@ const service = defineCommand({
   aliases: ['svc'],
   summary: 'Describe a service, its pods and the Istio configuration that applies to it',
   arguments: [{ name: '<service>' }],
-  description: 'Shows the service\'s ports and protocols, the pods it selects (and whether they have a sidecar), the '
-    + 'DestinationRule and VirtualServices for each port, and ingress gateways exposing it. Name it as <svc-name[.namespace]>.',
+  description:
+    "Shows the service's ports and protocols, the pods it selects (and whether they have a sidecar), the " +
+    'DestinationRule and VirtualServices for each port, and ingress gateways exposing it. Name it as <svc-name[.namespace]>.',
   examples: [
     'mesh describe service reviews -n bookinfo',
     'mesh describe svc productpage.bookinfo -o yaml',

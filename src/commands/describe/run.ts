@@ -13,8 +13,19 @@ import { renderData } from '../../render/format.js';
 
 /** Kinds describe reads from a cluster. */
 const KINDS = [
-  'Pod', 'Service', 'Namespace', 'Deployment', 'StatefulSet', 'DaemonSet', 'DestinationRule', 'VirtualService', 'Gateway',
-  'PeerAuthentication', 'AuthorizationPolicy', 'Sidecar', 'MeshConfig',
+  'Pod',
+  'Service',
+  'Namespace',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'DestinationRule',
+  'VirtualService',
+  'Gateway',
+  'PeerAuthentication',
+  'AuthorizationPolicy',
+  'Sidecar',
+  'MeshConfig',
 ];
 
 /** Kinds a pod template can be described from offline. */
@@ -66,8 +77,11 @@ export async function runDescribeService(ctx: CommandContext, arg: string, opts:
 async function snapshotFor(ctx: CommandContext, opts: DescribeOptions): Promise<Snapshot> {
   const offline = Boolean(opts.filename?.length);
   // No stand-in ingress gateway offline: describe reports only gateways the input really has.
-  const { snapshot } = await buildSnapshotFor(ctx, offline
-    ? { objects: await readFileObjects(ctx, opts.filename!, { recursive: opts.recursive }) }
-    : { cluster: { kinds: KINDS, timeoutMs: opts.timeout, status: 'Reading the cluster', without: 'described without them' } });
+  const { snapshot } = await buildSnapshotFor(
+    ctx,
+    offline
+      ? { objects: await readFileObjects(ctx, opts.filename!, { recursive: opts.recursive }) }
+      : { cluster: { kinds: KINDS, timeoutMs: opts.timeout, status: 'Reading the cluster', without: 'described without them' } },
+  );
   return snapshot;
 }

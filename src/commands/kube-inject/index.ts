@@ -6,8 +6,8 @@ export const kubeInject = defineCommand({
   name: 'kube-inject',
   summary: 'Add the Istio sidecar to Kubernetes workload YAML',
   description: [
-    'Adds the istio-init init container and the istio-proxy sidecar to Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, ReplicationControllers, Jobs, CronJobs and DeploymentConfigs, exactly as Istio 1.30\'s injector does. Everything else in the input (other documents, comments, key order, quoting) comes out unchanged.',
-    'Configuration, in order: the default profile\'s values (as mesh install renders them); the cluster\'s istio and istio-sidecar-injector ConfigMaps when a kubeconfig is present (skip with --ignore-cluster); --operatorFileName; --meshConfigFile; --valuesFile; --hub/--tag; --set (install\'s paths and checks); --revision.',
+    "Adds the istio-init init container and the istio-proxy sidecar to Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, ReplicationControllers, Jobs, CronJobs and DeploymentConfigs, exactly as Istio 1.30's injector does. Everything else in the input (other documents, comments, key order, quoting) comes out unchanged.",
+    "Configuration, in order: the default profile's values (as mesh install renders them); the cluster's istio and istio-sidecar-injector ConfigMaps when a kubeconfig is present (skip with --ignore-cluster); --operatorFileName; --meshConfigFile; --valuesFile; --hub/--tag; --set (install's paths and checks); --revision.",
   ].join('\n\n'),
   examples: [
     '# inject and apply in one step',

@@ -22,9 +22,12 @@ export async function runManifestGenerate(ctx: CommandContext, opts: ManifestGen
 /** `manifest diff a b`: per-object unified diffs; 79 when anything differs. */
 export async function runManifestDiff(ctx: CommandContext, a: string, b: string, output: ManifestDiffOptions['output'] = 'text'): Promise<number> {
   const [{ loadDocuments }, { diffManifests }, { renderManifestDiff, unifiedDiff }] = await Promise.all([
-    import('../../core/yaml/load.js'), import('../../core/manifest/diff.js'), import('../../render/diff.js'),
+    import('../../core/yaml/load.js'),
+    import('../../core/manifest/diff.js'),
+    import('../../render/diff.js'),
   ]);
-  const read = async (p: string): Promise<YamlDoc[]> => (await ctx.files.readSources([p])).flatMap((s) => loadDocuments(s.text, s.origin)).filter((d) => !d.empty);
+  const read = async (p: string): Promise<YamlDoc[]> =>
+    (await ctx.files.readSources([p])).flatMap((s) => loadDocuments(s.text, s.origin)).filter((d) => !d.empty);
   const report = diffManifests(await read(a), await read(b));
   const label = (p: string) => (p === '-' ? '<stdin>' : p);
   if (output === 'text') {

@@ -8,8 +8,20 @@ import type { PrecheckOptions } from './flags.js';
 import { ISTIO_VERSION } from '../../version.js';
 import type { AnalysisMessage } from '../../core/analyze/types.js';
 import {
-  checkKubernetesVersion, controlPlaneFindings, crdFindings, judge, kindsToResolve, parseFromVersion, parseKubernetesVersion,
-  permissionFindings, PRECHECK_ANALYZERS, requiredPermissions, toMessage, upgradeNotes, type PrecheckFinding, type PrecheckOutcome,
+  checkKubernetesVersion,
+  controlPlaneFindings,
+  crdFindings,
+  judge,
+  kindsToResolve,
+  parseFromVersion,
+  parseKubernetesVersion,
+  permissionFindings,
+  PRECHECK_ANALYZERS,
+  requiredPermissions,
+  toMessage,
+  upgradeNotes,
+  type PrecheckFinding,
+  type PrecheckOutcome,
 } from '../../core/precheck/index.js';
 import { installedControlPlanes } from '../../core/install/version.js';
 import { OWNED_KINDS } from '../../core/install/plan.js';
@@ -33,12 +45,14 @@ export async function runPrecheck(ctx: CommandContext, opts: PrecheckOptions): P
       const checks: Promise<PrecheckFinding[] | AnalysisMessage[]>[] = [];
       if (!opts.skipControlplane) {
         // One quick call first: an unreachable cluster is then one error, not one per check running in parallel.
-        findings.push(...await versionCheck(ctx, cluster));
+        findings.push(...(await versionCheck(ctx, cluster)));
         checks.push(permissionCheck(ctx, cluster, plan.objects), existingIstio(ctx, cluster, target, revision), analyzerMessages(ctx, opts.timeout));
       }
       if (fromMinor !== undefined) checks.push(cluster.zipkin(istioNamespace).then((svc) => upgradeNotes(fromMinor, svc)));
       for (const list of await Promise.all(checks)) {
-        for (const item of list) if ('analyzer' in item) messages.push(item); else findings.push(item);
+        for (const item of list)
+          if ('analyzer' in item) messages.push(item);
+          else findings.push(item);
       }
     } finally {
       progress.stop();
@@ -50,7 +64,10 @@ export async function runPrecheck(ctx: CommandContext, opts: PrecheckOptions): P
 async function versionCheck(ctx: CommandContext, cluster: PrecheckCluster): Promise<PrecheckFinding[]> {
   const info = await cluster.version();
   const parsed = parseKubernetesVersion(info);
-  if (!parsed) ctx.err(`warning: could not read the Kubernetes version from ${cluster.server} (gitVersion ${JSON.stringify(info.gitVersion ?? '')}); version not checked\n`);
+  if (!parsed)
+    ctx.err(
+      `warning: could not read the Kubernetes version from ${cluster.server} (gitVersion ${JSON.stringify(info.gitVersion ?? '')}); version not checked\n`,
+    );
   else if (ctx.globals.verbose) ctx.err(`Kubernetes ${parsed.text} at ${cluster.server}\n`);
   return checkKubernetesVersion(info);
 }
@@ -85,14 +102,21 @@ async function analyzerMessages(ctx: CommandContext, timeoutMs: number): Promise
   const { snapshot, clusterUsed } = await buildSnapshotFor(ctx, {
     // Before a first install Istio's kinds are not served: expected here, so only refusals are worth a warning.
     cluster: {
-      kinds: [...new Set(analyzers.flatMap((a) => a.meta.inputs))], timeoutMs, status: 'Checking the cluster',
-      without: 'analyzers ran without them', warnNotServed: false,
+      kinds: [...new Set(analyzers.flatMap((a) => a.meta.inputs))],
+      timeoutMs,
+      status: 'Checking the cluster',
+      without: 'analyzers ran without them',
+      warnNotServed: false,
     },
     withoutCluster: () => 'the analyzers did not run',
   });
   if (!clusterUsed) return [];
   const result = analyze.analyzeSnapshot(snapshot, {
-    only, namespaces: ctx.globals.namespace ? new Set([ctx.globals.namespace]) : undefined, suppressions: [], outputThreshold: 'Info', failureThreshold: 'Error',
+    only,
+    namespaces: ctx.globals.namespace ? new Set([ctx.globals.namespace]) : undefined,
+    suppressions: [],
+    outputThreshold: 'Info',
+    failureThreshold: 'Error',
   });
   if (ctx.globals.verbose) ctx.err(`Executed analyzers:\n${result.executed.map((n) => `  ${n}`).join('\n')}\n`);
   return result.shown;

@@ -14,7 +14,13 @@ export async function runProfileList(ctx: CommandContext, { output }: ProfileLis
     return ExitCode.Ok;
   }
   const { renderTable } = await import('../../render/table.js');
-  ctx.out(renderTable([], rows.map((r) => [r.name, r.description]), { noHeader: true, padding: 2 }));
+  ctx.out(
+    renderTable(
+      [],
+      rows.map((r) => [r.name, r.description]),
+      { noHeader: true, padding: 2 },
+    ),
+  );
   return ExitCode.Ok;
 }
 
@@ -30,7 +36,10 @@ async function resolvedProfile(ctx: CommandContext, name: string, extra: { set?:
     throw await overlayErrorWithLocation(error);
   }
   if (!extra.configPath) return iop;
-  const path = extra.configPath.replace(/^spec\./, '').split('.').filter(Boolean);
+  const path = extra.configPath
+    .replace(/^spec\./, '')
+    .split('.')
+    .filter(Boolean);
   let cur: unknown = (iop as { spec: unknown }).spec;
   const walked: string[] = [];
   for (const key of path) {
@@ -38,7 +47,10 @@ async function resolvedProfile(ctx: CommandContext, name: string, extra: { set?:
       const { nearest } = await import('../../profiles/paths.js');
       const keys = cur && typeof cur === 'object' ? Object.keys(cur) : [];
       const guess = nearest(key, keys);
-      throw new UsageError(`--config-path ${extra.configPath}: no field "${key}"${walked.length ? ` in ${walked.join('.')}` : ''}`, guess ? { hint: `did you mean ${[...walked, guess].join('.')}?` } : {});
+      throw new UsageError(
+        `--config-path ${extra.configPath}: no field "${key}"${walked.length ? ` in ${walked.join('.')}` : ''}`,
+        guess ? { hint: `did you mean ${[...walked, guess].join('.')}?` } : {},
+      );
     }
     walked.push(key);
     cur = (cur as Record<string, unknown>)[key];

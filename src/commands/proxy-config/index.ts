@@ -35,7 +35,7 @@ const log = defineCommand({
     'mesh pc log deploy/productpage-v1.bookinfo --level http:debug,router:debug',
     '# every pod of the app, back to the default',
     'mesh pc log -n bookinfo -l app=productpage --reset',
-    'mesh pc log productpage-v1-7c5d9b8f6d-x2k4p.bookinfo -o json | jq -r \'.[0].loggers.http\'',
+    "mesh pc log productpage-v1-7c5d9b8f6d-x2k4p.bookinfo -o json | jq -r '.[0].loggers.http'",
   ],
   flags: logFlags,
   async run(ctx: CommandContext, opts, args) {
@@ -64,6 +64,10 @@ export const proxyConfig = defineCommand({
   aliases: ['pc'],
   summary: "Show a proxy's Envoy configuration: clusters, listeners, routes, endpoints, secrets, bootstrap, log levels",
   description: "Reads a sidecar's or gateway's Envoy admin API through a port-forward (or a saved dump with --file) and summarises it.",
-  examples: ['mesh proxy-config cluster productpage-v1-7c5d9b8f6d-x2k4p.bookinfo', 'mesh pc listener deploy/istio-ingressgateway.istio-system', 'mesh pc route -f config_dump.json --name 9080'],
+  examples: [
+    'mesh proxy-config cluster productpage-v1-7c5d9b8f6d-x2k4p.bookinfo',
+    'mesh pc listener deploy/istio-ingressgateway.istio-system',
+    'mesh pc route -f config_dump.json --name 9080',
+  ],
   subcommands: [...VIEW_COMMANDS.map(viewSubcommand), log, rootcaCompare].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
 });

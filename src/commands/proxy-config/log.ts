@@ -10,7 +10,9 @@ export async function runLog(ctx: CommandContext, opts: LogOptions, args: string
   if (args[0] && opts.selector) throw new UsageError('proxy-config log takes a pod or --selector, not both');
   if (opts.reset && opts.level) throw new UsageError('--level cannot be combined with --reset');
   const [cluster, admin, { parseLoggers, planLogChanges, DEFAULT_LOG_LEVEL }] = await Promise.all([
-    ctx.cluster(), import('../../app/proxy-admin.js'), import('../../core/proxy-config/logging.js'),
+    ctx.cluster(),
+    import('../../app/proxy-admin.js'),
+    import('../../core/proxy-config/logging.js'),
   ]);
   const pods = opts.selector ? await admin.proxyTargetsBySelector(cluster, opts.selector) : [await admin.proxyTarget(cluster, args[0]!)];
   const port = opts.proxyAdminPort;
@@ -35,7 +37,12 @@ export async function runLog(ctx: CommandContext, opts: LogOptions, args: string
     ctx.out(results.map((r) => `${r.pod}.${r.namespace}:\n${r.text.endsWith('\n') ? r.text : `${r.text}\n`}`).join(''));
   } else {
     const { renderData } = await import('../../render/format.js');
-    ctx.out(renderData(results.map(({ pod, namespace, loggers }) => ({ pod, namespace, loggers })), opts.output));
+    ctx.out(
+      renderData(
+        results.map(({ pod, namespace, loggers }) => ({ pod, namespace, loggers })),
+        opts.output,
+      ),
+    );
   }
   if (failed.length) throw new ClusterError(`${failed.length} of ${pods.length} proxies failed: ${failed.join('; ')}`);
   return ExitCode.Ok;

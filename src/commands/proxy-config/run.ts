@@ -67,7 +67,10 @@ export async function runView(ctx: CommandContext, view: ViewCommand, opts: View
 /** `proxy-config rootca-compare`: 0 when both proxies' ROOTCA bundles share a certificate, 79 when not. */
 export async function runRootCaCompare(ctx: CommandContext, opts: RootCaOptions, args: string[]): Promise<number> {
   const [cluster, admin, { loadConfigDump }, { rootCertificates, shareRootCertificate }] = await Promise.all([
-    ctx.cluster(), import('../../app/proxy-admin.js'), import('../../core/proxy-config/dump.js'), import('../../core/proxy-config/secrets.js'),
+    ctx.cluster(),
+    import('../../app/proxy-admin.js'),
+    import('../../core/proxy-config/dump.js'),
+    import('../../core/proxy-config/secrets.js'),
   ]);
   const names: string[] = [];
   const bundles: Buffer[][] = [];

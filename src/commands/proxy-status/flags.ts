@@ -6,7 +6,7 @@ import { choiceFlag, durationMs, outputFlag, parsedFlag, portNumber, textFlag } 
 export const proxyStatusFlags = {
   revision: textFlag('-r, --revision <revision>', 'ask only the istiods of this control-plane revision'),
   xdsLabel: textFlag('--xds-label <selector>', 'label selector of the istiod pods (default app=istiod)'),
-  file: textFlag('--file <path>', 'compare with this Envoy config dump JSON file (or - for stdin) instead of the pod\'s'),
+  file: textFlag('--file <path>', "compare with this Envoy config dump JSON file (or - for stdin) instead of the pod's"),
   proxyAdminPort: parsedFlag('--proxy-admin-port <port>', 'Envoy admin port of the pod', portNumber, 15000),
   output: outputFlag(['table', 'json', 'yaml'], 'table'),
   verbosity: choiceFlag('--verbosity <level>', '0: subscribed types; 1: one column per xDS type with its state', ['0', '1'], '0'),

@@ -10,7 +10,7 @@ type Istiod = typeof import('../../app/istiod.js');
 
 /** Runs the command: the sync table without a pod, the config diff with one. */
 export async function runProxyStatus(ctx: CommandContext, opts: ProxyStatusOptions, pod: string | undefined): Promise<number> {
-  if (opts.file !== undefined && !pod) throw new UsageError('--file needs a pod argument: it replaces that pod\'s Envoy config dump');
+  if (opts.file !== undefined && !pod) throw new UsageError("--file needs a pod argument: it replaces that pod's Envoy config dump");
   const [cluster, istiod] = await Promise.all([ctx.cluster(), import('../../app/istiod.js')]);
   const selection = { istioNamespace: ctx.globals.istioNamespace, revision: opts.revision, selector: opts.xdsLabel };
   if (pod) return diffOne(ctx, opts, pod, cluster, istiod, selection);
@@ -32,14 +32,23 @@ export async function runProxyStatus(ctx: CommandContext, opts: ProxyStatusOptio
   ctx.out(opts.verbosity === '1' ? table.renderVerboseStatusTable(report, ctx.clock.now(), ctx.terminal.color) : table.renderStatusTable(report));
   const { stale, error } = outOfSync(report);
   if (stale + error > 0) {
-    ctx.err(`${stale + error} of ${report.proxies.length} proxies not in sync (${error} with rejected config, ${stale} waiting for an ACK)`
-      + `${opts.verbosity === '1' ? '' : '; --verbosity 1 shows which types'}\n`);
+    ctx.err(
+      `${stale + error} of ${report.proxies.length} proxies not in sync (${error} with rejected config, ${stale} waiting for an ACK)` +
+        `${opts.verbosity === '1' ? '' : '; --verbosity 1 shows which types'}\n`,
+    );
   }
   return ExitCode.Ok;
 }
 
 /** `proxy-status <pod>`: istiod's config for the proxy against its Envoy's config dump; 79 when they differ. */
-async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: string, cluster: Cluster, istiod: Istiod, selection: import('../../app/istiod.js').IstiodSelection): Promise<number> {
+async function diffOne(
+  ctx: CommandContext,
+  opts: ProxyStatusOptions,
+  arg: string,
+  cluster: Cluster,
+  istiod: Istiod,
+  selection: import('../../app/istiod.js').IstiodSelection,
+): Promise<number> {
   const { parsePodArgument } = await import('../../core/model/pods.js');
   const pod = await cluster.pods.resolve(parsePodArgument(arg, cluster.namespace));
   const proxyId = `${pod.name}.${pod.namespace}`;
@@ -60,7 +69,10 @@ async function diffOne(ctx: CommandContext, opts: ProxyStatusOptions, arg: strin
   }
   const fromIstiod = await istiod.istiodConfigDump(cluster, await istiod.findIstiods(cluster, selection), proxyId, opts.timeout);
   const [{ parseConfigDump, compareConfigDumps }, { comparisonReport }, { renderComparison }, { unifiedDiff }] = await Promise.all([
-    import('../../core/proxy-status/compare.js'), import('../../core/proxy-status/compare-report.js'), import('../../render/proxy-status.js'), import('../../render/diff.js'),
+    import('../../core/proxy-status/compare.js'),
+    import('../../core/proxy-status/compare-report.js'),
+    import('../../render/proxy-status.js'),
+    import('../../render/diff.js'),
   ]);
   const comparison = compareConfigDumps(
     parseConfigDump(fromIstiod.body, `istiod ${fromIstiod.istiod.name}'s config for ${proxyId}`),

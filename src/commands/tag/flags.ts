@@ -7,7 +7,7 @@ export const setFlags = {
   revision: requiredFlag('-r, --revision <revision>', 'control-plane revision the tag points at'),
   overwrite: boolFlag('--overwrite', 'replace the tag if it exists (retarget it to --revision)'),
   skipConfirmation: boolFlag('-y, --skip-confirmation', 'apply even if the tag would overlap another injection webhook, without asking'),
-  webhookName: textFlag('--webhook-name <name>', 'name of the tag\'s MutatingWebhookConfiguration (default: istio-revision-tag-<tag>)'),
+  webhookName: textFlag('--webhook-name <name>', "name of the tag's MutatingWebhookConfiguration (default: istio-revision-tag-<tag>)"),
   autoInjectNamespaces: boolFlag('--auto-inject-namespaces', 'default tag only: also inject namespaces that carry no injection label'),
 };
 

@@ -8,7 +8,10 @@ import { renderData } from '../../render/format.js';
 /** The cluster's tag state, with the core modules every subcommand uses. */
 async function session(ctx: CommandContext) {
   const [cluster, plan, render, kube] = await Promise.all([
-    import('../../core/tag/cluster.js'), import('../../core/tag/plan.js'), import('../../render/tag.js'), ctx.cluster(),
+    import('../../core/tag/cluster.js'),
+    import('../../core/tag/plan.js'),
+    import('../../render/tag.js'),
+    ctx.cluster(),
   ]);
   const state = await cluster.readTagState(kube.install, ctx.globals.istioNamespace);
   return { client: kube.install, state, cluster, plan, render };
@@ -20,8 +23,13 @@ export async function runTagSet(ctx: CommandContext, tag: string, opts: TagSetOp
   checkTagName(tag);
   const { client, state, cluster, plan, render } = await session(ctx);
   const result = plan.planSetTag(state, {
-    tag, revision: opts.revision, overwrite: opts.overwrite, generate, istioNamespace: ctx.globals.istioNamespace,
-    webhookName: opts.webhookName, autoInjectNamespaces: opts.autoInjectNamespaces,
+    tag,
+    revision: opts.revision,
+    overwrite: opts.overwrite,
+    generate,
+    istioNamespace: ctx.globals.istioNamespace,
+    webhookName: opts.webhookName,
+    autoInjectNamespaces: opts.autoInjectNamespaces,
   });
   const { tagConflicts } = await import('../../core/tag/conflicts.js');
   const conflicts = tagConflicts(state, result, ctx.globals.istioNamespace);
@@ -43,7 +51,8 @@ export async function runTagSet(ctx: CommandContext, tag: string, opts: TagSetOp
   const moved = result.previous !== undefined && result.previous !== opts.revision ? ` (was ${result.previous})` : '';
   ctx.err(`Revision tag "${tag}" now points at revision "${opts.revision}"${moved}.\n`);
   const users = plan.namespacesUsing(state, tag);
-  if (users.length && moved) ctx.err(`Restart the workloads in ${users.join(', ')} to move them to ${opts.revision}, e.g. kubectl rollout restart deployment -n ${users[0]}\n`);
+  if (users.length && moved)
+    ctx.err(`Restart the workloads in ${users.join(', ')} to move them to ${opts.revision}, e.g. kubectl rollout restart deployment -n ${users[0]}\n`);
   else if (!users.length) ctx.err(`To inject with it: kubectl label namespace <namespace> istio.io/rev=${tag}\n`);
   return 0;
 }
@@ -64,7 +73,9 @@ export async function runTagRemove(ctx: CommandContext, tag: string, yes: boolea
   const { objects, namespaces } = plan.planRemoveTag(state, tag);
   if (namespaces.length && !yes) {
     const what = `tag "${tag}" is still used by ${namespaces.length} namespace(s): ${namespaces.join(', ')}; removing it stops sidecar injection there`;
-    const refusal = new UsageError(what, { hint: `relabel them (kubectl label namespace <ns> istio.io/rev=<other> --overwrite), or pass -y to remove it anyway` });
+    const refusal = new UsageError(what, {
+      hint: `relabel them (kubectl label namespace <ns> istio.io/rev=<other> --overwrite), or pass -y to remove it anyway`,
+    });
     if (!(await confirmOrRefuse(ctx, `${what}. Remove it?`, refusal))) return cancelled(ctx);
   }
   await cluster.deleteTagObjects(client, objects);

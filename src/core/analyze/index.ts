@@ -55,7 +55,9 @@ export function selectAnalyzers(names: readonly string[]): readonly Analyzer[] {
 /** Runs the selected analyzers over the snapshot and applies both thresholds. */
 export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions): AnalyzeResult {
   const { messages, executed } = runAnalyzers(snapshot, {
-    analyzers: selectAnalyzers(options.only), namespaces: options.namespaces, suppressions: options.suppressions,
+    analyzers: selectAnalyzers(options.only),
+    namespaces: options.namespaces,
+    suppressions: options.suppressions,
     outputThreshold: options.outputThreshold,
   });
   return {
@@ -67,6 +69,8 @@ export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions): An
 
 /** `-L`: every analyzer's name and description, sorted by name, in istioctl's layout. */
 export function listAnalyzers(): string {
-  return [...ANALYZERS].sort((a, b) => compareStrings(a.meta.name, b.meta.name))
-    .map((a) => `* ${a.meta.name}:\n    ${a.meta.description}\n`).join('');
+  return [...ANALYZERS]
+    .sort((a, b) => compareStrings(a.meta.name, b.meta.name))
+    .map((a) => `* ${a.meta.name}:\n    ${a.meta.description}\n`)
+    .join('');
 }

@@ -71,7 +71,10 @@ function toMessage(f: Finding, located: boolean): AnalysisMessage {
   const type = MESSAGES[f.code];
   const loc = located ? findingLocation(f.resource, f.field) : undefined;
   const m: AnalysisMessage = {
-    code: f.code, level: type.level, name: type.name, message: formatMessage(f.code, f.args),
+    code: f.code,
+    level: type.level,
+    name: type.name,
+    message: formatMessage(f.code, f.args),
     origin: friendlyName(f.resource),
     resource: { kind: f.resource.object.kind, namespace: f.resource.namespace, name: f.resource.name, apiVersion: f.resource.object.apiVersion },
     analyzer: f.analyzer,
@@ -85,6 +88,11 @@ function toMessage(f: Finding, located: boolean): AnalysisMessage {
 
 function compareMessages(a: AnalysisMessage, b: AnalysisMessage): number {
   if ((a.file === undefined) !== (b.file === undefined)) return a.file === undefined ? 1 : -1;
-  return compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.origin ?? '', b.origin ?? '')
-    || compareStrings(a.code, b.code) || compareStrings(a.message, b.message);
+  return (
+    compareStrings(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    compareStrings(a.origin ?? '', b.origin ?? '') ||
+    compareStrings(a.code, b.code) ||
+    compareStrings(a.message, b.message)
+  );
 }

@@ -32,7 +32,6 @@ export interface AnalysisContext extends SnapshotView {
   report(resource: Resource, code: MessageCode, args: readonly unknown[], field?: FieldPath | { line: number }): void;
 }
 
-
 /** What an analyzer declares about itself. Names, codes and descriptions are public API. */
 export interface AnalyzerMeta {
   /** `area.PascalName`, as istioctl names its analyzers, so `--analyzer` values carry over. */

@@ -60,18 +60,27 @@ export function describePod(snapshot: Snapshot, workload: Workload, options: Des
   const suggestions: string[] = [];
   if (pod.meshed) {
     const l = workload.labels;
-    if (!(l['service.istio.io/canonical-name'] || l['app.kubernetes.io/name'] || l.app)) suggestions.push('add an app (or app.kubernetes.io/name) label: Istio telemetry names the service after it');
-    if (!(l['service.istio.io/canonical-revision'] || l['app.kubernetes.io/version'] || l.version)) suggestions.push('add a version (or app.kubernetes.io/version) label: Istio telemetry names the revision after it');
+    if (!(l['service.istio.io/canonical-name'] || l['app.kubernetes.io/name'] || l.app))
+      suggestions.push('add an app (or app.kubernetes.io/name) label: Istio telemetry names the service after it');
+    if (!(l['service.istio.io/canonical-revision'] || l['app.kubernetes.io/version'] || l.version))
+      suggestions.push('add a version (or app.kubernetes.io/version) label: Istio telemetry names the revision after it');
   }
   const services: Resource[] = [];
   ctx.forEach('Service', (svc) => {
     const selector = strMap(obj(svc.object.spec).selector);
     if (svc.namespace === workload.namespace && !isEmpty(selector) && selects(selector, workload.labels)) services.push(svc);
   });
-  if (services.length === 0 && !options.ignoreUnmeshed) warnings.push(`no Kubernetes Service selects ${pod.name}.${pod.namespace}; Istio routes to pods through Services`);
+  if (services.length === 0 && !options.ignoreUnmeshed)
+    warnings.push(`no Kubernetes Service selects ${pod.name}.${pod.namespace}; Istio routes to pods through Services`);
   const view: Viewpoint = { namespace: workload.namespace, podLabels: [workload.labels], rootNamespace: root };
   const description: PodDescription = {
-    kind: 'PodDescription', pod, services: [], authorizationPolicies: [], ingress: [], warnings, suggestions,
+    kind: 'PodDescription',
+    pod,
+    services: [],
+    authorizationPolicies: [],
+    ingress: [],
+    warnings,
+    suggestions,
   };
   for (const svc of services) {
     const { facts, ingress } = serviceFacts(ctx, svc, [workload], view, warnings);
@@ -98,22 +107,36 @@ export function describeService(snapshot: Snapshot, service: Resource, options: 
   const isMeshed = (w: Workload): boolean => proxyImage(w.spec) !== undefined || (w.resource.kind !== 'Pod' && injectionReason(w, nsLabels) !== undefined);
   const meshed = backing.filter(isMeshed);
   if (backing.length === 0) warnings.push(`service ${name} selects no pods`);
-  else if (meshed.length === 0 && !options.ignoreUnmeshed) warnings.push(`service ${name} has no pods with an Istio sidecar (${backing.length} selected); inject them (mesh kube-inject, or label the namespace) and restart`);
+  else if (meshed.length === 0 && !options.ignoreUnmeshed)
+    warnings.push(
+      `service ${name} has no pods with an Istio sidecar (${backing.length} selected); inject them (mesh kube-inject, or label the namespace) and restart`,
+    );
   const view: Viewpoint = { namespace: service.namespace, podLabels: backing.map((w) => w.labels), rootNamespace: root };
   const { facts, ingress } = serviceFacts(ctx, service, backing, view, warnings);
   return {
-    kind: 'ServiceDescription', service: facts, ingress, warnings,
+    kind: 'ServiceDescription',
+    service: facts,
+    ingress,
+    warnings,
     pods: backing.map((w) => ({ name: w.resource.name, namespace: w.namespace, kind: w.resource.kind, meshed: isMeshed(w) })),
   };
 }
 
-function serviceFacts(ctx: SnapshotView, svc: Resource, pods: Workload[], view: Viewpoint, warnings: string[]): { facts: ServiceFacts; ingress: PodDescription['ingress'] } {
+function serviceFacts(
+  ctx: SnapshotView,
+  svc: Resource,
+  pods: Workload[],
+  view: Viewpoint,
+  warnings: string[],
+): { facts: ServiceFacts; ingress: PodDescription['ingress'] } {
   const fqdn = toFqdn(svc.namespace, svc.name);
   const ports = servicePorts(svc, pods[0]);
   const dr = pickDestinationRule(ctx, fqdn, svc.namespace, view);
   const subsets = dr && splitSubsets(dr, view.podLabels);
   if (dr && subsets && subsets.matching.length === 0 && subsets.nonMatching.length > 0) {
-    warnings.push(`no subset of DestinationRule ${dr.name}.${dr.namespace} selects ${pods.length === 1 ? 'this pod' : 'these pods'} (subsets: ${subsets.nonMatching.join(', ')})`);
+    warnings.push(
+      `no subset of DestinationRule ${dr.name}.${dr.namespace} selects ${pods.length === 1 ? 'this pod' : 'these pods'} (subsets: ${subsets.nonMatching.join(', ')})`,
+    );
   }
   const vss = virtualServicesFor(ctx, fqdn, view);
   const traffic = ports.map((p) => {
@@ -127,8 +150,21 @@ function serviceFacts(ctx: SnapshotView, svc: Resource, pods: Workload[], view: 
 
 /** Istio's protocol names, from the lower-case ones a port declares. */
 const PROTOCOL_NAMES: Record<string, string> = {
-  http: 'HTTP', http2: 'HTTP2', https: 'HTTPS', grpc: 'GRPC', 'grpc-web': 'GRPC-Web', tcp: 'TCP', tls: 'TLS', udp: 'UDP',
-  mongo: 'Mongo', mysql: 'MySQL', redis: 'Redis', http_proxy: 'HTTP_PROXY', 'kubernetes.io/h2c': 'HTTP2', 'kubernetes.io/ws': 'HTTP', 'kubernetes.io/wss': 'HTTPS',
+  http: 'HTTP',
+  http2: 'HTTP2',
+  https: 'HTTPS',
+  grpc: 'GRPC',
+  'grpc-web': 'GRPC-Web',
+  tcp: 'TCP',
+  tls: 'TLS',
+  udp: 'UDP',
+  mongo: 'Mongo',
+  mysql: 'MySQL',
+  redis: 'Redis',
+  http_proxy: 'HTTP_PROXY',
+  'kubernetes.io/h2c': 'HTTP2',
+  'kubernetes.io/ws': 'HTTP',
+  'kubernetes.io/wss': 'HTTPS',
 };
 
 function servicePorts(svc: Resource, pod: Workload | undefined): ServicePortFacts[] {
@@ -137,12 +173,15 @@ function servicePorts(svc: Resource, pod: Workload | undefined): ServicePortFact
     const name = scalarString(p.name) ?? '';
     const port = num(p.port) ?? 0;
     const declared = declaredProtocol(name, scalarString(p.appProtocol), scalarString(p.protocol) ?? 'TCP');
-    const facts: ServicePortFacts = { name, port, protocol: declared ? PROTOCOL_NAMES[declared] ?? declared : 'auto-detect' };
+    const facts: ServicePortFacts = { name, port, protocol: declared ? (PROTOCOL_NAMES[declared] ?? declared) : 'auto-detect' };
     if (!pod) return facts;
     const target = p.targetPort ?? port;
     if (typeof target === 'number') facts.targetPort = target;
     else {
-      const named = arr(pod.spec.containers).flatMap((c) => arr(obj(c).ports)).map(obj).find((cp) => cp.name === target);
+      const named = arr(pod.spec.containers)
+        .flatMap((c) => arr(obj(c).ports))
+        .map(obj)
+        .find((cp) => cp.name === target);
       const number = named && num(named.containerPort);
       if (number !== undefined) facts.targetPort = number;
       else facts.problem = `target port "${String(target)}" is not a named port of ${pod.resource.name}`;
@@ -156,7 +195,9 @@ function istiodVersion(ctx: SnapshotView): string | undefined {
   let version: string | undefined;
   for (const w of workloads(ctx)) {
     if (w.labels.app !== 'istiod' || w.namespace !== ctx.istioNamespace) continue;
-    const image = arr(w.spec.containers).map(obj).find((c) => c.name === 'discovery')?.image;
+    const image = arr(w.spec.containers)
+      .map(obj)
+      .find((c) => c.name === 'discovery')?.image;
     if (typeof image === 'string' && image.includes(':')) version = image.slice(image.lastIndexOf(':') + 1);
   }
   return version;

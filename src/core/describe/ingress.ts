@@ -16,13 +16,17 @@ const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443 };
 
 /** Gateways exposing `fqdn`, with URLs; `warnings` collects gateways VirtualServices name that do not exist. */
 export function ingressFor(
-  ctx: SnapshotView, fqdn: string, subsets: { matching: string[]; nonMatching: string[] } | undefined, dr: Resource | undefined, warnings: string[],
+  ctx: SnapshotView,
+  fqdn: string,
+  subsets: { matching: string[]; nonMatching: string[] } | undefined,
+  dr: Resource | undefined,
+  warnings: string[],
 ): IngressFacts[] {
   const out: IngressFacts[] = [];
   const seen = new Set<string>();
   ctx.forEach('VirtualService', (vs) => {
     for (const ref of strs(obj(vs.object.spec).gateways)) {
-      if (ref === 'mesh' || ref.includes('/') && ref.split('/')[1] === 'mesh') continue;
+      if (ref === 'mesh' || (ref.includes('/') && ref.split('/')[1] === 'mesh')) continue;
       const [gwNs, gwName] = ref.includes('/') ? (ref.split('/', 2) as [string, string]) : [vs.namespace, ref];
       const key = `${vs.namespace}/${vs.name}@${gwNs}/${gwName}`;
       if (seen.has(key)) continue;
@@ -56,7 +60,9 @@ function urlsOf(ctx: SnapshotView, gateway: Resource): string[] {
       const scheme = SCHEMES[(scalarString(server.protocol) ?? '').toUpperCase()];
       if (number === undefined || !scheme) continue;
       // Gateway servers listen on the pod port; the Service port that targets it is what clients use.
-      const sp = arr(obj(svc.object.spec).ports).map(obj).find((p) => (num(p.targetPort) ?? num(p.port)) === number || num(p.port) === number);
+      const sp = arr(obj(svc.object.spec).ports)
+        .map(obj)
+        .find((p) => (num(p.targetPort) ?? num(p.port)) === number || num(p.port) === number);
       if (!sp) continue;
       const port = num(sp.port)!;
       urls.add(`${scheme}://${address}${DEFAULT_PORTS[scheme] === port ? '' : `:${port}`}`);

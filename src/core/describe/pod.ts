@@ -37,12 +37,21 @@ export function injectionReason(w: Workload, namespaceLabels: Record<string, str
 export function podFacts(w: Workload, namespaceLabels?: Record<string, string>): PodFacts {
   const image = proxyImage(w.spec);
   const injection = image === undefined && w.resource.kind !== 'Pod' ? injectionReason(w, namespaceLabels) : undefined;
-  const ports = arr(w.spec.containers).flatMap((c) => arr(obj(c).ports).map((p) => ({
-    port: num(obj(p).containerPort) ?? 0, protocol: scalarString(obj(p).protocol) ?? 'TCP', container: scalarString(obj(c).name) ?? '',
-  })));
+  const ports = arr(w.spec.containers).flatMap((c) =>
+    arr(obj(c).ports).map((p) => ({
+      port: num(obj(p).containerPort) ?? 0,
+      protocol: scalarString(obj(p).protocol) ?? 'TCP',
+      container: scalarString(obj(c).name) ?? '',
+    })),
+  );
   const facts: PodFacts = {
-    kind: w.resource.kind, name: w.resource.name, namespace: w.namespace, revision: revisionOf(w.annotations), ports,
-    meshed: image !== undefined || injection !== undefined, labels: w.labels,
+    kind: w.resource.kind,
+    name: w.resource.name,
+    namespace: w.namespace,
+    revision: revisionOf(w.annotations),
+    ports,
+    meshed: image !== undefined || injection !== undefined,
+    labels: w.labels,
   };
   if (injection) {
     facts.injection = injection;
@@ -60,12 +69,18 @@ export function podWarnings(w: Workload, pod: PodFacts, ignoreUnmeshed: boolean,
   const name = `${pod.name}.${pod.namespace}`;
   if (pod.phase && pod.phase !== 'Running') warnings.push(`pod ${name} is not Running (${pod.phase})`);
   const status = obj(w.resource.object.status);
-  for (const [list, what] of [[status.containerStatuses, 'container'], [status.initContainerStatuses, 'init container']] as const) {
-    for (const c of arr(list).map(obj)) if (c.ready === false && pod.phase === 'Running') warnings.push(`pod ${name} ${what} ${scalarString(c.name) ?? ''} is not ready`);
+  for (const [list, what] of [
+    [status.containerStatuses, 'container'],
+    [status.initContainerStatuses, 'init container'],
+  ] as const) {
+    for (const c of arr(list).map(obj))
+      if (c.ready === false && pod.phase === 'Running') warnings.push(`pod ${name} ${what} ${scalarString(c.name) ?? ''} is not ready`);
   }
   for (const c of arr(w.spec.containers).map(obj)) {
     if (c.name !== PROXY_CONTAINER && num(obj(c.securityContext).runAsUser) === PROXY_UID) {
-      warnings.push(`container ${scalarString(c.name) ?? ''} runs as UID ${PROXY_UID}, which is reserved for the sidecar proxy (its traffic bypasses the proxy)`);
+      warnings.push(
+        `container ${scalarString(c.name) ?? ''} runs as UID ${PROXY_UID}, which is reserved for the sidecar proxy (its traffic bypasses the proxy)`,
+      );
     }
   }
   if (!pod.meshed) {
@@ -73,6 +88,7 @@ export function podWarnings(w: Workload, pod: PodFacts, ignoreUnmeshed: boolean,
     return warnings;
   }
   if (num(obj(w.spec.securityContext).runAsUser) === PROXY_UID) warnings.push(`the pod runs as UID ${PROXY_UID}, which is reserved for the sidecar proxy`);
-  if (istiod && pod.proxyVersion && istiod !== pod.proxyVersion) warnings.push(`Istio version mismatch: the proxy runs ${pod.proxyVersion}, istiod runs ${istiod}; restart the pod to pick up the new proxy`);
+  if (istiod && pod.proxyVersion && istiod !== pod.proxyVersion)
+    warnings.push(`Istio version mismatch: the proxy runs ${pod.proxyVersion}, istiod runs ${istiod}; restart the pod to pick up the new proxy`);
   return warnings;
 }

@@ -15,7 +15,8 @@ const DEFAULT_MTLS = 'PERMISSIVE';
 
 /** Creation time, then name: istiod prefers the oldest policy; files carry no timestamps, so names decide. */
 function older(a: Resource, b: Resource): boolean {
-  const ta = scalarString(a.object.metadata?.creationTimestamp) ?? '', tb = scalarString(b.object.metadata?.creationTimestamp) ?? '';
+  const ta = scalarString(a.object.metadata?.creationTimestamp) ?? '',
+    tb = scalarString(b.object.metadata?.creationTimestamp) ?? '';
   if (ta !== tb) return ta !== '' && (tb === '' || ta < tb);
   return `${a.namespace}/${a.name}` < `${b.namespace}/${b.name}`;
 }
@@ -26,19 +27,29 @@ function modeOf(mtls: unknown): string | undefined {
 }
 
 /** The mTLS mode a workload in `namespace` with `labels` accepts, and the policies that decided it. */
-export function effectivePeerAuthentication(ctx: SnapshotView, namespace: string, labels: Record<string, string>, rootNamespace: string): PeerAuthenticationFacts {
+export function effectivePeerAuthentication(
+  ctx: SnapshotView,
+  namespace: string,
+  labels: Record<string, string>,
+  rootNamespace: string,
+): PeerAuthenticationFacts {
   let mesh: Resource | undefined, ns: Resource | undefined, workload: Resource | undefined;
   ctx.forEach('PeerAuthentication', (pa) => {
     if (pa.namespace !== namespace && pa.namespace !== rootNamespace) return;
     const selector = strMap(obj(obj(pa.object.spec).selector).matchLabels);
     if (isEmpty(selector)) {
-      if (pa.namespace === rootNamespace) { if (!mesh || older(pa, mesh)) mesh = pa; }
-      else if (!ns || older(pa, ns)) ns = pa;
+      if (pa.namespace === rootNamespace) {
+        if (!mesh || older(pa, mesh)) mesh = pa;
+      } else if (!ns || older(pa, ns)) ns = pa;
     } else if (pa.namespace !== rootNamespace && selects(selector, labels) && (!workload || older(pa, workload))) workload = pa;
   });
   let mode = DEFAULT_MTLS;
   const applied: PeerAuthenticationFacts['applied'] = [];
-  for (const [level, pa] of [['mesh', mesh], ['namespace', ns], ['workload', workload]] as const) {
+  for (const [level, pa] of [
+    ['mesh', mesh],
+    ['namespace', ns],
+    ['workload', workload],
+  ] as const) {
     if (!pa) continue;
     applied.push({ name: pa.name, namespace: pa.namespace, level });
     mode = modeOf(obj(pa.object.spec).mtls) ?? mode;
@@ -75,9 +86,11 @@ export function sidecarFor(ctx: SnapshotView, namespace: string, labels: Record<
   let selecting: Resource | undefined, nsDefault: Resource | undefined, rootDefault: Resource | undefined;
   ctx.forEach('Sidecar', (sc) => {
     const selector = strMap(obj(obj(sc.object.spec).workloadSelector).labels);
-    if (sc.namespace === namespace && !isEmpty(selector)) { if (selects(selector, labels) && (!selecting || older(sc, selecting))) selecting = sc; }
-    else if (sc.namespace === namespace && isEmpty(selector)) { if (!nsDefault || older(sc, nsDefault)) nsDefault = sc; }
-    else if (sc.namespace === rootNamespace && isEmpty(selector) && (!rootDefault || older(sc, rootDefault))) rootDefault = sc;
+    if (sc.namespace === namespace && !isEmpty(selector)) {
+      if (selects(selector, labels) && (!selecting || older(sc, selecting))) selecting = sc;
+    } else if (sc.namespace === namespace && isEmpty(selector)) {
+      if (!nsDefault || older(sc, nsDefault)) nsDefault = sc;
+    } else if (sc.namespace === rootNamespace && isEmpty(selector) && (!rootDefault || older(sc, rootDefault))) rootDefault = sc;
   });
   const found = selecting ?? nsDefault ?? rootDefault;
   return found && { name: found.name, namespace: found.namespace };

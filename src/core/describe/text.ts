@@ -1,6 +1,13 @@
 /** The text layout of `mesh describe` (istioctl x describe's, so its users find things where they expect them). */
 import type {
-  DestinationRuleFacts, IngressFacts, PeerAuthenticationFacts, PodDescription, Ref, RouteFacts, ServiceDescription, ServiceFacts,
+  DestinationRuleFacts,
+  IngressFacts,
+  PeerAuthenticationFacts,
+  PodDescription,
+  Ref,
+  RouteFacts,
+  ServiceDescription,
+  ServiceFacts,
   VirtualServiceFacts,
 } from './model.js';
 
@@ -37,7 +44,11 @@ export function renderText(d: PodDescription | ServiceDescription, options: Text
     if (d.authorizationPolicies.length || d.sidecar) lines.push(RULE);
     if (d.authorizationPolicies.length) {
       put(0, 'Applied AuthorizationPolicies (CUSTOM, then DENY, then ALLOW):');
-      for (const ap of d.authorizationPolicies) put(1, `${ap.name}.${ap.namespace}: ${ap.action}, ${apEffect(ap.action, ap.rules)} (${ap.scope === 'workload' ? 'selects this workload' : `${ap.scope}-wide`})`);
+      for (const ap of d.authorizationPolicies)
+        put(
+          1,
+          `${ap.name}.${ap.namespace}: ${ap.action}, ${apEffect(ap.action, ap.rules)} (${ap.scope === 'workload' ? 'selects this workload' : `${ap.scope}-wide`})`,
+        );
       if (d.authorizationPolicies.some((ap) => ap.action === 'ALLOW')) put(1, 'Requests no ALLOW policy matches are denied.');
     }
     if (d.sidecar) {
@@ -60,7 +71,13 @@ export function renderText(d: PodDescription | ServiceDescription, options: Text
       if (p.problem) put(1, `Port: ${p.name} ${p.port}/${p.protocol}: ${p.problem}`);
       else put(1, `Port: ${p.name} ${p.port}/${p.protocol}${p.targetPort === undefined ? '' : ` targets pod port ${p.targetPort}`}`);
     }
-    if (pods) put(1, pods.length ? `Pods: ${pods.map((p) => `${kname(p)}${p.kind === 'Pod' ? '' : ` (${p.kind})`}${p.meshed ? '' : ' (no sidecar)'}`).join(', ')}` : 'Pods: none');
+    if (pods)
+      put(
+        1,
+        pods.length
+          ? `Pods: ${pods.map((p) => `${kname(p)}${p.kind === 'Pod' ? '' : ` (${p.kind})`}${p.meshed ? '' : ' (no sidecar)'}`).join(', ')}`
+          : 'Pods: none',
+      );
     const multi = s.traffic.length > 1;
     for (const t of s.traffic) {
       if (!t.destinationRule && t.virtualServices.length === 0) continue;
@@ -105,7 +122,11 @@ export function renderText(d: PodDescription | ServiceDescription, options: Text
     for (const r of vs.matchingRoutes) {
       for (const d of r.destinations) {
         const target = `"${d.host}"${d.subset ? ` subset "${d.subset}"` : ''}${d.port ? ` port ${d.port}` : ''}`;
-        if (d.reachesPod) put(level + 1, `Route to host ${target}${d.weight !== undefined ? ` with weight ${d.weight}%` : ''}${r.match === 'everything' ? '' : ` when ${r.match}`}`);
+        if (d.reachesPod)
+          put(
+            level + 1,
+            `Route to host ${target}${d.weight !== undefined ? ` with weight ${d.weight}%` : ''}${r.match === 'everything' ? '' : ` when ${r.match}`}`,
+          );
         else put(level + 1, `Route to host ${target}${d.weight !== undefined ? ` with weight ${d.weight}%` : ''} (not this pod: ${d.note})`);
       }
       if (r.extras.length) put(level + 2, r.extras.join('; '));

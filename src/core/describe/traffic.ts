@@ -54,7 +54,8 @@ function compare(a: number[], b: number[]): number {
 
 /** Subsets of a DestinationRule split by whether any of the pods carries their labels. */
 export function splitSubsets(dr: Resource, podLabels: Record<string, string>[]): { matching: string[]; nonMatching: string[] } {
-  const matching: string[] = [], nonMatching: string[] = [];
+  const matching: string[] = [],
+    nonMatching: string[] = [];
   for (const s of arr(obj(dr.object.spec).subsets)) {
     const subset = obj(s);
     const labels = strMap(subset.labels);
@@ -69,7 +70,11 @@ export function destinationRuleFacts(dr: Resource, podLabels: Record<string, str
   const { matching, nonMatching } = splitSubsets(dr, podLabels);
   const tp = spec.trafficPolicy === undefined ? undefined : obj(spec.trafficPolicy);
   return {
-    name: dr.name, namespace: dr.namespace, host: scalarString(spec.host) ?? '', matchingSubsets: matching, nonMatchingSubsets: nonMatching,
+    name: dr.name,
+    namespace: dr.namespace,
+    host: scalarString(spec.host) ?? '',
+    matchingSubsets: matching,
+    nonMatchingSubsets: nonMatching,
     trafficPolicy: tp && summarize(tp),
     portLevel: arr(tp?.portLevelSettings).map((p) => ({ port: num(obj(obj(p).port).number) ?? 0, ...summarize(obj(p)) })),
   };
@@ -80,7 +85,7 @@ function summarize(policy: JsonObject): PolicySummary {
   if (policy.loadBalancer !== undefined) policies.push('load balancer');
   if (policy.connectionPool !== undefined) policies.push('connection pool');
   if (policy.outlierDetection !== undefined) policies.push('outlier detection');
-  const tls = policy.tls === undefined ? undefined : scalarString(obj(policy.tls).mode) ?? 'DISABLE';
+  const tls = policy.tls === undefined ? undefined : (scalarString(obj(policy.tls).mode) ?? 'DISABLE');
   return tls === undefined ? { policies } : { tlsMode: tls, policies };
 }
 
@@ -105,9 +110,16 @@ export function virtualServicesFor(ctx: SnapshotView, fqdn: string, view: Viewpo
  * Splits a VirtualService's routes into those that deliver traffic for `fqdn:port` to the pods (a destination
  * with this host, a subset the pods match, a port that fits) and the others, each with its reason.
  */
-export function virtualServiceFacts(vs: Resource, fqdn: string, port: number | undefined, subsets: { matching: string[]; nonMatching: string[] } | undefined, dr: Resource | undefined): VirtualServiceFacts {
+export function virtualServiceFacts(
+  vs: Resource,
+  fqdn: string,
+  port: number | undefined,
+  subsets: { matching: string[]; nonMatching: string[] } | undefined,
+  dr: Resource | undefined,
+): VirtualServiceFacts {
   const spec = obj(vs.object.spec);
-  const matchingRoutes: RouteFacts[] = [], otherRoutes: RouteFacts[] = [];
+  const matchingRoutes: RouteFacts[] = [],
+    otherRoutes: RouteFacts[] = [];
   let total = 0;
   for (const type of ['http', 'tls', 'tcp'] as const) {
     arr(spec[type]).forEach((raw, index) => {
@@ -130,7 +142,9 @@ export function virtualServiceFacts(vs: Resource, fqdn: string, port: number | u
         else if (destPort !== undefined && port !== undefined && destPort !== port) entry.note = `port ${destPort}, not ${port}`;
         else if (subset && subsets?.nonMatching.includes(subset)) entry.note = `subset ${subset} does not select this pod`;
         else if (subset && !subsets?.matching.includes(subset)) {
-          entry.note = dr ? `unknown subset ${subset}; check DestinationRule ${dr.name}.${dr.namespace}` : `subset ${subset} but no DestinationRule defines subsets`;
+          entry.note = dr
+            ? `unknown subset ${subset}; check DestinationRule ${dr.name}.${dr.namespace}`
+            : `subset ${subset} but no DestinationRule defines subsets`;
         } else entry.reachesPod = true;
         facts.destinations.push(entry);
       }
@@ -144,8 +158,10 @@ export function virtualServiceFacts(vs: Resource, fqdn: string, port: number | u
 function extrasOf(route: JsonObject): string[] {
   const out: string[] = [];
   const fault = obj(route.fault);
-  if (fault.delay !== undefined) out.push(`fault: delay ${scalarString(obj(fault.delay).fixedDelay) ?? ''} for ${percent(obj(fault.delay).percentage)}`.replace('  ', ' '));
-  if (fault.abort !== undefined) out.push(`fault: abort ${num(obj(fault.abort).httpStatus) ?? scalarString(obj(fault.abort).grpcStatus) ?? ''} for ${percent(obj(fault.abort).percentage)}`);
+  if (fault.delay !== undefined)
+    out.push(`fault: delay ${scalarString(obj(fault.delay).fixedDelay) ?? ''} for ${percent(obj(fault.delay).percentage)}`.replace('  ', ' '));
+  if (fault.abort !== undefined)
+    out.push(`fault: abort ${num(obj(fault.abort).httpStatus) ?? scalarString(obj(fault.abort).grpcStatus) ?? ''} for ${percent(obj(fault.abort).percentage)}`);
   if (route.rewrite !== undefined) out.push('rewrite');
   if (route.timeout !== undefined) out.push(`timeout ${scalarString(route.timeout)}`);
   if (route.retries !== undefined) out.push(`retries ${num(obj(route.retries).attempts) ?? ''}`.trim());
@@ -179,7 +195,12 @@ function renderMatch(type: 'http' | 'tls' | 'tcp', m: JsonObject): string {
   if (m.port !== undefined) parts.push(`port ${num(m.port)}`);
   if (strs(m.gateways).length) parts.push(`gateways ${strs(m.gateways).join(',')}`);
   const source = strMap(m.sourceLabels);
-  if (Object.keys(source).length) parts.push(`from ${Object.entries(source).map(([k, v]) => `${k}=${v}`).join(',')}`);
+  if (Object.keys(source).length)
+    parts.push(
+      `from ${Object.entries(source)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')}`,
+    );
   if (scalarString(m.sourceNamespace)) parts.push(`from namespace ${scalarString(m.sourceNamespace)}`);
   return parts.length ? parts.join(', ') : 'everything';
 }

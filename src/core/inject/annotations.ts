@@ -7,14 +7,16 @@ import { parseGoBool } from './postprocess.js';
 
 type Check = (value: string) => string | undefined;
 
-const portList = (what: string): Check => (value) => {
-  if (value.trim() === '') return undefined;
-  for (const p of value.split(',')) {
-    const t = p.trim();
-    if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 65535) return `${what}: "${t}" is not a port (1-65535)`;
-  }
-  return undefined;
-};
+const portList =
+  (what: string): Check =>
+  (value) => {
+    if (value.trim() === '') return undefined;
+    for (const p of value.split(',')) {
+      const t = p.trim();
+      if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 65535) return `${what}: "${t}" is not a port (1-65535)`;
+    }
+    return undefined;
+  };
 
 const CIDR4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
 const cidrList = (value: string): string | undefined => {

@@ -88,37 +88,63 @@ function injectWorkload(object: unknown, config: InjectConfig): InjectResult {
   const problems = checkAnnotations((podMeta.annotations ?? {}) as Record<string, unknown>);
   if (problems.length) {
     const p = problems[0]!;
-    return fail(object, `${fullName}: invalid annotation ${p.annotation}: ${JSON.stringify(p.value)}: ${p.message}`, [...metaPath, 'annotations', p.annotation]);
+    return fail(object, `${fullName}: invalid annotation ${p.annotation}: ${JSON.stringify(p.value)}: ${p.message}`, [
+      ...metaPath,
+      'annotations',
+      p.annotation,
+    ]);
   }
   const pod: PodData = { metadata: podMeta, spec: spec as PodData['spec'] };
-  if (spec.hostNetwork === true) return skip(object, `skipping injection because ${fullName} has host networking enabled`, [...templatePath, 'spec', 'hostNetwork']);
+  if (spec.hostNetwork === true)
+    return skip(object, `skipping injection because ${fullName} has host networking enabled`, [...templatePath, 'spec', 'hostNetwork']);
   const byLabel = podMeta.labels?.['sidecar.istio.io/inject'] !== undefined;
   const selector = podMeta.labels?.['sidecar.istio.io/inject'] ?? podMeta.annotations?.['sidecar.istio.io/inject'];
   const selectorPath = [...metaPath, byLabel ? 'labels' : 'annotations', 'sidecar.istio.io/inject'];
   if (selector === 'false') return skip(object, `skipping injection because ${fullName} has sidecar injection disabled`, selectorPath);
   const messages: InjectMessage[] = [];
   if (selector !== undefined && selector !== 'true') {
-    messages.push({ level: 'warning', message: `${fullName}: invalid sidecar.istio.io/inject value ${JSON.stringify(selector)} (only "true" and "false"); injecting by default`, path: selectorPath });
+    messages.push({
+      level: 'warning',
+      message: `${fullName}: invalid sidecar.istio.io/inject value ${JSON.stringify(selector)} (only "true" and "false"); injecting by default`,
+      path: selectorPath,
+    });
   }
   if (podMeta.annotations?.['sidecar.istio.io/enableCoreDump'] !== undefined) {
-    messages.push({ level: 'warning', message: `${fullName}: sidecar.istio.io/enableCoreDump has no effect in Istio 1.30 (set core dump limits on the node instead)`, path: [...metaPath, 'annotations', 'sidecar.istio.io/enableCoreDump'] });
+    messages.push({
+      level: 'warning',
+      message: `${fullName}: sidecar.istio.io/enableCoreDump has no effect in Istio 1.30 (set core dump limits on the node instead)`,
+      path: [...metaPath, 'annotations', 'sidecar.istio.io/enableCoreDump'],
+    });
   }
 
   const templateNames = selectTemplates(podMeta.annotations ?? {}, config);
   const unknown = templateNames.find((n) => !templateRenderer(n));
   if (unknown !== undefined) {
     const at = podMeta.annotations?.['inject.istio.io/templates'] !== undefined ? [...metaPath, 'annotations', 'inject.istio.io/templates'] : [...metaPath];
-    return fail(object, `${fullName}: requested injection template ${JSON.stringify(unknown)} not found; mesh kube-inject renders ${renderableTemplates().join(', ')}`, at);
+    return fail(
+      object,
+      `${fullName}: requested injection template ${JSON.stringify(unknown)} not found; mesh kube-inject renders ${renderableTemplates().join(', ')}`,
+      at,
+    );
   }
   if (templateNames.includes('gateway') && !templateNames.includes('sidecar')) {
     for (const name of Object.keys(podMeta.annotations ?? {}).filter(isSidecarOnlyAnnotation)) {
-      messages.push({ level: 'warning', message: `${fullName}: annotation ${name} has no effect with the "gateway" injection template (it tunes sidecars only)`, path: [...metaPath, 'annotations', name] });
+      messages.push({
+        level: 'warning',
+        message: `${fullName}: annotation ${name} has no effect with the "gateway" injection template (it tunes sidecars only)`,
+        path: [...metaPath, 'annotations', name],
+      });
     }
   }
   const workload = workloadMeta(object, kind, meta, podMeta);
   let injected: PodData;
   try {
-    injected = injectPod(pod, workload, config, templateNames.map((n) => templateRenderer(n)!));
+    injected = injectPod(
+      pod,
+      workload,
+      config,
+      templateNames.map((n) => templateRenderer(n)!),
+    );
   } catch (error) {
     if (error instanceof ProxyConfigError) return fail(object, `${fullName}: ${error.message}`, [...metaPath, 'annotations', 'proxy.istio.io/config']);
     throw error;
@@ -138,10 +164,20 @@ function injectWorkload(object: unknown, config: InjectConfig): InjectResult {
  * volumes. Istio's gateway template ignores them silently (its resources and probes come from the values).
  */
 function isSidecarOnlyAnnotation(name: string): boolean {
-  return name.startsWith('traffic.sidecar.istio.io/') || name.startsWith('readiness.status.sidecar.istio.io/') || [
-    'sidecar.istio.io/interceptionMode', 'sidecar.istio.io/proxyCPU', 'sidecar.istio.io/proxyCPULimit', 'sidecar.istio.io/proxyMemory',
-    'sidecar.istio.io/proxyMemoryLimit', 'sidecar.istio.io/userVolume', 'sidecar.istio.io/userVolumeMount', 'sidecar.istio.io/capNetBindService',
-  ].includes(name);
+  return (
+    name.startsWith('traffic.sidecar.istio.io/') ||
+    name.startsWith('readiness.status.sidecar.istio.io/') ||
+    [
+      'sidecar.istio.io/interceptionMode',
+      'sidecar.istio.io/proxyCPU',
+      'sidecar.istio.io/proxyCPULimit',
+      'sidecar.istio.io/proxyMemory',
+      'sidecar.istio.io/proxyMemoryLimit',
+      'sidecar.istio.io/userVolume',
+      'sidecar.istio.io/userVolumeMount',
+      'sidecar.istio.io/capNetBindService',
+    ].includes(name)
+  );
 }
 
 /** A `kind: List`: each item is injected on its own; messages get the item's path. */
@@ -277,7 +313,12 @@ export function proxyImage(config: InjectConfig, pc: ProxyConfig, annotations: R
  * does, each template's output is laid over the pod in turn, and over the previous templates' output (the
  * "template pod" that the status annotation and user overrides are computed from).
  */
-export function injectPod(original: PodData, workload: WorkloadMeta, config: InjectConfig, renderers: TemplateRenderer[] = [templateRenderer('sidecar')!]): PodData {
+export function injectPod(
+  original: PodData,
+  workload: WorkloadMeta,
+  config: InjectConfig,
+  renderers: TemplateRenderer[] = [templateRenderer('sidecar')!],
+): PodData {
   const annotations = { ...(original.metadata.annotations ?? {}) };
   const pc = effectiveProxyConfig(config, annotations);
   const previouslyInjected = 'sidecar.istio.io/status' in annotations;
@@ -319,7 +360,8 @@ export function injectPod(original: PodData, workload: WorkloadMeta, config: Inj
   applyPrometheusMerge(merged, statusPort, config.meshConfig.enablePrometheusMerge !== false);
   // Read from the merged pod, as istiod does: a template may set it (the gRPC templates turn rewriting off).
   const rewriteAnno = merged.metadata.annotations!['sidecar.istio.io/rewriteAppHTTPProbers'];
-  const rewrite = (rewriteAnno !== undefined ? parseGoBool(rewriteAnno) : undefined) ?? getPath(config.values, 'sidecarInjectorWebhook.rewriteAppHTTPProbe') === true;
+  const rewrite =
+    (rewriteAnno !== undefined ? parseGoBool(rewriteAnno) : undefined) ?? getPath(config.values, 'sidecarInjectorWebhook.rewriteAppHTTPProbe') === true;
   if (rewrite) applyProbeRewrite(merged, statusPortAnno, statusPort, previouslyInjected);
   if (clusterEnvs.ISTIO_META_NETWORK) merged.metadata.labels!['topology.istio.io/network'] = clusterEnvs.ISTIO_META_NETWORK;
   merged.metadata.annotations!['sidecar.istio.io/status'] = statusAnnotation(template, config.revision);
@@ -402,7 +444,10 @@ function reinsertOverrides(pod: PodData): PodData {
 function reapplyUserOverrides(merged: PodData, original: PodData, template: PodData): void {
   const overrides: { containers?: Container[]; initContainers?: Container[] } = {};
   const userContainer = (name: string) => original.spec.containers.find((c) => c.name === name) ?? original.spec.initContainers?.find((c) => c.name === name);
-  for (const [listName, list] of [['containers', template.spec.containers], ['initContainers', template.spec.initContainers]] as const) {
+  for (const [listName, list] of [
+    ['containers', template.spec.containers],
+    ['initContainers', template.spec.initContainers],
+  ] as const) {
     for (const t of list ?? []) {
       const user = userContainer(t.name);
       if (!user) continue;

@@ -141,7 +141,16 @@ export function applyProbeRewrite(pod: PodData, statusPort: number, statusPortAn
       } catch {
         // An unreadable earlier value is replaced, as Istio logs and moves on.
       }
-      env[idx] = { name: 'ISTIO_KUBE_APP_PROBERS', value: JSON.stringify(Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]))) };
+      env[idx] = {
+        name: 'ISTIO_KUBE_APP_PROBERS',
+        value: JSON.stringify(
+          Object.fromEntries(
+            Object.keys(merged)
+              .sort()
+              .map((k) => [k, merged[k]]),
+          ),
+        ),
+      };
     } else env.push({ name: 'ISTIO_KUBE_APP_PROBERS', value: json });
     proxy.env = env;
   }
@@ -149,7 +158,11 @@ export function applyProbeRewrite(pod: PodData, statusPort: number, statusPortAn
     if (c.name === 'istio-proxy') return c;
     const urls = PROBE_URLS(c.name);
     const out: Container = { ...c };
-    for (const [field, url] of [['readinessProbe', urls.readiness], ['livenessProbe', urls.liveness], ['startupProbe', urls.startup]] as const) {
+    for (const [field, url] of [
+      ['readinessProbe', urls.readiness],
+      ['livenessProbe', urls.liveness],
+      ['startupProbe', urls.startup],
+    ] as const) {
       if (isMap(c[field])) {
         const r = rewrittenHandler(c[field] as JsonObject, url, statusPort);
         if (r) out[field] = r;
@@ -157,7 +170,10 @@ export function applyProbeRewrite(pod: PodData, statusPort: number, statusPortAn
     }
     if (isMap(c.lifecycle)) {
       const lc: JsonObject = { ...c.lifecycle };
-      for (const [field, url] of [['preStop', urls.preStop], ['postStart', urls.postStart]] as const) {
+      for (const [field, url] of [
+        ['preStop', urls.preStop],
+        ['postStart', urls.postStart],
+      ] as const) {
         if (isMap(lc[field])) {
           const h = lc[field] as JsonObject;
           if (isMap(h.httpGet) || isMap(h.tcpSocket)) lc[field] = rewrittenHandler({ ...h, grpc: undefined }, url, statusPort);

@@ -73,7 +73,11 @@ export function applyProxyUser(merged: PodData, user: Container | undefined, int
   if (uid !== undefined && uid !== 0 && u >= 0 && u + 1 < args.length) init.args = [...args.slice(0, u + 1), String(uid), ...args.slice(u + 2)];
   merged.spec.initContainers = inits.map((c, i) => (i === at ? init : c));
   // After the init container is in place: with native sidecars the proxy is in the same list.
-  if (tproxy && uid !== undefined) replaceContainer(merged, PROXY, (proxy) => ({ ...proxy, securityContext: { ...(isMap(proxy.securityContext) ? proxy.securityContext : {}), runAsUser: 0 } }));
+  if (tproxy && uid !== undefined)
+    replaceContainer(merged, PROXY, (proxy) => ({
+      ...proxy,
+      securityContext: { ...(isMap(proxy.securityContext) ? proxy.securityContext : {}), runAsUser: 0 },
+    }));
 }
 
 /** Replaces the first container named `name` (containers first, then init containers) with `edit(container)`. */

@@ -6,7 +6,16 @@
 import { canonicalQuantity } from './quantity.js';
 import type { InjectConfig, ProxyConfig } from './config.js';
 import { getPath, isMap, textOf, type JsonObject } from '../tree.js';
-import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes, proxyImageFor, readinessTimings } from './templates/agent-parts.js';
+import {
+  agentArgs,
+  caAndPodEnv,
+  fieldRefEnv,
+  istiodCaVolume,
+  meshIdEnv,
+  podInfoAndTokenVolumes,
+  proxyImageFor,
+  readinessTimings,
+} from './templates/agent-parts.js';
 
 /** A container as plain data. */
 export type Container = JsonObject & { name: string };
@@ -38,7 +47,6 @@ export interface TemplateInput {
   proxyImage: string;
   nativeSidecar: boolean;
 }
-
 
 /** Renders the template pod. */
 export function renderTemplate(input: TemplateInput): PodData {
@@ -84,10 +92,16 @@ export function renderTemplate(input: TemplateInput): PodData {
     tmplAnnos['traffic.sidecar.istio.io/includeInboundPorts'] = anno('traffic.sidecar.istio.io/includeInboundPorts', v('global.proxy.includeInboundPorts'));
     tmplAnnos['traffic.sidecar.istio.io/excludeInboundPorts'] = excludeInbound;
     if ('traffic.sidecar.istio.io/includeOutboundPorts' in annos || textOf(v('global.proxy.includeOutboundPorts')) !== '') {
-      tmplAnnos['traffic.sidecar.istio.io/includeOutboundPorts'] = anno('traffic.sidecar.istio.io/includeOutboundPorts', v('global.proxy.includeOutboundPorts'));
+      tmplAnnos['traffic.sidecar.istio.io/includeOutboundPorts'] = anno(
+        'traffic.sidecar.istio.io/includeOutboundPorts',
+        v('global.proxy.includeOutboundPorts'),
+      );
     }
     if ('traffic.sidecar.istio.io/excludeOutboundPorts' in annos || textOf(v('global.proxy.excludeOutboundPorts')) !== '') {
-      tmplAnnos['traffic.sidecar.istio.io/excludeOutboundPorts'] = anno('traffic.sidecar.istio.io/excludeOutboundPorts', v('global.proxy.excludeOutboundPorts'));
+      tmplAnnos['traffic.sidecar.istio.io/excludeOutboundPorts'] = anno(
+        'traffic.sidecar.istio.io/excludeOutboundPorts',
+        v('global.proxy.excludeOutboundPorts'),
+      );
     }
     for (const k of ['traffic.sidecar.istio.io/kubevirtInterfaces', 'istio.io/reroute-virtual-interfaces', 'traffic.sidecar.istio.io/excludeInterfaces']) {
       if (annos[k]) tmplAnnos[k] = annos[k]!;
@@ -129,14 +143,22 @@ function initContainer(input: TemplateInput, c: Ctx & { cni: boolean; excludeInb
   const initImage = anno('sidecar.istio.io/proxyImage', v('global.proxy_init.image'));
   const args = [
     'istio-iptables',
-    '-p', textOf(mesh.proxyListenPort || '15001'),
-    '-z', textOf(mesh.proxyInboundListenPort || '15006'),
-    '-u', '1337',
-    '-m', c.interception,
-    '-i', anno('traffic.sidecar.istio.io/includeOutboundIPRanges', v('global.proxy.includeIPRanges')),
-    '-x', anno('traffic.sidecar.istio.io/excludeOutboundIPRanges', v('global.proxy.excludeIPRanges')),
-    '-b', anno('traffic.sidecar.istio.io/includeInboundPorts', v('global.proxy.includeInboundPorts')),
-    '-d', c.excludeInbound ? `15090,15021,${c.excludeInbound}` : '15090,15021',
+    '-p',
+    textOf(mesh.proxyListenPort || '15001'),
+    '-z',
+    textOf(mesh.proxyInboundListenPort || '15006'),
+    '-u',
+    '1337',
+    '-m',
+    c.interception,
+    '-i',
+    anno('traffic.sidecar.istio.io/includeOutboundIPRanges', v('global.proxy.includeIPRanges')),
+    '-x',
+    anno('traffic.sidecar.istio.io/excludeOutboundIPRanges', v('global.proxy.excludeIPRanges')),
+    '-b',
+    anno('traffic.sidecar.istio.io/includeInboundPorts', v('global.proxy.includeInboundPorts')),
+    '-d',
+    c.excludeInbound ? `15090,15021,${c.excludeInbound}` : '15090,15021',
   ];
   if ('traffic.sidecar.istio.io/includeOutboundPorts' in annos || textOf(v('global.proxy.includeOutboundPorts')) !== '') {
     args.push('-q', anno('traffic.sidecar.istio.io/includeOutboundPorts', v('global.proxy.includeOutboundPorts')));
@@ -160,10 +182,17 @@ function initContainer(input: TemplateInput, c: Ctx & { cni: boolean; excludeInb
   };
   if (textOf(v('global.imagePullPolicy'))) container.imagePullPolicy = textOf(v('global.imagePullPolicy'));
   const meta = input.proxyConfig.proxyMetadata;
-  if (meta && Object.keys(meta).length) container.env = Object.keys(meta).sort().map((k) => ({ name: k, value: meta[k] }));
+  if (meta && Object.keys(meta).length)
+    container.env = Object.keys(meta)
+      .sort()
+      .map((k) => ({ name: k, value: meta[k] }));
   container.resources = c.resources ?? {};
   const privileged = v('global.proxy.privileged') === true;
-  const sc: JsonObject = { allowPrivilegeEscalation: privileged, privileged, capabilities: c.cni ? { drop: ['ALL'] } : { add: ['NET_ADMIN', 'NET_RAW'], drop: ['ALL'] } };
+  const sc: JsonObject = {
+    allowPrivilegeEscalation: privileged,
+    privileged,
+    capabilities: c.cni ? { drop: ['ALL'] } : { add: ['NET_ADMIN', 'NET_RAW'], drop: ['ALL'] },
+  };
   if (!c.cni) Object.assign(sc, { readOnlyRootFilesystem: false, runAsGroup: 0, runAsNonRoot: false, runAsUser: 0 });
   else Object.assign(sc, { readOnlyRootFilesystem: true, runAsGroup: 1337, runAsUser: 1337, runAsNonRoot: true });
   const seccomp = v('global.proxy.seccompProfile');
@@ -172,10 +201,7 @@ function initContainer(input: TemplateInput, c: Ctx & { cni: boolean; excludeInb
   return container;
 }
 
-function proxyContainer(
-  input: TemplateInput,
-  c: Ctx & { capNetBind: boolean; native: boolean; statusPort: string; appContainers: string[] },
-): Container {
+function proxyContainer(input: TemplateInput, c: Ctx & { capNetBind: boolean; native: boolean; statusPort: string; appContainers: string[] }): Container {
   const { anno, v, pod } = { ...c, pod: input.pod };
   const annos = pod.metadata.annotations ?? {};
   const labels = pod.metadata.labels ?? {};
@@ -238,23 +264,42 @@ function proxyContainer(
     const startup = v('global.proxy.startupProbe') as JsonObject | undefined;
     if (startup?.enabled === true) {
       container.startupProbe = omitZero({
-        httpGet: { path: '/healthz/ready', port: 15021 }, initialDelaySeconds: 0, periodSeconds: 1, timeoutSeconds: 3,
+        httpGet: { path: '/healthz/ready', port: 15021 },
+        initialDelaySeconds: 0,
+        periodSeconds: 1,
+        timeoutSeconds: 3,
         failureThreshold: Number(startup.failureThreshold),
       });
     }
     const t = readinessTimings(anno, v);
     container.readinessProbe = omitZero({
       httpGet: { path: '/healthz/ready', port: 15021 },
-      initialDelaySeconds: t.initialDelaySeconds, periodSeconds: t.periodSeconds, timeoutSeconds: 3, failureThreshold: t.failureThreshold,
+      initialDelaySeconds: t.initialDelaySeconds,
+      periodSeconds: t.periodSeconds,
+      timeoutSeconds: 3,
+      failureThreshold: t.failureThreshold,
     });
   }
   const privileged = v('global.proxy.privileged') === true;
   let sc: JsonObject;
   if (meta.IPTABLES_TRACE_LOGGING === 'true') {
-    sc = { allowPrivilegeEscalation: true, capabilities: { add: ['NET_ADMIN'], drop: ['ALL'] }, privileged: true, readOnlyRootFilesystem: true, runAsGroup: 1337, runAsNonRoot: false, runAsUser: 0 };
+    sc = {
+      allowPrivilegeEscalation: true,
+      capabilities: { add: ['NET_ADMIN'], drop: ['ALL'] },
+      privileged: true,
+      readOnlyRootFilesystem: true,
+      runAsGroup: 1337,
+      runAsNonRoot: false,
+      runAsUser: 0,
+    };
   } else {
     const add = [...(c.tproxy ? ['NET_ADMIN'] : []), ...(c.capNetBind ? ['NET_BIND_SERVICE'] : [])];
-    sc = { allowPrivilegeEscalation: privileged, capabilities: add.length ? { add, drop: ['ALL'] } : { drop: ['ALL'] }, privileged, readOnlyRootFilesystem: true };
+    sc = {
+      allowPrivilegeEscalation: privileged,
+      capabilities: add.length ? { add, drop: ['ALL'] } : { drop: ['ALL'] },
+      privileged,
+      readOnlyRootFilesystem: true,
+    };
     if (add.length) Object.assign(sc, { runAsNonRoot: false, runAsUser: 0, runAsGroup: 1337 });
     else Object.assign(sc, { runAsNonRoot: true, runAsUser: 1337, runAsGroup: 1337 });
   }
@@ -271,7 +316,8 @@ function volumeMounts(input: TemplateInput, annos: Record<string, string>, v: (p
     { name: 'workload-socket', mountPath: '/var/run/secrets/workload-spiffe-uds' },
     { name: 'credential-socket', mountPath: '/var/run/secrets/credential-uds' },
   ];
-  if (v('global.caName') === 'GkeWorkloadCertificate') mounts.push({ name: 'gke-workload-certificate', mountPath: '/var/run/secrets/workload-spiffe-credentials', readOnly: true });
+  if (v('global.caName') === 'GkeWorkloadCertificate')
+    mounts.push({ name: 'gke-workload-certificate', mountPath: '/var/run/secrets/workload-spiffe-credentials', readOnly: true });
   else mounts.push({ name: 'workload-certs', mountPath: '/var/run/secrets/workload-spiffe-credentials' });
   if (v('global.pilotCertProvider') === 'istiod') {
     mounts.push({ mountPath: '/var/run/secrets/istio', name: 'istiod-ca-cert' }, { mountPath: '/var/run/secrets/istio/crl', name: 'istio-ca-crl' });
@@ -293,9 +339,11 @@ function volumeMounts(input: TemplateInput, annos: Record<string, string>, v: (p
 function volumes(input: TemplateInput, annos: Record<string, string>, v: (p: string) => unknown): JsonObject[] {
   // Istio's template gives these three a null emptyDir, which Go drops: the API server defaults them to emptyDir.
   const out: JsonObject[] = [{ name: 'workload-socket' }, { name: 'credential-socket' }];
-  if (v('global.caName') === 'GkeWorkloadCertificate') out.push({ name: 'gke-workload-certificate', csi: { driver: 'workloadcertificates.security.cloud.google.com' } });
+  if (v('global.caName') === 'GkeWorkloadCertificate')
+    out.push({ name: 'gke-workload-certificate', csi: { driver: 'workloadcertificates.security.cloud.google.com' } });
   else out.push({ name: 'workload-certs' });
-  if ('sidecar.istio.io/bootstrapOverride' in annos) out.push({ name: 'custom-bootstrap-volume', configMap: { name: annos['sidecar.istio.io/bootstrapOverride'] } });
+  if ('sidecar.istio.io/bootstrapOverride' in annos)
+    out.push({ name: 'custom-bootstrap-volume', configMap: { name: annos['sidecar.istio.io/bootstrapOverride'] } });
   out.push({ emptyDir: { medium: 'Memory' }, name: 'istio-envoy' }, { name: 'istio-data', emptyDir: {} });
   out.push(...podInfoAndTokenVolumes(v));
   const ca = istiodCaVolume(v);
@@ -317,7 +365,9 @@ export function userJson(value: string | undefined): [string, JsonObject][] {
   if (!value) return [];
   try {
     const parsed = JSON.parse(value) as Record<string, JsonObject>;
-    return Object.keys(parsed).sort().map((k) => [k, parsed[k]!]);
+    return Object.keys(parsed)
+      .sort()
+      .map((k) => [k, parsed[k]!]);
   } catch {
     return [];
   }
@@ -389,7 +439,7 @@ export function excludeInboundPort(port: string, excluded: string): string {
 /** Adds Istio's CNI network to a Multus networks annotation (a JSON list or a comma list), as Istio does: text kept. */
 function appendMultusNetwork(existing: string, network: string): string {
   if (!existing) return network;
-  const [ns, name] = network.includes('/') ? network.split('/', 2) as [string, string] : ['', network];
+  const [ns, name] = network.includes('/') ? (network.split('/', 2) as [string, string]) : ['', network];
   const close = existing.lastIndexOf(']');
   if (close !== -1) {
     let list: unknown;

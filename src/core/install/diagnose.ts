@@ -33,7 +33,6 @@ interface ContainerStatus {
   lastState?: { terminated?: { reason?: string; exitCode?: number } };
 }
 
-
 function statuses(pod: KubeObject): ContainerStatus[] {
   const status = dict(pod.status);
   const list = (v: unknown): ContainerStatus[] => (Array.isArray(v) ? (v as ContainerStatus[]) : []);
@@ -86,8 +85,10 @@ function containerProblem(cs: ContainerStatus, extras: PodExtras): string | unde
     const exit = cs.lastState?.terminated?.exitCode;
     const log = extras.logs[cs.name];
     const restarts = cs.restartCount ?? 0;
-    return `CrashLoopBackOff: container ${cs.name} restarted ${restarts} time${restarts === 1 ? '' : 's'}` +
-      `${exit !== undefined ? `, last exit code ${exit}` : ''}${log ? `; last log line: ${oneLine(log)}` : ''}`;
+    return (
+      `CrashLoopBackOff: container ${cs.name} restarted ${restarts} time${restarts === 1 ? '' : 's'}` +
+      `${exit !== undefined ? `, last exit code ${exit}` : ''}${log ? `; last log line: ${oneLine(log)}` : ''}`
+    );
   }
   if (reason === 'CreateContainerConfigError' || reason === 'CreateContainerError' || reason === 'RunContainerError') {
     return `${reason}: container ${cs.name}${waiting?.message ? `: ${oneLine(waiting.message)}` : ''}`;

@@ -4,8 +4,20 @@
  */
 import type { KubeObject } from '../yaml/load.js';
 import {
-  COMPONENT_LABEL, type ComponentInfo, NOT_PRUNED_LABEL, OWNER_LABEL, MESH_OWNER, REVISION_LABEL, compareForApply,
-  componentInfo, isWebhook, isWorkload, keyOf, refOf, stamp, type ObjectRef,
+  COMPONENT_LABEL,
+  type ComponentInfo,
+  NOT_PRUNED_LABEL,
+  OWNER_LABEL,
+  MESH_OWNER,
+  REVISION_LABEL,
+  compareForApply,
+  componentInfo,
+  isWebhook,
+  isWorkload,
+  keyOf,
+  refOf,
+  stamp,
+  type ObjectRef,
 } from './objects.js';
 import { compareStrings } from '../tree.js';
 
@@ -53,9 +65,18 @@ export interface InstallPlan {
 
 /** Kinds that have no namespace; everything else rendered without one lands in the control-plane namespace. */
 const CLUSTER_SCOPED = new Set([
-  'CustomResourceDefinition', 'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'ValidatingWebhookConfiguration',
-  'MutatingWebhookConfiguration', 'PriorityClass', 'StorageClass', 'APIService', 'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding', 'ClusterTrustBundle',
+  'CustomResourceDefinition',
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'PriorityClass',
+  'StorageClass',
+  'APIService',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ClusterTrustBundle',
 ]);
 
 /** True for kinds mesh knows to be cluster-scoped. */
@@ -134,12 +155,14 @@ export function isMeshOwned(obj: KubeObject): boolean {
  */
 export function pruneSet(plan: InstallPlan, live: readonly KubeObject[]): KubeObject[] {
   const wanted = new Set(plan.objects.map((o) => keyOf(o)));
-  const out = live.filter((o) =>
-    isMeshOwned(o) &&
-    o.kind !== 'CustomResourceDefinition' &&
-    o.metadata?.labels?.[REVISION_LABEL] === plan.options.revision &&
-    o.metadata?.labels?.[NOT_PRUNED_LABEL] !== 'true' &&
-    !wanted.has(keyOf(o)));
+  const out = live.filter(
+    (o) =>
+      isMeshOwned(o) &&
+      o.kind !== 'CustomResourceDefinition' &&
+      o.metadata?.labels?.[REVISION_LABEL] === plan.options.revision &&
+      o.metadata?.labels?.[NOT_PRUNED_LABEL] !== 'true' &&
+      !wanted.has(keyOf(o)),
+  );
   return dedupe(out).sort((a, b) => compareForApply(b, a));
 }
 

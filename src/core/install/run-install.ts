@@ -34,7 +34,13 @@ export interface InstallOutcome {
 export const RECLAIMABLE_MANAGERS = new Set(['pilot-discovery', 'istiod', 'istio-operator', 'kube-controller-manager', 'before-first-apply']);
 
 /** Runs the whole plan. Throws ClusterError when an apply is refused or a wait times out. */
-export async function runInstall(plan: InstallPlan, client: InstallClient, clock: Clock, progress: ProgressSink, options: InstallRunOptions): Promise<InstallOutcome> {
+export async function runInstall(
+  plan: InstallPlan,
+  client: InstallClient,
+  clock: Clock,
+  progress: ProgressSink,
+  options: InstallRunOptions,
+): Promise<InstallOutcome> {
   let applied = 0;
   const apply = async (obj: KubeObject): Promise<void> => {
     await applyOne(client, obj, options.forceConflicts, progress);
@@ -105,4 +111,3 @@ export async function listOwned(client: InstallClient, revision?: string): Promi
   }
   return dedupe(out);
 }
-

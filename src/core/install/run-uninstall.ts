@@ -25,7 +25,13 @@ export async function findUninstallTargets(client: InstallClient, options: Unins
 }
 
 /** Deletes the targets wave by wave and waits for each wave to disappear. Returns how many were deleted. */
-export async function deleteTargets(targets: readonly KubeObject[], client: InstallClient, clock: Clock, progress: ProgressSink, wait: WaitOptions): Promise<number> {
+export async function deleteTargets(
+  targets: readonly KubeObject[],
+  client: InstallClient,
+  clock: Clock,
+  progress: ProgressSink,
+  wait: WaitOptions,
+): Promise<number> {
   let deleted = 0;
   progress.start('Removing');
   try {

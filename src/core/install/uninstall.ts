@@ -35,9 +35,18 @@ export const ROOT_CERT_CONFIGMAP = 'istio-ca-root-cert';
 export const CA_SECRET = 'istio-ca-secret';
 /** Leader-election lock names istiod uses (ConfigMaps, and per-revision Leases that add a suffix). */
 export const LEADER_ELECTION_LOCKS = [
-  'istio-namespace-controller-election', 'istio-clustertrustbundle-controller-election', 'istio-serviceexport-controller-election',
-  'istio-leader', 'istio-gateway-status-leader', 'istio-status-leader', 'istio-analyze-leader', 'istio-gateway-deployment',
-  'istio-gateway-inferencepool', 'istio-node-untaint', 'istio-ip-autoallocate', 'istio-validation-controller-election',
+  'istio-namespace-controller-election',
+  'istio-clustertrustbundle-controller-election',
+  'istio-serviceexport-controller-election',
+  'istio-leader',
+  'istio-gateway-status-leader',
+  'istio-status-leader',
+  'istio-analyze-leader',
+  'istio-gateway-deployment',
+  'istio-gateway-inferencepool',
+  'istio-node-untaint',
+  'istio-ip-autoallocate',
+  'istio-validation-controller-election',
 ];
 /** Name prefix of the webhooks `istioctl tag set` creates; they also carry the `istio.io/tag` label. */
 export const REVISION_TAG_PREFIX = 'istio-revision-tag-';

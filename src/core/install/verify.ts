@@ -38,7 +38,16 @@ export interface VerifyReport {
 }
 
 /** Metadata the server owns; differences there are never drift. */
-const VOLATILE_METADATA = ['managedFields', 'resourceVersion', 'generation', 'creationTimestamp', 'uid', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds'];
+const VOLATILE_METADATA = [
+  'managedFields',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'uid',
+  'selfLink',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+];
 
 /** Fields that differ between the live object and the dry-run result of applying the render (status ignored). */
 export function diffObject(live: KubeObject, predicted: KubeObject): Drift[] {
@@ -122,7 +131,10 @@ function describeTextChange(live: string, want: string): string {
   if (!removed.length && !added.length) return 'the same lines in another order or spacing';
   const list = (side: string, lines: string[]) => {
     if (!lines.length) return [];
-    const shown = lines.slice(0, 3).map((l) => JSON.stringify(l.trim())).join(', ');
+    const shown = lines
+      .slice(0, 3)
+      .map((l) => JSON.stringify(l.trim()))
+      .join(', ');
     return [`${side} ${shown}${lines.length > 3 ? ` (+${lines.length - 3} more lines)` : ''}`];
   };
   return `text differs: ${[...list('only the cluster has', removed), ...list('only mesh has', added)].join('; ')}`;
@@ -146,8 +158,10 @@ export function formatVerifyReport(report: VerifyReport): string {
   const { ok, missing, drift } = report.counts;
   const notReady = report.counts['not-ready'];
   const total = report.entries.length;
-  lines.push(report.ok
-    ? `✔ all ${total} objects of the install are present, ready and match the render`
-    : `${total} objects checked: ${ok} ok, ${missing} missing, ${notReady} not ready, ${drift} drifted`);
+  lines.push(
+    report.ok
+      ? `✔ all ${total} objects of the install are present, ready and match the render`
+      : `${total} objects checked: ${ok} ok, ${missing} missing, ${notReady} not ready, ${drift} drifted`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -16,7 +16,6 @@ export interface InstalledControlPlane {
   version: string;
 }
 
-
 /** Reads the control planes from istiod Deployments (label `app=istiod`). */
 export function installedControlPlanes(deployments: readonly KubeObject[]): InstalledControlPlane[] {
   return deployments.map((d) => {
@@ -45,7 +44,9 @@ export function imageTag(image: string): string | undefined {
 export function versionWarnings(planes: readonly InstalledControlPlane[], target: string, revision: string): string[] {
   return planes
     .filter((p) => p.version !== target)
-    .map((p) => p.revision === revision
-      ? `the cluster runs Istio ${p.version} (${p.deployment}, revision ${p.revision}); this install replaces it with ${target}: upgrade the data plane afterwards (restart workloads)`
-      : `the cluster also runs Istio ${p.version} (${p.deployment}, revision ${p.revision}); mesh installs ${target} as revision ${revision}`);
+    .map((p) =>
+      p.revision === revision
+        ? `the cluster runs Istio ${p.version} (${p.deployment}, revision ${p.revision}); this install replaces it with ${target}: upgrade the data plane afterwards (restart workloads)`
+        : `the cluster also runs Istio ${p.version} (${p.deployment}, revision ${p.revision}); mesh installs ${target} as revision ${revision}`,
+    );
 }

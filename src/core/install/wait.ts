@@ -26,8 +26,13 @@ const MAX_PODS_DIAGNOSED = 5;
  * An object that does not exist yet counts as not ready.
  */
 async function pollAll(
-  client: InstallClient, clock: Clock, refs: readonly ObjectRef[], options: WaitOptions,
-  check: (obj: KubeObject) => Readiness, progress: ProgressSink, what: string,
+  client: InstallClient,
+  clock: Clock,
+  refs: readonly ObjectRef[],
+  options: WaitOptions,
+  check: (obj: KubeObject) => Readiness,
+  progress: ProgressSink,
+  what: string,
 ): Promise<{ ref: ObjectRef; obj?: KubeObject; summary: string }[]> {
   const deadline = clock.now() + options.timeoutMs;
   let pending = [...refs];
@@ -48,11 +53,19 @@ async function pollAll(
 }
 
 /** Waits until the CRDs are Established; throws ClusterError naming the ones that are not. */
-export async function waitForCrds(client: InstallClient, clock: Clock, crds: readonly ObjectRef[], options: WaitOptions, progress: ProgressSink): Promise<void> {
+export async function waitForCrds(
+  client: InstallClient,
+  clock: Clock,
+  crds: readonly ObjectRef[],
+  options: WaitOptions,
+  progress: ProgressSink,
+): Promise<void> {
   if (crds.length === 0) return;
   const failing = await pollAll(client, clock, crds, options, crdReadiness, progress, 'CRDs to be Established');
   if (failing.length) {
-    throw new ClusterError(`${failing.length} CRDs not Established after ${formatDuration(options.timeoutMs)}: ${failing.map((f) => `${f.ref.name} (${f.summary})`).join(', ')}`);
+    throw new ClusterError(
+      `${failing.length} CRDs not Established after ${formatDuration(options.timeoutMs)}: ${failing.map((f) => `${f.ref.name} (${f.summary})`).join(', ')}`,
+    );
   }
 }
 
@@ -67,7 +80,13 @@ export interface NotReady {
 }
 
 /** Waits until the workloads are ready; returns those that are not when time runs out (empty: all ready). */
-export async function waitForWorkloads(client: InstallClient, clock: Clock, refs: readonly ObjectRef[], options: WaitOptions, progress: ProgressSink): Promise<NotReady[]> {
+export async function waitForWorkloads(
+  client: InstallClient,
+  clock: Clock,
+  refs: readonly ObjectRef[],
+  options: WaitOptions,
+  progress: ProgressSink,
+): Promise<NotReady[]> {
   if (refs.length === 0) return [];
   const failing = await pollAll(client, clock, refs, options, workloadReadiness, progress, 'workloads to be ready');
   const out: NotReady[] = [];
@@ -81,7 +100,10 @@ export async function diagnoseWorkload(client: InstallClient, workload: KubeObje
   const selector = podSelectorOf(workload);
   if (!selector) return [];
   const pods = await client.list('v1', 'Pod', { namespace, labelSelector: selector });
-  const notReady = pods.filter((p) => !podIsReady(p)).sort(byName).slice(0, MAX_PODS_DIAGNOSED);
+  const notReady = pods
+    .filter((p) => !podIsReady(p))
+    .sort(byName)
+    .slice(0, MAX_PODS_DIAGNOSED);
   if (pods.length === 0) return ['no pods exist yet: check the ReplicaSet or DaemonSet events (quota, admission webhooks, service account)'];
   const lines: string[] = [];
   for (const pod of notReady) {
@@ -96,7 +118,13 @@ export async function diagnoseWorkload(client: InstallClient, workload: KubeObje
 }
 
 /** Waits until the objects are gone; throws ClusterError naming what is left when time runs out. */
-export async function waitForDeletion(client: InstallClient, clock: Clock, refs: readonly ObjectRef[], options: WaitOptions, progress: ProgressSink): Promise<void> {
+export async function waitForDeletion(
+  client: InstallClient,
+  clock: Clock,
+  refs: readonly ObjectRef[],
+  options: WaitOptions,
+  progress: ProgressSink,
+): Promise<void> {
   if (refs.length === 0) return;
   const deadline = clock.now() + options.timeoutMs;
   let pending = [...refs];

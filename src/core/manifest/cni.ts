@@ -29,27 +29,36 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const platform = String(pick(c(ctx, 'platform'), val(ctx, 'global.platform'), ''));
   const out: KubeObject[] = [object('v1', 'ServiceAccount', 'istio-cni', ns, labels)];
   const agentRules: JsonObject[] = [{ apiGroups: [''], resources: ['pods', 'nodes', 'namespaces'], verbs: ['get', 'list', 'watch'] }];
-  if (platform === 'openshift') agentRules.push({ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] });
+  if (platform === 'openshift')
+    agentRules.push({ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] });
   const roles: [string, JsonObject[]][] = [['istio-cni', agentRules]];
   if (repair.enabled) {
-    const rules: JsonObject[] = [{ apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] }, { apiGroups: [''], resources: ['pods'], verbs: ['watch', 'get', 'list'] }];
+    const rules: JsonObject[] = [
+      { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+      { apiGroups: [''], resources: ['pods'], verbs: ['watch', 'get', 'list'] },
+    ];
     if (!repair.repairPods && repair.deletePods) rules.push({ apiGroups: [''], resources: ['pods'], verbs: ['delete'] });
     else if (!repair.repairPods && repair.labelPods) rules.push({ apiGroups: [''], resources: ['pods/status'], verbs: ['patch', 'update'] });
     roles.push(['istio-cni-repair-role', rules]);
   }
   if (ambient) {
-    roles.push(['istio-cni-ambient', [
-      { apiGroups: [''], resources: ['pods/status'], verbs: ['patch', 'update'] },
-      { apiGroups: ['apps'], resources: ['daemonsets'], resourceNames: ['istio-cni-node'], verbs: ['get'] },
-    ]]);
+    roles.push([
+      'istio-cni-ambient',
+      [
+        { apiGroups: [''], resources: ['pods/status'], verbs: ['patch', 'update'] },
+        { apiGroups: ['apps'], resources: ['daemonsets'], resourceNames: ['istio-cni-node'], verbs: ['get'] },
+      ],
+    ]);
   }
   for (const [name, rules] of roles) {
     out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRole', name, undefined, labels, { rules }));
     const bindingName = name === 'istio-cni-repair-role' ? 'istio-cni-repair-rolebinding' : name;
-    out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', bindingName, undefined, labels, {
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
-      subjects: [{ kind: 'ServiceAccount', name: 'istio-cni', namespace: ns }],
-    }));
+    out.push(
+      object('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', bindingName, undefined, labels, {
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+        subjects: [{ kind: 'ServiceAccount', name: 'istio-cni', namespace: ns }],
+      }),
+    );
   }
   const tag = pick(c(ctx, 'tag'), val(ctx, 'global.tag'));
   const data: Record<string, string> = {
@@ -67,9 +76,13 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   Object.assign(data, {
     CHAINED_CNI_PLUGIN: String(c(ctx, 'chained')),
     EXCLUDE_NAMESPACES: ((c<string[]>(ctx, 'excludeNamespaces') ?? []) as string[]).join(','),
-    REPAIR_ENABLED: String(repair.enabled), REPAIR_LABEL_PODS: String(repair.labelPods), REPAIR_DELETE_PODS: String(repair.deletePods),
-    REPAIR_REPAIR_PODS: String(repair.repairPods), REPAIR_INIT_CONTAINER_NAME: String(repair.initContainerName),
-    REPAIR_BROKEN_POD_LABEL_KEY: String(repair.brokenPodLabelKey), REPAIR_BROKEN_POD_LABEL_VALUE: String(repair.brokenPodLabelValue),
+    REPAIR_ENABLED: String(repair.enabled),
+    REPAIR_LABEL_PODS: String(repair.labelPods),
+    REPAIR_DELETE_PODS: String(repair.deletePods),
+    REPAIR_REPAIR_PODS: String(repair.repairPods),
+    REPAIR_INIT_CONTAINER_NAME: String(repair.initContainerName),
+    REPAIR_BROKEN_POD_LABEL_KEY: String(repair.brokenPodLabelKey),
+    REPAIR_BROKEN_POD_LABEL_VALUE: String(repair.brokenPodLabelValue),
     NATIVE_NFTABLES: String(Boolean(val(ctx, 'global.nativeNftables'))),
   });
   for (const [k, v] of Object.entries(c<JsonObject>(ctx, 'env') ?? {})) data[k] = String(v);
@@ -77,7 +90,11 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
 
   const shareHost = ambient && Boolean(c(ctx, 'ambient.shareHostNetworkNamespace'));
   const level = pick(c(ctx, 'logging.level'), cniGlobalLevel(val(ctx, 'global.logging.level')));
-  const env: JsonObject[] = [fieldEnv('REPAIR_NODE_NAME', 'spec.nodeName'), { name: 'REPAIR_RUN_AS_DAEMON', value: 'true' }, { name: 'REPAIR_SIDECAR_ANNOTATION', value: 'sidecar.istio.io/status' }];
+  const env: JsonObject[] = [
+    fieldEnv('REPAIR_NODE_NAME', 'spec.nodeName'),
+    { name: 'REPAIR_RUN_AS_DAEMON', value: 'true' },
+    { name: 'REPAIR_SIDECAR_ANNOTATION', value: 'sidecar.istio.io/status' },
+  ];
   if (!shareHost) env.push({ name: 'ALLOW_SWITCH_TO_HOST_NS', value: 'true' });
   env.push(
     { name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } },
@@ -92,7 +109,11 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const mounts: JsonObject[] = [{ mountPath: '/host/opt/cni/bin', name: 'cni-bin-dir' }];
   if (procfs) mounts.push({ mountPath: '/host/proc', name: 'cni-host-procfs', readOnly: true });
   mounts.push({ mountPath: '/host/etc/cni/net.d', name: 'cni-net-dir' }, { mountPath: '/var/run/istio-cni', name: 'cni-socket-dir' });
-  if (ambient) mounts.push({ mountPath: '/host/var/run/netns', mountPropagation: 'HostToContainer', name: 'cni-netns-dir' }, { mountPath: '/var/run/ztunnel', name: 'cni-ztunnel-sock-dir' });
+  if (ambient)
+    mounts.push(
+      { mountPath: '/host/var/run/netns', mountPropagation: 'HostToContainer', name: 'cni-netns-dir' },
+      { mountPath: '/var/run/ztunnel', name: 'cni-ztunnel-sock-dir' },
+    );
   const volumes: JsonObject[] = [hostPath('cni-bin-dir', String(c(ctx, 'cniBinDir') || '/opt/cni/bin'))];
   if (procfs) volumes.push(hostPath('cni-host-procfs', '/proc', 'Directory'));
   if (ambient) volumes.push(hostPath('cni-ztunnel-sock-dir', '/var/run/ztunnel', 'DirectoryOrCreate'));
@@ -100,7 +121,10 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   // The netns volume is always declared (only ambient mounts it), as the chart does.
   volumes.push(hostPath('cni-netns-dir', String(c(ctx, 'cniNetnsDir')), 'DirectoryOrCreate'));
   const securityContext: JsonObject = {
-    privileged: false, runAsGroup: 0, runAsUser: 0, runAsNonRoot: false,
+    privileged: false,
+    runAsGroup: 0,
+    runAsUser: 0,
+    runAsNonRoot: false,
     capabilities: { drop: ['ALL'], add: ['NET_ADMIN', 'NET_RAW', 'SYS_PTRACE', 'SYS_ADMIN', 'DAC_OVERRIDE'] },
   };
   if (!c(ctx, 'useAppArmorAnnotation')) securityContext.appArmorProfile = { type: 'Unconfined' };
@@ -110,8 +134,15 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   if (seccomp && Object.keys(seccomp).length) securityContext.seccompProfile = seccomp;
   const container: JsonObject = {
     name: 'install-cni',
-    image: imageRef(pick(c(ctx, 'hub'), val(ctx, 'global.hub')), String(pick(c(ctx, 'image'), 'install-cni')), tag, String(pick(c(ctx, 'variant'), val(ctx, 'global.variant'), ''))),
-    ...(pick(c(ctx, 'pullPolicy'), val(ctx, 'global.imagePullPolicy')) ? { imagePullPolicy: pick(c(ctx, 'pullPolicy'), val(ctx, 'global.imagePullPolicy')) } : {}),
+    image: imageRef(
+      pick(c(ctx, 'hub'), val(ctx, 'global.hub')),
+      String(pick(c(ctx, 'image'), 'install-cni')),
+      tag,
+      String(pick(c(ctx, 'variant'), val(ctx, 'global.variant'), '')),
+    ),
+    ...(pick(c(ctx, 'pullPolicy'), val(ctx, 'global.imagePullPolicy'))
+      ? { imagePullPolicy: pick(c(ctx, 'pullPolicy'), val(ctx, 'global.imagePullPolicy')) }
+      : {}),
     ports: [{ containerPort: 15014, name: 'metrics', protocol: 'TCP' }],
     readinessProbe: { httpGet: { path: '/readyz', port: 8000 } },
     securityContext,
@@ -134,19 +165,40 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   };
   const affinity = c<JsonObject>(ctx, 'affinity');
   if (affinity && Object.keys(affinity).length) podSpec.affinity = affinity;
-  const annotations: JsonObject = { 'sidecar.istio.io/inject': 'false', 'prometheus.io/scrape': 'true', 'prometheus.io/port': '15014', 'prometheus.io/path': '/metrics' };
+  const annotations: JsonObject = {
+    'sidecar.istio.io/inject': 'false',
+    'prometheus.io/scrape': 'true',
+    'prometheus.io/port': '15014',
+    'prometheus.io/path': '/metrics',
+  };
   if (c(ctx, 'useAppArmorAnnotation')) annotations['container.apparmor.security.beta.kubernetes.io/install-cni'] = 'unconfined';
   Object.assign(annotations, c<JsonObject>(ctx, 'podAnnotations') ?? {});
   // The pod template carries only the chart's own labels: no app/release/ownership labels (those are on the DaemonSet).
-  const podLabels = { 'app.kubernetes.io/name': 'istio-cni', ...chartLabels('cni'), 'k8s-app': 'istio-cni-node', 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', ...((c<JsonObject>(ctx, 'podLabels') ?? {}) as Record<string, string>) };
+  const podLabels = {
+    'app.kubernetes.io/name': 'istio-cni',
+    ...chartLabels('cni'),
+    'k8s-app': 'istio-cni-node',
+    'sidecar.istio.io/inject': 'false',
+    'istio.io/dataplane-mode': 'none',
+    ...((c<JsonObject>(ctx, 'podLabels') ?? {}) as Record<string, string>),
+  };
   const { app: _app, ...daemonSetLabels } = labels;
-  out.push(object('apps/v1', 'DaemonSet', 'istio-cni-node', ns, { ...daemonSetLabels, 'k8s-app': 'istio-cni-node', ...((c<JsonObject>(ctx, 'daemonSetLabels') ?? {}) as Record<string, string>) }, {
-    spec: {
-      selector: { matchLabels: { 'k8s-app': 'istio-cni-node' } },
-      updateStrategy: c(ctx, 'updateStrategy'),
-      template: { metadata: { labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)), annotations }, spec: podSpec },
-    },
-  }));
+  out.push(
+    object(
+      'apps/v1',
+      'DaemonSet',
+      'istio-cni-node',
+      ns,
+      { ...daemonSetLabels, 'k8s-app': 'istio-cni-node', ...((c<JsonObject>(ctx, 'daemonSetLabels') ?? {}) as Record<string, string>) },
+      {
+        spec: {
+          selector: { matchLabels: { 'k8s-app': 'istio-cni-node' } },
+          updateStrategy: c(ctx, 'updateStrategy'),
+          template: { metadata: { labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)), annotations }, spec: podSpec },
+        },
+      },
+    ),
+  );
   out.push(...cniNetworkPolicy(ctx, ns));
   return out;
 }

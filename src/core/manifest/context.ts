@@ -88,7 +88,14 @@ export function imageRef(hub: string, image: string, tag: unknown, variant: stri
 }
 
 /** A namespaced or cluster-scoped object with labels sorted for stable output. */
-export function object(apiVersion: string, kind: string, name: string, namespace: string | undefined, labels: Record<string, string>, rest: JsonObject = {}): KubeObject {
+export function object(
+  apiVersion: string,
+  kind: string,
+  name: string,
+  namespace: string | undefined,
+  labels: Record<string, string>,
+  rest: JsonObject = {},
+): KubeObject {
   const metadata: KubeObject['metadata'] = { name };
   if (namespace !== undefined) metadata.namespace = namespace;
   metadata.labels = Object.fromEntries(Object.entries(labels).sort(byKey));

@@ -23,7 +23,10 @@ export function gatewayAffinity(ctx: RenderContext, g: JsonObject): JsonObject {
     required = { nodeSelectorTerms: [{ matchExpressions: expressions }] };
   }
   const preferred = weighted.length
-    ? weighted.map(([a, weight]) => ({ weight: Math.trunc(Number(weight)), preference: { matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: [a] }] } }))
+    ? weighted.map(([a, weight]) => ({
+        weight: Math.trunc(Number(weight)),
+        preference: { matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: [a] }] },
+      }))
     : null;
   return { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: required, preferredDuringSchedulingIgnoredDuringExecution: preferred } };
 }

@@ -11,7 +11,10 @@ import { gatewayNetworkPolicy } from './network-policy.js';
 import type { GatewaySpec } from './types.js';
 import { byKey, type JsonObject } from '../tree.js';
 
-const field = (name: string, fieldPath: string, apiVersion = true): JsonObject => ({ name, valueFrom: { fieldRef: apiVersion ? { apiVersion: 'v1', fieldPath } : { fieldPath } } });
+const field = (name: string, fieldPath: string, apiVersion = true): JsonObject => ({
+  name,
+  valueFrom: { fieldRef: apiVersion ? { apiVersion: 'v1', fieldPath } : { fieldPath } },
+});
 
 function podEnv(ctx: RenderContext, name: string, ns: string): JsonObject[] {
   const trustDomain = String((ctx.iop.spec.meshConfig as JsonObject | undefined)?.trustDomain ?? 'cluster.local');
@@ -32,7 +35,10 @@ function podEnv(ctx: RenderContext, name: string, ns: string): JsonObject[] {
     { name: 'ISTIO_META_UNPRIVILEGED_POD', value: 'true' },
   ];
   if (val(ctx, 'global.network')) env.push({ name: 'ISTIO_META_NETWORK', value: String(val(ctx, 'global.network')) });
-  env.push({ name: 'ISTIO_META_CLUSTER_ID', value: String(pick(val(ctx, 'global.multiCluster.clusterName'), 'Kubernetes')) }, field('ISTIO_META_NODE_NAME', 'spec.nodeName', false));
+  env.push(
+    { name: 'ISTIO_META_CLUSTER_ID', value: String(pick(val(ctx, 'global.multiCluster.clusterName'), 'Kubernetes')) },
+    field('ISTIO_META_NODE_NAME', 'spec.nodeName', false),
+  );
   return env;
 }
 
@@ -44,16 +50,33 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
   const name = spec.name || String(g.name || key);
   const labels = { ...((g.labels ?? {}) as Record<string, string>), ...(spec.label ?? {}) };
   const ports = ((spec.k8s?.service?.ports as JsonObject[] | undefined)?.length ? spec.k8s!.service!.ports : g.ports) as JsonObject[];
-  const meta = { ...labels, release: 'istio', 'app.kubernetes.io/name': key, ...chartLabels(kind === 'ingress' ? 'istio-ingress' : 'istio-egress'), ...ownerLabels(ctx, component) };
+  const meta = {
+    ...labels,
+    release: 'istio',
+    'app.kubernetes.io/name': key,
+    ...chartLabels(kind === 'ingress' ? 'istio-ingress' : 'istio-egress'),
+    ...ownerLabels(ctx, component),
+  };
   const sa = `${name}-service-account`;
   const out: KubeObject[] = [];
   const pullSecrets = (val<string[]>(ctx, 'global.imagePullSecrets') ?? []).map((n) => ({ name: n }));
-  out.push(object('v1', 'ServiceAccount', sa, ns, meta, { ...(pullSecrets.length ? { imagePullSecrets: pullSecrets } : {}), annotations: (g.serviceAccount as JsonObject | undefined)?.annotations }));
-  out.push(object('rbac.authorization.k8s.io/v1', 'Role', `${name}-sds`, ns, meta, { rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'watch', 'list'] }] }));
-  out.push(object('rbac.authorization.k8s.io/v1', 'RoleBinding', `${name}-sds`, ns, meta, {
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${name}-sds` },
-    subjects: [{ kind: 'ServiceAccount', name: sa }],
-  }));
+  out.push(
+    object('v1', 'ServiceAccount', sa, ns, meta, {
+      ...(pullSecrets.length ? { imagePullSecrets: pullSecrets } : {}),
+      annotations: (g.serviceAccount as JsonObject | undefined)?.annotations,
+    }),
+  );
+  out.push(
+    object('rbac.authorization.k8s.io/v1', 'Role', `${name}-sds`, ns, meta, {
+      rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'watch', 'list'] }],
+    }),
+  );
+  out.push(
+    object('rbac.authorization.k8s.io/v1', 'RoleBinding', `${name}-sds`, ns, meta, {
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${name}-sds` },
+      subjects: [{ kind: 'ServiceAccount', name: sa }],
+    }),
+  );
 
   const proxyImage = imageRef(
     String(pick(spec.hub, val(ctx, 'global.hub'))),
@@ -67,19 +90,38 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     image: proxyImage,
     ...(val(ctx, 'global.imagePullPolicy') ? { imagePullPolicy: val(ctx, 'global.imagePullPolicy') } : {}),
     args: [
-      'proxy', 'router', '--domain', `$(POD_NAMESPACE).svc.${String(val(ctx, 'global.proxy.clusterDomain'))}`,
-      `--proxyLogLevel=${String(val(ctx, 'global.proxy.logLevel'))}`, `--proxyComponentLogLevel=${String(val(ctx, 'global.proxy.componentLogLevel'))}`,
+      'proxy',
+      'router',
+      '--domain',
+      `$(POD_NAMESPACE).svc.${String(val(ctx, 'global.proxy.clusterDomain'))}`,
+      `--proxyLogLevel=${String(val(ctx, 'global.proxy.logLevel'))}`,
+      `--proxyComponentLogLevel=${String(val(ctx, 'global.proxy.componentLogLevel'))}`,
       `--log_output_level=${String(val(ctx, 'global.logging.level'))}`,
       ...(val(ctx, 'global.logAsJson') ? ['--log_as_json'] : []),
     ],
     securityContext: g.runAsRoot
-      ? { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] }, privileged: false, readOnlyRootFilesystem: true, runAsUser: 0, runAsGroup: 1337, runAsNonRoot: false }
+      ? {
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] },
+          privileged: false,
+          readOnlyRootFilesystem: true,
+          runAsUser: 0,
+          runAsGroup: 1337,
+          runAsNonRoot: false,
+        }
       : { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, privileged: false, readOnlyRootFilesystem: true },
     ports: [
       ...ports.map((pt) => ({ containerPort: pt.targetPort ?? pt.port, protocol: String(pt.protocol ?? 'TCP') })),
       { containerPort: 15090, protocol: 'TCP', name: 'http-envoy-prom' },
     ],
-    readinessProbe: { failureThreshold: 30, httpGet: { path: '/healthz/ready', port: 15021, scheme: 'HTTP' }, initialDelaySeconds: 1, periodSeconds: 2, successThreshold: 1, timeoutSeconds: 1 },
+    readinessProbe: {
+      failureThreshold: 30,
+      httpGet: { path: '/healthz/ready', port: 15021, scheme: 'HTTP' },
+      initialDelaySeconds: 1,
+      periodSeconds: 2,
+      successThreshold: 1,
+      timeoutSeconds: 1,
+    },
     resources: resourcesOf(g.resources ?? val(ctx, 'global.defaultResources')),
     env: [...podEnv(ctx, name, ns), ...Object.entries((g.env ?? {}) as JsonObject).map(([k, v]) => ({ name: k, value: String(v) }))],
     volumeMounts: [
@@ -100,10 +142,21 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     { name: 'credential-socket', emptyDir: {} },
     { name: 'workload-certs', emptyDir: {} },
     { name: 'istiod-ca-cert', configMap: { name: String(pick(val(ctx, 'global.trustBundleName'), 'istio-ca-root-cert')) } },
-    { name: 'podinfo', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }, { path: 'annotations', fieldRef: { fieldPath: 'metadata.annotations' } }] } },
+    {
+      name: 'podinfo',
+      downwardAPI: {
+        items: [
+          { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
+          { path: 'annotations', fieldRef: { fieldPath: 'metadata.annotations' } },
+        ],
+      },
+    },
     { name: 'istio-envoy', emptyDir: {} },
     { name: 'istio-data', emptyDir: {} },
-    { name: 'istio-token', projected: { sources: [{ serviceAccountToken: { audience: String(val(ctx, 'global.sds.token.aud')), expirationSeconds: 43200, path: 'istio-token' } }] } },
+    {
+      name: 'istio-token',
+      projected: { sources: [{ serviceAccountToken: { audience: String(val(ctx, 'global.sds.token.aud')), expirationSeconds: 43200, path: 'istio-token' } }] },
+    },
     { name: 'config-volume', configMap: { name: `istio${ctx.revSuffix}`, optional: true } },
     ...secretVolumes.map((v) => ({ name: v.name, secret: { secretName: v.secretName, optional: true } })),
   ];
@@ -119,7 +172,14 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
   const canonicalRevision = String(pick(labels['app.kubernetes.io/version'], labels.version, ctx.revision, 'latest'));
   // In istio-system the chart also stamps the legacy Helm 2 labels on the pods.
   const legacy = ns === 'istio-system' ? { heritage: 'Tiller', release: 'istio', chart: 'gateways' } : {};
-  const podLabels = { ...meta, ...legacy, 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', 'service.istio.io/canonical-name': name, 'service.istio.io/canonical-revision': canonicalRevision };
+  const podLabels = {
+    ...meta,
+    ...legacy,
+    'sidecar.istio.io/inject': 'false',
+    'istio.io/dataplane-mode': 'none',
+    'service.istio.io/canonical-name': name,
+    'service.istio.io/canonical-revision': canonicalRevision,
+  };
   const dspec: JsonObject = {};
   if (!g.autoscaleEnabled && g.replicaCount) dspec.replicas = g.replicaCount;
   Object.assign(dspec, {
@@ -128,7 +188,14 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     template: {
       metadata: {
         labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)),
-        annotations: { 'istio.io/rev': ctx.revLabel, 'prometheus.io/path': '/stats/prometheus', 'prometheus.io/port': '15020', 'prometheus.io/scrape': 'true', 'sidecar.istio.io/inject': 'false', ...((g.podAnnotations ?? {}) as JsonObject) },
+        annotations: {
+          'istio.io/rev': ctx.revLabel,
+          'prometheus.io/path': '/stats/prometheus',
+          'prometheus.io/port': '15020',
+          'prometheus.io/scrape': 'true',
+          'sidecar.istio.io/inject': 'false',
+          ...((g.podAnnotations ?? {}) as JsonObject),
+        },
       },
       spec: podSpec,
     },
@@ -141,7 +208,10 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     if (g.externalTrafficPolicy) sspec.externalTrafficPolicy = g.externalTrafficPolicy;
     sspec.type = g.type;
     sspec.selector = labels;
-    sspec.ports = [...ports.map((pt) => Object.fromEntries(Object.entries(pt).sort(byKey))), ...((g.ingressPorts ?? []) as JsonObject[]).map((pt) => ({ port: pt.port, name: pt.name }))];
+    sspec.ports = [
+      ...ports.map((pt) => Object.fromEntries(Object.entries(pt).sort(byKey))),
+      ...((g.ingressPorts ?? []) as JsonObject[]).map((pt) => ({ port: pt.port, name: pt.name })),
+    ];
     if (g.ipFamilyPolicy) sspec.ipFamilyPolicy = g.ipFamilyPolicy;
     if (((g.ipFamilies ?? []) as string[]).length) sspec.ipFamilies = g.ipFamilies;
     out.push(object('v1', 'Service', name, ns, meta, { annotations: g.serviceAnnotations, spec: sspec }));

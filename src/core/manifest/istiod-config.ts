@@ -13,7 +13,11 @@ import type { InjectionTemplates } from './types.js';
 export function sortedKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortedKeys);
   if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortedKeys((v as JsonObject)[k])]));
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, sortedKeys((v as JsonObject)[k])]),
+  );
 }
 
 /** Helm's mergeOverwrite: maps merge, everything else from `over` replaces. */
@@ -37,10 +41,20 @@ export function meshConfig(ctx: RenderContext): JsonObject {
   const tracer = String(val(ctx, 'global.proxy.tracer') ?? 'none');
   if (tracer === 'zipkin') defaultConfig.tracing = { zipkin: { address: val(ctx, 'global.tracer.zipkin.address') || `zipkin.${ctx.namespace}:9411` } };
   else if (tracer === 'datadog') defaultConfig.tracing = { datadog: { address: val(ctx, 'global.tracer.datadog.address') || '$(HOST_IP):8126' } };
-  else if (tracer === 'lightstep') defaultConfig.tracing = { lightstep: { address: val(ctx, 'global.tracer.lightstep.address'), accessToken: val(ctx, 'global.tracer.lightstep.accessToken') } };
+  else if (tracer === 'lightstep')
+    defaultConfig.tracing = {
+      lightstep: { address: val(ctx, 'global.tracer.lightstep.address'), accessToken: val(ctx, 'global.tracer.lightstep.accessToken') },
+    };
   else if (tracer === 'stackdriver') {
     const sd = (val<JsonObject>(ctx, 'global.tracer.stackdriver') ?? {}) as JsonObject;
-    defaultConfig.tracing = { stackdriver: { debug: sd.debug ?? false, maxNumberOfAttributes: sd.maxNumberOfAttributes ?? 200, maxNumberOfAnnotations: sd.maxNumberOfAnnotations ?? 200, maxNumberOfMessageEvents: sd.maxNumberOfMessageEvents ?? 200 } };
+    defaultConfig.tracing = {
+      stackdriver: {
+        debug: sd.debug ?? false,
+        maxNumberOfAttributes: sd.maxNumberOfAttributes ?? 200,
+        maxNumberOfAnnotations: sd.maxNumberOfAnnotations ?? 200,
+        maxNumberOfMessageEvents: sd.maxNumberOfMessageEvents ?? 200,
+      },
+    };
   }
   if (val(ctx, 'global.remotePilotAddress')) {
     const local = val(ctx, 'istiodRemote.enabled') && val(ctx, 'istiodRemote.enabledLocalInjectorIstiod');
@@ -71,7 +85,9 @@ export const INJECTION_TEMPLATE_FILES: Record<string, string> = {
   gateway: 'manifests/injection/gateway.tmpl',
   'grpc-agent': 'manifests/injection/grpc-agent.tmpl',
   'grpc-simple': 'manifests/injection/grpc-simple.tmpl',
-  'kube-gateway': 'manifests/injection/kube-gateway.tmpl', waypoint: 'manifests/injection/waypoint.tmpl', agentgateway: 'manifests/injection/agentgateway.tmpl',
+  'kube-gateway': 'manifests/injection/kube-gateway.tmpl',
+  waypoint: 'manifests/injection/waypoint.tmpl',
+  agentgateway: 'manifests/injection/agentgateway.tmpl',
 };
 
 /** The texts of INJECTION_TEMPLATE_FILES by name, each read with `read` (the caller's asset reader). */
@@ -111,20 +127,24 @@ export function istiodConfigMaps(ctx: RenderContext, templates: InjectionTemplat
   const out: KubeObject[] = [];
   if (val(ctx, 'pilot.configMap') !== false) {
     const networks = val<JsonObject>(ctx, 'global.meshNetworks') ?? {};
-    out.push(object('v1', 'ConfigMap', `istio${ctx.revSuffix}`, ctx.releaseNamespace, labels, {
-      data: {
-        mesh: emitYaml(meshConfig(ctx)).trimEnd(),
-        meshNetworks: emitYaml({ networks: sortedKeys(networks) }).trimEnd(),
-      },
-    }));
+    out.push(
+      object('v1', 'ConfigMap', `istio${ctx.revSuffix}`, ctx.releaseNamespace, labels, {
+        data: {
+          mesh: emitYaml(meshConfig(ctx)).trimEnd(),
+          meshNetworks: emitYaml({ networks: sortedKeys(networks) }).trimEnd(),
+        },
+      }),
+    );
   }
   if (!val(ctx, 'global.omitSidecarInjectorConfigMap')) {
-    out.push(object('v1', 'ConfigMap', `istio-sidecar-injector${ctx.revSuffix}`, ctx.releaseNamespace, labels, {
-      data: {
-        config: emitYaml(injectorConfig(ctx, templates)).trimEnd(),
-        values: JSON.stringify(injectorValues(ctx), null, 2),
-      },
-    }));
+    out.push(
+      object('v1', 'ConfigMap', `istio-sidecar-injector${ctx.revSuffix}`, ctx.releaseNamespace, labels, {
+        data: {
+          config: emitYaml(injectorConfig(ctx, templates)).trimEnd(),
+          values: JSON.stringify(injectorValues(ctx), null, 2),
+        },
+      }),
+    );
   }
   return out;
 }

@@ -7,7 +7,15 @@ import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, object, ownerLabels, val, type RenderContext } from './context.js';
 import type { JsonObject } from '../tree.js';
 
-const ISTIO_GROUPS = ['config.istio.io', 'security.istio.io', 'networking.istio.io', 'authentication.istio.io', 'rbac.istio.io', 'telemetry.istio.io', 'extensions.istio.io'];
+const ISTIO_GROUPS = [
+  'config.istio.io',
+  'security.istio.io',
+  'networking.istio.io',
+  'authentication.istio.io',
+  'rbac.istio.io',
+  'telemetry.istio.io',
+  'extensions.istio.io',
+];
 const READ = ['get', 'list', 'watch'];
 const ALL = ['get', 'watch', 'list', 'update', 'patch', 'create', 'delete'];
 const rule = (apiGroups: string[], resources: string[], verbs: string[], extra: JsonObject = {}): JsonObject => ({ apiGroups, resources, verbs, ...extra });
@@ -25,8 +33,29 @@ function istiodRules(ctx: RenderContext): JsonObject[] {
     rule(ISTIO_GROUPS, ['*'], ['get', 'watch', 'list']),
   ];
   if (val(ctx, 'global.istiod.enableAnalysis')) {
-    const kinds = ['authorizationpolicies', 'destinationrules', 'envoyfilters', 'gateways', 'peerauthentications', 'proxyconfigs', 'requestauthentications', 'serviceentries', 'sidecars', 'telemetries', 'virtualservices', 'wasmplugins', 'workloadentries', 'workloadgroups'];
-    rules.push(rule(ISTIO_GROUPS, kinds.map((k) => `${k}/status`), ['update', 'patch']));
+    const kinds = [
+      'authorizationpolicies',
+      'destinationrules',
+      'envoyfilters',
+      'gateways',
+      'peerauthentications',
+      'proxyconfigs',
+      'requestauthentications',
+      'serviceentries',
+      'sidecars',
+      'telemetries',
+      'virtualservices',
+      'wasmplugins',
+      'workloadentries',
+      'workloadgroups',
+    ];
+    rules.push(
+      rule(
+        ISTIO_GROUPS,
+        kinds.map((k) => `${k}/status`),
+        ['update', 'patch'],
+      ),
+    );
   }
   rules.push(
     rule(['networking.istio.io'], ['workloadentries'], ALL),
@@ -46,7 +75,11 @@ function istiodRules(ctx: RenderContext): JsonObject[] {
   const certProvider = String(val(ctx, 'global.pilotCertProvider'));
   if (env.EXTERNAL_CA || !['istiod', 'custom', 'none'].includes(certProvider)) {
     rules.push(
-      rule(['certificates.k8s.io'], ['certificatesigningrequests', 'certificatesigningrequests/approval', 'certificatesigningrequests/status'], ['update', 'create', 'get', 'delete', 'watch']),
+      rule(
+        ['certificates.k8s.io'],
+        ['certificatesigningrequests', 'certificatesigningrequests/approval', 'certificatesigningrequests/status'],
+        ['update', 'create', 'get', 'delete', 'watch'],
+      ),
       rule(['certificates.k8s.io'], ['signers'], ['approve'], { resourceNames: val<string[]>(ctx, 'global.certSigners') ?? [] }),
     );
   }
@@ -55,7 +88,22 @@ function istiodRules(ctx: RenderContext): JsonObject[] {
     rule(['authorization.k8s.io'], ['subjectaccessreviews'], ['create']),
     rule(['gateway.networking.k8s.io', 'gateway.networking.x-k8s.io'], ['*'], ['get', 'watch', 'list']),
     rule(['gateway.networking.x-k8s.io'], ['xbackendtrafficpolicies/status'], ['update', 'patch']),
-    rule(['gateway.networking.k8s.io'], ['backendtlspolicies', 'gatewayclasses', 'gateways', 'grpcroutes', 'httproutes', 'referencegrants', 'tcproutes', 'tlsroutes', 'udproutes', 'listenersets'].map((r) => `${r}/status`), ['update', 'patch']),
+    rule(
+      ['gateway.networking.k8s.io'],
+      [
+        'backendtlspolicies',
+        'gatewayclasses',
+        'gateways',
+        'grpcroutes',
+        'httproutes',
+        'referencegrants',
+        'tcproutes',
+        'tlsroutes',
+        'udproutes',
+        'listenersets',
+      ].map((r) => `${r}/status`),
+      ['update', 'patch'],
+    ),
     rule(['gateway.networking.k8s.io'], ['gatewayclasses'], ['create', 'update', 'patch', 'delete']),
     rule(['inference.networking.k8s.io'], ['inferencepools'], ['get', 'watch', 'list']),
     rule(['inference.networking.k8s.io'], ['inferencepools/status'], ['update', 'patch']),
@@ -91,7 +139,14 @@ function readerRules(ctx: RenderContext): JsonObject[] {
   return rules;
 }
 
-function binding(kind: 'ClusterRoleBinding' | 'RoleBinding', name: string, ns: string | undefined, lbl: Record<string, string>, sa: string, saNs: string): KubeObject {
+function binding(
+  kind: 'ClusterRoleBinding' | 'RoleBinding',
+  name: string,
+  ns: string | undefined,
+  lbl: Record<string, string>,
+  sa: string,
+  saNs: string,
+): KubeObject {
   return object('rbac.authorization.k8s.io/v1', kind, name, ns, lbl, {
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: kind === 'RoleBinding' ? 'Role' : 'ClusterRole', name },
     subjects: [{ kind: 'ServiceAccount', name: sa, namespace: saNs }],
@@ -113,14 +168,16 @@ export function istiodRbac(ctx: RenderContext): KubeObject[] {
   const saExtra = pullSecrets.length ? { imagePullSecrets: pullSecrets } : {};
   if (namespaced && local) {
     out.push(object('v1', 'ServiceAccount', sa, ns, l, { ...saExtra, annotations: val<Record<string, string>>(ctx, 'pilot.serviceAccountAnnotations') }));
-    out.push(object('rbac.authorization.k8s.io/v1', 'Role', sa, ns, l, {
-      rules: [
-        rule(['networking.istio.io'], ['gateways'], ['create']),
-        rule([''], ['secrets'], ['create', 'get', 'watch', 'list', 'update', 'delete']),
-        rule([''], ['configmaps'], ['delete']),
-        rule(['coordination.k8s.io'], ['leases'], ['get', 'update', 'patch', 'create']),
-      ],
-    }));
+    out.push(
+      object('rbac.authorization.k8s.io/v1', 'Role', sa, ns, l, {
+        rules: [
+          rule(['networking.istio.io'], ['gateways'], ['create']),
+          rule([''], ['secrets'], ['create', 'get', 'watch', 'list', 'update', 'delete']),
+          rule([''], ['configmaps'], ['delete']),
+          rule(['coordination.k8s.io'], ['leases'], ['get', 'update', 'patch', 'create']),
+        ],
+      }),
+    );
     out.push(binding('RoleBinding', sa, ns, l, sa, ns));
   }
   if (cluster && local) {

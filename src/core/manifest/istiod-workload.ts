@@ -24,13 +24,20 @@ function container(ctx: RenderContext): JsonObject {
   ];
   const userEnv = (p<JsonObject>(ctx, 'env') ?? {}) as JsonObject;
   if (!userEnv.CA_TRUSTED_NODE_ACCOUNTS) {
-    env.push({ name: 'CA_TRUSTED_NODE_ACCOUNTS', value: `${pick(p(ctx, 'trustedZtunnelNamespace'), ctx.releaseNamespace)}/${pick(p(ctx, 'trustedZtunnelName'), 'ztunnel')}` });
+    env.push({
+      name: 'CA_TRUSTED_NODE_ACCOUNTS',
+      value: `${pick(p(ctx, 'trustedZtunnelNamespace'), ctx.releaseNamespace)}/${pick(p(ctx, 'trustedZtunnelName'), 'ztunnel')}`,
+    });
   }
   for (const [k, v] of Object.entries(userEnv)) env.push({ name: k, value: String(v) });
   env.push(...((p<JsonObject[]>(ctx, 'envVarFrom') ?? []) as JsonObject[]));
   const sampling = p<number>(ctx, 'traceSampling');
   if (sampling) env.push({ name: 'PILOT_TRACE_SAMPLING', value: String(sampling) });
-  if (p(ctx, 'taint.enabled')) env.push({ name: 'PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS', value: 'true' }, { name: 'PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME', value: String(p(ctx, 'taint.name')) });
+  if (p(ctx, 'taint.enabled'))
+    env.push(
+      { name: 'PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS', value: 'true' },
+      { name: 'PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME', value: String(p(ctx, 'taint.name')) },
+    );
   if (val(ctx, 'global.externalIstiod') && !userEnv.EXTERNAL_ISTIOD) env.push({ name: 'EXTERNAL_ISTIOD', value: 'true' });
   if (val(ctx, 'global.trustBundleName')) env.push({ name: 'PILOT_CA_CERT_CONFIGMAP', value: String(val(ctx, 'global.trustBundleName')) });
   if (p(ctx, 'crlConfigMapName')) env.push({ name: 'PILOT_CRL_CONFIGMAP', value: String(p(ctx, 'crlConfigMapName')) });
@@ -45,13 +52,22 @@ function container(ctx: RenderContext): JsonObject {
   if (val(ctx, 'global.logAsJson')) args.push('--log_as_json');
   args.push('--domain', String(val(ctx, 'global.proxy.clusterDomain')));
   if (p(ctx, 'taint.namespace')) args.push(`--cniNamespace=${String(p(ctx, 'taint.namespace'))}`);
-  args.push('--keepaliveMaxServerConnectionAge', String(p(ctx, 'keepaliveMaxServerConnectionAge')), ...((p<string[]>(ctx, 'extraContainerArgs') ?? []) as string[]));
+  args.push(
+    '--keepaliveMaxServerConnectionAge',
+    String(p(ctx, 'keepaliveMaxServerConnectionAge')),
+    ...((p<string[]>(ctx, 'extraContainerArgs') ?? []) as string[]),
+  );
   const securityContext: JsonObject = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } };
   const seccomp = p<JsonObject>(ctx, 'seccompProfile');
   if (seccomp && Object.keys(seccomp).length) securityContext.seccompProfile = seccomp;
   const c: JsonObject = {
     name: 'discovery',
-    image: imageRef(pick(p(ctx, 'hub'), val(ctx, 'global.hub')), String(pick(p(ctx, 'image'), 'pilot')), pick(p(ctx, 'tag'), val(ctx, 'global.tag')), pick(p(ctx, 'variant'), val(ctx, 'global.variant'), '')),
+    image: imageRef(
+      pick(p(ctx, 'hub'), val(ctx, 'global.hub')),
+      String(pick(p(ctx, 'image'), 'pilot')),
+      pick(p(ctx, 'tag'), val(ctx, 'global.tag')),
+      pick(p(ctx, 'variant'), val(ctx, 'global.variant'), ''),
+    ),
   };
   if (val(ctx, 'global.imagePullPolicy')) c.imagePullPolicy = val(ctx, 'global.imagePullPolicy');
   Object.assign(c, {
@@ -85,7 +101,10 @@ function volumes(ctx: RenderContext): JsonObject[] {
   const bundle = String(pick(val(ctx, 'global.trustBundleName'), 'istio-ca-root-cert'));
   return [
     { name: 'local-certs', emptyDir: { medium: 'Memory' } },
-    { name: 'istio-token', projected: { sources: [{ serviceAccountToken: { audience: String(val(ctx, 'global.sds.token.aud')), expirationSeconds: 43200, path: 'istio-token' } }] } },
+    {
+      name: 'istio-token',
+      projected: { sources: [{ serviceAccountToken: { audience: String(val(ctx, 'global.sds.token.aud')), expirationSeconds: 43200, path: 'istio-token' } }] },
+    },
     { name: 'cacerts', secret: { secretName: 'cacerts', optional: true } },
     { name: 'istio-kubeconfig', secret: { secretName: 'istio-kubeconfig', optional: true } },
     { name: 'istio-csr-dns-cert', secret: { secretName: 'istiod-tls', optional: true } },
@@ -128,14 +147,23 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
   if (inits.length) podSpec.initContainers = inits;
   podSpec.containers = [container(ctx)];
   podSpec.volumes = volumes(ctx);
-  const deploymentLabels = { ...base, istio: 'pilot', ...Object.fromEntries(Object.entries(p<JsonObject>(ctx, 'deploymentLabels') ?? {}).map(([k, v]) => [k, String(v)])) };
+  const deploymentLabels = {
+    ...base,
+    istio: 'pilot',
+    ...Object.fromEntries(Object.entries(p<JsonObject>(ctx, 'deploymentLabels') ?? {}).map(([k, v]) => [k, String(v)])),
+  };
   Object.assign(spec, {
     strategy: { rollingUpdate: { maxSurge: p(ctx, 'rollingMaxSurge'), maxUnavailable: p(ctx, 'rollingMaxUnavailable') } },
     selector: { matchLabels: selector },
     template: {
       metadata: {
         labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)),
-        annotations: { 'prometheus.io/port': '15014', 'prometheus.io/scrape': 'true', 'sidecar.istio.io/inject': 'false', ...(p<JsonObject>(ctx, 'podAnnotations') ?? {}) },
+        annotations: {
+          'prometheus.io/port': '15014',
+          'prometheus.io/scrape': 'true',
+          'sidecar.istio.io/inject': 'false',
+          ...(p<JsonObject>(ctx, 'podAnnotations') ?? {}),
+        },
       },
       spec: podSpec,
     },
@@ -167,7 +195,11 @@ export function istiodWorkload(ctx: RenderContext): KubeObject[] {
     out.push(object('policy/v1', 'PodDisruptionBudget', name, ctx.releaseNamespace, { ...base, istio: 'pilot' }, { spec: pdbSpec }));
   }
   if (autoscale && p(ctx, 'autoscaleMin') && p(ctx, 'autoscaleMax')) {
-    out.push(object('autoscaling/v2', 'HorizontalPodAutoscaler', name, ctx.releaseNamespace, base, { spec: hpaSpec(name, p(ctx, 'autoscaleMin'), p(ctx, 'autoscaleMax'), p(ctx, 'cpu'), p(ctx, 'memory'), p(ctx, 'autoscaleBehavior')) }));
+    out.push(
+      object('autoscaling/v2', 'HorizontalPodAutoscaler', name, ctx.releaseNamespace, base, {
+        spec: hpaSpec(name, p(ctx, 'autoscaleMin'), p(ctx, 'autoscaleMax'), p(ctx, 'cpu'), p(ctx, 'memory'), p(ctx, 'autoscaleBehavior')),
+      }),
+    );
   }
   return out;
 }

@@ -76,7 +76,11 @@ export function applyK8s(objects: KubeObject[], k8s: K8sSettings | undefined, wo
     }
   }
   for (const s of find(['Service'])) {
-    if (k8s.serviceAnnotations) at(s as JsonObject, ['metadata']).annotations = merge(isMap(s.metadata?.annotations) ? (s.metadata!.annotations as JsonObject) : {}, k8s.serviceAnnotations);
+    if (k8s.serviceAnnotations)
+      at(s as JsonObject, ['metadata']).annotations = merge(
+        isMap(s.metadata?.annotations) ? (s.metadata!.annotations as JsonObject) : {},
+        k8s.serviceAnnotations,
+      );
     if (k8s.service) {
       // Service ports are taken through the values (they feed container ports too); merging the rest.
       const { ports: _ports, ...rest } = k8s.service as JsonObject;
@@ -93,6 +97,7 @@ export function applyK8s(objects: KubeObject[], k8s: K8sSettings | undefined, wo
   }
   for (const overlay of k8s.overlays ?? []) {
     const targets = objects.filter((o) => o.kind === overlay.kind && o.metadata?.name === overlay.name);
-    for (const t of targets) for (const patch of overlay.patches ?? []) writeOverlayPath(t as JsonObject, patch.path, patch.value, `${overlay.kind}/${overlay.name}`);
+    for (const t of targets)
+      for (const patch of overlay.patches ?? []) writeOverlayPath(t as JsonObject, patch.path, patch.value, `${overlay.kind}/${overlay.name}`);
   }
 }

@@ -43,7 +43,16 @@ export function renderOperator(iop: IstioOperator, templates: InjectionTemplates
   if (on(components.pilot, true)) {
     // `components.pilot.namespace` moves what the istiod chart puts in its release namespace (see inRelease).
     const pc = inRelease(ctx, components.pilot?.namespace);
-    const pilot = [...istiodRbac(pc), ...istiodConfigMaps(pc, templates), ...valuesConfigMap(pc), ...istiodWorkload(pc), ...mutatingWebhook(pc), ...validatingWebhook(pc), ...stablePolicy(pc), ...istiodNetworkPolicy(pc)];
+    const pilot = [
+      ...istiodRbac(pc),
+      ...istiodConfigMaps(pc, templates),
+      ...valuesConfigMap(pc),
+      ...istiodWorkload(pc),
+      ...mutatingWebhook(pc),
+      ...validatingWebhook(pc),
+      ...stablePolicy(pc),
+      ...istiodNetworkPolicy(pc),
+    ];
     applyK8s(pilot, components.pilot?.k8s, `istiod${ctx.revSuffix}`, 'discovery');
     add('Pilot', pilot);
   }

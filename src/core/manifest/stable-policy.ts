@@ -23,7 +23,14 @@ export function stablePolicy(ctx: RenderContext): KubeObject[] {
       spec: {
         failurePolicy: 'Fail',
         matchConstraints: {
-          resourceRules: [{ apiGroups: ['security.istio.io', 'networking.istio.io', 'telemetry.istio.io', 'extensions.istio.io'], apiVersions: ['*'], operations: ['CREATE', 'UPDATE'], resources: ['*'] }],
+          resourceRules: [
+            {
+              apiGroups: ['security.istio.io', 'networking.istio.io', 'telemetry.istio.io', 'extensions.istio.io'],
+              apiVersions: ['*'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: ['*'],
+            },
+          ],
           objectSelector: { matchExpressions: [{ key: 'istio.io/rev', operator: 'In', values: [ctx.revLabel] }] },
         },
         validations: [
@@ -42,8 +49,15 @@ export function stablePolicy(ctx: RenderContext): KubeObject[] {
         ],
       },
     }),
-    object('admissionregistration.k8s.io/v1', 'ValidatingAdmissionPolicyBinding', `stable-channel-policy-binding${ctx.revSuffix}-${ctx.namespace}.istio.io`, undefined, labels, {
-      spec: { policyName: name, validationActions: ['Deny'] },
-    }),
+    object(
+      'admissionregistration.k8s.io/v1',
+      'ValidatingAdmissionPolicyBinding',
+      `stable-channel-policy-binding${ctx.revSuffix}-${ctx.namespace}.istio.io`,
+      undefined,
+      labels,
+      {
+        spec: { policyName: name, validationActions: ['Deny'] },
+      },
+    ),
   ];
 }

@@ -8,7 +8,14 @@ import type { KubeObject } from '../yaml/load.js';
 import type { GenerateInput, IstioOperator } from '../../profiles/operator.js';
 
 export type {
-  ComponentSpec, ComponentsSpec, GatewaySpec, GenerateInput, IstioOperator, IstioOperatorSpec, K8sSettings, OverlaySource,
+  ComponentSpec,
+  ComponentsSpec,
+  GatewaySpec,
+  GenerateInput,
+  IstioOperator,
+  IstioOperatorSpec,
+  K8sSettings,
+  OverlaySource,
 } from '../../profiles/operator.js';
 
 /** Istio's component names, as the `operator.istio.io/component` label spells them. */

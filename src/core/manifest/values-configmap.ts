@@ -16,8 +16,16 @@ import { sortedKeys } from './istiod-config.js';
 
 /** Paths istioctl's inputs always set: its default profile's values and what it translates from spec/components. */
 const ALWAYS_GIVEN = [
-  'defaultRevision', 'global.istioNamespace', 'global.configValidation', 'global.hub', 'global.tag', 'gateways.istio-ingressgateway',
-  'gateways.istio-egressgateway', 'ztunnel.resourceName', 'pilot.enabled', 'pilot.cni.enabled',
+  'defaultRevision',
+  'global.istioNamespace',
+  'global.configValidation',
+  'global.hub',
+  'global.tag',
+  'gateways.istio-ingressgateway',
+  'gateways.istio-egressgateway',
+  'ztunnel.resourceName',
+  'pilot.enabled',
+  'pilot.cni.enabled',
 ];
 
 /** The parts of `values` that differ from `defaults` (maps compared key by key, everything else as JSON). */

@@ -20,7 +20,14 @@ export function mutatingWebhook(ctx: RenderContext): KubeObject[] {
   const caBundle = String(val(ctx, 'istiodRemote.injectionCABundle') ?? '');
   const clientConfig: JsonObject = url
     ? { url }
-    : { service: { name: `istiod${ctx.revSuffix}`, namespace: ctx.releaseNamespace, path: String(val(ctx, 'istiodRemote.injectionPath') || '/inject'), port: 443 } };
+    : {
+        service: {
+          name: `istiod${ctx.revSuffix}`,
+          namespace: ctx.releaseNamespace,
+          path: String(val(ctx, 'istiodRemote.injectionPath') || '/inject'),
+          port: 443,
+        },
+      };
   if (caBundle) clientConfig.caBundle = caBundle;
   const hook = (prefix: string, namespaceSelector: JsonObject[], objectSelector: JsonObject[]): JsonObject => ({
     name: `${prefix}sidecar-injector.istio.io`,
@@ -37,18 +44,30 @@ export function mutatingWebhook(ctx: RenderContext): KubeObject[] {
   const notDisabled = expr('sidecar.istio.io/inject', 'NotIn', ['false']);
   const webhooks = [
     hook('rev.namespace.', [expr('istio.io/rev', 'In', [ctx.revLabel]), expr('istio-injection', 'DoesNotExist')], [notDisabled]),
-    hook('rev.object.', [expr('istio.io/rev', 'DoesNotExist'), expr('istio-injection', 'DoesNotExist')], [notDisabled, expr('istio.io/rev', 'In', [ctx.revLabel])]),
+    hook(
+      'rev.object.',
+      [expr('istio.io/rev', 'DoesNotExist'), expr('istio-injection', 'DoesNotExist')],
+      [notDisabled, expr('istio.io/rev', 'In', [ctx.revLabel])],
+    ),
   ];
   if (!ctx.revision) {
     webhooks.push(
       hook('namespace.', [expr('istio-injection', 'In', ['enabled'])], [notDisabled]),
-      hook('object.', [expr('istio-injection', 'DoesNotExist'), expr('istio.io/rev', 'DoesNotExist')], [expr('sidecar.istio.io/inject', 'In', ['true']), expr('istio.io/rev', 'DoesNotExist')]),
+      hook(
+        'object.',
+        [expr('istio-injection', 'DoesNotExist'), expr('istio.io/rev', 'DoesNotExist')],
+        [expr('sidecar.istio.io/inject', 'In', ['true']), expr('istio.io/rev', 'DoesNotExist')],
+      ),
     );
     if (val(ctx, 'sidecarInjectorWebhook.enableNamespacesByDefault')) {
       webhooks.push(
         hook(
           'auto.',
-          [expr('istio-injection', 'DoesNotExist'), expr('istio.io/rev', 'DoesNotExist'), expr('kubernetes.io/metadata.name', 'NotIn', ['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage'])],
+          [
+            expr('istio-injection', 'DoesNotExist'),
+            expr('istio.io/rev', 'DoesNotExist'),
+            expr('kubernetes.io/metadata.name', 'NotIn', ['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']),
+          ],
           [expr('sidecar.istio.io/inject', 'NotIn', ['false']), expr('istio.io/rev', 'DoesNotExist')],
         ),
       );
@@ -57,7 +76,12 @@ export function mutatingWebhook(ctx: RenderContext): KubeObject[] {
   const ns = ctx.releaseNamespace;
   const name = `istio-sidecar-injector${ctx.revSuffix}${ns === 'istio-system' ? '' : `-${ns}`}`;
   const labels = { app: 'sidecar-injector', release: 'istio', 'app.kubernetes.io/name': 'istiod', ...chartLabels('istiod'), ...ownerLabels(ctx, 'Pilot') };
-  return [object('admissionregistration.k8s.io/v1', 'MutatingWebhookConfiguration', name, undefined, labels, { annotations: val(ctx, 'pilot.sidecarInjectorWebhookAnnotations'), webhooks })];
+  return [
+    object('admissionregistration.k8s.io/v1', 'MutatingWebhookConfiguration', name, undefined, labels, {
+      annotations: val(ctx, 'pilot.sidecarInjectorWebhookAnnotations'),
+      webhooks,
+    }),
+  ];
 }
 
 /** The validation webhook for Istio config of this revision (failing open, as Istio installs it). */
@@ -70,14 +94,28 @@ export function validatingWebhook(ctx: RenderContext): KubeObject[] {
   const clientConfig: JsonObject = url ? { url } : { service: { name: `istiod${ctx.revSuffix}`, namespace: ctx.namespace, path: '/validate' } };
   if (caBundle) clientConfig.caBundle = caBundle;
   const failurePolicy = caBundle ? 'Fail' : String(val(ctx, 'base.validationFailurePolicy') || 'Ignore');
-  const labels = { app: 'istiod', release: 'istio', istio: 'istiod', 'app.kubernetes.io/name': 'istiod', ...chartLabels('istiod'), ...ownerLabels(ctx, 'Pilot') };
+  const labels = {
+    app: 'istiod',
+    release: 'istio',
+    istio: 'istiod',
+    'app.kubernetes.io/name': 'istiod',
+    ...chartLabels('istiod'),
+    ...ownerLabels(ctx, 'Pilot'),
+  };
   return [
     object('admissionregistration.k8s.io/v1', 'ValidatingWebhookConfiguration', `istio-validator${ctx.revSuffix}-${ctx.namespace}`, undefined, labels, {
       webhooks: [
         {
           name: 'rev.validation.istio.io',
           clientConfig,
-          rules: [{ operations: ['CREATE', 'UPDATE'], apiGroups: ['security.istio.io', 'networking.istio.io', 'telemetry.istio.io', 'extensions.istio.io'], apiVersions: ['*'], resources: ['*'] }],
+          rules: [
+            {
+              operations: ['CREATE', 'UPDATE'],
+              apiGroups: ['security.istio.io', 'networking.istio.io', 'telemetry.istio.io', 'extensions.istio.io'],
+              apiVersions: ['*'],
+              resources: ['*'],
+            },
+          ],
           failurePolicy,
           sideEffects: 'None',
           admissionReviewVersions: ['v1'],

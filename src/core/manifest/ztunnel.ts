@@ -10,14 +10,26 @@ const fieldEnv = (name: string, fieldPath: string): JsonObject => ({ name, value
 /** All ztunnel objects for namespace `ns`. */
 export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const name = String(z(ctx, 'resourceName') || 'ztunnel');
-  const labels = { app: 'ztunnel', 'app.kubernetes.io/name': 'ztunnel', ...chartLabels('ztunnel'), ...ownerLabels(ctx, 'Ztunnel'), ...((z<JsonObject>(ctx, 'labels') ?? {}) as Record<string, string>) };
+  const labels = {
+    app: 'ztunnel',
+    'app.kubernetes.io/name': 'ztunnel',
+    ...chartLabels('ztunnel'),
+    ...ownerLabels(ctx, 'Ztunnel'),
+    ...((z<JsonObject>(ctx, 'labels') ?? {}) as Record<string, string>),
+  };
   const out: KubeObject[] = [object('v1', 'ServiceAccount', name, ns, labels)];
   if (String(pick(val(ctx, 'global.platform'), '')) === 'openshift') {
-    out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRole', name, undefined, labels, { rules: [{ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] }] }));
-    out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', name, undefined, labels, {
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
-      subjects: [{ kind: 'ServiceAccount', name, namespace: ns }],
-    }));
+    out.push(
+      object('rbac.authorization.k8s.io/v1', 'ClusterRole', name, undefined, labels, {
+        rules: [{ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] }],
+      }),
+    );
+    out.push(
+      object('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', name, undefined, labels, {
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+        subjects: [{ kind: 'ServiceAccount', name, namespace: ns }],
+      }),
+    );
   }
   const istiod = `istiod${ctx.revSuffix}.${ctx.namespace}.svc:15012`;
   const env: JsonObject[] = [
@@ -33,8 +45,11 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
     { name: 'ISTIO_META_CLUSTER_ID', value: String(pick(z(ctx, 'multiCluster.clusterName'), val(ctx, 'global.multiCluster.clusterName'), 'Kubernetes')) },
     { name: 'INPOD_ENABLED', value: 'true' },
     { name: 'TERMINATION_GRACE_PERIOD_SECONDS', value: String(z(ctx, 'terminationGracePeriodSeconds')) },
-    fieldEnv('POD_NAME', 'metadata.name'), fieldEnv('POD_NAMESPACE', 'metadata.namespace'), fieldEnv('NODE_NAME', 'spec.nodeName'),
-    fieldEnv('INSTANCE_IP', 'status.podIP'), fieldEnv('SERVICE_ACCOUNT', 'spec.serviceAccountName'),
+    fieldEnv('POD_NAME', 'metadata.name'),
+    fieldEnv('POD_NAMESPACE', 'metadata.namespace'),
+    fieldEnv('NODE_NAME', 'spec.nodeName'),
+    fieldEnv('INSTANCE_IP', 'status.podIP'),
+    fieldEnv('SERVICE_ACCOUNT', 'spec.serviceAccountName'),
   );
   // ztunnel reads proxyMetadata from the mesh-wide defaultConfig (the ambient profile sets ISTIO_META_ENABLE_HBONE there).
   const meta = (((ctx.iop.spec.meshConfig as JsonObject | undefined)?.defaultConfig as JsonObject | undefined)?.proxyMetadata ?? {}) as JsonObject;
@@ -44,9 +59,13 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const crl = Boolean(z(ctx, 'peerCaCrl.enabled'));
   if (crl) env.push({ name: 'CRL_PATH', value: '/var/run/secrets/istio/crl/ca-crl.pem' });
   const securityContext: JsonObject = {
-    allowPrivilegeEscalation: true, privileged: false,
+    allowPrivilegeEscalation: true,
+    privileged: false,
     capabilities: { drop: ['ALL'], add: ['NET_ADMIN', 'SYS_ADMIN', 'NET_RAW'] },
-    readOnlyRootFilesystem: true, runAsGroup: 1337, runAsNonRoot: false, runAsUser: 0,
+    readOnlyRootFilesystem: true,
+    runAsGroup: 1337,
+    runAsNonRoot: false,
+    runAsUser: 0,
   };
   const selinux = z<JsonObject>(ctx, 'seLinuxOptions');
   if (selinux && Object.keys(selinux).length) securityContext.seLinuxOptions = selinux;
@@ -54,7 +73,12 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   // `global.variant: distroless` does not apply to it).
   const container: JsonObject = {
     name: 'istio-proxy',
-    image: imageRef(String(pick(z(ctx, 'hub'), val(ctx, 'global.hub'))), String(pick(z(ctx, 'image'), 'ztunnel')), pick(z(ctx, 'tag'), val(ctx, 'global.tag')), String(z(ctx, 'variant') ?? '')),
+    image: imageRef(
+      String(pick(z(ctx, 'hub'), val(ctx, 'global.hub'))),
+      String(pick(z(ctx, 'image'), 'ztunnel')),
+      pick(z(ctx, 'tag'), val(ctx, 'global.tag')),
+      String(z(ctx, 'variant') ?? ''),
+    ),
     ports: [{ containerPort: 15020, name: 'ztunnel-stats', protocol: 'TCP' }],
     resources: resourcesOf(z(ctx, 'resources')),
     ...(z(ctx, 'imagePullPolicy') ? { imagePullPolicy: z(ctx, 'imagePullPolicy') } : {}),
@@ -91,16 +115,29 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const dnsConfig = z<JsonObject>(ctx, 'dnsConfig');
   if (dnsConfig && Object.keys(dnsConfig).length) podSpec.dnsConfig = dnsConfig;
   // The pod template carries the chart's labels only, not the ownership labels the DaemonSet has.
-  const podLabels = { app: 'ztunnel', 'app.kubernetes.io/name': 'ztunnel', ...chartLabels('ztunnel'), 'sidecar.istio.io/inject': 'false', 'istio.io/dataplane-mode': 'none', ...((z<JsonObject>(ctx, 'podLabels') ?? {}) as Record<string, string>) };
-  const podAnnotations = { 'sidecar.istio.io/inject': 'false', ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}), ...((z<JsonObject>(ctx, 'podAnnotations') ?? {}) as JsonObject) };
-  out.push(object('apps/v1', 'DaemonSet', name, ns, labels, {
-    annotations: { ...((z<JsonObject>(ctx, 'annotations') ?? {}) as Record<string, string>), ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}) },
-    spec: {
-      updateStrategy: z(ctx, 'updateStrategy'),
-      selector: { matchLabels: { app: 'ztunnel' } },
-      template: { metadata: { labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)), annotations: podAnnotations }, spec: podSpec },
-    },
-  }));
+  const podLabels = {
+    app: 'ztunnel',
+    'app.kubernetes.io/name': 'ztunnel',
+    ...chartLabels('ztunnel'),
+    'sidecar.istio.io/inject': 'false',
+    'istio.io/dataplane-mode': 'none',
+    ...((z<JsonObject>(ctx, 'podLabels') ?? {}) as Record<string, string>),
+  };
+  const podAnnotations = {
+    'sidecar.istio.io/inject': 'false',
+    ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}),
+    ...((z<JsonObject>(ctx, 'podAnnotations') ?? {}) as JsonObject),
+  };
+  out.push(
+    object('apps/v1', 'DaemonSet', name, ns, labels, {
+      annotations: { ...((z<JsonObject>(ctx, 'annotations') ?? {}) as Record<string, string>), ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}) },
+      spec: {
+        updateStrategy: z(ctx, 'updateStrategy'),
+        selector: { matchLabels: { app: 'ztunnel' } },
+        template: { metadata: { labels: Object.fromEntries(Object.entries(podLabels).sort(byKey)), annotations: podAnnotations }, spec: podSpec },
+      },
+    }),
+  );
   out.push(...ztunnelNetworkPolicy(ctx, name, ns));
   return out;
 }

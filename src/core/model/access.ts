@@ -13,7 +13,9 @@ export function arr(value: unknown): unknown[] {
 
 /** `value` as an array of strings (scalars turned into strings, as YAML may type them; the rest dropped). */
 export function strs(value: unknown): string[] {
-  return arr(value).map(scalarString).filter((s): s is string => s !== undefined);
+  return arr(value)
+    .map(scalarString)
+    .filter((s): s is string => s !== undefined);
 }
 
 /** `value` as a string map (label selectors, labels). */

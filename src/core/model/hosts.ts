@@ -24,7 +24,8 @@ export function splitServiceHost(fqdn: string): { name: string; namespace: strin
 /** True when two host names can match the same request host (either may be a `*.` wildcard, or `*`). */
 export function hostsOverlap(a: string, b: string): boolean {
   if (a === b || a === '*' || b === '*') return true;
-  const aw = a.startsWith('*'), bw = b.startsWith('*');
+  const aw = a.startsWith('*'),
+    bw = b.startsWith('*');
   if (aw && bw) return a.length >= b.length ? a.slice(1).endsWith(b.slice(1)) : b.slice(1).endsWith(a.slice(1));
   if (aw) return b.endsWith(a.slice(1));
   if (bw) return a.endsWith(b.slice(1));
@@ -77,14 +78,24 @@ function buildRegistry(ctx: SnapshotView): ServiceRegistry {
   };
   ctx.forEach('Service', (r) => {
     const spec = obj(r.object.spec);
-    const ports = arr(spec.ports).map((p) => ({ number: num(obj(p).port) ?? 0, name: scalarString(obj(p).name) ?? '', protocol: scalarString(obj(p).protocol) ?? 'TCP' }));
+    const ports = arr(spec.ports).map((p) => ({
+      number: num(obj(p).port) ?? 0,
+      name: scalarString(obj(p).name) ?? '',
+      protocol: scalarString(obj(p).protocol) ?? 'TCP',
+    }));
     const exportTo = r.annotations['networking.istio.io/exportTo'];
-    add({ scopes: scopesOf(exportTo ? exportTo.split(',').map((s) => s.trim()) : [], r.namespace),
-      view: { host: toFqdn(r.namespace, r.name), resource: r, ports, selector: strMap(spec.selector) } });
+    add({
+      scopes: scopesOf(exportTo ? exportTo.split(',').map((s) => s.trim()) : [], r.namespace),
+      view: { host: toFqdn(r.namespace, r.name), resource: r, ports, selector: strMap(spec.selector) },
+    });
   });
   ctx.forEach('ServiceEntry', (r) => {
     const spec = obj(r.object.spec);
-    const ports = arr(spec.ports).map((p) => ({ number: num(obj(p).number) ?? 0, name: scalarString(obj(p).name) ?? '', protocol: scalarString(obj(p).protocol) ?? '' }));
+    const ports = arr(spec.ports).map((p) => ({
+      number: num(obj(p).number) ?? 0,
+      name: scalarString(obj(p).name) ?? '',
+      protocol: scalarString(obj(p).protocol) ?? '',
+    }));
     const scopes = scopesOf(strs(spec.exportTo), r.namespace);
     const selector = strMap(obj(spec.workloadSelector).labels);
     for (const host of strs(spec.hosts)) add({ scopes, view: { host: toFqdn(r.namespace, host), resource: r, ports, selector } });

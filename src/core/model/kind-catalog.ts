@@ -34,15 +34,34 @@ export interface IstioKindInfo {
   printerColumns: { name: string; type: string; jsonPath: string; description: string }[];
 }
 
-const ALL: SchemaNode[] = [common, authorizationPolicy, destinationRule, envoyFilter, gateway, peerAuthentication, proxyConfig, requestAuthentication,
-  serviceEntry, sidecar, telemetry, trafficExtension, virtualService, wasmPlugin, workloadEntry, workloadGroup] as SchemaNode[];
+const ALL: SchemaNode[] = [
+  common,
+  authorizationPolicy,
+  destinationRule,
+  envoyFilter,
+  gateway,
+  peerAuthentication,
+  proxyConfig,
+  requestAuthentication,
+  serviceEntry,
+  sidecar,
+  telemetry,
+  trafficExtension,
+  virtualService,
+  wasmPlugin,
+  workloadEntry,
+  workloadGroup,
+] as SchemaNode[];
 
 /** Every schema by `$id`, including shared-definition documents such as `IstioCommon`. */
 export const schemaRegistry: ReadonlyMap<string, SchemaNode> = new Map(ALL.map((s) => [s.$id as string, s]));
 
 /** The Istio kinds with a schema (every schema that carries `x-istio`), sorted. */
 export function schemaKinds(): string[] {
-  return [...schemaRegistry.values()].filter((s) => s['x-istio']).map((s) => s.$id as string).sort();
+  return [...schemaRegistry.values()]
+    .filter((s) => s['x-istio'])
+    .map((s) => s.$id as string)
+    .sort();
 }
 
 /** The `x-istio` CRD metadata of a kind, or undefined for a kind mesh has no schema for. */

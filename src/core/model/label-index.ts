@@ -36,7 +36,11 @@ export class LabelIndex<T> {
   private readonly namespaces: string[];
 
   /** Indexes `items` by namespace and by each label pair. */
-  constructor(private readonly items: readonly T[], labelsOf: (item: T) => Record<string, string>, namespaceOf: (item: T) => string) {
+  constructor(
+    private readonly items: readonly T[],
+    labelsOf: (item: T) => Record<string, string>,
+    namespaceOf: (item: T) => string,
+  ) {
     this.all = items.map((_, i) => i);
     this.labels = items.map(labelsOf);
     this.namespaces = items.map(namespaceOf);
@@ -55,7 +59,9 @@ export class LabelIndex<T> {
 
   /** Items whose labels `selector` selects (an empty selector selects all), in `namespace` when given, in input order. */
   select(selector: Record<string, string>, namespace?: string): T[] {
-    return this.candidates(selector, namespace).filter((i) => this.matches(i, selector, namespace)).map((i) => this.items[i]!);
+    return this.candidates(selector, namespace)
+      .filter((i) => this.matches(i, selector, namespace))
+      .map((i) => this.items[i]!);
   }
 
   /** True when some item matches (as select would return it). */
@@ -90,7 +96,11 @@ export class SelectorIndex<T> {
   private readonly namespaces: string[];
 
   /** Indexes the items whose selector is non-empty; items with an empty selector are never returned. */
-  constructor(private readonly items: readonly T[], selectorOf: (item: T) => Record<string, string>, namespaceOf: (item: T) => string) {
+  constructor(
+    private readonly items: readonly T[],
+    selectorOf: (item: T) => Record<string, string>,
+    namespaceOf: (item: T) => string,
+  ) {
     this.selectors = items.map(selectorOf);
     this.namespaces = items.map(namespaceOf);
     const shared = new Postings();

@@ -19,11 +19,20 @@ export function labelSelectorMatches(selector: unknown, labels: Readonly<Record<
     const values = strs(obj(e).values);
     const has = Object.hasOwn(labels, key);
     switch (scalarString(obj(e).operator)) {
-      case 'In': if (!has || !values.includes(labels[key]!)) return false; break;
-      case 'NotIn': if (has && values.includes(labels[key]!)) return false; break;
-      case 'Exists': if (!has) return false; break;
-      case 'DoesNotExist': if (has) return false; break;
-      default: return false;
+      case 'In':
+        if (!has || !values.includes(labels[key]!)) return false;
+        break;
+      case 'NotIn':
+        if (has && values.includes(labels[key]!)) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return false;
     }
   }
   return true;

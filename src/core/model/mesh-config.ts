@@ -28,7 +28,11 @@ export function deriveMeshConfig(configMaps: readonly Resource[], istioNamespace
     }
   }
   return {
-    kind: 'MeshConfig', namespace: istioNamespace, name: 'istio', labels: {}, annotations: {},
+    kind: 'MeshConfig',
+    namespace: istioNamespace,
+    name: 'istio',
+    labels: {},
+    annotations: {},
     object: { apiVersion: 'mesh.istio.io/v1alpha1', kind: 'MeshConfig', metadata: { name: 'istio', namespace: istioNamespace }, spec },
     origin: cm ? cm.origin : { type: 'default' },
   };
@@ -50,7 +54,11 @@ export function deriveMeshNetworks(configMaps: readonly Resource[], istioNamespa
   }
   if (!spec || typeof spec !== 'object' || Array.isArray(spec)) return undefined;
   return {
-    kind: 'MeshNetworks', namespace: istioNamespace, name: 'istio', labels: {}, annotations: {},
+    kind: 'MeshNetworks',
+    namespace: istioNamespace,
+    name: 'istio',
+    labels: {},
+    annotations: {},
     object: { apiVersion: 'mesh.istio.io/v1alpha1', kind: 'MeshNetworks', metadata: { name: 'istio', namespace: istioNamespace }, spec },
     origin: cm.origin,
   };
@@ -58,5 +66,5 @@ export function deriveMeshNetworks(configMaps: readonly Resource[], istioNamespa
 
 /** The MeshConfig view of a MeshConfig resource. */
 export function meshConfigOf(resource: Resource | undefined): MeshConfigView {
-  return ((resource?.object.spec as MeshConfigView | undefined) ?? { rootNamespace: 'istio-system' });
+  return (resource?.object.spec as MeshConfigView | undefined) ?? { rootNamespace: 'istio-system' };
 }

@@ -21,14 +21,28 @@ export interface PodArgument {
 
 /** Accepted `kind/` prefixes, kubectl's short names included. */
 export const POD_OWNER_KINDS: Record<string, { kind: string; apiVersion: string }> = {
-  pod: { kind: 'Pod', apiVersion: 'v1' }, pods: { kind: 'Pod', apiVersion: 'v1' }, po: { kind: 'Pod', apiVersion: 'v1' },
-  deployment: { kind: 'Deployment', apiVersion: 'apps/v1' }, deployments: { kind: 'Deployment', apiVersion: 'apps/v1' }, deploy: { kind: 'Deployment', apiVersion: 'apps/v1' },
-  statefulset: { kind: 'StatefulSet', apiVersion: 'apps/v1' }, statefulsets: { kind: 'StatefulSet', apiVersion: 'apps/v1' }, sts: { kind: 'StatefulSet', apiVersion: 'apps/v1' },
-  daemonset: { kind: 'DaemonSet', apiVersion: 'apps/v1' }, daemonsets: { kind: 'DaemonSet', apiVersion: 'apps/v1' }, ds: { kind: 'DaemonSet', apiVersion: 'apps/v1' },
-  replicaset: { kind: 'ReplicaSet', apiVersion: 'apps/v1' }, replicasets: { kind: 'ReplicaSet', apiVersion: 'apps/v1' }, rs: { kind: 'ReplicaSet', apiVersion: 'apps/v1' },
-  replicationcontroller: { kind: 'ReplicationController', apiVersion: 'v1' }, rc: { kind: 'ReplicationController', apiVersion: 'v1' },
-  job: { kind: 'Job', apiVersion: 'batch/v1' }, jobs: { kind: 'Job', apiVersion: 'batch/v1' },
-  service: { kind: 'Service', apiVersion: 'v1' }, services: { kind: 'Service', apiVersion: 'v1' }, svc: { kind: 'Service', apiVersion: 'v1' },
+  pod: { kind: 'Pod', apiVersion: 'v1' },
+  pods: { kind: 'Pod', apiVersion: 'v1' },
+  po: { kind: 'Pod', apiVersion: 'v1' },
+  deployment: { kind: 'Deployment', apiVersion: 'apps/v1' },
+  deployments: { kind: 'Deployment', apiVersion: 'apps/v1' },
+  deploy: { kind: 'Deployment', apiVersion: 'apps/v1' },
+  statefulset: { kind: 'StatefulSet', apiVersion: 'apps/v1' },
+  statefulsets: { kind: 'StatefulSet', apiVersion: 'apps/v1' },
+  sts: { kind: 'StatefulSet', apiVersion: 'apps/v1' },
+  daemonset: { kind: 'DaemonSet', apiVersion: 'apps/v1' },
+  daemonsets: { kind: 'DaemonSet', apiVersion: 'apps/v1' },
+  ds: { kind: 'DaemonSet', apiVersion: 'apps/v1' },
+  replicaset: { kind: 'ReplicaSet', apiVersion: 'apps/v1' },
+  replicasets: { kind: 'ReplicaSet', apiVersion: 'apps/v1' },
+  rs: { kind: 'ReplicaSet', apiVersion: 'apps/v1' },
+  replicationcontroller: { kind: 'ReplicationController', apiVersion: 'v1' },
+  rc: { kind: 'ReplicationController', apiVersion: 'v1' },
+  job: { kind: 'Job', apiVersion: 'batch/v1' },
+  jobs: { kind: 'Job', apiVersion: 'batch/v1' },
+  service: { kind: 'Service', apiVersion: 'v1' },
+  services: { kind: 'Service', apiVersion: 'v1' },
+  svc: { kind: 'Service', apiVersion: 'v1' },
 };
 
 /**
@@ -43,7 +57,8 @@ export function parsePodArgument(arg: string, defaultNamespace: string): PodArgu
   const name = dot >= 0 ? rest.slice(0, dot) : rest;
   const namespace = dot >= 0 ? rest.slice(dot + 1) : defaultNamespace;
   const kind = typed === undefined ? 'Pod' : POD_OWNER_KINDS[typed]?.kind;
-  if (!kind) throw new UsageError(`"${arg}": unknown resource type "${typed}" (use pod/, deployment/, statefulset/, daemonset/, replicaset/, job/ or service/)`);
+  if (!kind)
+    throw new UsageError(`"${arg}": unknown resource type "${typed}" (use pod/, deployment/, statefulset/, daemonset/, replicaset/, job/ or service/)`);
   if (!name || !namespace) throw new UsageError(`"${arg}": expected <pod-name[.namespace]> or <type>/<name>[.namespace]`);
   return { kind, name, namespace };
 }

@@ -34,14 +34,32 @@ export interface Resource {
 
 /** API groups whose kinds analyzers name bare (`Pod`, `VirtualService`); other groups get `Kind.group`. */
 const BARE_GROUPS = new Set([
-  '', 'apps', 'batch', 'admissionregistration.k8s.io', 'apiextensions.k8s.io', 'networking.k8s.io',
-  'networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'extensions.istio.io', 'install.istio.io',
+  '',
+  'apps',
+  'batch',
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'networking.k8s.io',
+  'networking.istio.io',
+  'security.istio.io',
+  'telemetry.istio.io',
+  'extensions.istio.io',
+  'install.istio.io',
 ]);
 
 /** Kinds that are cluster-scoped (no namespace defaulting). */
 const CLUSTER_SCOPED = new Set([
-  'Namespace', 'Node', 'CustomResourceDefinition', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
-  'ClusterRole', 'ClusterRoleBinding', 'PersistentVolume', 'StorageClass', 'PriorityClass', 'IngressClass',
+  'Namespace',
+  'Node',
+  'CustomResourceDefinition',
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'PersistentVolume',
+  'StorageClass',
+  'PriorityClass',
+  'IngressClass',
   'GatewayClass.gateway.networking.k8s.io',
 ]);
 

@@ -8,7 +8,10 @@ export function selects(selector: Record<string, string>, labels: Record<string,
 
 /** `a=1,b=2`, keys sorted, as Kubernetes prints a selector. */
 export function selectorString(selector: Record<string, string>): string {
-  return Object.keys(selector).sort().map((k) => `${k}=${selector[k]}`).join(',');
+  return Object.keys(selector)
+    .sort()
+    .map((k) => `${k}=${selector[k]}`)
+    .join(',');
 }
 
 /** True when the map has no keys. */

@@ -93,9 +93,13 @@ function toResource(object: KubeObject, origin: Origin, defaultNamespace: string
   const meta = object.metadata ?? {};
   const namespace = isClusterScoped(kind) ? '' : typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : defaultNamespace;
   return {
-    kind, object, namespace,
+    kind,
+    object,
+    namespace,
     name: typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? `${meta.generateName}*` : '',
-    labels: stringMap(meta.labels), annotations: stringMap(meta.annotations), origin,
+    labels: stringMap(meta.labels),
+    annotations: stringMap(meta.annotations),
+    origin,
   };
 }
 
@@ -109,11 +113,18 @@ function stringMap(value: unknown): Record<string, string> {
 /** What istioctl assumes exists when it analyzes files without a cluster: the default ingress gateway. */
 function defaultObjects(istioNamespace: string): KubeObject[] {
   const labels = { app: 'istio-ingressgateway', istio: 'ingressgateway' };
-  const ports = [[80, 'http2'], [443, 'https'], [15443, 'tls']].map(([port, name]) => ({ name, port, targetPort: port, protocol: 'TCP' }));
+  const ports = [
+    [80, 'http2'],
+    [443, 'https'],
+    [15443, 'tls'],
+  ].map(([port, name]) => ({ name, port, targetPort: port, protocol: 'TCP' }));
   return [
-    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'istio-ingressgateway', namespace: istioNamespace, labels },
-      spec: { containers: [{ name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.30.3' }] } },
-    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'istio-ingressgateway', namespace: istioNamespace, labels },
-      spec: { selector: labels, ports } },
+    {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'istio-ingressgateway', namespace: istioNamespace, labels },
+      spec: { containers: [{ name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.30.3' }] },
+    },
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'istio-ingressgateway', namespace: istioNamespace, labels }, spec: { selector: labels, ports } },
   ];
 }

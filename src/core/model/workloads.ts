@@ -33,13 +33,22 @@ export function workloads(ctx: SnapshotView): readonly Workload[] {
 
 function collectWorkloads(ctx: SnapshotView): Workload[] {
   const out: Workload[] = [];
-  ctx.forEach('Pod', (r) => void out.push({ resource: r, namespace: r.namespace, labels: r.labels, annotations: r.annotations, spec: obj(r.object.spec), specPath: ['spec'] }));
+  ctx.forEach(
+    'Pod',
+    (r) => void out.push({ resource: r, namespace: r.namespace, labels: r.labels, annotations: r.annotations, spec: obj(r.object.spec), specPath: ['spec'] }),
+  );
   for (const kind of WORKLOAD_KINDS.slice(1)) {
     ctx.forEach(kind, (r) => {
       const template = obj(obj(r.object.spec).template);
       const meta = obj(template.metadata);
-      out.push({ resource: r, namespace: r.namespace, labels: strMap(meta.labels), annotations: strMap(meta.annotations),
-        spec: obj(template.spec), specPath: ['spec', 'template', 'spec'] });
+      out.push({
+        resource: r,
+        namespace: r.namespace,
+        labels: strMap(meta.labels),
+        annotations: strMap(meta.annotations),
+        spec: obj(template.spec),
+        specPath: ['spec', 'template', 'spec'],
+      });
     });
   }
   return out;
@@ -47,7 +56,15 @@ function collectWorkloads(ctx: SnapshotView): Workload[] {
 
 /** Every workload, indexed by namespace and labels for selectors (see LabelIndex); shared between readers of the snapshot. */
 export function workloadIndex(ctx: SnapshotView): LabelIndex<Workload> {
-  return ctx.memo('workload-index', () => new LabelIndex(workloads(ctx), (w) => w.labels, (w) => w.namespace));
+  return ctx.memo(
+    'workload-index',
+    () =>
+      new LabelIndex(
+        workloads(ctx),
+        (w) => w.labels,
+        (w) => w.namespace,
+      ),
+  );
 }
 
 /** True when the snapshot can say a workload does not exist (a cluster was read, or files hold workloads). */

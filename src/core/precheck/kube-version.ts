@@ -17,7 +17,11 @@ export function supportedRange(): string {
  * Major and minor of a /version answer: `gitVersion` (`v1.36.3`, `v1.33.1-eks-abc`, `v1.32.0+k3s1`) first, else the
  * `major`/`minor` fields (which some providers suffix with `+`). Undefined when neither parses.
  */
-export function parseKubernetesVersion(info: { gitVersion?: string; major?: string; minor?: string }): { major: number; minor: number; text: string } | undefined {
+export function parseKubernetesVersion(info: {
+  gitVersion?: string;
+  major?: string;
+  minor?: string;
+}): { major: number; minor: number; text: string } | undefined {
   const m = /^v?(\d+)\.(\d+)/.exec(info.gitVersion?.trim() ?? '');
   if (m) return { major: Number(m[1]), minor: Number(m[2]), text: info.gitVersion!.trim() };
   const major = Number.parseInt(info.major ?? '', 10);

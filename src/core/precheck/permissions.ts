@@ -52,16 +52,20 @@ export function requiredPermissions(
   const pruned = new Set(prunedKinds.map((k) => kindKey(k.apiVersion, k.kind)));
   for (const o of objects) {
     const r = resolve(o.apiVersion, o.kind, Boolean(o.metadata?.namespace));
-    const namespace = r.namespaced ? o.metadata?.namespace ?? '' : '';
+    const namespace = r.namespaced ? (o.metadata?.namespace ?? '') : '';
     // Only kinds prune handles are ever deleted (never Namespaces or CRDs).
     const verbs = pruned.has(kindKey(o.apiVersion, o.kind)) ? ['get', 'create', 'patch', 'delete'] : ['get', 'create', 'patch'];
     for (const verb of verbs) add({ group: groupOf(o.apiVersion), resource: r.plural, verb, namespace });
   }
   // Prune lists a kind only when the cluster serves it after the install: served now, or defined by a rendered CRD.
-  const rendered = new Set(objects.filter((o) => o.kind === 'CustomResourceDefinition').map((o) => {
-    const spec = (o.spec ?? {}) as { group?: string; names?: { kind?: string } };
-    return `${spec.group ?? ''}|${spec.names?.kind ?? ''}`;
-  }));
+  const rendered = new Set(
+    objects
+      .filter((o) => o.kind === 'CustomResourceDefinition')
+      .map((o) => {
+        const spec = (o.spec ?? {}) as { group?: string; names?: { kind?: string } };
+        return `${spec.group ?? ''}|${spec.names?.kind ?? ''}`;
+      }),
+  );
   for (const k of prunedKinds) {
     if (!resources.has(kindKey(k.apiVersion, k.kind)) && !rendered.has(`${groupOf(k.apiVersion)}|${k.kind}`)) continue;
     const r = resolve(k.apiVersion, k.kind, true);
@@ -71,8 +75,12 @@ export function requiredPermissions(
 }
 
 function comparePermissions(a: Permission, b: Permission): number {
-  return compareStrings(a.group, b.group) || compareStrings(a.resource, b.resource) || compareStrings(a.namespace, b.namespace)
-    || VERB_ORDER.indexOf(a.verb) - VERB_ORDER.indexOf(b.verb);
+  return (
+    compareStrings(a.group, b.group) ||
+    compareStrings(a.resource, b.resource) ||
+    compareStrings(a.namespace, b.namespace) ||
+    VERB_ORDER.indexOf(a.verb) - VERB_ORDER.indexOf(b.verb)
+  );
 }
 
 const VERB_ORDER = ['get', 'list', 'create', 'patch', 'delete'];
@@ -103,7 +111,9 @@ export function permissionFindings(denied: readonly Denied[]): PrecheckFinding[]
     const verbs = list.map((d) => d.permission.verb).sort((a, b) => VERB_ORDER.indexOf(a) - VERB_ORDER.indexOf(b));
     const where = p.namespace ? ` in namespace ${p.namespace}` : ' cluster-wide';
     const reasons = [...new Set(list.map((d) => d.reason).filter(Boolean))];
-    const reason = reasons.length ? reasons.join('; ') : `no rule allows it; see kubectl auth can-i ${verbs[0]} ${resourceName(p)}${p.namespace ? ` -n ${p.namespace}` : ''}`;
+    const reason = reasons.length
+      ? reasons.join('; ')
+      : `no rule allows it; see kubectl auth can-i ${verbs[0]} ${resourceName(p)}${p.namespace ? ` -n ${p.namespace}` : ''}`;
     return { code: 'IST0141' as const, args: [verbs.join(', '), `${resourceName(p)}${where}`, reason] };
   });
 }

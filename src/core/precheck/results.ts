@@ -35,8 +35,13 @@ const LEVEL_ORDER: Record<Level, number> = { Error: 0, Warning: 1, Info: 2 };
 export function judge(messages: readonly AnalysisMessage[], thresholds: { output: Level; failure: Level }): PrecheckOutcome {
   const unique = new Map<string, AnalysisMessage>();
   for (const m of messages) unique.set(`${m.code}\u0000${m.origin ?? ''}\u0000${m.message}`, m);
-  const sorted = [...unique.values()].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]
-    || compareStrings(a.code, b.code) || compareStrings(a.origin ?? '', b.origin ?? '') || compareStrings(a.message, b.message));
+  const sorted = [...unique.values()].sort(
+    (a, b) =>
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      compareStrings(a.code, b.code) ||
+      compareStrings(a.origin ?? '', b.origin ?? '') ||
+      compareStrings(a.message, b.message),
+  );
   return {
     shown: sorted.filter((m) => atLeast(m.level, thresholds.output)),
     failed: sorted.some((m) => atLeast(m.level, thresholds.failure)),

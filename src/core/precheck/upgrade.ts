@@ -59,7 +59,11 @@ export function crdFindings(crds: readonly KubeObject[], target: string): Preche
     const steps = version === undefined ? undefined : minorSteps(version, target);
     if (steps !== undefined && steps < 0) {
       const name = crd.metadata?.name ?? '';
-      out.push({ code: 'MESH0005', args: [name, version, target], resource: { kind: 'CustomResourceDefinition', apiVersion: 'apiextensions.k8s.io/v1', namespace: '', name } });
+      out.push({
+        code: 'MESH0005',
+        args: [name, version, target],
+        resource: { kind: 'CustomResourceDefinition', apiVersion: 'apiextensions.k8s.io/v1', namespace: '', name },
+      });
     }
   }
   return out;
@@ -85,11 +89,16 @@ export function parseFromVersion(text: string, target: string): number {
  */
 export function upgradeNotes(fromMinor: number, zipkin: KubeObject | undefined): PrecheckFinding[] {
   if (fromMinor > 21 || !zipkin) return [];
-  return [{
-    code: 'IST0169',
-    args: ['meshConfig.defaultConfig.tracer', '1.22',
-      "tracing no longer goes to 'zipkin.istio-system.svc' by default; configure a provider through the Telemetry API (https://istio.io/latest/docs/tasks/observability/distributed-tracing/telemetry-api/)",
-      '1.21'],
-    resource: { kind: 'Service', apiVersion: 'v1', namespace: zipkin.metadata?.namespace ?? '', name: zipkin.metadata?.name ?? 'zipkin' },
-  }];
+  return [
+    {
+      code: 'IST0169',
+      args: [
+        'meshConfig.defaultConfig.tracer',
+        '1.22',
+        "tracing no longer goes to 'zipkin.istio-system.svc' by default; configure a provider through the Telemetry API (https://istio.io/latest/docs/tasks/observability/distributed-tracing/telemetry-api/)",
+        '1.21',
+      ],
+      resource: { kind: 'Service', apiVersion: 'v1', namespace: zipkin.metadata?.namespace ?? '', name: zipkin.metadata?.name ?? 'zipkin' },
+    },
+  ];
 }

@@ -50,7 +50,10 @@ export function parseClusterName(name: string): ClusterKey | undefined {
 
 /** Active dynamic and static clusters of the dump, sorted by host, subset, port and direction (istioctl's order). */
 export function readClusters(dump: ConfigDump): ClusterSummary[] {
-  const raws = [...entries(dump, 'ClustersConfigDump', 'dynamicActiveClusters', 'cluster'), ...entries(dump, 'ClustersConfigDump', 'staticClusters', 'cluster')];
+  const raws = [
+    ...entries(dump, 'ClustersConfigDump', 'dynamicActiveClusters', 'cluster'),
+    ...entries(dump, 'ClustersConfigDump', 'staticClusters', 'cluster'),
+  ];
   const clusters = raws.map((raw): ClusterSummary => {
     const name = str(raw, 'name');
     const key = parseClusterName(name);
@@ -75,7 +78,6 @@ export function compareClusterNames(a: string, b: string, ak = parseClusterName(
 function compareClusters(a: ClusterSummary, b: ClusterSummary): number {
   return compareClusterNames(a.name, b.name, a.key, b.key);
 }
-
 
 /** Whether a cluster passes the filter. */
 export function matchesCluster(c: ClusterSummary, f: ClusterFilter): boolean {

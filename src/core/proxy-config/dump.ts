@@ -20,13 +20,7 @@ export interface ConfigDump {
 
 /** Section kinds mesh reads, by the message name that ends their `@type`. */
 export type SectionKind =
-  | 'BootstrapConfigDump'
-  | 'ClustersConfigDump'
-  | 'ListenersConfigDump'
-  | 'RoutesConfigDump'
-  | 'SecretsConfigDump'
-  | 'EndpointsConfigDump'
-  | 'EcdsConfigDump';
+  'BootstrapConfigDump' | 'ClustersConfigDump' | 'ListenersConfigDump' | 'RoutesConfigDump' | 'SecretsConfigDump' | 'EndpointsConfigDump' | 'EcdsConfigDump';
 
 /** Parses the text of a config dump; anything that is not one is an InputError naming `origin`. */
 export function loadConfigDump(text: string, origin: string): ConfigDump {
@@ -37,9 +31,10 @@ export function loadConfigDump(text: string, origin: string): ConfigDump {
 export function asConfigDump(value: unknown, origin: string): ConfigDump {
   const configs = field(value, 'configs');
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !Array.isArray(configs)) {
-    const hint = field(value, 'clusterStatuses') !== undefined
-      ? 'this is the output of /clusters?format=json: read it with `mesh proxy-config endpoint --file`'
-      : 'save one with `kubectl exec <pod> -c istio-proxy -- curl -s localhost:15000/config_dump > dump.json`';
+    const hint =
+      field(value, 'clusterStatuses') !== undefined
+        ? 'this is the output of /clusters?format=json: read it with `mesh proxy-config endpoint --file`'
+        : 'save one with `kubectl exec <pod> -c istio-proxy -- curl -s localhost:15000/config_dump > dump.json`';
     throw new InputError(`${origin}: not an Envoy config dump: expected a JSON object with a "configs" list (the output of /config_dump)`, { hint });
   }
   return { origin, raw: value as JsonObject, configs: configs.filter((c): c is JsonObject => c !== null && typeof c === 'object') };

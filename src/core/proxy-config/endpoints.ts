@@ -59,7 +59,10 @@ export function loadClusterStatuses(text: string, origin: string): ClusterStatus
   const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (!isObject || (statuses !== undefined && !Array.isArray(statuses)) || (statuses === undefined && field(value, 'configs') !== undefined)) {
     throw new InputError(`${origin}: not the output of Envoy's /clusters?format=json: expected a JSON object with a "cluster_statuses" list`, {
-      hint: field(value, 'configs') !== undefined ? 'this is a config dump: `mesh proxy-config eds --file` reads the endpoints in it' : 'save one with `kubectl exec <pod> -c istio-proxy -- curl -s "localhost:15000/clusters?format=json"`',
+      hint:
+        field(value, 'configs') !== undefined
+          ? 'this is a config dump: `mesh proxy-config eds --file` reads the endpoints in it'
+          : 'save one with `kubectl exec <pod> -c istio-proxy -- curl -s "localhost:15000/clusters?format=json"`',
     });
   }
   return { origin, clusters: (Array.isArray(statuses) ? statuses : []).filter((c): c is JsonObject => c !== null && typeof c === 'object') };
@@ -142,7 +145,10 @@ export interface EdsEndpoint extends EndpointSummary {
 
 /** Endpoints of the config dump's EDS section that pass the filter, grouped by cluster in cluster order. */
 export function edsEndpoints(dump: ConfigDump, filter: EndpointFilter = {}): EdsEndpoint[] {
-  const assignments = [...entries(dump, 'EndpointsConfigDump', 'dynamicEndpointConfigs', 'endpointConfig'), ...entries(dump, 'EndpointsConfigDump', 'staticEndpointConfigs', 'endpointConfig')];
+  const assignments = [
+    ...entries(dump, 'EndpointsConfigDump', 'dynamicEndpointConfigs', 'endpointConfig'),
+    ...entries(dump, 'EndpointsConfigDump', 'staticEndpointConfigs', 'endpointConfig'),
+  ];
   const keyed = assignments.map((cla) => ({ cla, name: str(cla, 'clusterName'), key: parseClusterName(str(cla, 'clusterName')) }));
   keyed.sort((a, b) => compareClusterNames(a.name, b.name, a.key, b.key));
   const out: EdsEndpoint[] = [];
@@ -153,8 +159,22 @@ export function edsEndpoints(dump: ConfigDump, filter: EndpointFilter = {}): Eds
         const main = field(field(lb, 'endpoint'), 'address');
         const all = [main, ...list(field(lb, 'endpoint'), 'additionalAddresses').map((a) => field(a, 'address'))];
         const addresses = all.map((a) => (obj(a, 'socketAddress') ? `${addressHost(a)}:${addressPort(a)}` : (addressHost(a) ?? 'unknown')));
-        const e: EdsEndpoint = { address: addressHost(main) ?? 'unknown', port: addressPort(main), cluster: name, status: healthName(field(lb, 'healthStatus')), failedOutlierCheck: false, locality, addresses };
-        if (matchesEndpoint(e, filter) || (filter.address !== undefined && addresses.some((a) => a.toLowerCase() === filter.address!.toLowerCase()) && matchesEndpoint(e, { ...filter, address: undefined }))) out.push(e);
+        const e: EdsEndpoint = {
+          address: addressHost(main) ?? 'unknown',
+          port: addressPort(main),
+          cluster: name,
+          status: healthName(field(lb, 'healthStatus')),
+          failedOutlierCheck: false,
+          locality,
+          addresses,
+        };
+        if (
+          matchesEndpoint(e, filter) ||
+          (filter.address !== undefined &&
+            addresses.some((a) => a.toLowerCase() === filter.address!.toLowerCase()) &&
+            matchesEndpoint(e, { ...filter, address: undefined }))
+        )
+          out.push(e);
       }
     }
   }

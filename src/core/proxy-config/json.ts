@@ -43,7 +43,10 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
 }
 
 class ScanError {
-  constructor(readonly offset: number, readonly reason: string) {}
+  constructor(
+    readonly offset: number,
+    readonly reason: string,
+  ) {}
 }
 
 function describe(text: string, i: number): string {

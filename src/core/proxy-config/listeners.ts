@@ -57,7 +57,10 @@ const PROTOCOL_NAMES: [string, string[]][] = [
 
 /** Active dynamic and static listeners, sorted by port, address and type (istioctl's order). */
 export function readListeners(dump: ConfigDump): ListenerSummary[] {
-  const raws = [...entries(dump, 'ListenersConfigDump', 'dynamicListeners', 'activeState', 'listener'), ...entries(dump, 'ListenersConfigDump', 'staticListeners', 'listener')];
+  const raws = [
+    ...entries(dump, 'ListenersConfigDump', 'dynamicListeners', 'activeState', 'listener'),
+    ...entries(dump, 'ListenersConfigDump', 'staticListeners', 'listener'),
+  ];
   const listeners = raws.map((raw): ListenerSummary => {
     const chains = filterChains(raw);
     const matcher = obj(raw, 'filterChainMatcher');
@@ -176,7 +179,10 @@ export function listenerTable(listeners: readonly ListenerSummary[], options: { 
  */
 export function chainTable(listeners: readonly ListenerSummary[]): TableModel {
   const sorted = [...listeners].sort((a, b) =>
-    a.internal && b.internal ? compareStrings(a.name, b.name) : a.port - b.port || compareStrings(a.addresses[0]!, b.addresses[0]!) || compareStrings(a.type, b.type));
+    a.internal && b.internal
+      ? compareStrings(a.name, b.name)
+      : a.port - b.port || compareStrings(a.addresses[0]!, b.addresses[0]!) || compareStrings(a.type, b.type),
+  );
   const rows: string[][] = [];
   for (const l of sorted) {
     const lname = `envoy://${l.name}`;

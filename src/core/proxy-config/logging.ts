@@ -38,7 +38,10 @@ export function planLogChanges(spec: string | undefined, reset: boolean, known: 
   if (!spec) return [];
   let all: string | undefined;
   const single = new Map<string, string>();
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const bare = part.split('::').pop()!;
     const sep = bare.search(/[:=]/);
     if (sep < 0) {
@@ -48,7 +51,8 @@ export function planLogChanges(spec: string | undefined, reset: boolean, known: 
     const logger = bare.slice(0, sep);
     const lvl = level(bare.slice(sep + 1));
     if (logger === 'level') all = lvl;
-    else if (known.length && !known.includes(logger)) throw new UsageError(`unrecognized logger name "${logger}" (run \`mesh proxy-config log <pod>\` to list the proxy's loggers)`);
+    else if (known.length && !known.includes(logger))
+      throw new UsageError(`unrecognized logger name "${logger}" (run \`mesh proxy-config log <pod>\` to list the proxy's loggers)`);
     else single.set(logger, lvl);
   }
   return [...(all ? [`level=${all}`] : []), ...[...single].map(([l, v]) => `${l}=${v}`)];

@@ -46,7 +46,9 @@ export function describeRouteConfig(config: unknown): string {
   }
   const parts = vhosts.map((vh) => {
     const domains = list(vh, 'domains').map(String);
-    const matches = list(vh, 'routes').map((r) => describeMatch(field(r, 'match'))).join(', ');
+    const matches = list(vh, 'routes')
+      .map((r) => describeMatch(field(r, 'match')))
+      .join(', ');
     return domains.length === 1 && domains[0] === '*' ? matches : `${domains.join('/')} ${matches}`;
   });
   return `Inline Route: ${parts.join('; ')}`;

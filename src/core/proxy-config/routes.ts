@@ -23,7 +23,10 @@ export interface RouteConfigSummary {
  * the rest keep dump order, which is what istioctl's port-only comparison ends up printing.
  */
 export function readRoutes(dump: ConfigDump): RouteConfigSummary[] {
-  const raws = [...entries(dump, 'RoutesConfigDump', 'dynamicRouteConfigs', 'routeConfig'), ...entries(dump, 'RoutesConfigDump', 'staticRouteConfigs', 'routeConfig')];
+  const raws = [
+    ...entries(dump, 'RoutesConfigDump', 'dynamicRouteConfigs', 'routeConfig'),
+    ...entries(dump, 'RoutesConfigDump', 'staticRouteConfigs', 'routeConfig'),
+  ];
   const routes = raws.map((raw) => ({ name: str(raw, 'name'), raw }));
   const numeric = (n: string): number | undefined => (/^\d+$/.test(n) ? Number(n) : undefined);
   return routes

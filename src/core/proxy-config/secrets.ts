@@ -54,7 +54,9 @@ export function describeCertificate(pem: string, now: Date, trustDomain = ''): O
   return {
     type: cert.ca ? 'CA' : 'Cert Chain',
     valid: now.getTime() > new Date(cert.validFrom).getTime() && now.getTime() < new Date(cert.validTo).getTime(),
-    serialNumber: BigInt(`0x${cert.serialNumber || '0'}`).toString(16).padStart(32, '0'),
+    serialNumber: BigInt(`0x${cert.serialNumber || '0'}`)
+      .toString(16)
+      .padStart(32, '0'),
     notAfter,
     notBefore,
     trustDomain: trustDomain || spiffe?.[1] || '',
@@ -94,7 +96,14 @@ export function secretTable(secrets: readonly SecretSummary[], typed = false): T
   const withDomain = secrets.every((s) => s.trustDomain !== '');
   const header = ['RESOURCE NAME', 'TYPE', 'STATUS', 'VALID CERT', 'SERIAL NUMBER', 'NOT AFTER', 'NOT BEFORE', ...(withDomain ? ['TRUST DOMAIN'] : [])];
   const rows = secrets.map((s) => [
-    `${typed ? 'secret/' : ''}${s.name}`, s.type, s.state, String(s.valid), s.serialNumber, s.notAfter, s.notBefore, ...(withDomain ? [s.trustDomain] : []),
+    `${typed ? 'secret/' : ''}${s.name}`,
+    s.type,
+    s.state,
+    String(s.valid),
+    s.serialNumber,
+    s.notAfter,
+    s.notBefore,
+    ...(withDomain ? [s.trustDomain] : []),
   ]);
   return { header, rows, empty: 'No active or warming secrets found.' };
 }

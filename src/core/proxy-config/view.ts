@@ -10,7 +10,14 @@ import { clusterTable, matchesCluster, readClusters, type ClusterFilter } from '
 import { entries, hasSection, loadConfigDump, sections, type ConfigDump, type SectionKind } from './dump.js';
 import { ecdsSections, ecdsTable, readEcds } from './ecds.js';
 import {
-  edsEndpoints, edsTable, endpointTable, filteredClusterStatuses, hostEndpoints, loadClusterStatuses, type ClusterStatuses, type EndpointFilter,
+  edsEndpoints,
+  edsTable,
+  endpointTable,
+  filteredClusterStatuses,
+  hostEndpoints,
+  loadClusterStatuses,
+  type ClusterStatuses,
+  type EndpointFilter,
 } from './endpoints.js';
 import { str } from './fields.js';
 import { chainTable, listenerTable, matchesListener, readListeners, type ListenerFilter } from './listeners.js';
@@ -85,7 +92,10 @@ const ENTRIES: { [V in View]: ViewEntry<V extends 'endpoint' ? ClusterStatuses :
     tables: (dump, opts) => one('ENDPOINTS INFO', edsTable(edsEndpoints(dump, opts.endpoint ?? {}))),
     data(dump, opts) {
       const names = new Set(edsEndpoints(dump, opts.endpoint ?? {}).map((e) => e.cluster));
-      const assignments = [...entries(dump, 'EndpointsConfigDump', 'dynamicEndpointConfigs', 'endpointConfig'), ...entries(dump, 'EndpointsConfigDump', 'staticEndpointConfigs', 'endpointConfig')];
+      const assignments = [
+        ...entries(dump, 'EndpointsConfigDump', 'dynamicEndpointConfigs', 'endpointConfig'),
+        ...entries(dump, 'EndpointsConfigDump', 'staticEndpointConfigs', 'endpointConfig'),
+      ];
       return assignments.filter((cla) => names.has(str(cla, 'clusterName')));
     },
   },
@@ -97,7 +107,8 @@ const ENTRIES: { [V in View]: ViewEntry<V extends 'endpoint' ? ClusterStatuses :
   listener: {
     load: loadConfigDump,
     section: 'ListenersConfigDump',
-    tables: (dump, opts) => one('LISTENER INFO', opts.waypoint ? chainTable(listeners(dump, opts)) : listenerTable(listeners(dump, opts), { brief: opts.brief })),
+    tables: (dump, opts) =>
+      one('LISTENER INFO', opts.waypoint ? chainTable(listeners(dump, opts)) : listenerTable(listeners(dump, opts), { brief: opts.brief })),
     data: (dump, opts) => listeners(dump, opts).map((l) => l.raw),
   },
   route: {
@@ -118,8 +129,13 @@ const ENTRIES: { [V in View]: ViewEntry<V extends 'endpoint' ? ClusterStatuses :
 };
 
 const SECTION_WORDS: Record<SectionKind, string> = {
-  BootstrapConfigDump: 'bootstrap', ClustersConfigDump: 'clusters', ListenersConfigDump: 'listeners', RoutesConfigDump: 'routes',
-  SecretsConfigDump: 'secrets', EndpointsConfigDump: 'endpoints (dump it with ?include_eds)', EcdsConfigDump: 'extension configs (ECDS)',
+  BootstrapConfigDump: 'bootstrap',
+  ClustersConfigDump: 'clusters',
+  ListenersConfigDump: 'listeners',
+  RoutesConfigDump: 'routes',
+  SecretsConfigDump: 'secrets',
+  EndpointsConfigDump: 'endpoints (dump it with ?include_eds)',
+  EcdsConfigDump: 'extension configs (ECDS)',
 };
 
 /**
@@ -141,7 +157,8 @@ function allTables(dump: ConfigDump, opts: ViewOptions): TitledTable[] {
   const boot = readBootstrap(dump);
   if (boot) parts.push({ title: 'BOOTSTRAP INFO', table: bootstrapTable(summariseBootstrap(boot)) });
   if (hasSection(dump, 'ClustersConfigDump')) parts.push({ title: 'CLUSTER INFO', table: clusterTable(clusters(dump, opts), true) });
-  if (hasSection(dump, 'ListenersConfigDump')) parts.push({ title: 'LISTENER INFO', table: listenerTable(listeners(dump, opts), { brief: opts.brief, typed: true }) });
+  if (hasSection(dump, 'ListenersConfigDump'))
+    parts.push({ title: 'LISTENER INFO', table: listenerTable(listeners(dump, opts), { brief: opts.brief, typed: true }) });
   if (hasSection(dump, 'RoutesConfigDump')) parts.push({ title: 'ROUTE INFO', table: routeTable(routes(dump, opts), { brief: opts.brief, typed: true }) });
   if (hasSection(dump, 'SecretsConfigDump')) parts.push({ title: 'SECRET INFO', table: secretTable(readSecrets(dump, opts.now), true) });
   parts.push({ title: 'ENDPOINTS INFO', table: edsTable(edsEndpoints(dump, opts.endpoint ?? {}), true) });

@@ -26,7 +26,9 @@ export function comparisonReport(c: DumpComparison, proxy: string, istiod: strin
     proxy,
     istiod,
     match: c.sections.every((s) => s.match),
-    sections: c.sections.map((s) => (s.match ? { name: s.name, match: true } : { name: s.name, match: false, diff: diff(s.istiod, s.envoy, `Istiod ${s.name}`, `Envoy ${s.name}`) })),
+    sections: c.sections.map((s) =>
+      s.match ? { name: s.name, match: true } : { name: s.name, match: false, diff: diff(s.istiod, s.envoy, `Istiod ${s.name}`, `Envoy ${s.name}`) },
+    ),
   };
   if (c.routesLastLoaded) report.routesLastLoaded = c.routesLastLoaded;
   return report;

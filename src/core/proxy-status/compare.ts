@@ -26,7 +26,6 @@ export interface DumpComparison {
   routesLastLoaded?: string;
 }
 
-
 const SECTION_TYPES = {
   Clusters: 'type.googleapis.com/envoy.admin.v3.ClustersConfigDump',
   Listeners: 'type.googleapis.com/envoy.admin.v3.ListenersConfigDump',
@@ -115,7 +114,9 @@ export function normalizeKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizeKeys);
   if (!isRecord(value)) return value;
   const out: JsonObject = {};
-  for (const key of Object.keys(value).map((k) => [camel(k), k] as const).sort((a, b) => compareStrings(a[0], b[0]))) {
+  for (const key of Object.keys(value)
+    .map((k) => [camel(k), k] as const)
+    .sort((a, b) => compareStrings(a[0], b[0]))) {
     out[key[0]] = normalizeKeys(value[key[1]]);
   }
   return out;
@@ -142,4 +143,3 @@ function nameOf(v: unknown): string {
 function isRecord(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-

@@ -107,14 +107,16 @@ export function proxyNamespace(proxyId: string): string {
 }
 
 function toProxyStatus(e: SyncEntry, istiod: string): ProxyStatus {
-  const types = [...e.types].sort((a, b) => compareTypes(a.typeUrl, b.typeUrl)).map((t) => {
-    const s: TypeStatus = { type: shortType(t.typeUrl), typeUrl: t.typeUrl, status: syncState(t) };
-    if (t.sent) s.sent = t.sent;
-    if (t.acked) s.acked = t.acked;
-    if (t.sentTime) s.lastSent = t.sentTime;
-    if (t.lastError) s.error = t.lastError;
-    return s;
-  });
+  const types = [...e.types]
+    .sort((a, b) => compareTypes(a.typeUrl, b.typeUrl))
+    .map((t) => {
+      const s: TypeStatus = { type: shortType(t.typeUrl), typeUrl: t.typeUrl, status: syncState(t) };
+      if (t.sent) s.sent = t.sent;
+      if (t.acked) s.acked = t.acked;
+      if (t.sentTime) s.lastSent = t.sentTime;
+      if (t.lastError) s.error = t.lastError;
+      return s;
+    });
   // Key order is the JSON output's: name, type, cluster, istiod, version, types.
   return { name: e.proxy, ...(e.proxyType ? { type: e.proxyType } : {}), cluster: e.clusterId ?? '', istiod, version: e.istioVersion ?? '', types };
 }
@@ -129,4 +131,3 @@ export function outOfSync(report: ProxyStatusReport): { stale: number; error: nu
   }
   return { stale, error };
 }
-

@@ -38,8 +38,11 @@ export type SynczParse = { ok: true; entries: SyncEntry[] } | { ok: false; reaso
 
 /** The legacy per-type fields of a syncz entry and the type each stands for. */
 const LEGACY: [string, string][] = [
-  ['cluster', TYPE_URL.cluster], ['listener', TYPE_URL.listener], ['route', TYPE_URL.route],
-  ['endpoint', TYPE_URL.endpoint], ['extensionconfig', TYPE_URL.extensionConfig],
+  ['cluster', TYPE_URL.cluster],
+  ['listener', TYPE_URL.listener],
+  ['route', TYPE_URL.route],
+  ['endpoint', TYPE_URL.endpoint],
+  ['extensionconfig', TYPE_URL.extensionConfig],
 ];
 
 /** The zero Go time: istiod serializes an unset time.Time so, which means "never". */

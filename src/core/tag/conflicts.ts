@@ -17,8 +17,10 @@ export function tagConflicts(state: TagState, plan: SetTagPlan, istioNamespace: 
   const after: KubeObject[] = [...state.webhooks.filter((w) => !replaced.has(w.metadata?.name)), mwc];
   if (plan.deactivate) after.push(plan.deactivate);
   // Services are left out on purpose: only overlaps are the tag's business, not the Services other webhooks call.
-  const snapshot = buildSnapshot([{ objects: after.map((object) => ({ object, origin: { type: 'cluster' as const } })), complete: ['MutatingWebhookConfiguration'] }],
-    { defaultNamespace: istioNamespace, istioNamespace, addDefaults: false });
+  const snapshot = buildSnapshot(
+    [{ objects: after.map((object) => ({ object, origin: { type: 'cluster' as const } })), complete: ['MutatingWebhookConfiguration'] }],
+    { defaultNamespace: istioNamespace, istioNamespace, addDefaults: false },
+  );
   const { shown } = analyzeSnapshot(snapshot, { only: ['webhook.Analyzer'], suppressions: [], outputThreshold: 'Error', failureThreshold: 'Error' });
   return shown.filter((m) => m.resource?.name === name).map((m) => m.message);
 }

@@ -106,13 +106,20 @@ export function generateTag(options: GenerateTagOptions): KubeObject[] {
   if (tag === DEFAULT_TAG) {
     webhooks.push(
       injector('namespace.', [expr('istio-injection', 'In', ['enabled'])], [notDisabled]),
-      injector('object.', [expr('istio-injection', 'DoesNotExist'), expr(REV_LABEL, 'DoesNotExist')],
-        [expr('sidecar.istio.io/inject', 'In', ['true']), expr(REV_LABEL, 'DoesNotExist')]),
+      injector(
+        'object.',
+        [expr('istio-injection', 'DoesNotExist'), expr(REV_LABEL, 'DoesNotExist')],
+        [expr('sidecar.istio.io/inject', 'In', ['true']), expr(REV_LABEL, 'DoesNotExist')],
+      ),
     );
     if (options.autoInjectNamespaces) {
-      webhooks.push(injector('auto.',
-        [expr('istio-injection', 'DoesNotExist'), expr(REV_LABEL, 'DoesNotExist'), expr('kubernetes.io/metadata.name', 'NotIn', SYSTEM_NAMESPACES)],
-        [expr('sidecar.istio.io/inject', 'DoesNotExist'), expr(REV_LABEL, 'DoesNotExist')]));
+      webhooks.push(
+        injector(
+          'auto.',
+          [expr('istio-injection', 'DoesNotExist'), expr(REV_LABEL, 'DoesNotExist'), expr('kubernetes.io/metadata.name', 'NotIn', SYSTEM_NAMESPACES)],
+          [expr('sidecar.istio.io/inject', 'DoesNotExist'), expr(REV_LABEL, 'DoesNotExist')],
+        ),
+      );
     }
   }
   const annotations = inheritedAnnotations(canonical);
@@ -155,23 +162,34 @@ function defaultValidator(canonical: KubeObject, injectorClient: JsonObject, rev
     kind: 'ValidatingWebhookConfiguration',
     metadata: {
       name: DEFAULT_VALIDATOR,
-      labels: { ...inheritedLabels(canonical), app: 'istiod', istio: 'istiod', 'app.kubernetes.io/name': 'istiod', [REV_LABEL]: revision, [TAG_LABEL]: DEFAULT_TAG },
+      labels: {
+        ...inheritedLabels(canonical),
+        app: 'istiod',
+        istio: 'istiod',
+        'app.kubernetes.io/name': 'istiod',
+        [REV_LABEL]: revision,
+        [TAG_LABEL]: DEFAULT_TAG,
+      },
       ...(annotations ? { annotations } : {}),
     },
-    webhooks: [{
-      name: 'validation.istio.io',
-      clientConfig,
-      rules: [{
-        operations: ['CREATE', 'UPDATE'],
-        apiGroups: ['security.istio.io', 'networking.istio.io', 'telemetry.istio.io', 'extensions.istio.io'],
-        apiVersions: ['*'],
-        resources: ['*'],
-      }],
-      failurePolicy,
-      sideEffects: 'None',
-      admissionReviewVersions: ['v1'],
-      objectSelector: { matchExpressions: [expr(REV_LABEL, 'DoesNotExist')] },
-    }],
+    webhooks: [
+      {
+        name: 'validation.istio.io',
+        clientConfig,
+        rules: [
+          {
+            operations: ['CREATE', 'UPDATE'],
+            apiGroups: ['security.istio.io', 'networking.istio.io', 'telemetry.istio.io', 'extensions.istio.io'],
+            apiVersions: ['*'],
+            resources: ['*'],
+          },
+        ],
+        failurePolicy,
+        sideEffects: 'None',
+        admissionReviewVersions: ['v1'],
+        objectSelector: { matchExpressions: [expr(REV_LABEL, 'DoesNotExist')] },
+      },
+    ],
   };
 }
 

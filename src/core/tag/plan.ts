@@ -86,13 +86,17 @@ export function listTags(state: TagState): TagDescription[] {
     const tag = labels(o)[TAG_LABEL];
     if (tag !== undefined && !tags.has(tag)) tags.set(tag, revisionOf(o));
   }
-  return [...tags].map(([tag, revision]) => ({ tag, revision, namespaces: namespacesUsing(state, tag) }))
+  return [...tags]
+    .map(([tag, revision]) => ({ tag, revision, namespaces: namespacesUsing(state, tag) }))
     .sort((a, b) => compareStrings(a.revision, b.revision) || compareStrings(a.tag, b.tag));
 }
 
 /** Namespaces labelled istio.io/rev=<tag>, sorted. */
 export function namespacesUsing(state: TagState, tag: string): string[] {
-  return state.namespaces.filter((n) => labels(n)[REV_LABEL] === tag).map(nameOf).sort(compareStrings);
+  return state.namespaces
+    .filter((n) => labels(n)[REV_LABEL] === tag)
+    .map(nameOf)
+    .sort(compareStrings);
 }
 
 /** The tag's live objects (webhooks, its Service; the default validator for `default`). */
@@ -116,16 +120,24 @@ export function planSetTag(state: TagState, options: SetTagOptions): SetTagPlan 
   if (canon.length === 0) {
     const found = [...revisions.keys()].sort(compareStrings);
     const existing = listTags(state).find((t) => t.tag === revision);
-    throw new UsageError(`cannot point tag "${tag}" at revision "${revision}": no control plane found for that revision (no MutatingWebhookConfiguration labelled ${REV_LABEL}=${revision})`, {
-      hint: existing
-        ? `"${revision}" is a tag (pointing at revision ${existing.revision}); tags point at revisions: use --revision ${existing.revision}`
-        : found.length ? `revisions found: ${found.join(', ')}` : 'no Istio control plane found: install one first, e.g. mesh install --revision <rev>',
-    });
+    throw new UsageError(
+      `cannot point tag "${tag}" at revision "${revision}": no control plane found for that revision (no MutatingWebhookConfiguration labelled ${REV_LABEL}=${revision})`,
+      {
+        hint: existing
+          ? `"${revision}" is a tag (pointing at revision ${existing.revision}); tags point at revisions: use --revision ${existing.revision}`
+          : found.length
+            ? `revisions found: ${found.join(', ')}`
+            : 'no Istio control plane found: install one first, e.g. mesh install --revision <rev>',
+      },
+    );
   }
   if (canon.length > 1) {
-    throw new UsageError(`cannot point tag "${tag}" at revision "${revision}": it has ${canon.length} injector webhook configurations (${canon.map(nameOf).sort(compareStrings).join(', ')})`, {
-      hint: 'delete the stale one (kubectl delete mutatingwebhookconfiguration <name>), then run the command again',
-    });
+    throw new UsageError(
+      `cannot point tag "${tag}" at revision "${revision}": it has ${canon.length} injector webhook configurations (${canon.map(nameOf).sort(compareStrings).join(', ')})`,
+      {
+        hint: 'delete the stale one (kubectl delete mutatingwebhookconfiguration <name>), then run the command again',
+      },
+    );
   }
   const live = tagObjects(state, tag);
   const previous = live.find((o) => o.kind === 'MutatingWebhookConfiguration') ?? live[0];
@@ -135,8 +147,12 @@ export function planSetTag(state: TagState, options: SetTagOptions): SetTagPlan 
     });
   }
   const objects = generateTag({
-    tag, canonical: canon[0]!, istioNamespace: options.istioNamespace, webhookName: options.webhookName,
-    autoInjectNamespaces: options.autoInjectNamespaces, liveValidator: state.validator,
+    tag,
+    canonical: canon[0]!,
+    istioNamespace: options.istioNamespace,
+    webhookName: options.webhookName,
+    autoInjectNamespaces: options.autoInjectNamespaces,
+    liveValidator: state.validator,
   });
   const wanted = new Set(objects.map((o) => `${o.kind}/${o.metadata?.namespace ?? ''}/${nameOf(o)}`));
   const stale = live.filter((o) => !wanted.has(`${o.kind}/${o.metadata?.namespace ?? ''}/${nameOf(o)}`));

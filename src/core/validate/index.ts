@@ -110,7 +110,17 @@ function toPointer(path: FieldPath): string {
 function diagnostic(source: SourcedObject, path: FieldPath, message: string, rule: string, severity: Severity, atKey: boolean): Diagnostic {
   const { line, col } = locate(source.doc, [...source.path, ...path], { key: atKey });
   const meta = source.object.metadata;
-  const d: Diagnostic = { file: source.doc.origin, line, col, apiVersion: source.object.apiVersion, kind: source.object.kind, path: formatPath(path), message, severity, rule };
+  const d: Diagnostic = {
+    file: source.doc.origin,
+    line,
+    col,
+    apiVersion: source.object.apiVersion,
+    kind: source.object.kind,
+    path: formatPath(path),
+    message,
+    severity,
+    rule,
+  };
   if (meta && typeof meta === 'object' && typeof meta.namespace === 'string') d.namespace = meta.namespace;
   if (meta && typeof meta === 'object' && typeof meta.name === 'string') d.name = meta.name;
   return d;
@@ -139,5 +149,15 @@ function notAnObject(doc: YamlDoc): Diagnostic {
   const missing = isMap ? ['apiVersion', 'kind'].filter((k) => typeof v[k] !== 'string') : [];
   const message = isMap ? `not a Kubernetes object: missing ${missing.join(' and ')}` : 'not a Kubernetes object: the document is not a mapping';
   const { line, col } = locate(doc, []);
-  return { file: doc.origin, line, col, apiVersion: isMap && typeof v.apiVersion === 'string' ? v.apiVersion : '', kind: isMap && typeof v.kind === 'string' ? v.kind : '', path: '', message, severity: 'error', rule: 'object' };
+  return {
+    file: doc.origin,
+    line,
+    col,
+    apiVersion: isMap && typeof v.apiVersion === 'string' ? v.apiVersion : '',
+    kind: isMap && typeof v.kind === 'string' ? v.kind : '',
+    path: '',
+    message,
+    severity: 'error',
+    rule: 'object',
+  };
 }

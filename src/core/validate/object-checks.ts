@@ -17,7 +17,8 @@ export interface ObjectProblem {
 /** Checks apiVersion, metadata.name/namespace, labels and annotations. */
 export function objectProblems(object: KubeObject): ObjectProblem[] {
   const out: ObjectProblem[] = [];
-  if (!/^([a-z0-9.-]+\/)?[a-z0-9]+$/.test(object.apiVersion)) out.push({ path: ['apiVersion'], message: `malformed apiVersion ${JSON.stringify(object.apiVersion)}: expected group/version or version` });
+  if (!/^([a-z0-9.-]+\/)?[a-z0-9]+$/.test(object.apiVersion))
+    out.push({ path: ['apiVersion'], message: `malformed apiVersion ${JSON.stringify(object.apiVersion)}: expected group/version or version` });
   const meta = object.metadata as unknown;
   // An IstioOperator is input to `install`, never applied as is: it needs no name.
   const nameOptional = object.apiVersion.startsWith('install.istio.io/');

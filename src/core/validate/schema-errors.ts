@@ -43,10 +43,13 @@ export function schemaProblems(errors: readonly AjvError[], object: unknown): Sc
 /** `/spec/http/0/route` → ['spec', 'http', 0, 'route'] (JSON pointer unescaping; digits become indexes). */
 export function pointerToPath(pointer: string): (string | number)[] {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((p) => {
-    const key = p.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
-  });
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((p) => {
+      const key = p.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
+    });
 }
 
 /** The value at `path` in `root`, or undefined. */

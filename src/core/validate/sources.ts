@@ -35,7 +35,14 @@ export async function validateSources(sources: readonly { origin: string; text: 
 /** The diagnostic for a file that does not parse: the error's position and reason. */
 function syntaxDiagnostic(error: YamlSyntaxError): Diagnostic {
   return {
-    file: error.origin, line: error.line, col: error.col ?? 1, apiVersion: '', kind: '', path: '',
-    message: `invalid YAML: ${error.reason}`, severity: 'error', rule: 'yaml',
+    file: error.origin,
+    line: error.line,
+    col: error.col ?? 1,
+    apiVersion: '',
+    kind: '',
+    path: '',
+    message: `invalid YAML: ${error.reason}`,
+    severity: 'error',
+    rule: 'yaml',
   };
 }

@@ -107,7 +107,10 @@ function isDash(text: string): boolean {
  * first content line indented less, or where `classify` says a line at the indent ends it.
  */
 function siblings(
-  lines: Lines, first: number, to: number, indent: number,
+  lines: Lines,
+  first: number,
+  to: number,
+  indent: number,
   classify: (text: string, line: number) => 'start' | 'inside' | 'end',
 ): { starts: number[]; end: number } {
   const starts: number[] = [first];

@@ -14,7 +14,9 @@ export function decodeText(bytes: Uint8Array, origin: string): string {
   } catch {
     const at = firstInvalidUtf8(bytes);
     const { line, col } = lineColAtByte(bytes, at);
-    throw new InputError(`${origin}:${line}:${col}: not valid UTF-8 (byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at offset ${at}); convert the file to UTF-8`);
+    throw new InputError(
+      `${origin}:${line}:${col}: not valid UTF-8 (byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at offset ${at}); convert the file to UTF-8`,
+    );
   }
 }
 

@@ -81,7 +81,10 @@ function isBlockString(v: unknown): v is string {
 function blockString(s: string, pad: string): string {
   const chomp = s.endsWith('\n') ? '' : '-';
   const body = s.endsWith('\n') ? s.slice(0, -1) : s;
-  return `|${chomp}\n${body.split('\n').map((l) => (l === '' ? '' : pad + l)).join('\n')}\n`;
+  return `|${chomp}\n${body
+    .split('\n')
+    .map((l) => (l === '' ? '' : pad + l))
+    .join('\n')}\n`;
 }
 
 function isCollection(v: unknown): v is object {

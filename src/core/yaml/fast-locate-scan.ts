@@ -45,7 +45,11 @@ export function scan(text: string): ScanTree {
 }
 
 class Scanner {
-  constructor(readonly text: string, readonly lines: string[], readonly starts: number[]) {}
+  constructor(
+    readonly text: string,
+    readonly lines: string[],
+    readonly starts: number[],
+  ) {}
 
   indent(i: number): number {
     const l = this.lines[i]!;
@@ -188,7 +192,8 @@ class Scanner {
   }
 
   lineOf(offset: number): number {
-    let lo = 0, hi = this.starts.length - 1;
+    let lo = 0,
+      hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid]! <= offset) lo = mid;

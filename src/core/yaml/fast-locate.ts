@@ -53,7 +53,8 @@ export function tryLocateFast(doc: YamlDoc, path: readonly (string | number)[], 
   if (at === -1) return undefined;
   const offset = at ?? 0;
   const starts = tree.starts;
-  let lo = 0, hi = starts.length - 1;
+  let lo = 0,
+    hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (starts[mid]! <= offset) lo = mid;
@@ -61,4 +62,3 @@ export function tryLocateFast(doc: YamlDoc, path: readonly (string | number)[], 
   }
   return { line: doc.line + lo, col: offset - starts[lo]! + 1 };
 }
-

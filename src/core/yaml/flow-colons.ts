@@ -32,7 +32,12 @@ export function quoteFlowColonScalars(text: string): string {
       i = end;
       continue;
     }
-    if ((c === '|' || c === '>') && depth === 0 && startsNode(text, i, false) && /^[|>][-+0-9]*[ \t]*(#.*)?(\n|$)/.test(text.slice(i, text.indexOf('\n', i) + 1 || text.length))) {
+    if (
+      (c === '|' || c === '>') &&
+      depth === 0 &&
+      startsNode(text, i, false) &&
+      /^[|>][-+0-9]*[ \t]*(#.*)?(\n|$)/.test(text.slice(i, text.indexOf('\n', i) + 1 || text.length))
+    ) {
       // A block scalar: its lines are text, not YAML, whatever brackets they hold.
       const end = blockScalarEnd(text, i);
       out += text.slice(i, end);
@@ -55,7 +60,13 @@ export function quoteFlowColonScalars(text: string): string {
     if (depth > 0 && !/[\s,:]/.test(c)) {
       // A plain scalar in a flow: it runs to `,`, `]`, `}`, `: `, ` #` or a line end.
       let j = i;
-      while (j < text.length && !/[,\]}\n]/.test(text[j]!) && !(text[j] === ':' && /[\s]/.test(text[j + 1] ?? ' ')) && !(text[j] === '#' && /\s/.test(text[j - 1]!))) j++;
+      while (
+        j < text.length &&
+        !/[,\]}\n]/.test(text[j]!) &&
+        !(text[j] === ':' && /[\s]/.test(text[j + 1] ?? ' ')) &&
+        !(text[j] === '#' && /\s/.test(text[j - 1]!))
+      )
+        j++;
       const token = text.slice(i, j);
       if (token.endsWith(':') && /[,\]}]/.test(text[j] ?? '')) {
         out += `'${token.replace(/'/g, "''")}'`;

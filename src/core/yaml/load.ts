@@ -104,8 +104,12 @@ function checkExpansion(value: unknown, origin: string, line: number, limits: Lo
   };
   const total = size(value);
   if (total > limits.maxExpandedNodes) {
-    throw new YamlSyntaxError(origin, line, undefined,
-      `document expands to ${total.toLocaleString('en-US')} nodes through aliases (limit ${limits.maxExpandedNodes.toLocaleString('en-US')}); refusing a possible alias bomb`);
+    throw new YamlSyntaxError(
+      origin,
+      line,
+      undefined,
+      `document expands to ${total.toLocaleString('en-US')} nodes through aliases (limit ${limits.maxExpandedNodes.toLocaleString('en-US')}); refusing a possible alias bomb`,
+    );
   }
 }
 

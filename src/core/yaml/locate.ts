@@ -50,7 +50,7 @@ export function locate(doc: YamlDoc, path: readonly (string | number)[], options
       if (!pair) break;
       const keyNode = pair.key as Node | null;
       const valueNode = pair.value as Node | null;
-      at = (options.key && step === path[path.length - 1] ? keyNode?.range?.[0] : valueNode?.range?.[0] ?? keyNode?.range?.[0]) ?? at;
+      at = (options.key && step === path[path.length - 1] ? keyNode?.range?.[0] : (valueNode?.range?.[0] ?? keyNode?.range?.[0])) ?? at;
       node = valueNode;
     } else if (isSeq(node) && typeof step === 'number') {
       const item = node.items[step] as Node | undefined;

@@ -19,7 +19,6 @@ interface Edit {
   text: string;
 }
 
-
 /** Deep equality of plain data. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

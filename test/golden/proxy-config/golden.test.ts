@@ -20,7 +20,12 @@ async function runCli(argv: string[], now = NOW): Promise<{ code: number; stdout
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    out: (t) => void (stdout += t), err: (t) => void (stderr += t), readStdin: async () => Buffer.alloc(0), env: {}, stdoutIsTTY: false, stderrIsTTY: false,
+    out: (t) => void (stdout += t),
+    err: (t) => void (stderr += t),
+    readStdin: async () => Buffer.alloc(0),
+    env: {},
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
   };
   const clock = { now: () => Date.parse(now), sleep: async () => {} };
   const code = await main(argv, io, (globals) => ({ ...processContext(io, globals), clock }));

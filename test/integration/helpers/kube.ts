@@ -55,7 +55,14 @@ export async function tempNamespace(prefix: string, labels: Record<string, strin
   const { core } = kube();
   const name = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
   await core.createNamespace({ body: { metadata: { name, labels } } });
-  return { name, remove: () => core.deleteNamespace({ name }).then(() => undefined, () => undefined) };
+  return {
+    name,
+    remove: () =>
+      core.deleteNamespace({ name }).then(
+        () => undefined,
+        () => undefined,
+      ),
+  };
 }
 
 /** Options of {@link restrictedKubeconfig}. */
@@ -83,23 +90,29 @@ export async function restrictedKubeconfig(opts: RestrictedUserOptions): Promise
   if (opts.clusterRules) {
     const roleName = `${namespace}-${name}`;
     await rbac.createClusterRole({ body: { metadata: { name: roleName }, rules: opts.clusterRules } }).catch(ignoreExists);
-    await rbac.createClusterRoleBinding({
-      body: { metadata: { name: roleName }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: roleName }, subjects: subject },
-    }).catch(ignoreExists);
+    await rbac
+      .createClusterRoleBinding({
+        body: { metadata: { name: roleName }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: roleName }, subjects: subject },
+      })
+      .catch(ignoreExists);
   }
   if (opts.rules) {
     await rbac.createNamespacedRole({ namespace, body: { metadata: { name }, rules: opts.rules } }).catch(ignoreExists);
-    await rbac.createNamespacedRoleBinding({
-      namespace,
-      body: { metadata: { name }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name }, subjects: subject },
-    }).catch(ignoreExists);
+    await rbac
+      .createNamespacedRoleBinding({
+        namespace,
+        body: { metadata: { name }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name }, subjects: subject },
+      })
+      .catch(ignoreExists);
   }
   const token = await core.createNamespacedServiceAccountToken({ name, namespace, body: { spec: { audiences: [], expirationSeconds: 3600 } } });
   const cluster = kc.getCurrentCluster();
   if (!cluster || !token.status?.token) throw new Error('no cluster in the admin kubeconfig, or no token issued');
   const user = `system:serviceaccount:${namespace}:${name}`;
   const config = {
-    apiVersion: 'v1', kind: 'Config', 'current-context': 'restricted',
+    apiVersion: 'v1',
+    kind: 'Config',
+    'current-context': 'restricted',
     clusters: [{ name: 'kube-local', cluster: { server: cluster.server, 'certificate-authority-data': caData(kc) } }],
     users: [{ name: user, user: { token: token.status.token } }],
     contexts: [{ name: 'restricted', context: { cluster: 'kube-local', user, namespace } }],

@@ -40,8 +40,12 @@ export function runMesh(args: string[], opts: RunMeshOptions = {}): Promise<Mesh
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
     opts.signal?.addEventListener('abort', () => child.kill('SIGKILL'), { once: true });
     child.on('error', reject);

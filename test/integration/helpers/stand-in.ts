@@ -25,7 +25,9 @@ export async function standInForPod(namespace: string, pod: string, port: number
   await custom.createNamespacedCustomObject({
     ...ref,
     body: {
-      apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'PortForward', metadata: { name: pod },
+      apiVersion: 'kwok.x-k8s.io/v1alpha1',
+      kind: 'PortForward',
+      metadata: { name: pod },
       spec: { forwards: [{ ports: [port], target: { address: '127.0.0.1', port: localPort } }] },
     },
   });

@@ -13,13 +13,15 @@ describe('plain progress (stderr is not a terminal)', () => {
     p.succeed('Istiod installed');
     p.fail('Ingress gateways failed');
     p.stop();
-    expect(text).toBe([
-      '  Istiod: waiting for workloads to be ready: Deployment istio-system/istiod (0/1 replicas ready)',
-      '! warning: the cluster runs Istio 1.29.0',
-      '✔ Istiod installed',
-      '✘ Ingress gateways failed',
-      '',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        '  Istiod: waiting for workloads to be ready: Deployment istio-system/istiod (0/1 replicas ready)',
+        '! warning: the cluster runs Istio 1.29.0',
+        '✔ Istiod installed',
+        '✘ Ingress gateways failed',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('colours the marks only when colour is allowed', async () => {

@@ -17,8 +17,13 @@ describe('app/snapshot', () => {
 
   it('puts file objects on top of the cluster, namespaced by -n', async () => {
     const ctx = fakeContext({ objects: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'shop' } }] }, { namespace: 'shop' });
-    const objects = await readFileObjects(fakeContext({ files: { 'web.yaml': service.replace('namespace: default', '') } }), ['web.yaml'], { recursive: false });
-    const { snapshot, clusterUsed } = await buildSnapshotFor(ctx, { objects, cluster: { kinds: ['Service'], timeoutMs: 1000, status: 'Reading', without: 'ran without them' } });
+    const objects = await readFileObjects(fakeContext({ files: { 'web.yaml': service.replace('namespace: default', '') } }), ['web.yaml'], {
+      recursive: false,
+    });
+    const { snapshot, clusterUsed } = await buildSnapshotFor(ctx, {
+      objects,
+      cluster: { kinds: ['Service'], timeoutMs: 1000, status: 'Reading', without: 'ran without them' },
+    });
     expect(clusterUsed).toBe(true);
     expect((snapshot.byKind.get('Service') ?? []).map((r) => `${r.namespace}/${r.name}`).sort()).toEqual(['shop/db', 'shop/web']);
   });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asString, byKey, clone, compareStrings, getPath, isMap, merge, mergeInto, scalarString, setPath, stringOr, textOf,
-} from '../../../src/core/tree.js';
+import { asString, byKey, clone, compareStrings, getPath, isMap, merge, mergeInto, scalarString, setPath, stringOr, textOf } from '../../../src/core/tree.js';
 
 describe('tree', () => {
   it('tells mappings from lists and scalars', () => {
@@ -42,14 +40,23 @@ describe('tree', () => {
 
   it('orders strings by code unit, not by locale', () => {
     expect(['b', 'B', 'a', 'A', 'é'].sort(compareStrings)).toEqual(['A', 'B', 'a', 'b', 'é']);
-    expect(Object.entries({ b: 1, a: 2 }).sort(byKey)).toEqual([['a', 2], ['b', 1]]);
+    expect(Object.entries({ b: 1, a: 2 }).sort(byKey)).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
     expect(compareStrings('x', 'x')).toBe(0);
   });
 
   it('reads strings out of untyped data in four ways', () => {
     expect([asString('a'), asString(1), asString(undefined)]).toEqual(['a', undefined, undefined]);
     expect([stringOr('a', '-'), stringOr(1, '-'), stringOr(null, '')]).toEqual(['a', '-', '']);
-    expect([scalarString('a'), scalarString(8080), scalarString(true), scalarString({}), scalarString(null)]).toEqual(['a', '8080', 'true', undefined, undefined]);
+    expect([scalarString('a'), scalarString(8080), scalarString(true), scalarString({}), scalarString(null)]).toEqual([
+      'a',
+      '8080',
+      'true',
+      undefined,
+      undefined,
+    ]);
     expect([textOf(undefined), textOf(null), textOf(0), textOf(false), textOf('s')]).toEqual(['', '', '0', 'false', 's']);
   });
 });

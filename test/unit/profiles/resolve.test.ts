@@ -81,7 +81,11 @@ describe('--set paths', () => {
   });
 
   it.each([
-    ['values.global.proxy.resorces.requests.cpu=1', 'unknown field "resorces" in values.global.proxy', 'did you mean values.global.proxy.resources.requests.cpu?'],
+    [
+      'values.global.proxy.resorces.requests.cpu=1',
+      'unknown field "resorces" in values.global.proxy',
+      'did you mean values.global.proxy.resources.requests.cpu?',
+    ],
     ['meshConfig.acessLogFile=/dev/stdout', 'unknown field "acessLogFile" in meshConfig', 'did you mean meshConfig.accessLogFile?'],
     ['components.pilott.enabled=true', 'unknown field "pilott" in components', 'did you mean components.pilot.enabled?'],
     ['valus.global.hub=x', 'unknown field "valus"', 'did you mean values.global.hub?'],
@@ -126,7 +130,16 @@ describe('aliases', () => {
 });
 
 describe('-f overlays', () => {
-  const text = ['apiVersion: install.istio.io/v1alpha1', 'kind: IstioOperator', 'spec:', '  values:', '    global:', '      proxy:', '        resorces: {}', ''].join('\n');
+  const text = [
+    'apiVersion: install.istio.io/v1alpha1',
+    'kind: IstioOperator',
+    'spec:',
+    '  values:',
+    '    global:',
+    '      proxy:',
+    '        resorces: {}',
+    '',
+  ].join('\n');
   it('merge maps, replace lists, and apply in order', () => {
     const a = { origin: 'a.yaml', value: { spec: { values: { pilot: { env: { A: '1' } }, cni: { excludeNamespaces: ['x'] } } } } };
     const b = { origin: 'b.yaml', value: { spec: { values: { pilot: { env: { B: '2' } } } } } };
@@ -147,6 +160,8 @@ describe('-f overlays', () => {
     expect(located.message).toBe('op.yaml:7:9: spec.values.global.proxy.resorces: unknown field (did you mean resources?)');
   });
   it('rejects documents that are not IstioOperators', () => {
-    expect(() => resolveValues({ files: [{ origin: 'x.yaml', value: { kind: 'Deployment', apiVersion: 'apps/v1' } }] })).toThrow(/expected kind IstioOperator, got Deployment/);
+    expect(() => resolveValues({ files: [{ origin: 'x.yaml', value: { kind: 'Deployment', apiVersion: 'apps/v1' } }] })).toThrow(
+      /expected kind IstioOperator, got Deployment/,
+    );
   });
 });

@@ -5,11 +5,13 @@
  */
 import { textOf, type JsonObject } from '../../tree.js';
 
-
 /** pilot-agent's command line in every template that runs it: `proxy <mode>`, DNS domain, log levels, STS port, JSON logs. */
 export function agentArgs(mode: string, anno: (name: string, def: unknown) => string, v: (p: string) => unknown): string[] {
   const args = [
-    'proxy', mode, '--domain', `$(POD_NAMESPACE).svc.${textOf(v('global.proxy.clusterDomain'))}`,
+    'proxy',
+    mode,
+    '--domain',
+    `$(POD_NAMESPACE).svc.${textOf(v('global.proxy.clusterDomain'))}`,
     `--proxyLogLevel=${anno('sidecar.istio.io/logLevel', v('global.proxy.logLevel'))}`,
     `--proxyComponentLogLevel=${anno('sidecar.istio.io/componentLogLevel', v('global.proxy.componentLogLevel'))}`,
     `--log_output_level=${anno('sidecar.istio.io/agentLogLevel', v('global.logging.level'))}`,
@@ -27,7 +29,10 @@ export function proxyImageFor(resolved: string, anno: (name: string, def: unknow
 }
 
 /** The readiness timings every template's agent probe takes from the readiness.status annotations or the values. */
-export function readinessTimings(anno: (name: string, def: unknown) => string, v: (p: string) => unknown): { initialDelaySeconds: number; periodSeconds: number; failureThreshold: number } {
+export function readinessTimings(
+  anno: (name: string, def: unknown) => string,
+  v: (p: string) => unknown,
+): { initialDelaySeconds: number; periodSeconds: number; failureThreshold: number } {
   return {
     initialDelaySeconds: Number(anno('readiness.status.sidecar.istio.io/initialDelaySeconds', v('global.proxy.readinessInitialDelaySeconds'))),
     periodSeconds: Number(anno('readiness.status.sidecar.istio.io/periodSeconds', v('global.proxy.readinessPeriodSeconds'))),
@@ -67,9 +72,17 @@ export function podInfoAndTokenVolumes(v: (p: string) => unknown): JsonObject[] 
   return [
     {
       name: 'istio-podinfo',
-      downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }, { path: 'annotations', fieldRef: { fieldPath: 'metadata.annotations' } }] },
+      downwardAPI: {
+        items: [
+          { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
+          { path: 'annotations', fieldRef: { fieldPath: 'metadata.annotations' } },
+        ],
+      },
     },
-    { name: 'istio-token', projected: { sources: [{ serviceAccountToken: { path: 'istio-token', expirationSeconds: 43200, audience: textOf(v('global.sds.token.aud')) } }] } },
+    {
+      name: 'istio-token',
+      projected: { sources: [{ serviceAccountToken: { path: 'istio-token', expirationSeconds: 43200, audience: textOf(v('global.sds.token.aud')) } }] },
+    },
   ];
 }
 
@@ -79,7 +92,10 @@ export function istiodCaVolume(v: (p: string) => unknown): JsonObject | undefine
   const bundle = textOf(v('global.trustBundleName'));
   const env = v('pilot.env') as JsonObject | undefined;
   if (env?.ENABLE_CLUSTER_TRUST_BUNDLE_API === true) {
-    return { name: 'istiod-ca-cert', projected: { sources: [{ clusterTrustBundle: { name: `istio.io:istiod-ca:${bundle || 'root-cert'}`, path: 'root-cert.pem' } }] } };
+    return {
+      name: 'istiod-ca-cert',
+      projected: { sources: [{ clusterTrustBundle: { name: `istio.io:istiod-ca:${bundle || 'root-cert'}`, path: 'root-cert.pem' } }] },
+    };
   }
   return { name: 'istiod-ca-cert', configMap: { name: bundle || 'istio-ca-root-cert' } };
 }

@@ -9,7 +9,6 @@ import { getPath, textOf, type JsonObject } from '../../tree.js';
 import { podPortsJson, type Container, type PodData, type TemplateInput } from '../template.js';
 import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes, proxyImageFor } from './agent-parts.js';
 
-
 /** The proxy's user and group: Istio's default proxy UID, as kube-inject uses without a cluster. */
 const PROXY_ID = 1337;
 
@@ -24,8 +23,7 @@ export function renderGatewayTemplate(input: TemplateInput): PodData {
   // The gateway template keeps the canonical name as is (the sidecar's trims it to 63 characters).
   const tmplLabels: Record<string, string> = {
     'service.istio.io/canonical-name': labels['service.istio.io/canonical-name'] || labels['app.kubernetes.io/name'] || labels.app || workload.name,
-    'service.istio.io/canonical-revision':
-      labels['service.istio.io/canonical-revision'] || labels['app.kubernetes.io/version'] || labels.version || 'latest',
+    'service.istio.io/canonical-revision': labels['service.istio.io/canonical-revision'] || labels['app.kubernetes.io/version'] || labels.version || 'latest',
   };
   const tmplAnnos: Record<string, string> = { 'istio.io/rev': config.revision || 'default' };
   if (others.length) {
@@ -36,9 +34,10 @@ export function renderGatewayTemplate(input: TemplateInput): PodData {
 
   // Without a pod security context in the values, let the proxy bind ports below 1024 (80, 443) unprivileged.
   const podSecurity = v('gateways.securityContext');
-  const securityContext = podSecurity && typeof podSecurity === 'object' && Object.keys(podSecurity).length
-    ? podSecurity
-    : { sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] };
+  const securityContext =
+    podSecurity && typeof podSecurity === 'object' && Object.keys(podSecurity).length
+      ? podSecurity
+      : { sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] };
 
   const spec: PodData['spec'] = { securityContext, containers: [routerContainer(input, others)], volumes: gatewayVolumes(input) };
   const pullSecrets = v('global.imagePullSecrets');
@@ -64,13 +63,15 @@ function routerContainer(input: TemplateInput, others: string[]): Container {
   container.env = routerEnv(input, others, annos);
   if (textOf(v('global.imagePullPolicy'))) container.imagePullPolicy = textOf(v('global.imagePullPolicy'));
   // Readiness comes from the values only: the readiness.status.sidecar.istio.io/* annotations are sidecar-only.
-  container.readinessProbe = Object.fromEntries(Object.entries({
-    httpGet: { path: '/healthz/ready', port: 15021 },
-    initialDelaySeconds: Number(v('global.proxy.readinessInitialDelaySeconds') ?? 0),
-    periodSeconds: Number(v('global.proxy.readinessPeriodSeconds') ?? 0),
-    timeoutSeconds: 3,
-    failureThreshold: Number(v('global.proxy.readinessFailureThreshold') ?? 0),
-  }).filter(([, x]) => x !== 0)); // zero fields are left out, as Go's omitempty does
+  container.readinessProbe = Object.fromEntries(
+    Object.entries({
+      httpGet: { path: '/healthz/ready', port: 15021 },
+      initialDelaySeconds: Number(v('global.proxy.readinessInitialDelaySeconds') ?? 0),
+      periodSeconds: Number(v('global.proxy.readinessPeriodSeconds') ?? 0),
+      timeoutSeconds: 3,
+      failureThreshold: Number(v('global.proxy.readinessFailureThreshold') ?? 0),
+    }).filter(([, x]) => x !== 0),
+  ); // zero fields are left out, as Go's omitempty does
   container.volumeMounts = routerMounts(v, annos);
   return container;
 }
@@ -98,7 +99,10 @@ function routerEnv(input: TemplateInput, others: string[], annos: Record<string,
   if (textOf(v('global.network'))) value('ISTIO_META_NETWORK', textOf(v('global.network')));
   if (workload.name) value('ISTIO_META_WORKLOAD_NAME', workload.name);
   if (workload.apiVersion && workload.name) {
-    value('ISTIO_META_OWNER', `kubernetes://apis/${workload.apiVersion}/namespaces/${workload.namespace || 'default'}/${workload.kind.toLowerCase()}s/${workload.name}`);
+    value(
+      'ISTIO_META_OWNER',
+      `kubernetes://apis/${workload.apiVersion}/namespaces/${workload.namespace || 'default'}/${workload.kind.toLowerCase()}s/${workload.name}`,
+    );
   }
   if ('sidecar.istio.io/bootstrapOverride' in annos) value('ISTIO_BOOTSTRAP_OVERRIDE', '/etc/istio/custom-bootstrap/custom_bootstrap.json');
   env.push(...meshIdEnv(config.meshConfig, v));
@@ -118,7 +122,8 @@ function routerMounts(v: (path: string) => unknown, annos: Record<string, string
     { name: 'workload-socket', mountPath: '/var/run/secrets/workload-spiffe-uds' },
     { name: 'credential-socket', mountPath: '/var/run/secrets/credential-uds' },
   ];
-  if (v('global.caName') === 'GkeWorkloadCertificate') mounts.push({ name: 'gke-workload-certificate', mountPath: '/var/run/secrets/workload-spiffe-credentials', readOnly: true });
+  if (v('global.caName') === 'GkeWorkloadCertificate')
+    mounts.push({ name: 'gke-workload-certificate', mountPath: '/var/run/secrets/workload-spiffe-credentials', readOnly: true });
   else mounts.push({ name: 'workload-certs', mountPath: '/var/run/secrets/workload-spiffe-credentials' });
   // Unlike the sidecar, the gateway template mounts no CRL volume.
   if (v('global.pilotCertProvider') === 'istiod') mounts.push({ name: 'istiod-ca-cert', mountPath: '/var/run/secrets/istio' });
@@ -136,9 +141,11 @@ function gatewayVolumes(input: TemplateInput): JsonObject[] {
   const annos = input.pod.metadata.annotations ?? {};
   // The first has a null emptyDir in Istio's template (Go drops it; the API server defaults it), the next two an empty one.
   const out: JsonObject[] = [{ name: 'workload-socket' }, { name: 'credential-socket', emptyDir: {} }];
-  if (v('global.caName') === 'GkeWorkloadCertificate') out.push({ name: 'gke-workload-certificate', csi: { driver: 'workloadcertificates.security.cloud.google.com' } });
+  if (v('global.caName') === 'GkeWorkloadCertificate')
+    out.push({ name: 'gke-workload-certificate', csi: { driver: 'workloadcertificates.security.cloud.google.com' } });
   else out.push({ name: 'workload-certs', emptyDir: {} });
-  if ('sidecar.istio.io/bootstrapOverride' in annos) out.push({ name: 'custom-bootstrap-volume', configMap: { name: annos['sidecar.istio.io/bootstrapOverride'] } });
+  if ('sidecar.istio.io/bootstrapOverride' in annos)
+    out.push({ name: 'custom-bootstrap-volume', configMap: { name: annos['sidecar.istio.io/bootstrapOverride'] } });
   out.push({ name: 'istio-envoy', emptyDir: { medium: 'Memory' } }, { name: 'istio-data', emptyDir: {} });
   out.push(...podInfoAndTokenVolumes(v));
   const ca = istiodCaVolume(v);

@@ -5,12 +5,8 @@
  * manifests/injection/grpc-agent.tmpl and grpc-simple.tmpl are the same templates for istiod.
  */
 import { getPath, textOf, type JsonObject } from '../../tree.js';
-import {
-  inboundTrafficPolicyMode, podPortsJson, proxyResources, userJson,
-  type Container, type PodData, type TemplateInput,
-} from '../template.js';
+import { inboundTrafficPolicyMode, podPortsJson, proxyResources, userJson, type Container, type PodData, type TemplateInput } from '../template.js';
 import { agentArgs, caAndPodEnv, fieldRefEnv, istiodCaVolume, meshIdEnv, podInfoAndTokenVolumes, proxyImageFor, readinessTimings } from './agent-parts.js';
-
 
 /** Where the agent writes the gRPC bootstrap (the istio-xds volume, shared with the app containers). */
 const AGENT_XDS_DIR = '/etc/istio/proxy';
@@ -60,7 +56,7 @@ function bootstrapScript(istiod: string): string {
   return [
     'NODE_ID="sidecar~${INSTANCE_IP}~${POD_NAME}.${POD_NAMESPACE}~cluster.local"',
     `SERVER_URI="dns:///${istiod}.\${ISTIO_NAMESPACE}.svc:15010"`,
-    "cat > /var/lib/grpc/data/bootstrap.json <<EOF",
+    'cat > /var/lib/grpc/data/bootstrap.json <<EOF',
     '{',
     '  "xds_servers": [{"server_uri": "${SERVER_URI}", "channel_creds": [{"type": "insecure"}], "server_features": ["xds_v3"]}],',
     '  "node": {"id": "${NODE_ID}", "metadata": {"GENERATOR": "grpc"}}',
@@ -112,7 +108,10 @@ export function renderGrpcAgent(input: TemplateInput): PodData {
     const t = readinessTimings(anno, v);
     proxy.readinessProbe = omitZero({
       httpGet: { path: '/healthz/ready', port: 15020 },
-      initialDelaySeconds: t.initialDelaySeconds, periodSeconds: t.periodSeconds, timeoutSeconds: 3, failureThreshold: t.failureThreshold,
+      initialDelaySeconds: t.initialDelaySeconds,
+      periodSeconds: t.periodSeconds,
+      timeoutSeconds: 3,
+      failureThreshold: t.failureThreshold,
     });
   }
   proxy.resources = proxyResources(annos, v('global.proxy.resources')) ?? {};
@@ -179,7 +178,8 @@ function agentVolumes(input: TemplateInput, annos: Record<string, string>, v: (p
   // No source on workload-socket and workload-certs: the API server defaults them to emptyDir, as for the sidecar.
   const out: JsonObject[] = [{ name: 'workload-socket' }];
   out.push(gke ? { name: 'gke-workload-certificate', csi: { driver: 'workloadcertificates.security.cloud.google.com' } } : { name: 'workload-certs' });
-  if ('sidecar.istio.io/bootstrapOverride' in annos) out.push({ name: 'custom-bootstrap-volume', configMap: { name: annos['sidecar.istio.io/bootstrapOverride'] } });
+  if ('sidecar.istio.io/bootstrapOverride' in annos)
+    out.push({ name: 'custom-bootstrap-volume', configMap: { name: annos['sidecar.istio.io/bootstrapOverride'] } });
   out.push({ emptyDir: { medium: 'Memory' }, name: 'istio-xds' }, { name: 'istio-data', emptyDir: {} });
   out.push(...podInfoAndTokenVolumes(v));
   const ca = istiodCaVolume(v);

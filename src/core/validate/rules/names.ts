@@ -18,7 +18,9 @@ export function dns1123LabelError(name: string): string | undefined {
 /** Why `name` is not a DNS-1123 subdomain (most object names), or undefined. */
 export function dns1123SubdomainError(name: string): string | undefined {
   if (name.length > 253) return 'must be no more than 253 characters';
-  return DNS1123_SUBDOMAIN.test(name) ? undefined : "must consist of lower case alphanumeric characters, '-' or '.', and start and end with an alphanumeric character";
+  return DNS1123_SUBDOMAIN.test(name)
+    ? undefined
+    : "must consist of lower case alphanumeric characters, '-' or '.', and start and end with an alphanumeric character";
 }
 
 /** Why `key` is not a valid label or annotation key (`[prefix/]name`), or undefined. */
@@ -32,13 +34,17 @@ export function labelKeyError(key: string): string | undefined {
   }
   if (name.length === 0) return 'name part must not be empty';
   if (name.length > 63) return 'name part must be no more than 63 characters';
-  return QUALIFIED_NAME.test(name) ? undefined : "name part must consist of alphanumeric characters, '-', '_' or '.', and start and end with an alphanumeric character";
+  return QUALIFIED_NAME.test(name)
+    ? undefined
+    : "name part must consist of alphanumeric characters, '-', '_' or '.', and start and end with an alphanumeric character";
 }
 
 /** Why `value` is not a valid label value, or undefined. */
 export function labelValueError(value: string): string | undefined {
   if (value.length > 63) return 'must be no more than 63 characters';
-  return LABEL_VALUE.test(value) ? undefined : "must be empty or consist of alphanumeric characters, '-', '_' or '.', and start and end with an alphanumeric character";
+  return LABEL_VALUE.test(value)
+    ? undefined
+    : "must be empty or consist of alphanumeric characters, '-', '_' or '.', and start and end with an alphanumeric character";
 }
 
 /** Why `host` is not a valid host name where a leading wildcard label (`*`, `*.example.com`) is allowed, or undefined. */

@@ -8,7 +8,8 @@ describe('connect without any kubeconfig', () => {
     const error = await connect({}, { HOME: '/nonexistent-home' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClusterError);
     expect((error as ClusterError).message).toBe(
-      'no cluster configured: no --kubeconfig, KUBECONFIG is unset (or names no file) and ~/.kube/config does not exist');
+      'no cluster configured: no --kubeconfig, KUBECONFIG is unset (or names no file) and ~/.kube/config does not exist',
+    );
     expect((error as ClusterError).hint).toBe('pass --kubeconfig <file> or set KUBECONFIG to point mesh at a cluster');
   });
 
@@ -22,7 +23,9 @@ describe('translateKubeError', () => {
   it('names an untrusted server certificate as such, with the kubeconfig field to check', () => {
     const cause = Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
     const error = translateKubeError(Object.assign(new Error('request failed'), { cause }), 'list pods', 'https://10.0.0.1:6443');
-    expect(error.message).toBe('cannot list pods: the API server at https://10.0.0.1:6443 presented a certificate the kubeconfig does not trust (DEPTH_ZERO_SELF_SIGNED_CERT)');
+    expect(error.message).toBe(
+      'cannot list pods: the API server at https://10.0.0.1:6443 presented a certificate the kubeconfig does not trust (DEPTH_ZERO_SELF_SIGNED_CERT)',
+    );
     expect(error.hint).toMatch(/certificate-authority/);
   });
 

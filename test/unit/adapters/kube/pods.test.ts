@@ -22,8 +22,16 @@ describe('parsePodArgument', () => {
 describe('selectorString', () => {
   it('renders matchLabels, matchExpressions and plain maps', () => {
     expect(selectorString({ matchLabels: { app: 'istiod', istio: 'pilot' } })).toBe('app=istiod,istio=pilot');
-    expect(selectorString({ matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }, { key: 'x', operator: 'Exists' }, { key: 'y', operator: 'DoesNotExist' }, { key: 'z', operator: 'NotIn', values: ['c'] }] }))
-      .toBe('tier in (a,b),x,!y,z notin (c)');
+    expect(
+      selectorString({
+        matchExpressions: [
+          { key: 'tier', operator: 'In', values: ['a', 'b'] },
+          { key: 'x', operator: 'Exists' },
+          { key: 'y', operator: 'DoesNotExist' },
+          { key: 'z', operator: 'NotIn', values: ['c'] },
+        ],
+      }),
+    ).toBe('tier in (a,b),x,!y,z notin (c)');
     expect(selectorString({ app: 'kiali' })).toBe('app=kiali');
     expect(selectorString(undefined)).toBe('');
   });

@@ -18,7 +18,13 @@ let globals: GlobalOptions;
 const hits = new Map<string, number>();
 
 const discovery: Record<string, unknown> = {
-  '/api/v1': { resources: [{ name: 'services', kind: 'Service', namespaced: true }, { name: 'namespaces', kind: 'Namespace', namespaced: false }, { name: 'configmaps', kind: 'ConfigMap', namespaced: true }] },
+  '/api/v1': {
+    resources: [
+      { name: 'services', kind: 'Service', namespaced: true },
+      { name: 'namespaces', kind: 'Namespace', namespaced: false },
+      { name: 'configmaps', kind: 'ConfigMap', namespaced: true },
+    ],
+  },
   '/apis/security.istio.io/v1': { resources: [{ name: 'authorizationpolicies', kind: 'AuthorizationPolicy', namespaced: true }] },
   '/apis/networking.istio.io/v1': { resources: [{ name: 'gateways', kind: 'Gateway', namespaced: true }] },
   '/apis/gateway.networking.k8s.io/v1': { resources: [{ name: 'httproutes', kind: 'HTTPRoute', namespaced: true }] },
@@ -48,7 +54,9 @@ beforeAll(async () => {
     if (path === '/apis/gateway.networking.k8s.io/v1/httproutes') return reply(res, 200, { items: [{ metadata: { name: 'r', namespace: 'a' }, spec: {} }] });
     if (path === '/api/v1/namespaces') return reply(res, 403, { kind: 'Status', message: 'namespaces is forbidden' });
     if (path === '/api/v1/namespaces/istio-system/configmaps') {
-      return reply(res, 200, { items: [{ metadata: { name: 'istio', namespace: 'istio-system' } }, { metadata: { name: 'app-settings', namespace: 'istio-system' } }] });
+      return reply(res, 200, {
+        items: [{ metadata: { name: 'istio', namespace: 'istio-system' } }, { metadata: { name: 'app-settings', namespace: 'istio-system' } }],
+      });
     }
     return reply(res, 404, { kind: 'Status', message: 'not found' });
   });
@@ -56,12 +64,18 @@ beforeAll(async () => {
   const port = (server.address() as AddressInfo).port;
   const dir = mkdtempSync(join(tmpdir(), 'mesh-snapshot-'));
   const kubeconfig = join(dir, 'config');
-  writeFileSync(kubeconfig, [
-    'apiVersion: v1', 'kind: Config', 'current-context: t',
-    `clusters: [{name: t, cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}}]`,
-    'contexts: [{name: t, context: {cluster: t, user: u}}]',
-    'users: [{name: u, user: {token: t}}]', '',
-  ].join('\n'));
+  writeFileSync(
+    kubeconfig,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: t',
+      `clusters: [{name: t, cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}}]`,
+      'contexts: [{name: t, context: {cluster: t, user: u}}]',
+      'users: [{name: u, user: {token: t}}]',
+      '',
+    ].join('\n'),
+  );
   globals = { kubeconfig, istioNamespace: 'istio-system', verbose: false } as GlobalOptions;
 });
 
@@ -69,7 +83,11 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('readCluster', () => {
   it('retries throttled lists, pages, and names the kinds it could not read', async () => {
-    const read = await readCluster(await connect(globals, {}), { kinds: ['AuthorizationPolicy', 'Service', 'Namespace', 'MeshConfig', 'Gateway', 'Telemetry'], istioNamespace: globals.istioNamespace, timeoutMs: 10_000 });
+    const read = await readCluster(await connect(globals, {}), {
+      kinds: ['AuthorizationPolicy', 'Service', 'Namespace', 'MeshConfig', 'Gateway', 'Telemetry'],
+      istioNamespace: globals.istioNamespace,
+      timeoutMs: 10_000,
+    });
     expect(hits.get('/apis/security.istio.io/v1/authorizationpolicies')).toBe(3);
     const names = read.objects.map((o) => `${o.kind}/${o.metadata?.name}`);
     expect(names).toEqual(['AuthorizationPolicy/deny', 'Service/s1', 'Service/s2', 'ConfigMap/istio']);
@@ -85,8 +103,14 @@ describe('readCluster', () => {
   });
 
   it('lists Gateway API kinds under their own kind; an unserved one is known absent, without a warning', async () => {
-    const read = await readCluster(await connect(globals, {}), { kinds: ['HTTPRoute.gateway.networking.k8s.io', 'GRPCRoute.gateway.networking.k8s.io', 'Service'], istioNamespace: globals.istioNamespace, timeoutMs: 10_000 });
-    expect(read.objects.filter((o) => o.kind === 'HTTPRoute')).toEqual([{ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'a' }, spec: {} }]);
+    const read = await readCluster(await connect(globals, {}), {
+      kinds: ['HTTPRoute.gateway.networking.k8s.io', 'GRPCRoute.gateway.networking.k8s.io', 'Service'],
+      istioNamespace: globals.istioNamespace,
+      timeoutMs: 10_000,
+    });
+    expect(read.objects.filter((o) => o.kind === 'HTTPRoute')).toEqual([
+      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'a' }, spec: {} },
+    ]);
     expect(read.complete).toEqual(['HTTPRoute.gateway.networking.k8s.io', 'GRPCRoute.gateway.networking.k8s.io', 'Service']);
     expect(read.skipped).toEqual([]);
   });

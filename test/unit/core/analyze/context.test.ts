@@ -3,8 +3,15 @@ import { createContext } from '../../../../src/core/analyze/context.js';
 import { buildSnapshot, fileSource } from '../../../../src/core/model/snapshot.js';
 import { loadDocuments, objectsOf } from '../../../../src/core/yaml/load.js';
 
-const snapshot = () => buildSnapshot([fileSource(objectsOf(loadDocuments('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\n', 'f.yaml')))],
-  { defaultNamespace: 'default', istioNamespace: 'istio-system', addDefaults: false });
+const snapshot = () =>
+  buildSnapshot(
+    [
+      fileSource(
+        objectsOf(loadDocuments('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\n', 'f.yaml')),
+      ),
+    ],
+    { defaultNamespace: 'default', istioNamespace: 'istio-system', addDefaults: false },
+  );
 
 describe('AnalysisContext.memo', () => {
   it('computes once per snapshot and credits every analyzer using the value with the kinds it read', () => {
@@ -16,7 +23,11 @@ describe('AnalysisContext.memo', () => {
       // An outer memo built on an inner one: both credit their reads.
       const outer = ctx.memo('outer', () => {
         computed++;
-        const names = ctx.memo('inner', () => { const n: string[] = []; ctx.forEach('Pod', (r) => void n.push(r.name)); return n; });
+        const names = ctx.memo('inner', () => {
+          const n: string[] = [];
+          ctx.forEach('Pod', (r) => void n.push(r.name));
+          return n;
+        });
         return [...names, ctx.find('Service', 'default', 's')?.name];
       });
       return { outer, read: [...read].sort() };

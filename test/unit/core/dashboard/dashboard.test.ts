@@ -8,7 +8,7 @@ import { UsageError } from '../../../../src/errors.js';
 const byName = (name: string): Dashboard => DASHBOARDS.find((d) => d.name === name)!;
 
 describe('catalog', () => {
-  it('has istioctl 1.30\'s selectors, ports and paths', () => {
+  it("has istioctl 1.30's selectors, ports and paths", () => {
     expect(DASHBOARDS.map((d) => [d.name, d.selector ?? d.kind, d.remotePort, d.path])).toEqual([
       ['kiali', 'app=kiali', 20001, '/kiali'],
       ['prometheus', 'app.kubernetes.io/name=prometheus', 9090, ''],
@@ -23,7 +23,8 @@ describe('catalog', () => {
     ]);
   });
   it('gives every add-on an install hint', () => {
-    for (const d of DASHBOARDS.filter((x) => x.kind === 'addon')) expect(installHint(d)).toMatch(/^install it with: kubectl apply -f https:\/\/.*\/release-1\.30\/samples\/addons\//);
+    for (const d of DASHBOARDS.filter((x) => x.kind === 'addon'))
+      expect(installHint(d)).toMatch(/^install it with: kubectl apply -f https:\/\/.*\/release-1\.30\/samples\/addons\//);
     expect(installHint(byName('envoy'))).toBeUndefined();
   });
 });
@@ -54,7 +55,7 @@ describe('addresses, ports and URLs', () => {
     expect(() => parsePort('0', '--ui-port')).toThrow('--ui-port: "0" is not a port number (1-65535)');
     expect(() => parsePort('8080x', '--port', true)).toThrow(UsageError);
   });
-  it('prefers the UI\'s own port, then any; an explicit --port is the only choice', () => {
+  it("prefers the UI's own port, then any; an explicit --port is the only choice", () => {
     expect(localPorts(undefined, 20001)).toEqual([20001, 0]);
     expect(localPorts(0, 20001)).toEqual([0]);
     expect(localPorts(8080, 20001)).toEqual([8080]);
@@ -63,7 +64,7 @@ describe('addresses, ports and URLs', () => {
     expect(dashboardUrl('localhost', 20001, '/kiali')).toBe('http://localhost:20001/kiali');
     expect(dashboardUrl('::1', 9090, '')).toBe('http://[::1]:9090');
   });
-  it('reads istiod\'s monitoring port from prometheus.io/port', () => {
+  it("reads istiod's monitoring port from prometheus.io/port", () => {
     expect(monitoringPort({ 'prometheus.io/port': '15015' })).toBe(15015);
     expect(monitoringPort({ 'prometheus.io/port': 'http' })).toBe(15014);
     expect(monitoringPort({})).toBe(15014);

@@ -2,18 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { buildSnapshot } from '../../../../src/core/model/snapshot.js';
 import { createContext } from '../../../../src/core/analyze/context.js';
 import type { KubeObject } from '../../../../src/core/yaml/load.js';
-import { pickDestinationRule, renderMatches, splitSubsets, virtualServiceFacts, virtualServicesFor, visibleFrom } from '../../../../src/core/describe/traffic.js';
+import {
+  pickDestinationRule,
+  renderMatches,
+  splitSubsets,
+  virtualServiceFacts,
+  virtualServicesFor,
+  visibleFrom,
+} from '../../../../src/core/describe/traffic.js';
 import { authorizationPolicies, effectivePeerAuthentication, sidecarFor } from '../../../../src/core/describe/policies.js';
 import { injectionReason, revisionOf } from '../../../../src/core/describe/pod.js';
 
-const ctxOf = (objects: KubeObject[]) => createContext(
-  buildSnapshot([{ objects: objects.map((object) => ({ object, origin: { type: 'cluster' as const } })) }], { defaultNamespace: 'default', istioNamespace: 'istio-system', addDefaults: false }),
-  'test', () => {},
-);
+const ctxOf = (objects: KubeObject[]) =>
+  createContext(
+    buildSnapshot([{ objects: objects.map((object) => ({ object, origin: { type: 'cluster' as const } })) }], {
+      defaultNamespace: 'default',
+      istioNamespace: 'istio-system',
+      addDefaults: false,
+    }),
+    'test',
+    () => {},
+  );
 const obj = (apiVersion: string, kind: string, namespace: string, name: string, spec: unknown, extra: Record<string, unknown> = {}): KubeObject =>
-  ({ apiVersion, kind, metadata: { name, namespace, ...extra }, spec } as KubeObject);
+  ({ apiVersion, kind, metadata: { name, namespace, ...extra }, spec }) as KubeObject;
 const dr = (ns: string, name: string, spec: unknown) => obj('networking.istio.io/v1', 'DestinationRule', ns, name, spec);
-const pa = (ns: string, name: string, spec: unknown, created?: string) => obj('security.istio.io/v1', 'PeerAuthentication', ns, name, spec, created ? { creationTimestamp: created } : {});
+const pa = (ns: string, name: string, spec: unknown, created?: string) =>
+  obj('security.istio.io/v1', 'PeerAuthentication', ns, name, spec, created ? { creationTimestamp: created } : {});
 const view = { namespace: 'shop', podLabels: [{ app: 'cart', version: 'v1' }], rootNamespace: 'istio-system' };
 const FQDN = 'cart.shop.svc.cluster.local';
 
@@ -48,12 +62,14 @@ describe('DestinationRule choice', () => {
     expect(pickDestinationRule(ctx, FQDN, 'shop', view)).toBeUndefined();
   });
 
-  it('a short host is resolved in the rule\'s own namespace, not the client\'s', () => {
+  it("a short host is resolved in the rule's own namespace, not the client's", () => {
     expect(pickDestinationRule(ctxOf([dr('other', 'x', { host: 'cart' })]), FQDN, 'shop', view)).toBeUndefined();
   });
 
   it('splits subsets by the pod labels', () => {
-    const ctx = ctxOf([dr('shop', 'c', { host: 'cart', subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }, { name: 'all' }] })]);
+    const ctx = ctxOf([
+      dr('shop', 'c', { host: 'cart', subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }, { name: 'all' }] }),
+    ]);
     expect(splitSubsets(pickDestinationRule(ctx, FQDN, 'shop', view)!, view.podLabels)).toEqual({ matching: ['v1', 'all'], nonMatching: ['v2'] });
   });
 });
@@ -72,24 +88,33 @@ describe('VirtualService routes', () => {
   });
 
   it('says why a destination does not reach the pod: subset, unknown subset, port, other host', () => {
-    const ctx = ctxOf([vs('shop', 'r', { hosts: ['cart'], http: [
-      { route: [{ destination: { host: 'cart', subset: 'v2' } }] },
-      { route: [{ destination: { host: 'cart', subset: 'v9' } }] },
-      { route: [{ destination: { host: 'cart', port: { number: 81 } } }] },
-      { route: [{ destination: { host: 'payments' } }] },
-      { match: [{ uri: { exact: '/x' } }], route: [{ destination: { host: 'cart.shop.svc.cluster.local', subset: 'v1' }, weight: 100 }] },
-    ] })]);
+    const ctx = ctxOf([
+      vs('shop', 'r', {
+        hosts: ['cart'],
+        http: [
+          { route: [{ destination: { host: 'cart', subset: 'v2' } }] },
+          { route: [{ destination: { host: 'cart', subset: 'v9' } }] },
+          { route: [{ destination: { host: 'cart', port: { number: 81 } } }] },
+          { route: [{ destination: { host: 'payments' } }] },
+          { match: [{ uri: { exact: '/x' } }], route: [{ destination: { host: 'cart.shop.svc.cluster.local', subset: 'v1' }, weight: 100 }] },
+        ],
+      }),
+    ]);
     const facts = virtualServiceFacts(virtualServicesFor(ctx, FQDN, view)[0]!, FQDN, 80, { matching: ['v1'], nonMatching: ['v2'] }, undefined);
     expect(facts.matchingRoutes.map((r) => r.index)).toEqual([4]);
     expect(facts.otherRoutes.map((r) => r.destinations[0]!.note)).toEqual([
-      'subset v2 does not select this pod', 'subset v9 but no DestinationRule defines subsets', 'port 81, not 80', 'another service',
+      'subset v2 does not select this pod',
+      'subset v9 but no DestinationRule defines subsets',
+      'port 81, not 80',
+      'another service',
     ]);
   });
 
   it('renders matches', () => {
     expect(renderMatches('http', [])).toBe('everything');
-    expect(renderMatches('http', [{ uri: { prefix: '/a' }, headers: { b: { exact: '1' }, a: { regex: 'x.*' } } }, { method: { exact: 'GET' } }]))
-      .toBe('uri /a*, headers a=~x.*; b=1 or method GET');
+    expect(renderMatches('http', [{ uri: { prefix: '/a' }, headers: { b: { exact: '1' }, a: { regex: 'x.*' } } }, { method: { exact: 'GET' } }])).toBe(
+      'uri /a*, headers a=~x.*; b=1 or method GET',
+    );
     expect(renderMatches('tcp', [{ port: 5432 }])).toBe('port 5432');
   });
 });
@@ -109,7 +134,10 @@ describe('effective PeerAuthentication', () => {
     ]);
     const got = effectivePeerAuthentication(ctx, 'shop', labels, 'istio-system');
     expect(got.mode).toBe('PERMISSIVE');
-    expect(got.portModes).toEqual([{ port: 8000, mode: 'PERMISSIVE' }, { port: 9000, mode: 'DISABLE' }]);
+    expect(got.portModes).toEqual([
+      { port: 8000, mode: 'PERMISSIVE' },
+      { port: 9000, mode: 'DISABLE' },
+    ]);
     expect(got.applied.map((a) => `${a.level}:${a.name}`)).toEqual(['mesh:mesh', 'namespace:ns', 'workload:wl']);
   });
 
@@ -137,7 +165,9 @@ describe('AuthorizationPolicies and Sidecars', () => {
       ap('elsewhere', 'x', {}),
     ]);
     expect(authorizationPolicies(ctx, 'shop', { app: 'cart' }, 'istio-system').map((a) => `${a.action} ${a.name} ${a.scope} ${a.rules}`)).toEqual([
-      'DENY deny-all-ns mesh 2', 'ALLOW allow-sel workload 1', 'ALLOW ns-wide namespace 0',
+      'DENY deny-all-ns mesh 2',
+      'ALLOW allow-sel workload 1',
+      'ALLOW ns-wide namespace 0',
     ]);
   });
 
@@ -157,7 +187,7 @@ describe('pod facts', () => {
   });
 
   it('predicts injection of pod templates from namespace and pod labels', () => {
-    const w = (labels: Record<string, string>) => ({ labels } as Parameters<typeof injectionReason>[0]);
+    const w = (labels: Record<string, string>) => ({ labels }) as Parameters<typeof injectionReason>[0];
     expect(injectionReason(w({}), { 'istio-injection': 'enabled' })).toContain('istio-injection=enabled');
     expect(injectionReason(w({ 'sidecar.istio.io/inject': 'false' }), { 'istio-injection': 'enabled' })).toBeUndefined();
     expect(injectionReason(w({}), { 'istio.io/rev': 'canary' })).toContain('istio.io/rev=canary');

@@ -28,7 +28,7 @@ function inject(object: Any, values: Tree[] = [], warnings: string[] = []): { po
   expect(r.changed).toBe(true);
   const pod = (r.object as Any).spec.template;
   const proxy = pod.spec.containers.find((c: Any) => c.name === 'istio-proxy');
-  const env = Object.fromEntries((proxy.env as Any[]).map((e) => [e.name, 'value' in e ? e.value : e.valueFrom ?? null]));
+  const env = Object.fromEntries((proxy.env as Any[]).map((e) => [e.name, 'value' in e ? e.value : (e.valueFrom ?? null)]));
   return { pod, proxy, env };
 }
 
@@ -57,7 +57,16 @@ describe('gateway template', () => {
     const status = JSON.parse(pod.metadata.annotations['sidecar.istio.io/status']);
     expect(status.initContainers).toBeNull();
     expect(status.containers).toEqual(['istio-proxy']);
-    expect(status.volumes).toEqual(['workload-socket', 'credential-socket', 'workload-certs', 'istio-envoy', 'istio-data', 'istio-podinfo', 'istio-token', 'istiod-ca-cert']);
+    expect(status.volumes).toEqual([
+      'workload-socket',
+      'credential-socket',
+      'workload-certs',
+      'istio-envoy',
+      'istio-data',
+      'istio-podinfo',
+      'istio-token',
+      'istiod-ca-cert',
+    ]);
     expect(JSON.parse(pod.metadata.annotations['proxy.istio.io/overrides'])).toEqual({ containers: [{ name: 'istio-proxy', imagePullPolicy: 'Always' }] });
     expect(pod.metadata.annotations['prometheus.io/port']).toBe('15020');
   });
@@ -66,18 +75,27 @@ describe('gateway template', () => {
     const { pod, proxy } = inject(gateway());
     expect(pod.spec.volumes.map((v: Any) => v.name)).not.toContain('istio-ca-crl');
     expect(proxy.volumeMounts.map((m: Any) => m.name)).not.toContain('istio-ca-crl');
-    expect(pod.spec.volumes.slice(0, 3)).toEqual([{ name: 'workload-socket' }, { name: 'credential-socket', emptyDir: {} }, { name: 'workload-certs', emptyDir: {} }]);
+    expect(pod.spec.volumes.slice(0, 3)).toEqual([
+      { name: 'workload-socket' },
+      { name: 'credential-socket', emptyDir: {} },
+      { name: 'workload-certs', emptyDir: {} },
+    ]);
   });
 
   it('ignores the sidecar-only annotations: interception mode, resources, readiness tuning', () => {
-    const { proxy, env } = inject(gateway({
-      annotations: {
-        'sidecar.istio.io/interceptionMode': 'TPROXY',
-        'sidecar.istio.io/proxyCPU': '300m',
-        'readiness.status.sidecar.istio.io/periodSeconds': '5',
-      },
-    }), [], ['sidecar.istio.io/interceptionMode', 'sidecar.istio.io/proxyCPU', 'readiness.status.sidecar.istio.io/periodSeconds']
-      .map((a) => `Deployment edge/ingress: annotation ${a} has no effect with the "gateway" injection template (it tunes sidecars only)`));
+    const { proxy, env } = inject(
+      gateway({
+        annotations: {
+          'sidecar.istio.io/interceptionMode': 'TPROXY',
+          'sidecar.istio.io/proxyCPU': '300m',
+          'readiness.status.sidecar.istio.io/periodSeconds': '5',
+        },
+      }),
+      [],
+      ['sidecar.istio.io/interceptionMode', 'sidecar.istio.io/proxyCPU', 'readiness.status.sidecar.istio.io/periodSeconds'].map(
+        (a) => `Deployment edge/ingress: annotation ${a} has no effect with the "gateway" injection template (it tunes sidecars only)`,
+      ),
+    );
     expect(env.ISTIO_META_INTERCEPTION_MODE).toBe('REDIRECT');
     expect(proxy.resources).toBeUndefined();
     expect(proxy.readinessProbe.periodSeconds).toBe(15);
@@ -85,13 +103,15 @@ describe('gateway template', () => {
   });
 
   it('honours the proxy annotations it shares with the sidecar and the ProxyConfig interception mode', () => {
-    const { proxy, env } = inject(gateway({
-      annotations: {
-        'sidecar.istio.io/logLevel': 'debug',
-        'sidecar.istio.io/proxyImage': 'registry.example/istio/proxyv2:custom',
-        'proxy.istio.io/config': 'interceptionMode: NONE',
-      },
-    }));
+    const { proxy, env } = inject(
+      gateway({
+        annotations: {
+          'sidecar.istio.io/logLevel': 'debug',
+          'sidecar.istio.io/proxyImage': 'registry.example/istio/proxyv2:custom',
+          'proxy.istio.io/config': 'interceptionMode: NONE',
+        },
+      }),
+    );
     expect(proxy.image).toBe('registry.example/istio/proxyv2:custom');
     expect(proxy.args).toContain('--proxyLogLevel=debug');
     expect(env.ISTIO_META_INTERCEPTION_MODE).toBe('NONE');
@@ -99,7 +119,14 @@ describe('gateway template', () => {
 
   it('leaves the app containers value out when the proxy is alone, and names the first other container default', () => {
     expect(inject(gateway()).env).toHaveProperty('ISTIO_META_APP_CONTAINERS', null);
-    const { pod, env } = inject(gateway({ containers: [{ name: 'watcher', image: 'example.com/w:1' }, { name: 'istio-proxy', image: 'auto' }] }));
+    const { pod, env } = inject(
+      gateway({
+        containers: [
+          { name: 'watcher', image: 'example.com/w:1' },
+          { name: 'istio-proxy', image: 'auto' },
+        ],
+      }),
+    );
     expect(env.ISTIO_META_APP_CONTAINERS).toBe('watcher');
     expect(pod.metadata.annotations['kubectl.kubernetes.io/default-container']).toBe('watcher');
     expect(pod.spec.containers.map((c: Any) => c.name)).toEqual(['watcher', 'istio-proxy']);

@@ -24,7 +24,12 @@ function workload(template: string, opts: { annotations?: Record<string, string>
         metadata: { annotations: { 'inject.istio.io/templates': template, ...opts.annotations }, labels: { app: 'greeter' } },
         spec: {
           containers: opts.containers ?? [
-            { name: 'app', image: 'example.com/greeter:1', ports: [{ containerPort: 50051, name: 'grpc' }], readinessProbe: { httpGet: { path: '/ready', port: 8080 } } },
+            {
+              name: 'app',
+              image: 'example.com/greeter:1',
+              ports: [{ containerPort: 50051, name: 'grpc' }],
+              readinessProbe: { httpGet: { path: '/ready', port: 8080 } },
+            },
           ],
         },
       },
@@ -84,7 +89,11 @@ describe('grpc-agent template', () => {
     const proxy = container(pod, 'istio-proxy');
     expect(envOf(proxy).CA_ADDR).toBe('istiod-canary.istio-system.svc:15012');
     expect(pod.metadata.annotations['istio.io/rev']).toBe('canary');
-    expect(container(pod, 'app').volumeMounts[2]).toEqual({ name: 'gke-workload-certificate', mountPath: '/var/run/secrets/workload-spiffe-credentials', readOnly: true });
+    expect(container(pod, 'app').volumeMounts[2]).toEqual({
+      name: 'gke-workload-certificate',
+      mountPath: '/var/run/secrets/workload-spiffe-credentials',
+      readOnly: true,
+    });
     expect(pod.spec.volumes.map((v: Any) => v.name)).not.toContain('workload-certs');
   });
 
@@ -98,13 +107,23 @@ describe('grpc-agent template', () => {
 
 describe('grpc-simple template', () => {
   it('adds the bootstrap init container, the bootstrap env to every container, and no agent', () => {
-    const pod = podOf(inject(workload('grpc-simple', {
-      containers: [{ name: 'app', image: 'example.com/a:1', readinessProbe: { httpGet: { path: '/ready', port: 8080 } } }, { name: 'helper', image: 'example.com/h:1' }],
-    })));
+    const pod = podOf(
+      inject(
+        workload('grpc-simple', {
+          containers: [
+            { name: 'app', image: 'example.com/a:1', readinessProbe: { httpGet: { path: '/ready', port: 8080 } } },
+            { name: 'helper', image: 'example.com/h:1' },
+          ],
+        }),
+      ),
+    );
     expect(pod.spec.initContainers.map((c: Any) => c.name)).toEqual(['grpc-bootstrap-init']);
     expect(pod.spec.containers.map((c: Any) => c.name)).toEqual(['app', 'helper']);
     for (const name of ['app', 'helper']) expect(envOf(container(pod, name)).GRPC_XDS_BOOTSTRAP).toBe('/var/lib/grpc/data/bootstrap.json');
-    expect(JSON.parse(pod.metadata.annotations['sidecar.istio.io/status'])).toMatchObject({ initContainers: ['grpc-bootstrap-init'], containers: ['app', 'helper'] });
+    expect(JSON.parse(pod.metadata.annotations['sidecar.istio.io/status'])).toMatchObject({
+      initContainers: ['grpc-bootstrap-init'],
+      containers: ['app', 'helper'],
+    });
     // No agent to answer on 15020, so HTTP probes are not rewritten.
     expect(container(pod, 'app').readinessProbe).toEqual({ httpGet: { path: '/ready', port: 8080 } });
   });

@@ -13,28 +13,37 @@ import { YAML11_SCHEMA } from '../../../../src/core/yaml/schema11.js';
 
 const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
 const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('yes', 'on', 'off', '0644', '1e3', 'null', '~', '12:30', 'true', ''));
-const container = fc.record({
-  name,
-  image: fc.constantFrom('nginx:1.27', 'example.com/app:1.0', 'busybox'),
-  env: fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), value: text }), { maxLength: 3 }),
-  ports: fc.array(fc.record({ name: fc.stringMatching(/^http-[a-z]{1,5}$/), containerPort: fc.integer({ min: 1, max: 65000 }) }), { maxLength: 2 }),
-}, { requiredKeys: ['name', 'image'] });
-const workload = fc.record({
-  kind: fc.constantFrom('Deployment', 'StatefulSet', 'DaemonSet', 'Job'),
-  name,
-  labels: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), fc.stringMatching(/^[a-z0-9]{1,6}$/), { maxKeys: 3 }),
-  containers: fc.uniqueArray(container, { minLength: 1, maxLength: 3, selector: (c) => c.name }),
-  replicas: fc.integer({ min: 0, max: 5 }),
-}).map((w) => ({
-  apiVersion: w.kind === 'Job' ? 'batch/v1' : 'apps/v1',
-  kind: w.kind,
-  metadata: { name: w.name },
-  spec: { replicas: w.replicas, template: { metadata: { labels: { ...w.labels, app: w.name } }, spec: { containers: w.containers } } },
-}));
-const other = fc.record({ name, data: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), text, { maxKeys: 3 }) }).map((c) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: c.name }, data: c.data }));
-const stream = fc.array(fc.tuple(fc.oneof(workload, other), fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 5 }).map((docs) =>
-  docs.map(([v, comment, indentSeq]) => `${comment ? '# a comment that must survive\n' : ''}${emitYaml(v, { indentSequences: indentSeq })}`).join('---\n'),
+const container = fc.record(
+  {
+    name,
+    image: fc.constantFrom('nginx:1.27', 'example.com/app:1.0', 'busybox'),
+    env: fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), value: text }), { maxLength: 3 }),
+    ports: fc.array(fc.record({ name: fc.stringMatching(/^http-[a-z]{1,5}$/), containerPort: fc.integer({ min: 1, max: 65000 }) }), { maxLength: 2 }),
+  },
+  { requiredKeys: ['name', 'image'] },
 );
+const workload = fc
+  .record({
+    kind: fc.constantFrom('Deployment', 'StatefulSet', 'DaemonSet', 'Job'),
+    name,
+    labels: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), fc.stringMatching(/^[a-z0-9]{1,6}$/), { maxKeys: 3 }),
+    containers: fc.uniqueArray(container, { minLength: 1, maxLength: 3, selector: (c) => c.name }),
+    replicas: fc.integer({ min: 0, max: 5 }),
+  })
+  .map((w) => ({
+    apiVersion: w.kind === 'Job' ? 'batch/v1' : 'apps/v1',
+    kind: w.kind,
+    metadata: { name: w.name },
+    spec: { replicas: w.replicas, template: { metadata: { labels: { ...w.labels, app: w.name } }, spec: { containers: w.containers } } },
+  }));
+const other = fc
+  .record({ name, data: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), text, { maxKeys: 3 }) })
+  .map((c) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: c.name }, data: c.data }));
+const stream = fc
+  .array(fc.tuple(fc.oneof(workload, other), fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 5 })
+  .map((docs) =>
+    docs.map(([v, comment, indentSeq]) => `${comment ? '# a comment that must survive\n' : ''}${emitYaml(v, { indentSequences: indentSeq })}`).join('---\n'),
+  );
 
 const config = resolveInjectConfig();
 const inject = (t: string) => injectStream(loadDocuments(t, 'p.yaml'), config, { verify: true });

@@ -10,7 +10,9 @@ function deployment(proxySecurity: Tree | undefined, annotations: Record<string,
   const containers: Tree[] = [{ name: 'app', image: 'example.com/app:1' }];
   if (proxySecurity) containers.push({ name: 'istio-proxy', image: 'auto', securityContext: proxySecurity });
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'app', namespace: 'ns' },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'app', namespace: 'ns' },
     spec: { selector: { matchLabels: { app: 'app' } }, template: { metadata: { labels: { app: 'app' }, annotations }, spec: { containers } } },
   };
 }
@@ -20,7 +22,11 @@ function inject(object: Any, values: Tree[] = []): { init: Any; proxy: Any; obje
   expect(r.messages).toEqual([]);
   const spec = (r.object as Any).spec.template.spec;
   const all = [...spec.initContainers, ...spec.containers];
-  return { init: all.find((c: Any) => c.name === 'istio-init' || c.name === 'istio-validation'), proxy: all.find((c: Any) => c.name === 'istio-proxy'), object: r.object as Any };
+  return {
+    init: all.find((c: Any) => c.name === 'istio-init' || c.name === 'istio-validation'),
+    proxy: all.find((c: Any) => c.name === 'istio-proxy'),
+    object: r.object as Any,
+  };
 }
 
 const uidArg = (init: Any) => init.args[init.args.indexOf('-u') + 1];

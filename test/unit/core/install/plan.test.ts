@@ -7,7 +7,7 @@ import { PLAN_OPTIONS, sampleRender } from './fixtures.js';
 describe('planInstall', () => {
   const plan = planInstall(sampleRender(), PLAN_OPTIONS);
 
-  it('orders components by dependency, with Istio\'s progress titles', () => {
+  it("orders components by dependency, with Istio's progress titles", () => {
     expect(plan.steps.map((s) => s.component.title)).toEqual(['Istio core', 'Istiod', 'Ingress gateways']);
   });
 
@@ -40,38 +40,61 @@ describe('planInstall', () => {
   it('stamps owner, component, revision and version labels, but not on the namespace it adds', () => {
     const istiod = plan.objects.find((o) => o.kind === 'Deployment' && o.metadata?.name === 'istiod')!;
     expect(istiod.metadata?.labels).toEqual({
-      app: 'istiod', [OWNER_LABEL]: 'mesh', 'operator.istio.io/component': 'Pilot', 'istio.io/rev': 'default', 'operator.istio.io/version': '1.30.3',
+      app: 'istiod',
+      [OWNER_LABEL]: 'mesh',
+      'operator.istio.io/component': 'Pilot',
+      'istio.io/rev': 'default',
+      'operator.istio.io/version': '1.30.3',
     });
     const ns = plan.objects.find((o) => o.kind === 'Namespace')!;
     expect(ns.metadata?.labels).toBeUndefined();
   });
 
   it('puts namespaced objects without a namespace in the control-plane namespace and drops duplicates', () => {
-    const p = planInstall([
-      { component: 'pilot', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } } },
-      { component: 'pilot', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'istio-system' } } },
-      { component: 'pilot', object: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' } } },
-    ], PLAN_OPTIONS);
+    const p = planInstall(
+      [
+        { component: 'pilot', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } } },
+        { component: 'pilot', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'istio-system' } } },
+        { component: 'pilot', object: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' } } },
+      ],
+      PLAN_OPTIONS,
+    );
     expect(p.objects.map(describeRef)).toEqual(['Namespace istio-system', 'ClusterRole r', 'ConfigMap istio-system/x']);
   });
 
   it('keeps the revision label the renderer set and uses the given revision otherwise', () => {
-    const p = planInstall([{ component: 'Pilot', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'n' } } }], { ...PLAN_OPTIONS, revision: 'canary' });
+    const p = planInstall([{ component: 'Pilot', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'n' } } }], {
+      ...PLAN_OPTIONS,
+      revision: 'canary',
+    });
     expect(p.objects[1]!.metadata?.labels?.['istio.io/rev']).toBe('canary');
   });
 });
 
 describe('componentInfo', () => {
   it.each([
-    ['Base', 'Istio core'], ['base', 'Istio core'], ['pilot', 'Istiod'], ['istiod', 'Istiod'], ['IngressGateways', 'Ingress gateways'],
-    ['egressGateways', 'Egress gateways'], ['cni', 'CNI'], ['ztunnel', 'Ztunnel'], ['Addons', 'Addons'],
+    ['Base', 'Istio core'],
+    ['base', 'Istio core'],
+    ['pilot', 'Istiod'],
+    ['istiod', 'Istiod'],
+    ['IngressGateways', 'Ingress gateways'],
+    ['egressGateways', 'Egress gateways'],
+    ['cni', 'CNI'],
+    ['ztunnel', 'Ztunnel'],
+    ['Addons', 'Addons'],
   ])('%s → %s', (name, title) => expect(componentInfo(name).title).toBe(title));
 });
 
 describe('pruneSet', () => {
   const plan = planInstall(sampleRender(), PLAN_OPTIONS);
   const owned = (kind: string, name: string, labels: Record<string, string> = {}, apiVersion = 'v1'): KubeObject => ({
-    apiVersion, kind, metadata: { name, namespace: 'istio-system', labels: { [OWNER_LABEL]: 'mesh', 'operator.istio.io/component': 'EgressGateways', 'istio.io/rev': 'default', ...labels } },
+    apiVersion,
+    kind,
+    metadata: {
+      name,
+      namespace: 'istio-system',
+      labels: { [OWNER_LABEL]: 'mesh', 'operator.istio.io/component': 'EgressGateways', 'istio.io/rev': 'default', ...labels },
+    },
   });
 
   it('selects mesh-owned objects of the same revision that the render no longer has, webhooks/services before workloads', () => {

@@ -17,7 +17,9 @@ describe('previewInstall', () => {
     expect(cluster.calls.every((c) => c.startsWith('get'))).toBe(true);
     const text = formatPreview(preview);
     expect(text.split('\n')[0]).toBe(`+ create    ${describeRef(plan.steps[0]!.crds[0] ?? plan.steps[0]!.objects[0]!)}`);
-    expect(text.trimEnd().split('\n').pop()).toBe(`Plan: ${plan.objects.length} to create, 0 to update, 0 to prune, 0 unchanged (dry run: nothing was changed)`);
+    expect(text.trimEnd().split('\n').pop()).toBe(
+      `Plan: ${plan.objects.length} to create, 0 to update, 0 to prune, 0 unchanged (dry run: nothing was changed)`,
+    );
   });
 
   it('after an install: an edited object is an update naming the field, the rest unchanged, leftovers pruned', async () => {
@@ -31,19 +33,34 @@ describe('previewInstall', () => {
     // The server's dry run of applying the render over the edited object gives the render's data back.
     const realApply = cluster.apply.bind(cluster);
     cluster.apply = async (obj, options) => (keyOf(obj) === keyOf(cm) ? { ...liveCm, data: obj.data } : realApply(obj, options));
-    const leftover: KubeObject = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'old', namespace: 'istio-system', labels: { 'operator.istio.io/component': 'Pilot' } } };
+    const leftover: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'old', namespace: 'istio-system', labels: { 'operator.istio.io/component': 'Pilot' } },
+    };
     cluster.calls.length = 0;
     const preview = await previewInstall(plan, cluster, [leftover]);
     expect(preview.counts).toEqual({ create: 0, update: 1, unchanged: plan.objects.length - 1, prune: 1 });
     expect(cluster.calls.filter((c) => c.startsWith('apply')).every((c) => c.startsWith('apply(dry-run)'))).toBe(true);
-    expect(preview.entries.at(-1)).toEqual({ ref: expect.objectContaining({ kind: 'ServiceAccount', name: 'old' }), component: 'Pilot', action: 'prune', changes: [] });
-    expect(formatPreview(preview)).toBe([
-      `~ update    ${describeRef(cm)}`,
-      '      data.mesh: cluster has "edited by hand", mesh wants "accessLogFile: \\"\\""',
-      '- prune     ServiceAccount istio-system/old',
-      `Plan: 0 to create, 1 to update, 1 to prune, ${plan.objects.length - 1} unchanged (dry run: nothing was changed)`,
-      '',
-    ].join('\n'));
-    expect(formatPreview(preview, true).split('\n').filter((l) => l.startsWith('= unchanged'))).toHaveLength(plan.objects.length - 1);
+    expect(preview.entries.at(-1)).toEqual({
+      ref: expect.objectContaining({ kind: 'ServiceAccount', name: 'old' }),
+      component: 'Pilot',
+      action: 'prune',
+      changes: [],
+    });
+    expect(formatPreview(preview)).toBe(
+      [
+        `~ update    ${describeRef(cm)}`,
+        '      data.mesh: cluster has "edited by hand", mesh wants "accessLogFile: \\"\\""',
+        '- prune     ServiceAccount istio-system/old',
+        `Plan: 0 to create, 1 to update, 1 to prune, ${plan.objects.length - 1} unchanged (dry run: nothing was changed)`,
+        '',
+      ].join('\n'),
+    );
+    expect(
+      formatPreview(preview, true)
+        .split('\n')
+        .filter((l) => l.startsWith('= unchanged')),
+    ).toHaveLength(plan.objects.length - 1);
   });
 });

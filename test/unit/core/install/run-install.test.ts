@@ -63,7 +63,10 @@ describe('runInstall', () => {
 
   it('prunes what an earlier install of the same revision had and the new render lacks', async () => {
     const { cluster, clock, progress } = setup();
-    const withEgress = [...sampleRender(), { component: 'EgressGateways', object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'istio-egressgateway', namespace: 'istio-system' } } }];
+    const withEgress = [
+      ...sampleRender(),
+      { component: 'EgressGateways', object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'istio-egressgateway', namespace: 'istio-system' } } },
+    ];
     await runInstall(planInstall(withEgress, PLAN_OPTIONS), cluster, clock, progress, WAIT);
     const outcome = await runInstall(planInstall(sampleRender(), PLAN_OPTIONS), cluster, clock, progress, WAIT);
     expect(outcome.pruned.map((o) => o.metadata?.name)).toEqual(['istio-egressgateway']);
@@ -72,7 +75,15 @@ describe('runInstall', () => {
   });
 
   it('never prunes objects another tool created, even with Istio labels', async () => {
-    const foreign: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'istio-system', labels: { 'operator.istio.io/component': 'Pilot', 'istio.io/rev': 'default', [OWNER_LABEL]: 'unknown' } } };
+    const foreign: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'x',
+        namespace: 'istio-system',
+        labels: { 'operator.istio.io/component': 'Pilot', 'istio.io/rev': 'default', [OWNER_LABEL]: 'unknown' },
+      },
+    };
     const { cluster, clock, progress } = setup([foreign]);
     const outcome = await runInstall(planInstall(sampleRender(), PLAN_OPTIONS), cluster, clock, progress, WAIT);
     expect(outcome.pruned).toEqual([]);
@@ -91,7 +102,14 @@ describe('runInstall', () => {
     const { cluster, clock, progress } = setup();
     const plan = planInstall(sampleRender(), PLAN_OPTIONS);
     const dep = plan.objects.find((o) => o.kind === 'Deployment')!;
-    cluster.applyErrors.set(keyOf(dep), new ApplyConflictError('cannot apply Deployment istio-system/istiod: field manager "kubectl-edit" owns .spec.replicas', ['kubectl-edit'], ['.spec.replicas']));
+    cluster.applyErrors.set(
+      keyOf(dep),
+      new ApplyConflictError(
+        'cannot apply Deployment istio-system/istiod: field manager "kubectl-edit" owns .spec.replicas',
+        ['kubectl-edit'],
+        ['.spec.replicas'],
+      ),
+    );
     await expect(runInstall(plan, cluster, clock, progress, WAIT)).rejects.toThrow('field manager "kubectl-edit" owns .spec.replicas');
     expect(cluster.calls.some((c) => c.startsWith('apply(force)'))).toBe(false);
   });
@@ -110,7 +128,16 @@ describe('runInstall', () => {
       const ready = reads > 3 ? 1 : 0;
       return { ...o, status: { replicas: 1, updatedReplicas: 1, availableReplicas: ready } };
     });
-    await runInstall(planInstall(sampleRender().filter((r) => r.component !== 'IngressGateways'), PLAN_OPTIONS), cluster, clock, progress, WAIT);
+    await runInstall(
+      planInstall(
+        sampleRender().filter((r) => r.component !== 'IngressGateways'),
+        PLAN_OPTIONS,
+      ),
+      cluster,
+      clock,
+      progress,
+      WAIT,
+    );
     expect(clock.sleeps).toBe(3);
     expect(clock.t).toBe(6000);
   });
@@ -119,25 +146,40 @@ describe('runInstall', () => {
     const { cluster, clock, progress } = setup();
     cluster.statusHooks.set('Deployment', (o) => ({ ...o, status: { replicas: 1, updatedReplicas: 1, availableReplicas: 0 } }));
     cluster.objects.set('pod', {
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'istiod-7d9f', namespace: 'istio-system', labels: { app: 'istiod' } },
-      status: { phase: 'Pending', containerStatuses: [{ name: 'discovery', image: 'docker.io/istio/pilot:1.30.3', state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' } } }] },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'istiod-7d9f', namespace: 'istio-system', labels: { app: 'istiod' } },
+      status: {
+        phase: 'Pending',
+        containerStatuses: [
+          { name: 'discovery', image: 'docker.io/istio/pilot:1.30.3', state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' } } },
+        ],
+      },
     });
     const plan = planInstall(sampleRender(), PLAN_OPTIONS);
     const error = await runInstall(plan, cluster, clock, progress, { ...WAIT, wait: { timeoutMs: 10_000, intervalMs: 2000 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClusterError);
-    expect((error as Error).message).toBe([
-      'Istiod not ready after 10s:',
-      '  Deployment istio-system/istiod: 0/1 replicas ready',
-      '    pod istiod-7d9f: ImagePullBackOff: cannot pull image docker.io/istio/pilot:1.30.3 for container discovery: Back-off pulling image',
-    ].join('\n'));
+    expect((error as Error).message).toBe(
+      [
+        'Istiod not ready after 10s:',
+        '  Deployment istio-system/istiod: 0/1 replicas ready',
+        '    pod istiod-7d9f: ImagePullBackOff: cannot pull image docker.io/istio/pilot:1.30.3 for container discovery: Back-off pulling image',
+      ].join('\n'),
+    );
     expect(cluster.calls).not.toContain('apply MutatingWebhookConfiguration istio-sidecar-injector');
     expect(clock.t).toBe(10_000);
   });
 
   it('fails when CRDs do not become Established', async () => {
     const { cluster, clock, progress } = setup();
-    cluster.statusHooks.set('CustomResourceDefinition', (o) => ({ ...o, status: { conditions: [{ type: 'NamesAccepted', status: 'False', message: 'plural clash' }] } }));
-    await expect(runInstall(planInstall(sampleRender(), PLAN_OPTIONS), cluster, clock, progress, { ...WAIT, wait: { timeoutMs: 4000, intervalMs: 2000 } }))
-      .rejects.toThrow('2 CRDs not Established after 4s: destinationrules.networking.istio.io (names not accepted: plural clash), virtualservices.networking.istio.io (names not accepted: plural clash)');
+    cluster.statusHooks.set('CustomResourceDefinition', (o) => ({
+      ...o,
+      status: { conditions: [{ type: 'NamesAccepted', status: 'False', message: 'plural clash' }] },
+    }));
+    await expect(
+      runInstall(planInstall(sampleRender(), PLAN_OPTIONS), cluster, clock, progress, { ...WAIT, wait: { timeoutMs: 4000, intervalMs: 2000 } }),
+    ).rejects.toThrow(
+      '2 CRDs not Established after 4s: destinationrules.networking.istio.io (names not accepted: plural clash), virtualservices.networking.istio.io (names not accepted: plural clash)',
+    );
   });
 });

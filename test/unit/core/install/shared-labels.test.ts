@@ -3,7 +3,15 @@ import { stamp } from '../../../../src/core/install/objects.js';
 
 describe('revision label on objects every revision shares', () => {
   it.each([
-    ['a CRD', { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'virtualservices.networking.istio.io', labels: { 'istio.io/rev': 'canary' } } }, 'Base'],
+    [
+      'a CRD',
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'virtualservices.networking.istio.io', labels: { 'istio.io/rev': 'canary' } },
+      },
+      'Base',
+    ],
     ['the namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'istio-system' } }, 'Pilot'],
     ['a Base object', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'istio-reader-service-account', namespace: 'istio-system' } }, 'Base'],
   ])('%s carries no istio.io/rev, so a canary install does not take it over', (_name, obj, component) => {

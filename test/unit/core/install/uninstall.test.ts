@@ -11,7 +11,14 @@ import { PLAN_OPTIONS, sampleRender } from './fixtures.js';
 const WAIT = { timeoutMs: 10_000, intervalMs: 1000 };
 const opts = { revision: 'default', purge: false, istioNamespace: 'istio-system' };
 
-function o(apiVersion: string, kind: string, name: string, namespace?: string, labels: Record<string, string> = {}, extra: Record<string, unknown> = {}): KubeObject {
+function o(
+  apiVersion: string,
+  kind: string,
+  name: string,
+  namespace?: string,
+  labels: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
+): KubeObject {
   return { apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}), labels }, ...extra };
 }
 
@@ -20,9 +27,13 @@ async function installedCluster(extra: KubeObject[] = []) {
   readyOnRead(cluster);
   await runInstall(planInstall(sampleRender(), PLAN_OPTIONS), cluster, new FakeClock(), new RecordedProgress(), { forceConflicts: false, wait: WAIT });
   // A canary revision's objects carry the revision in their names, as Istio renders them.
-  const canary = sampleRender().filter((r) => r.component === 'Pilot')
+  const canary = sampleRender()
+    .filter((r) => r.component === 'Pilot')
     .map((r) => ({ ...r, object: { ...r.object, metadata: { ...r.object.metadata, name: `${r.object.metadata?.name}-canary` } } }));
-  await runInstall(planInstall(canary, { ...PLAN_OPTIONS, revision: 'canary' }), cluster, new FakeClock(), new RecordedProgress(), { forceConflicts: false, wait: WAIT });
+  await runInstall(planInstall(canary, { ...PLAN_OPTIONS, revision: 'canary' }), cluster, new FakeClock(), new RecordedProgress(), {
+    forceConflicts: false,
+    wait: WAIT,
+  });
   return cluster;
 }
 
@@ -38,13 +49,20 @@ const runtime = [
 const unrelated = [
   o('v1', 'ConfigMap', 'app-config', 'shop'),
   o('coordination.k8s.io/v1', 'Lease', 'kube-scheduler', 'kube-system'),
-  o('apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'gateways.gateway.networking.k8s.io', undefined, {}, { spec: { group: 'gateway.networking.k8s.io' } }),
+  o(
+    'apiextensions.k8s.io/v1',
+    'CustomResourceDefinition',
+    'gateways.gateway.networking.k8s.io',
+    undefined,
+    {},
+    { spec: { group: 'gateway.networking.k8s.io' } },
+  ),
   o('admissionregistration.k8s.io/v1', 'MutatingWebhookConfiguration', 'cert-manager-webhook'),
   o('v1', 'Secret', 'cacerts', 'istio-system'),
 ];
 
 describe('uninstall targets', () => {
-  it('without --purge: the revision\'s objects except the shared Istio core, webhooks first', async () => {
+  it("without --purge: the revision's objects except the shared Istio core, webhooks first", async () => {
     const cluster = await installedCluster();
     const targets = await findUninstallTargets(cluster, opts);
     expect(targets.map(describeRef)).toEqual([
@@ -102,12 +120,14 @@ describe('uninstall targets', () => {
     const stuck = o('v1', 'ConfigMap', 'istio', 'istio-system', { [OWNER_LABEL]: 'mesh', 'operator.istio.io/component': 'Pilot', 'istio.io/rev': 'default' });
     cluster.objects.set(keyOf(stuck), stuck);
     cluster.delete = async () => true; // accepted but never removed
-    await expect(deleteTargets([stuck], cluster, new FakeClock(), new RecordedProgress(), WAIT)).rejects.toThrow('1 objects still present 10s after deletion: ConfigMap istio-system/istio');
+    await expect(deleteTargets([stuck], cluster, new FakeClock(), new RecordedProgress(), WAIT)).rejects.toThrow(
+      '1 objects still present 10s after deletion: ConfigMap istio-system/istio',
+    );
   });
 });
 
 describe('pure sets', () => {
-  it('uninstallSet ignores objects without mesh\'s owner label', () => {
+  it("uninstallSet ignores objects without mesh's owner label", () => {
     const foreign = o('v1', 'ConfigMap', 'istio', 'istio-system', { 'operator.istio.io/component': 'Pilot', 'istio.io/rev': 'default' });
     expect(uninstallSet([foreign], opts)).toEqual([]);
   });

@@ -9,8 +9,20 @@ import { FakeClock, FakeCluster, RecordedProgress, readyOnRead } from '../../../
 import { PLAN_OPTIONS, sampleRender } from './fixtures.js';
 
 const dep = (image: string, extra: Record<string, unknown> = {}): KubeObject => ({
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'istiod', namespace: 'istio-system', resourceVersion: '9', managedFields: [{ manager: 'mesh' }], ...extra },
-  spec: { template: { spec: { containers: [{ name: 'discovery', image }, { name: 'sidecar', image: 'x' }] } } }, status: { replicas: 1 },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'istiod', namespace: 'istio-system', resourceVersion: '9', managedFields: [{ manager: 'mesh' }], ...extra },
+  spec: {
+    template: {
+      spec: {
+        containers: [
+          { name: 'discovery', image },
+          { name: 'sidecar', image: 'x' },
+        ],
+      },
+    },
+  },
+  status: { replicas: 1 },
 });
 
 describe('diffObject', () => {
@@ -23,12 +35,24 @@ describe('diffObject', () => {
     const want = dep('docker.io/istio/pilot:1.30.3');
     (want.spec as { template: { spec: { containers: unknown[] } } }).template.spec.containers.reverse();
     const drift = diffObject(live, want);
-    expect(drift.map(describeDrift)).toEqual(['spec.template.spec.containers[name=discovery].image: cluster has "docker.io/istio/pilot:1.29.0", mesh wants "docker.io/istio/pilot:1.30.3"']);
+    expect(drift.map(describeDrift)).toEqual([
+      'spec.template.spec.containers[name=discovery].image: cluster has "docker.io/istio/pilot:1.29.0", mesh wants "docker.io/istio/pilot:1.30.3"',
+    ]);
   });
 
   it('shows only the lines that differ in multi-line text such as mesh config', () => {
-    const live: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio' }, data: { mesh: 'accessLogFile: /dev/stdout\ndefaultConfig:\n  discoveryAddress: istiod:15012\n' } };
-    const want: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio' }, data: { mesh: 'defaultConfig:\n  discoveryAddress: istiod:15012\nenablePrometheusMerge: true\n' } };
+    const live: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'istio' },
+      data: { mesh: 'accessLogFile: /dev/stdout\ndefaultConfig:\n  discoveryAddress: istiod:15012\n' },
+    };
+    const want: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'istio' },
+      data: { mesh: 'defaultConfig:\n  discoveryAddress: istiod:15012\nenablePrometheusMerge: true\n' },
+    };
     expect(diffObject(live, want).map(describeDrift)).toEqual([
       'data.mesh: text differs: only the cluster has "accessLogFile: /dev/stdout"; only mesh has "enablePrometheusMerge: true"',
     ]);
@@ -72,7 +96,12 @@ describe('runVerify', () => {
     cluster.objects.set(keyOf(cm), { ...cluster.objects.get(keyOf(cm))!, data: { mesh: 'edited by hand' } });
     // The fake's dry run merges the render over the live object, as the server would: the edit is reverted.
     cluster.statusHooks.set('Deployment', (o) => ({ ...o, status: { replicas: 1, updatedReplicas: 1, availableReplicas: 0 } }));
-    cluster.objects.set('pod', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'istiod-x', namespace: 'istio-system', labels: { app: 'istiod' } }, status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', message: '0/1 nodes are available: 1 Insufficient memory.' }] } });
+    cluster.objects.set('pod', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'istiod-x', namespace: 'istio-system', labels: { app: 'istiod' } },
+      status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', message: '0/1 nodes are available: 1 Insufficient memory.' }] },
+    });
     const liveCm = cluster.objects.get(keyOf(cm))!;
     const realApply = cluster.apply.bind(cluster);
     cluster.apply = async (obj, options) => (keyOf(obj) === keyOf(cm) ? { ...liveCm, data: obj.data } : realApply(obj, options));
@@ -82,15 +111,21 @@ describe('runVerify', () => {
     const text = formatVerifyReport(report);
     expect(text).toContain('✘ Service istio-system/istiod: missing\n');
     expect(text).toContain('✘ ConfigMap istio-system/istio: drift\n    data.mesh: cluster has "edited by hand", mesh wants "accessLogFile: \\"\\""\n');
-    expect(text).toContain('✘ Deployment istio-system/istiod: not-ready\n    0/1 replicas ready\n    pod istiod-x: Pending and unschedulable: 0/1 nodes are available: 1 Insufficient memory.\n');
+    expect(text).toContain(
+      '✘ Deployment istio-system/istiod: not-ready\n    0/1 replicas ready\n    pod istiod-x: Pending and unschedulable: 0/1 nodes are available: 1 Insufficient memory.\n',
+    );
     expect(text.trimEnd().split('\n').pop()).toBe(`${plan.objects.length} objects checked: ${plan.objects.length - 4} ok, 1 missing, 2 not ready, 1 drifted`);
   });
 });
 
-describe('diffObject and istiod\'s run-time changes', () => {
+describe("diffObject and istiod's run-time changes", () => {
   const hook = (failurePolicy: string, caBundle?: string, sideEffects = 'None'): KubeObject => ({
-    apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'istio-validator-istio-system' },
-    webhooks: [{ name: 'rev.validation.istio.io', failurePolicy, sideEffects, clientConfig: { service: { name: 'istiod' }, ...(caBundle ? { caBundle } : {}) } }],
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingWebhookConfiguration',
+    metadata: { name: 'istio-validator-istio-system' },
+    webhooks: [
+      { name: 'rev.validation.istio.io', failurePolicy, sideEffects, clientConfig: { service: { name: 'istiod' }, ...(caBundle ? { caBundle } : {}) } },
+    ],
   });
   it('does not count the failurePolicy and caBundle istiod sets as drift', () => {
     expect(diffObject(hook('Fail', 'LS0t'), hook('Ignore'))).toEqual([]);

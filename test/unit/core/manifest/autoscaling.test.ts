@@ -6,7 +6,9 @@ const templates = injectionTemplates(readAsset);
 
 /** The metrics of the HPA named `name` for the given --set flags. */
 function metrics(sets: string[], name: string): unknown {
-  const hpa = generateManifests({ sets, templates }).objects.map((o) => o.object).find((o) => o.kind === 'HorizontalPodAutoscaler' && o.metadata?.name === name);
+  const hpa = generateManifests({ sets, templates })
+    .objects.map((o) => o.object)
+    .find((o) => o.kind === 'HorizontalPodAutoscaler' && o.metadata?.name === name);
   return (hpa as unknown as { spec: { metrics: unknown } }).spec.metrics;
 }
 const resource = (name: string, averageUtilization: number) => ({ type: 'Resource', resource: { name, target: { type: 'Utilization', averageUtilization } } });

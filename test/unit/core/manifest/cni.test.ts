@@ -36,7 +36,10 @@ describe('istio-cni-node DaemonSet (as the istio-cni chart renders it)', () => {
   it('puts cni.env on the container too, sorted by name, and the seccomp profile into the security context', () => {
     const { spec } = cniPod(['values.cni.env.B_VAR=2', 'values.cni.env.A_VAR=1', 'values.cni.seccompProfile.type=RuntimeDefault']);
     const env = container(spec).env as JsonObject[];
-    expect(env.slice(-2)).toEqual([{ name: 'A_VAR', value: '1' }, { name: 'B_VAR', value: '2' }]);
+    expect(env.slice(-2)).toEqual([
+      { name: 'A_VAR', value: '1' },
+      { name: 'B_VAR', value: '2' },
+    ]);
     expect((container(spec).securityContext as JsonObject).seccompProfile).toEqual({ type: 'RuntimeDefault' });
   });
 

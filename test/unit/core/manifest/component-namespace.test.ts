@@ -13,11 +13,17 @@ function render(sets: string[]) {
   return { objects, find };
 }
 
-describe('components.pilot.namespace (the istiod chart\'s release namespace)', () => {
+describe("components.pilot.namespace (the istiod chart's release namespace)", () => {
   const { find } = render(['profile=minimal', 'components.pilot.namespace=istio-control']);
 
   it('moves the workload, Service, HPA and ConfigMaps, and names the injector webhook after it', () => {
-    for (const [kind, name] of [['Deployment', 'istiod'], ['Service', 'istiod'], ['HorizontalPodAutoscaler', 'istiod'], ['ConfigMap', 'istio'], ['ConfigMap', 'istio-sidecar-injector']]) {
+    for (const [kind, name] of [
+      ['Deployment', 'istiod'],
+      ['Service', 'istiod'],
+      ['HorizontalPodAutoscaler', 'istiod'],
+      ['ConfigMap', 'istio'],
+      ['ConfigMap', 'istio-sidecar-injector'],
+    ]) {
       expect(find(kind!, name!)?.metadata.namespace, `${kind}/${name}`).toBe('istio-control');
     }
     const hook = find('MutatingWebhookConfiguration', 'istio-sidecar-injector-istio-control');

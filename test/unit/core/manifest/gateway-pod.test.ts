@@ -6,7 +6,9 @@ const templates = injectionTemplates(readAsset);
 
 describe('gateway pods (istio-ingress chart)', () => {
   const pod = (sets: string[]) => {
-    const d = generateManifests({ sets, templates }).objects.map((o) => o.object).find((o) => o.kind === 'Deployment' && o.metadata?.name === 'istio-ingressgateway') as unknown as {
+    const d = generateManifests({ sets, templates })
+      .objects.map((o) => o.object)
+      .find((o) => o.kind === 'Deployment' && o.metadata?.name === 'istio-ingressgateway') as unknown as {
       spec: { template: { metadata: { labels: Record<string, string> }; spec: Record<string, any> } };
     };
     return d.spec.template;
@@ -17,15 +19,26 @@ describe('gateway pods (istio-ingress chart)', () => {
     expect(t.spec).not.toHaveProperty('nodeSelector');
     expect(t.spec.affinity.nodeAffinity).toEqual({
       requiredDuringSchedulingIgnoredDuringExecution: {
-        nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] }, { key: 'pool', operator: 'In', values: ['edge'] }] }],
+        nodeSelectorTerms: [
+          {
+            matchExpressions: [
+              { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] },
+              { key: 'pool', operator: 'In', values: ['edge'] },
+            ],
+          },
+        ],
       },
-      preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 2, preference: { matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] }] } }],
+      preferredDuringSchedulingIgnoredDuringExecution: [
+        { weight: 2, preference: { matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] }] } },
+      ],
     });
   });
 
   it('leave both affinity parts empty without selectors, and carry the legacy labels in istio-system', () => {
     const t = pod([]);
-    expect(t.spec.affinity).toEqual({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: null, preferredDuringSchedulingIgnoredDuringExecution: null } });
+    expect(t.spec.affinity).toEqual({
+      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: null, preferredDuringSchedulingIgnoredDuringExecution: null },
+    });
     expect(t.metadata.labels).toMatchObject({ heritage: 'Tiller', release: 'istio', chart: 'gateways', 'service.istio.io/canonical-revision': 'latest' });
   });
 });

@@ -35,9 +35,17 @@ describe('istio-sidecar-injector templates', () => {
 });
 
 describe('istio-sidecar-injector config layout', () => {
-  it('has the keys of Istio\'s chart in its order, with the legacy `template` guard before `templates`', () => {
+  it("has the keys of Istio's chart in its order, with the legacy `template` guard before `templates`", () => {
     const config = injectorConfig([]);
-    expect(Object.keys(config)).toEqual(['defaultTemplates', 'policy', 'alwaysInjectSelector', 'neverInjectSelector', 'injectedAnnotations', 'template', 'templates']);
+    expect(Object.keys(config)).toEqual([
+      'defaultTemplates',
+      'policy',
+      'alwaysInjectSelector',
+      'neverInjectSelector',
+      'injectedAnnotations',
+      'template',
+      'templates',
+    ]);
     expect(config.template).toBe('{{ Template_Version_And_Istio_Version_Mismatched_Check_Installation }}');
   });
 });

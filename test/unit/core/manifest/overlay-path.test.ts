@@ -7,7 +7,15 @@ import type { JsonObject } from '../../../../src/core/tree.js';
 const deployment = (): JsonObject => ({
   spec: {
     containers: [
-      { name: 'discovery', args: ['discovery', '--keepaliveMaxServerConnectionAge', '30m'], ports: [{ containerPort: 8080 }, { containerPort: 15010 }], env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] },
+      {
+        name: 'discovery',
+        args: ['discovery', '--keepaliveMaxServerConnectionAge', '30m'],
+        ports: [{ containerPort: 8080 }, { containerPort: 15010 }],
+        env: [
+          { name: 'A', value: '1' },
+          { name: 'B', value: '2' },
+        ],
+      },
     ],
   },
 });
@@ -16,7 +24,11 @@ const container = (obj: JsonObject) => ((obj.spec as JsonObject).containers as J
 
 describe('overlay paths (istioctl tpath syntax)', () => {
   it('splits on unescaped dots and before brackets', () => {
-    expect(overlaySteps('webhooks.[name:namespace\\.sidecar-injector\\.istio\\.io].clientConfig')).toEqual(['webhooks', '[name:namespace.sidecar-injector.istio.io]', 'clientConfig']);
+    expect(overlaySteps('webhooks.[name:namespace\\.sidecar-injector\\.istio\\.io].clientConfig')).toEqual([
+      'webhooks',
+      '[name:namespace.sidecar-injector.istio.io]',
+      'clientConfig',
+    ]);
     expect(overlaySteps('spec.containers[0].args[1]')).toEqual(['spec', 'containers', '[0]', 'args', '[1]']);
   });
 
@@ -59,7 +71,9 @@ describe('overlay paths (istioctl tpath syntax)', () => {
   });
 
   it('names the path when nothing matches, or a key:value selector meets map items', () => {
-    expect(() => write(deployment(), 'spec.containers.[name:other].args', [])).toThrow(/Deployment\/istiod: spec.containers.\[name:other\].args: no element matches \[name:other\]/);
+    expect(() => write(deployment(), 'spec.containers.[name:other].args', [])).toThrow(
+      /Deployment\/istiod: spec.containers.\[name:other\].args: no element matches \[name:other\]/,
+    );
     expect(() => write(deployment(), 'spec.containers.[discovery]', {})).toThrow(/not a valid key:value path element/);
   });
 });
@@ -69,21 +83,65 @@ describe('overlays in a render', () => {
 
   it('patch one injector hook without touching the others (each hook has its own clientConfig)', () => {
     const objects = generateManifests({
-      files: [{ origin: 'test.yaml', value: { spec: { components: { pilot: { k8s: { overlays: [{ kind: 'MutatingWebhookConfiguration', name: 'istio-sidecar-injector', patches: [{ path: 'webhooks.[name:namespace\\.sidecar-injector\\.istio\\.io].clientConfig.service.name', value: 'foo' }] }] } } } } } }],
+      files: [
+        {
+          origin: 'test.yaml',
+          value: {
+            spec: {
+              components: {
+                pilot: {
+                  k8s: {
+                    overlays: [
+                      {
+                        kind: 'MutatingWebhookConfiguration',
+                        name: 'istio-sidecar-injector',
+                        patches: [{ path: 'webhooks.[name:namespace\\.sidecar-injector\\.istio\\.io].clientConfig.service.name', value: 'foo' }],
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
+      ],
       templates,
     }).objects.map((o) => o.object);
-    const hook = objects.find((o) => o.kind === 'MutatingWebhookConfiguration') as unknown as { webhooks: { name: string; clientConfig: { service: { name: string } } }[] };
+    const hook = objects.find((o) => o.kind === 'MutatingWebhookConfiguration') as unknown as {
+      webhooks: { name: string; clientConfig: { service: { name: string } } }[];
+    };
     expect(hook.webhooks.map((w) => [w.name, w.clientConfig.service.name])).toEqual([
-      ['rev.namespace.sidecar-injector.istio.io', 'istiod'], ['rev.object.sidecar-injector.istio.io', 'istiod'],
-      ['namespace.sidecar-injector.istio.io', 'foo'], ['object.sidecar-injector.istio.io', 'istiod'],
+      ['rev.namespace.sidecar-injector.istio.io', 'istiod'],
+      ['rev.object.sidecar-injector.istio.io', 'istiod'],
+      ['namespace.sidecar-injector.istio.io', 'foo'],
+      ['object.sidecar-injector.istio.io', 'istiod'],
     ]);
   });
 
   it('apply to the Base component too', () => {
     const withPatch = generateManifests({
-      files: [{ origin: 'test.yaml', value: { spec: { components: { base: { k8s: { overlays: [{ kind: 'ServiceAccount', name: 'istio-reader-service-account', patches: [{ path: 'automountServiceAccountToken', value: false }] }] } } } } } }],
+      files: [
+        {
+          origin: 'test.yaml',
+          value: {
+            spec: {
+              components: {
+                base: {
+                  k8s: {
+                    overlays: [
+                      { kind: 'ServiceAccount', name: 'istio-reader-service-account', patches: [{ path: 'automountServiceAccountToken', value: false }] },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
+      ],
       templates,
     }).objects.map((o) => o.object);
-    expect(withPatch.find((o) => o.kind === 'ServiceAccount' && o.metadata?.name === 'istio-reader-service-account')).toMatchObject({ automountServiceAccountToken: false });
+    expect(withPatch.find((o) => o.kind === 'ServiceAccount' && o.metadata?.name === 'istio-reader-service-account')).toMatchObject({
+      automountServiceAccountToken: false,
+    });
   });
 });

@@ -6,7 +6,9 @@ const templates = injectionTemplates(readAsset);
 
 /** The values ConfigMap's two keys, parsed, for the given --set flags. */
 function valuesCm(sets: string[], name = 'values') {
-  const cm = generateManifests({ sets, templates }).objects.map((o) => o.object).find((o) => o.kind === 'ConfigMap' && o.metadata?.name === name) as unknown as {
+  const cm = generateManifests({ sets, templates })
+    .objects.map((o) => o.object)
+    .find((o) => o.kind === 'ConfigMap' && o.metadata?.name === name) as unknown as {
     metadata: { namespace: string; annotations: Record<string, string> };
     data: Record<string, string>;
   };
@@ -14,14 +16,14 @@ function valuesCm(sets: string[], name = 'values') {
   return { cm, original: JSON.parse(cm.data['original-values']!), merged: JSON.parse(cm.data['merged-values']!) };
 }
 
-describe('the istiod chart\'s values ConfigMap', () => {
+describe("the istiod chart's values ConfigMap", () => {
   it('is named per revision, lives in the release namespace and says it is for debugging', () => {
     const { cm } = valuesCm(['revision=canary', 'components.pilot.namespace=istio-control'], 'values-canary');
     expect(cm.metadata.namespace).toBe('istio-control');
     expect(cm.metadata.annotations['kubernetes.io/description']).toMatch(/modifying these values has no effect/);
   });
 
-  it('original-values holds what was given: istioctl\'s always-set keys plus the user\'s changes', () => {
+  it("original-values holds what was given: istioctl's always-set keys plus the user's changes", () => {
     const { original } = valuesCm(['values.pilot.autoscaleMin=3', 'meshConfig.accessLogFile=/dev/stdout']);
     expect(original.pilot).toEqual({ autoscaleMin: 3, cni: { enabled: false }, enabled: true });
     expect(original.global).toMatchObject({ istioNamespace: 'istio-system', configValidation: true });
@@ -39,7 +41,7 @@ describe('the istiod chart\'s values ConfigMap', () => {
     expect(cm.data['merged-values']).toMatch(/^\{\n {2}"affinity": \{\},\n/);
   });
 
-  it('escapes <, > and & as Go\'s JSON encoder does', () => {
+  it("escapes <, > and & as Go's JSON encoder does", () => {
     const { cm, merged } = valuesCm(['values.pilot.env.X=<a&b>']);
     expect(cm.data['merged-values']).toContain('"X": "\\u003ca\\u0026b\\u003e"');
     expect(merged.env.X).toBe('<a&b>');

@@ -9,20 +9,34 @@ const selector = { matchLabels: { app: 'web' } };
 
 describe('workloadApiProblems', () => {
   it.each([
-    ['extensions/v1beta1', 'Deployment'], ['extensions/v1beta1', 'DaemonSet'], ['extensions/v1beta1', 'ReplicaSet'],
-    ['apps/v1beta1', 'Deployment'], ['apps/v1beta1', 'StatefulSet'], ['apps/v1beta2', 'DaemonSet'], ['apps/v1beta2', 'ReplicaSet'],
+    ['extensions/v1beta1', 'Deployment'],
+    ['extensions/v1beta1', 'DaemonSet'],
+    ['extensions/v1beta1', 'ReplicaSet'],
+    ['apps/v1beta1', 'Deployment'],
+    ['apps/v1beta1', 'StatefulSet'],
+    ['apps/v1beta2', 'DaemonSet'],
+    ['apps/v1beta2', 'ReplicaSet'],
   ])('points a %s %s at its apiVersion and names apps/v1', (apiVersion, kind) => {
     const [p, ...rest] = workloadApiProblems(workload(apiVersion, kind, { selector, template }));
     expect(rest).toEqual([]);
-    expect(p).toEqual({ code: 'MESH0006', args: [apiVersion, kind, 'apps/v1'], path: ['apiVersion'],
-      message: `${apiVersion} is no longer served for ${kind} (removed in Kubernetes 1.16; kubectl apply refuses it): use apiVersion: apps/v1` });
+    expect(p).toEqual({
+      code: 'MESH0006',
+      args: [apiVersion, kind, 'apps/v1'],
+      path: ['apiVersion'],
+      message: `${apiVersion} is no longer served for ${kind} (removed in Kubernetes 1.16; kubectl apply refuses it): use apiVersion: apps/v1`,
+    });
   });
 
   it('asks an apps/v1 workload without a selector for matchLabels built from its template labels, at the object', () => {
-    expect(workloadApiProblems(workload('apps/v1', 'StatefulSet', { template }))).toEqual([{
-      code: 'MESH0007', args: expect.any(Array), path: [],
-      message: 'no spec.selector, which apps/v1 requires (kubectl apply refuses it): add spec.selector.matchLabels matching the pod template labels, e.g. matchLabels: {app: web, version: v1}',
-    }]);
+    expect(workloadApiProblems(workload('apps/v1', 'StatefulSet', { template }))).toEqual([
+      {
+        code: 'MESH0007',
+        args: expect.any(Array),
+        path: [],
+        message:
+          'no spec.selector, which apps/v1 requires (kubectl apply refuses it): add spec.selector.matchLabels matching the pod template labels, e.g. matchLabels: {app: web, version: v1}',
+      },
+    ]);
   });
 
   it('says why a beta workload lacks a selector, and reports both problems', () => {

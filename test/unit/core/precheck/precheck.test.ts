@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkKubernetesVersion, controlPlaneFindings, crdFindings, guessPlural, judge, kindKey, parseFromVersion, parseKubernetesVersion,
-  permissionFindings, requiredPermissions, toMessage, upgradeNotes, type KindResource,
+  checkKubernetesVersion,
+  controlPlaneFindings,
+  crdFindings,
+  guessPlural,
+  judge,
+  kindKey,
+  parseFromVersion,
+  parseKubernetesVersion,
+  permissionFindings,
+  requiredPermissions,
+  toMessage,
+  upgradeNotes,
+  type KindResource,
 } from '../../../../src/core/precheck/index.js';
 import { formatMessage } from '../../../../src/core/model/messages.js';
 import { UsageError } from '../../../../src/errors.js';
@@ -32,20 +43,33 @@ describe('permissions from a render', () => {
     [kindKey('v1', 'Namespace'), { plural: 'namespaces', namespaced: false }],
     [kindKey('apiextensions.k8s.io/v1', 'CustomResourceDefinition'), { plural: 'customresourcedefinitions', namespaced: false }],
   ]);
-  const owned = [{ apiVersion: 'apps/v1', kind: 'Deployment' }, { apiVersion: 'networking.istio.io/v1alpha3', kind: 'EnvoyFilter' },
-    { apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition' }];
+  const owned = [
+    { apiVersion: 'apps/v1', kind: 'Deployment' },
+    { apiVersion: 'networking.istio.io/v1alpha3', kind: 'EnvoyFilter' },
+    { apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition' },
+  ];
 
   it('needs get/create/patch per object, delete only for pruned kinds, list cluster-wide for served or rendered owned kinds', () => {
     const objects = [
       obj('v1', 'Namespace', 'istio-system'),
       obj('apps/v1', 'Deployment', 'istiod', 'istio-system'),
-      obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'envoyfilters.networking.istio.io', undefined, { spec: { group: 'networking.istio.io', names: { kind: 'EnvoyFilter' } } }),
+      obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'envoyfilters.networking.istio.io', undefined, {
+        spec: { group: 'networking.istio.io', names: { kind: 'EnvoyFilter' } },
+      }),
     ];
     const perms = requiredPermissions(objects, owned, table).map((p) => `${p.verb} ${p.group}/${p.resource} ${p.namespace || '*'}`);
     expect(perms).toEqual([
-      'get /namespaces *', 'create /namespaces *', 'patch /namespaces *',
-      'get apiextensions.k8s.io/customresourcedefinitions *', 'create apiextensions.k8s.io/customresourcedefinitions *', 'patch apiextensions.k8s.io/customresourcedefinitions *',
-      'list apps/deployments *', 'get apps/deployments istio-system', 'create apps/deployments istio-system', 'patch apps/deployments istio-system', 'delete apps/deployments istio-system',
+      'get /namespaces *',
+      'create /namespaces *',
+      'patch /namespaces *',
+      'get apiextensions.k8s.io/customresourcedefinitions *',
+      'create apiextensions.k8s.io/customresourcedefinitions *',
+      'patch apiextensions.k8s.io/customresourcedefinitions *',
+      'list apps/deployments *',
+      'get apps/deployments istio-system',
+      'create apps/deployments istio-system',
+      'patch apps/deployments istio-system',
+      'delete apps/deployments istio-system',
       // Not served yet, but this install creates its CRD: prune will list it. NetworkAttachmentDefinition is neither: never listed.
       'list networking.istio.io/envoyfilters *',
     ]);
@@ -70,7 +94,11 @@ describe('permissions from a render', () => {
 });
 
 describe('existing Istio', () => {
-  const plane = (version: string, revision = 'default') => ({ deployment: `istio-system/istiod${revision === 'default' ? '' : `-${revision}`}`, revision, version });
+  const plane = (version: string, revision = 'default') => ({
+    deployment: `istio-system/istiod${revision === 'default' ? '' : `-${revision}`}`,
+    revision,
+    version,
+  });
 
   it('notes an in-place replacement, warns on a downgrade or a jump of more than two minors, ignores the same minor', () => {
     const codes = (planes: ReturnType<typeof plane>[], revision = 'default') => controlPlaneFindings(planes, '1.30.3', revision).map((f) => f.code);
@@ -89,12 +117,15 @@ describe('existing Istio', () => {
   it('warns about Istio CRDs labelled with a newer version only', () => {
     const crd = (name: string, group: string, labels: Record<string, string>) =>
       ({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name, labels }, spec: { group } }) as KubeObject;
-    const found = crdFindings([
-      crd('virtualservices.networking.istio.io', 'networking.istio.io', { 'app.kubernetes.io/version': '1.31.0' }),
-      crd('gateways.networking.istio.io', 'networking.istio.io', { 'app.kubernetes.io/version': '1.30.0' }),
-      crd('widgets.example.com', 'example.com', { 'app.kubernetes.io/version': '9.0.0' }),
-      crd('sidecars.networking.istio.io', 'networking.istio.io', {}),
-    ], '1.30.3');
+    const found = crdFindings(
+      [
+        crd('virtualservices.networking.istio.io', 'networking.istio.io', { 'app.kubernetes.io/version': '1.31.0' }),
+        crd('gateways.networking.istio.io', 'networking.istio.io', { 'app.kubernetes.io/version': '1.30.0' }),
+        crd('widgets.example.com', 'example.com', { 'app.kubernetes.io/version': '9.0.0' }),
+        crd('sidecars.networking.istio.io', 'networking.istio.io', {}),
+      ],
+      '1.30.3',
+    );
     expect(found.map((f) => [f.code, f.args[0]])).toEqual([['MESH0005', 'virtualservices.networking.istio.io']]);
   });
 });

@@ -8,7 +8,7 @@ describe('parseJson', () => {
   });
 
   it.each([
-    ['{"a":}', 1, 6, "expected a value but found character \"}\""],
+    ['{"a":}', 1, 6, 'expected a value but found character "}"'],
     ['{\n  "a": 1\n  "b": 2\n}', 3, 3, "expected ',' or '}' but found character \"\\\"\""],
     ['{\n  "a" 1}', 2, 7, "expected ':' after the property name"],
     ['[1, 2,]', 1, 7, 'expected a value but found character "]"'],

@@ -12,7 +12,10 @@ describe('cluster names', () => {
   it.each([
     ['outbound|9080|v1|reviews.bookinfo.svc.cluster.local', { direction: 'outbound', port: 9080, subset: 'v1', fqdn: 'reviews.bookinfo.svc.cluster.local' }],
     ['inbound|9080||', { direction: 'inbound', port: 9080, subset: '', fqdn: '' }],
-    ['inbound-vip|8000|http|httpbin.default.svc.cluster.local', { direction: 'inbound-vip', port: 8000, subset: 'http', fqdn: 'httpbin.default.svc.cluster.local' }],
+    [
+      'inbound-vip|8000|http|httpbin.default.svc.cluster.local',
+      { direction: 'inbound-vip', port: 8000, subset: 'http', fqdn: 'httpbin.default.svc.cluster.local' },
+    ],
     ['a|x|b|c|d', { direction: 'a', port: 0, subset: 'b', fqdn: '' }],
     ['PassthroughCluster', undefined],
     ['outbound|53|', undefined],
@@ -49,7 +52,10 @@ describe('routes', () => {
   it.each([
     [[], ''],
     [['*'], '*'],
-    [['reviews.bookinfo.svc.cluster.local', 'reviews', 'reviews.bookinfo.svc', 'reviews.bookinfo', '10.96.0.7', 'reviews:9080'], 'reviews, reviews.bookinfo + 1 more...'],
+    [
+      ['reviews.bookinfo.svc.cluster.local', 'reviews', 'reviews.bookinfo.svc', 'reviews.bookinfo', '10.96.0.7', 'reviews:9080'],
+      'reviews, reviews.bookinfo + 1 more...',
+    ],
     [['a.com', 'a.com:80'], 'a.com'],
     [['[fd00:10:96::7fc7]', '[fd00:10:96::7fc7]:8090', 'x'], '[fd00:10:96::7fc7], x'],
   ])('folds domains %j', (domains, text) => {
@@ -62,7 +68,12 @@ describe('routes', () => {
     expect(describeMatch({ safeRegex: { regex: '^/r' } })).toBe('regex ^/r');
     const one = { virtual_hosts: [{ domains: ['*'], routes: [{ match: { prefix: '/' }, route: { cluster: 'inbound|80||' } }] }] };
     expect(describeRouteConfig(one)).toBe('Cluster: inbound|80||');
-    const two = { virtual_hosts: [{ domains: ['a', 'b'], routes: [{ match: { path: '/x' } }, { match: { prefix: '/y' } }] }, { domains: ['*'], routes: [{ match: { prefix: '/' } }] }] };
+    const two = {
+      virtual_hosts: [
+        { domains: ['a', 'b'], routes: [{ match: { path: '/x' } }, { match: { prefix: '/y' } }] },
+        { domains: ['*'], routes: [{ match: { prefix: '/' } }] },
+      ],
+    };
     expect(describeRouteConfig(two)).toBe('Inline Route: a/b /x, /y*; /*');
   });
 });
@@ -99,7 +110,16 @@ describe('endpoints and fields', () => {
 
 describe('renderTable', () => {
   it('pads columns to the widest cell plus padding and trims line ends', () => {
-    expect(renderProxyTable({ header: ['A', 'BB', 'C'], rows: [['xxx', '', ''], ['y', 'z', 'last']], padding: 2 })).toBe('A    BB  C\nxxx\ny    z   last\n');
+    expect(
+      renderProxyTable({
+        header: ['A', 'BB', 'C'],
+        rows: [
+          ['xxx', '', ''],
+          ['y', 'z', 'last'],
+        ],
+        padding: 2,
+      }),
+    ).toBe('A    BB  C\nxxx\ny    z   last\n');
   });
 });
 
@@ -108,7 +128,12 @@ describe('filter chain matcher trees', () => {
   const tree = {
     matcher_tree: {
       input: { name: 'port' },
-      exact_match_map: { map: { '80': action('http'), '443': { matcher: { matcher_tree: { input: { name: 'sni' }, prefix_match_map: { map: { 'api.': action('api'), 'www.': action('http') } } } } } } },
+      exact_match_map: {
+        map: {
+          '80': action('http'),
+          '443': { matcher: { matcher_tree: { input: { name: 'sni' }, prefix_match_map: { map: { 'api.': action('api'), 'www.': action('http') } } } } },
+        },
+      },
     },
     on_no_match: action('fallback'),
   };
@@ -123,9 +148,25 @@ describe('filter chain matcher trees', () => {
   });
 
   it('reads IP range matchers as CIDRs (host addresses without /32)', () => {
-    const ip = { matcher_tree: { input: { name: 'ip' }, custom_match: { typed_config: { '@type': 'type.googleapis.com/xds.type.matcher.v3.IPMatcher', range_matchers: [
-      { ranges: [{ address_prefix: '10.0.0.0', prefix_len: 8 }, { address_prefix: '10.1.2.3', prefix_len: 32 }], on_match: action('a') },
-    ] } } } };
+    const ip = {
+      matcher_tree: {
+        input: { name: 'ip' },
+        custom_match: {
+          typed_config: {
+            '@type': 'type.googleapis.com/xds.type.matcher.v3.IPMatcher',
+            range_matchers: [
+              {
+                ranges: [
+                  { address_prefix: '10.0.0.0', prefix_len: 8 },
+                  { address_prefix: '10.1.2.3', prefix_len: 32 },
+                ],
+                on_match: action('a'),
+              },
+            ],
+          },
+        },
+      },
+    };
     expect(matcherMatches(ip, 'a')).toEqual(['ip=10.0.0.0/8', 'ip=10.1.2.3']);
   });
 

@@ -11,8 +11,12 @@ const cert = (name: string) => readFileSync(new URL(`../../../fixtures/proxy-con
 describe('certificates', () => {
   it('reads type, serial, dates and the SPIFFE trust domain of the first certificate of a chain', () => {
     expect(describeCertificate(cert('workload-chain.pem'), new Date('2026-12-01T00:00:00Z'))).toEqual({
-      type: 'Cert Chain', valid: true, serialNumber: '3a7c91e2d4b5f60718293a4b5c6d7e90',
-      notBefore: '2026-11-21T08:00:00Z', notAfter: '2036-11-22T08:00:00Z', trustDomain: 'cluster.local',
+      type: 'Cert Chain',
+      valid: true,
+      serialNumber: '3a7c91e2d4b5f60718293a4b5c6d7e90',
+      notBefore: '2026-11-21T08:00:00Z',
+      notAfter: '2036-11-22T08:00:00Z',
+      trustDomain: 'cluster.local',
     });
     expect(describeCertificate(cert('root-ca.pem'), new Date('2026-12-01T00:00:00Z'))).toMatchObject({ type: 'CA', valid: true, trustDomain: '' });
   });
@@ -24,13 +28,34 @@ describe('certificates', () => {
   });
 
   it('gives an invalid, empty item for data that is not a certificate', () => {
-    expect(describeCertificate('not a certificate', new Date())).toEqual({ type: '', valid: false, serialNumber: '', notAfter: '', notBefore: '', trustDomain: '' });
+    expect(describeCertificate('not a certificate', new Date())).toEqual({
+      type: '',
+      valid: false,
+      serialNumber: '',
+      notAfter: '',
+      notBefore: '',
+      trustDomain: '',
+    });
   });
 
   it('adds a TRUST DOMAIN column only when every secret has one', () => {
     const base = { type: 'CA', state: 'ACTIVE', valid: true, serialNumber: '01', notAfter: 'a', notBefore: 'b' };
-    expect(renderProxyTable(secretTable([{ ...base, name: 'x', trustDomain: 'td1' }, { ...base, name: 'y', trustDomain: 'td2' }]))).toMatch(/TRUST DOMAIN\n.*td1\n.*td2\n$/);
-    expect(renderProxyTable(secretTable([{ ...base, name: 'x', trustDomain: 'td1' }, { ...base, name: 'y', trustDomain: '' }]))).not.toContain('TRUST DOMAIN');
+    expect(
+      renderProxyTable(
+        secretTable([
+          { ...base, name: 'x', trustDomain: 'td1' },
+          { ...base, name: 'y', trustDomain: 'td2' },
+        ]),
+      ),
+    ).toMatch(/TRUST DOMAIN\n.*td1\n.*td2\n$/);
+    expect(
+      renderProxyTable(
+        secretTable([
+          { ...base, name: 'x', trustDomain: 'td1' },
+          { ...base, name: 'y', trustDomain: '' },
+        ]),
+      ),
+    ).not.toContain('TRUST DOMAIN');
   });
 });
 
@@ -71,10 +96,24 @@ describe('log levels', () => {
 });
 
 describe('root CA comparison', () => {
-  const dumpWith = (...pems: string[]) => asConfigDump({ configs: [{ '@type': 'type.googleapis.com/envoy.admin.v3.SecretsConfigDump', dynamic_active_secrets: [
-    { name: 'default', secret: { tls_certificate: { certificate_chain: { inline_bytes: Buffer.from(cert('workload-chain.pem')).toString('base64') } } } },
-    { name: 'ROOTCA', secret: { validation_context: { trusted_ca: { inline_bytes: Buffer.from(pems.join('')).toString('base64') } } } },
-  ] }] }, 'x');
+  const dumpWith = (...pems: string[]) =>
+    asConfigDump(
+      {
+        configs: [
+          {
+            '@type': 'type.googleapis.com/envoy.admin.v3.SecretsConfigDump',
+            dynamic_active_secrets: [
+              {
+                name: 'default',
+                secret: { tls_certificate: { certificate_chain: { inline_bytes: Buffer.from(cert('workload-chain.pem')).toString('base64') } } },
+              },
+              { name: 'ROOTCA', secret: { validation_context: { trusted_ca: { inline_bytes: Buffer.from(pems.join('')).toString('base64') } } } },
+            ],
+          },
+        ],
+      },
+      'x',
+    );
 
   it('reads every certificate of the ROOTCA bundle, not the workload chain', () => {
     expect(rootCertificates(dumpWith(cert('root-ca.pem'), cert('gateway-expired.pem')))).toHaveLength(2);

@@ -25,11 +25,14 @@ describe('renderView', () => {
   const camelDump = JSON.stringify(camel(JSON.parse(dump)));
   const camelClusters = JSON.stringify(camel(JSON.parse(clusters)));
 
-  it.each(['all', 'bootstrap', 'cluster', 'ecds', 'eds', 'listener', 'route', 'secret'] as const)('reads %s the same from snake_case and camelCase JSON', (view) => {
-    const snakeText = text(view, dump, { withHeaders: true });
-    expect(snakeText.split('\n').length).toBeGreaterThan(3);
-    expect(text(view, camelDump, { withHeaders: true })).toBe(snakeText);
-  });
+  it.each(['all', 'bootstrap', 'cluster', 'ecds', 'eds', 'listener', 'route', 'secret'] as const)(
+    'reads %s the same from snake_case and camelCase JSON',
+    (view) => {
+      const snakeText = text(view, dump, { withHeaders: true });
+      expect(snakeText.split('\n').length).toBeGreaterThan(3);
+      expect(text(view, camelDump, { withHeaders: true })).toBe(snakeText);
+    },
+  );
 
   it('reads /clusters output the same from snake_case and camelCase JSON', () => {
     expect(text('endpoint', camelClusters)).toBe(text('endpoint', clusters));
@@ -72,7 +75,9 @@ describe('renderView', () => {
   it('accepts an empty /clusters answer and empty sections', () => {
     expect(text('endpoint', '{}')).toBe('ENDPOINT     STATUS     OUTLIER CHECK     CLUSTER\n');
     expect(text('secret', '{"configs": [{"@type": "type.googleapis.com/envoy.admin.v3.SecretsConfigDump"}]}')).toBe('No active or warming secrets found.\n');
-    expect(text('cluster', '{"configs": [{"@type": "type.googleapis.com/envoy.admin.v2alpha.ClustersConfigDump"}]}')).toBe('SERVICE FQDN     PORT     SUBSET     DIRECTION     TYPE     DESTINATION RULE\n');
+    expect(text('cluster', '{"configs": [{"@type": "type.googleapis.com/envoy.admin.v2alpha.ClustersConfigDump"}]}')).toBe(
+      'SERVICE FQDN     PORT     SUBSET     DIRECTION     TYPE     DESTINATION RULE\n',
+    );
   });
 });
 

@@ -6,9 +6,15 @@ import { FakeCluster } from '../../../helpers/fake-install-client.js';
 import type { KubeObject } from '../../../../src/core/yaml/load.js';
 
 const injector = (rev: string, name = rev === 'default' ? 'istio-sidecar-injector' : `istio-sidecar-injector-${rev}`): KubeObject => ({
-  apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration',
+  apiVersion: 'admissionregistration.k8s.io/v1',
+  kind: 'MutatingWebhookConfiguration',
   metadata: { name, labels: { 'istio.io/rev': rev, app: 'sidecar-injector' } },
-  webhooks: [{ name: 'rev.namespace.sidecar-injector.istio.io', clientConfig: { service: { name: `istiod-${rev}`, namespace: 'istio-system', path: '/inject', port: 443 } } }],
+  webhooks: [
+    {
+      name: 'rev.namespace.sidecar-injector.istio.io',
+      clientConfig: { service: { name: `istiod-${rev}`, namespace: 'istio-system', path: '/inject', port: 443 } },
+    },
+  ],
 });
 const ns = (name: string, rev: string): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'istio.io/rev': rev } } });
 const opts = { overwrite: false, generate: false, istioNamespace: 'istio-system', autoInjectNamespaces: false };
@@ -19,18 +25,25 @@ const state = (...objects: KubeObject[]): TagState => ({
 });
 const withTag = (s: TagState, tag: string, rev: string): TagState => {
   const plan = planSetTag(s, { ...opts, tag, revision: rev, overwrite: true });
-  return { ...s, webhooks: [...s.webhooks, ...plan.objects.filter((o) => o.kind === 'MutatingWebhookConfiguration')], services: [...s.services, ...plan.objects.filter((o) => o.kind === 'Service')] };
+  return {
+    ...s,
+    webhooks: [...s.webhooks, ...plan.objects.filter((o) => o.kind === 'MutatingWebhookConfiguration')],
+    services: [...s.services, ...plan.objects.filter((o) => o.kind === 'Service')],
+  };
 };
 
 describe('planSetTag', () => {
   it('refuses a revision without a control plane, listing the revisions found', () => {
-    expect(() => planSetTag(state(injector('default'), injector('canary')), { ...opts, tag: 'prod', revision: '1-31' }))
-      .toThrowError(expect.objectContaining({ message: expect.stringContaining('no control plane found'), hint: 'revisions found: canary, default' }));
+    expect(() => planSetTag(state(injector('default'), injector('canary')), { ...opts, tag: 'prod', revision: '1-31' })).toThrowError(
+      expect.objectContaining({ message: expect.stringContaining('no control plane found'), hint: 'revisions found: canary, default' }),
+    );
   });
 
   it('says so when --revision names a tag', () => {
     const s = withTag(state(injector('canary')), 'prod', 'canary');
-    expect(() => planSetTag(s, { ...opts, tag: 'prod2', revision: 'prod' })).toThrowError(expect.objectContaining({ hint: expect.stringContaining('"prod" is a tag (pointing at revision canary)') }));
+    expect(() => planSetTag(s, { ...opts, tag: 'prod2', revision: 'prod' })).toThrowError(
+      expect.objectContaining({ hint: expect.stringContaining('"prod" is a tag (pointing at revision canary)') }),
+    );
   });
 
   it('refuses an existing tag without --overwrite and retargets it with --overwrite', () => {
@@ -43,7 +56,9 @@ describe('planSetTag', () => {
   });
 
   it('refuses a tag named like a revision unless --overwrite, and checks tag names', () => {
-    expect(() => planSetTag(state(injector('canary'), injector('stable')), { ...opts, tag: 'stable', revision: 'canary' })).toThrowError('a control-plane revision has that name');
+    expect(() => planSetTag(state(injector('canary'), injector('stable')), { ...opts, tag: 'stable', revision: 'canary' })).toThrowError(
+      'a control-plane revision has that name',
+    );
     expect(() => planSetTag(state(injector('canary')), { ...opts, tag: '-x', revision: 'canary' })).toThrowError('invalid tag "-x"');
   });
 
@@ -57,7 +72,10 @@ describe('planSetTag', () => {
     const s = state(injector('default'), injector('canary'));
     const plan = planSetTag(s, { ...opts, tag: 'default', revision: 'canary' });
     expect(plan.objects.map((o) => `${o.kind}/${o.metadata?.name}`)).toEqual([
-      'MutatingWebhookConfiguration/istio-revision-tag-default', 'ValidatingWebhookConfiguration/istiod-default-validator', 'Service/istiod-revision-tag-default']);
+      'MutatingWebhookConfiguration/istio-revision-tag-default',
+      'ValidatingWebhookConfiguration/istiod-default-validator',
+      'Service/istiod-revision-tag-default',
+    ]);
     const hooks = plan.deactivate!.webhooks as { namespaceSelector: unknown; clientConfig: unknown }[];
     expect(hooks[0]!.namespaceSelector).toEqual({ matchLabels: { 'istio.io/deactivated': 'never-match' } });
     expect(hooks[0]!.clientConfig).toBeDefined();

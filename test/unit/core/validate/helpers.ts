@@ -5,11 +5,21 @@ import { loadDocuments, objectsOf } from '../../../../src/core/yaml/load.js';
 import { validateObjects, type Diagnostic } from '../../../../src/core/validate/index.js';
 
 const GROUPS: Record<string, string> = {
-  VirtualService: 'networking.istio.io/v1', DestinationRule: 'networking.istio.io/v1', Gateway: 'networking.istio.io/v1',
-  ServiceEntry: 'networking.istio.io/v1', Sidecar: 'networking.istio.io/v1', WorkloadEntry: 'networking.istio.io/v1',
-  WorkloadGroup: 'networking.istio.io/v1', EnvoyFilter: 'networking.istio.io/v1alpha3', ProxyConfig: 'networking.istio.io/v1beta1',
-  AuthorizationPolicy: 'security.istio.io/v1', PeerAuthentication: 'security.istio.io/v1', RequestAuthentication: 'security.istio.io/v1',
-  Telemetry: 'telemetry.istio.io/v1', WasmPlugin: 'extensions.istio.io/v1alpha1', TrafficExtension: 'extensions.istio.io/v1alpha1',
+  VirtualService: 'networking.istio.io/v1',
+  DestinationRule: 'networking.istio.io/v1',
+  Gateway: 'networking.istio.io/v1',
+  ServiceEntry: 'networking.istio.io/v1',
+  Sidecar: 'networking.istio.io/v1',
+  WorkloadEntry: 'networking.istio.io/v1',
+  WorkloadGroup: 'networking.istio.io/v1',
+  EnvoyFilter: 'networking.istio.io/v1alpha3',
+  ProxyConfig: 'networking.istio.io/v1beta1',
+  AuthorizationPolicy: 'security.istio.io/v1',
+  PeerAuthentication: 'security.istio.io/v1',
+  RequestAuthentication: 'security.istio.io/v1',
+  Telemetry: 'telemetry.istio.io/v1',
+  WasmPlugin: 'extensions.istio.io/v1alpha1',
+  TrafficExtension: 'extensions.istio.io/v1alpha1',
 };
 
 /** Validates `{kind, metadata: {name: 'x', namespace: 'ns'}, spec}` written out as YAML and read back like a file. */
@@ -35,7 +45,10 @@ export interface RuleCase {
 export async function runRuleCase(rule: string, kind: string, c: RuleCase): Promise<void> {
   const all = await validateSpec(kind, c.spec, c.metadata);
   const mine = all.filter((d) => d.rule === rule);
-  expect(mine.map((d) => d.message), JSON.stringify(all.map((d) => `${d.rule}: ${d.path}: ${d.message}`))).toHaveLength(c.expect.length);
+  expect(
+    mine.map((d) => d.message),
+    JSON.stringify(all.map((d) => `${d.rule}: ${d.path}: ${d.message}`)),
+  ).toHaveLength(c.expect.length);
   c.expect.forEach((e, i) => {
     expect(mine[i]!.message).toContain(typeof e === 'string' ? e : e.warning);
     expect(mine[i]!.severity).toBe(typeof e === 'string' ? (c.severity ?? 'error') : 'warning');

@@ -10,11 +10,21 @@ import { structuralErrors } from './structural.js';
 
 /** Istio 1.30's served kinds and versions (ISTIO-FACTS.md), written out independently of the schemas. */
 const SERVED: Record<string, string[]> = {
-  VirtualService: ['v1', 'v1beta1', 'v1alpha3'], DestinationRule: ['v1', 'v1beta1', 'v1alpha3'], Gateway: ['v1', 'v1beta1', 'v1alpha3'],
-  ServiceEntry: ['v1', 'v1beta1', 'v1alpha3'], Sidecar: ['v1', 'v1beta1', 'v1alpha3'], WorkloadEntry: ['v1', 'v1beta1', 'v1alpha3'],
-  WorkloadGroup: ['v1', 'v1beta1', 'v1alpha3'], EnvoyFilter: ['v1alpha3'], ProxyConfig: ['v1beta1'],
-  AuthorizationPolicy: ['v1', 'v1beta1'], PeerAuthentication: ['v1', 'v1beta1'], RequestAuthentication: ['v1', 'v1beta1'],
-  Telemetry: ['v1', 'v1alpha1'], WasmPlugin: ['v1alpha1'], TrafficExtension: ['v1alpha1'],
+  VirtualService: ['v1', 'v1beta1', 'v1alpha3'],
+  DestinationRule: ['v1', 'v1beta1', 'v1alpha3'],
+  Gateway: ['v1', 'v1beta1', 'v1alpha3'],
+  ServiceEntry: ['v1', 'v1beta1', 'v1alpha3'],
+  Sidecar: ['v1', 'v1beta1', 'v1alpha3'],
+  WorkloadEntry: ['v1', 'v1beta1', 'v1alpha3'],
+  WorkloadGroup: ['v1', 'v1beta1', 'v1alpha3'],
+  EnvoyFilter: ['v1alpha3'],
+  ProxyConfig: ['v1beta1'],
+  AuthorizationPolicy: ['v1', 'v1beta1'],
+  PeerAuthentication: ['v1', 'v1beta1'],
+  RequestAuthentication: ['v1', 'v1beta1'],
+  Telemetry: ['v1', 'v1alpha1'],
+  WasmPlugin: ['v1alpha1'],
+  TrafficExtension: ['v1alpha1'],
 };
 const pairs = Object.entries(SERVED).flatMap(([kind, versions]) => versions.map((v) => [kind, v] as const));
 
@@ -29,9 +39,14 @@ describe('schemas', () => {
   });
 
   it.each(schemaKinds())('%s compiles with ajv in strict mode', (kind) => {
-    const ajv = new Ajv.default({ allErrors: true, strict: true, strictTypes: false, strictRequired: false,
+    const ajv = new Ajv.default({
+      allErrors: true,
+      strict: true,
+      strictTypes: false,
+      strictRequired: false,
       keywords: ['x-istio', 'x-kubernetes-validations', 'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-list-type', 'x-kubernetes-list-map-keys'],
-      formats: { duration: true, re2: true, byte: true, int32: true, double: true } });
+      formats: { duration: true, re2: true, byte: true, int32: true, double: true },
+    });
     for (const schema of schemaRegistry.values()) ajv.addSchema(schema);
     expect(() => ajv.getSchema(kind)).not.toThrow();
     expect(ajv.getSchema(kind)).toBeTypeOf('function');

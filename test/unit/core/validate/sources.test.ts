@@ -5,7 +5,13 @@ import { loadDocuments, YamlSyntaxError } from '../../../../src/core/yaml/load.j
 describe('validateSources on text that does not parse', () => {
   it('reports the position the parser names, as data rather than read back from the message', async () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [a\n';
-    const thrown = (() => { try { loadDocuments(text, 'dir:odd/f.yaml'); } catch (e) { return e; } })();
+    const thrown = (() => {
+      try {
+        loadDocuments(text, 'dir:odd/f.yaml');
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(thrown).toBeInstanceOf(YamlSyntaxError);
     const e = thrown as YamlSyntaxError;
     expect(e.message).toBe(`dir:odd/f.yaml:${e.line}:${e.col}: ${e.reason}`);
@@ -15,9 +21,16 @@ describe('validateSources on text that does not parse', () => {
   });
 
   it('gives an alias bomb the line of its document and no column', () => {
-    const text = 'a: b\n---\nx: &x [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\ny: &y [*x, *x, *x, *x, *x, *x, *x, *x, *x, *x]\nz: [*y, *y, *y, *y, *y, *y, *y, *y, *y, *y]\n';
+    const text =
+      'a: b\n---\nx: &x [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\ny: &y [*x, *x, *x, *x, *x, *x, *x, *x, *x, *x]\nz: [*y, *y, *y, *y, *y, *y, *y, *y, *y, *y]\n';
     const limits = { maxExpandedNodes: 50 };
-    const thrown = (() => { try { loadDocuments(text, 'bomb.yaml', limits); } catch (e) { return e; } })() as YamlSyntaxError;
+    const thrown = (() => {
+      try {
+        loadDocuments(text, 'bomb.yaml', limits);
+      } catch (e) {
+        return e;
+      }
+    })() as YamlSyntaxError;
     expect(thrown).toBeInstanceOf(YamlSyntaxError);
     expect([thrown.line, thrown.col]).toEqual([2, undefined]);
     expect(thrown.message).toMatch(/^bomb\.yaml:2: document expands to [\d,]+ nodes through aliases/);

@@ -5,11 +5,44 @@
  */
 type Node = Record<string, any>;
 
-const ALLOWED = new Set(['type', 'format', 'description', 'properties', 'additionalProperties', 'items', 'required', 'enum', 'nullable', 'minimum',
-  'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'minProperties', 'maxProperties',
-  'oneOf', 'anyOf', 'allOf', 'not', 'default', 'multipleOf', 'title', 'example', 'externalDocs', 'x-kubernetes-preserve-unknown-fields',
-  'x-kubernetes-int-or-string', 'x-kubernetes-embedded-resource', 'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type',
-  'x-kubernetes-validations']);
+const ALLOWED = new Set([
+  'type',
+  'format',
+  'description',
+  'properties',
+  'additionalProperties',
+  'items',
+  'required',
+  'enum',
+  'nullable',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'not',
+  'default',
+  'multipleOf',
+  'title',
+  'example',
+  'externalDocs',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-int-or-string',
+  'x-kubernetes-embedded-resource',
+  'x-kubernetes-list-type',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-map-type',
+  'x-kubernetes-validations',
+]);
 const JUNCTOR_FORBIDDEN = ['type', 'description', 'default', 'additionalProperties', 'nullable', 'properties', 'items'];
 
 /** Every violation of the structural rules in `schema`, as `path: reason`. Empty means structural. */
@@ -37,7 +70,8 @@ function visit(node: Node, path: string, errors: string[], owner: Node | undefin
     }
   }
   if (node.type === 'object' && node.properties) for (const [k, v] of Object.entries(node.properties)) visit(v as Node, `${path}.${k}`, errors, undefined);
-  if (node.type === 'object' && node.additionalProperties && typeof node.additionalProperties === 'object') visit(node.additionalProperties, `${path}{}`, errors, undefined);
+  if (node.type === 'object' && node.additionalProperties && typeof node.additionalProperties === 'object')
+    visit(node.additionalProperties, `${path}{}`, errors, undefined);
   if (node.type === 'array') {
     if (!node.items) errors.push(`${path}: array without items`);
     else visit(node.items, `${path}[]`, errors, undefined);

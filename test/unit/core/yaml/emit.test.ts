@@ -6,7 +6,29 @@ import jsyaml from 'js-yaml';
 
 describe('emitYaml', () => {
   it('quotes every string a YAML 1.1 or 1.2 reader would read as another type', () => {
-    for (const s of ['yes', 'no', 'on', 'off', 'y', 'N', 'true', 'null', '~', '0644', '1e3', '0x1F', '1:20', '.inf', '15020', '', ' x', 'a: b', '#c', '2024-01-01', '<<']) {
+    for (const s of [
+      'yes',
+      'no',
+      'on',
+      'off',
+      'y',
+      'N',
+      'true',
+      'null',
+      '~',
+      '0644',
+      '1e3',
+      '0x1F',
+      '1:20',
+      '.inf',
+      '15020',
+      '',
+      ' x',
+      'a: b',
+      '#c',
+      '2024-01-01',
+      '<<',
+    ]) {
       expect(isPlainSafe(s), s).toBe(false);
     }
     for (const s of ['hello', 'docker.io/istio/proxyv2:1.30.3', '--log_output_level=default:info', '/etc/istio/proxy', 'istio-proxy']) {

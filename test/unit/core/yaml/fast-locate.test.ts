@@ -25,7 +25,8 @@ function pathsOf(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
 
 /** Compares the two locators on every path of every document; returns how many answers the fast path gave itself. */
 function compareAll(docs: readonly YamlDoc[]): { fast: number; total: number } {
-  let fast = 0, total = 0;
+  let fast = 0,
+    total = 0;
   for (const doc of docs) {
     for (const path of pathsOf(doc.value)) {
       for (const key of [false, true]) {
@@ -45,7 +46,7 @@ describe('locateFast', () => {
     '---\n# lead\napiVersion: v1\nkind: Service\nmetadata:\n  name: a # trailing\n  labels:\n    app: x\nspec:\n  ports:\n  - name: http\n    port: 80\n  -   name: b\n      port: 81\n',
     'metadata: {name: svc-0, namespace: team-0}\nspec: {hosts: [a, "b"], http: [{match: [{uri: {prefix: /a}}], route: [{destination: {host: a, subset: v1}}]}, {route: [{destination: {host: "x:1"}}]}]}\n',
     'a:\nb: 1\nc:\n  # x\n  d: 2\ne:\n- 1\n-\n- - x\n  - y\nf: |\n  text\n\n  more\ng: >-\n  x\nh: "multi\n  line"\ni: plain\n  more\n',
-    'spec:\n  x: [\n    1,\n    {a: b, c: [d,\n      e]},  # c\n  ]\n  "quoted key": 1\n  \'single\'\'s\': 2\n  url: http://a:1/b\n  k8s.io/name: v\n',
+    "spec:\n  x: [\n    1,\n    {a: b, c: [d,\n      e]},  # c\n  ]\n  \"quoted key\": 1\n  'single''s': 2\n  url: http://a:1/b\n  k8s.io/name: v\n",
     '- a: 1\n  b: 2\n-   c: 3\n-\n  d: 4\n- # c\n  e: 5\n',
     'data:\n  script: |-\n    #!/bin/sh\n    echo a: b\n      - not a seq\n  next: 1\nlist:\n- |\n  x\n- >\n  y\n',
     '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"n"},"data":{"a":"1"}}\n',
@@ -99,7 +100,13 @@ describe('locateFast', () => {
     { arbitrary: fc.constantFrom('a', 'b', 'name', 'spec', 'k8s.io/n', 'x_y'), weight: 12 },
     { arbitrary: fc.constantFrom('y', 'on', 'null', '1', 'a b', 'x:y', "it's", 'q"q', '#h', '-d'), weight: 1 },
   );
-  const scalar = fc.oneof(fc.constantFrom('', ' ', 'a: b', '# c', '- x', 'multi\nline', '{x}', '[y]', "'", '"', 'yes', '1.5', '&a', '*b', '|'), fc.string({ maxLength: 6 }), fc.integer(), fc.boolean(), fc.constant(null));
+  const scalar = fc.oneof(
+    fc.constantFrom('', ' ', 'a: b', '# c', '- x', 'multi\nline', '{x}', '[y]', "'", '"', 'yes', '1.5', '&a', '*b', '|'),
+    fc.string({ maxLength: 6 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+  );
   const value = fc.letrec((tie) => ({
     node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('array'), tie('object')),
     array: fc.array(tie('node'), { maxLength: 4 }),
@@ -115,20 +122,32 @@ describe('locateFast', () => {
 
   it('agrees with locate on generated documents in every style', () => {
     const seen = { fast: 0, total: 0 };
-    fc.assert(fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), style, (v, s) => {
-      const text = s.lib === 'json' ? JSON.stringify(v, null, s.indent - 1) : s.lib === 'yaml'
-        ? stringify(v, { version: '1.1', indent: s.indent, indentSeq: s.indentSeq, defaultStringType: s.quote, collectionStyle: s.flowLevel === 0 ? 'flow' : 'any' })
-        : jsyaml.dump(v, { flowLevel: s.flowLevel, indent: Math.max(2, s.indent), noCompatMode: false });
-      let docs: YamlDoc[];
-      try {
-        docs = loadDocuments(`---\n${text}`, 'gen.yaml');
-      } catch {
-        return; // the two libraries disagree on a few corner cases of YAML 1.1; not this locator's business
-      }
-      const { fast, total } = compareAll(docs);
-      seen.fast += fast;
-      seen.total += total;
-    }), { numRuns: Number(process.env.FL_RUNS ?? 300) });
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), style, (v, s) => {
+        const text =
+          s.lib === 'json'
+            ? JSON.stringify(v, null, s.indent - 1)
+            : s.lib === 'yaml'
+              ? stringify(v, {
+                  version: '1.1',
+                  indent: s.indent,
+                  indentSeq: s.indentSeq,
+                  defaultStringType: s.quote,
+                  collectionStyle: s.flowLevel === 0 ? 'flow' : 'any',
+                })
+              : jsyaml.dump(v, { flowLevel: s.flowLevel, indent: Math.max(2, s.indent), noCompatMode: false });
+        let docs: YamlDoc[];
+        try {
+          docs = loadDocuments(`---\n${text}`, 'gen.yaml');
+        } catch {
+          return; // the two libraries disagree on a few corner cases of YAML 1.1; not this locator's business
+        }
+        const { fast, total } = compareAll(docs);
+        seen.fast += fast;
+        seen.total += total;
+      }),
+      { numRuns: Number(process.env.FL_RUNS ?? 300) },
+    );
     // Most generated documents stay within the mapped subset; the comparison would prove nothing otherwise.
     expect(seen.fast).toBeGreaterThan(seen.total / 3);
   });

@@ -5,16 +5,16 @@ import { decodeText } from '../../../../src/core/yaml/decode.js';
 import { InputError } from '../../../../src/errors.js';
 
 describe('splitDocuments', () => {
-  it.each([
-    'a: 1\n',
-    '---\na: 1\n---\nb: 2\n',
-    '# lead\n---\na: 1\n...\n---\nb: 2',
-    'a: |\n  ---not a marker\n---\n',
-    '',
-    '---\n---\n',
-  ])('concatenates back to the input: %j', (text) => {
-    expect(splitDocuments(text).map((c) => c.text).join('')).toBe(text);
-  });
+  it.each(['a: 1\n', '---\na: 1\n---\nb: 2\n', '# lead\n---\na: 1\n...\n---\nb: 2', 'a: |\n  ---not a marker\n---\n', '', '---\n---\n'])(
+    'concatenates back to the input: %j',
+    (text) => {
+      expect(
+        splitDocuments(text)
+          .map((c) => c.text)
+          .join(''),
+      ).toBe(text);
+    },
+  );
 
   it('finds line numbers of documents', () => {
     expect(splitDocuments('a: 1\n---\nb: 2\n---\nc: 3\n').map((c) => c.line)).toEqual([1, 2, 4]);
@@ -37,7 +37,12 @@ describe('loadDocuments', () => {
 
   it('refuses an alias bomb fast but accepts hundreds of legitimate aliases', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const start = Date.now();
     expect(() => loadDocuments(levels.join('\n'), 'bomb.yaml')).toThrow(/alias bomb/);
     expect(Date.now() - start).toBeLessThan(5000);

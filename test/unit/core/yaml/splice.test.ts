@@ -17,10 +17,12 @@ function splice(text: string, change: (v: any) => void): string | undefined {
 describe('spliceDocument', () => {
   it('adds keys at the end of a mapping and keeps every other byte, comments included', () => {
     const text = '# head\nmetadata:\n  name: x   # trailing comment\n  labels:\n    app: "x"\nspec: {}\n';
-    expect(splice(text, (v) => (v.metadata.labels.tier = 'web'))).toBe('# head\nmetadata:\n  name: x   # trailing comment\n  labels:\n    app: "x"\n    tier: web\nspec: {}\n');
+    expect(splice(text, (v) => (v.metadata.labels.tier = 'web'))).toBe(
+      '# head\nmetadata:\n  name: x   # trailing comment\n  labels:\n    app: "x"\n    tier: web\nspec: {}\n',
+    );
   });
 
-  it('follows the document\'s sequence indentation style when inserting items', () => {
+  it("follows the document's sequence indentation style when inserting items", () => {
     const text = 'items:\n  - name: a\n    v: 1\n';
     expect(splice(text, (v) => v.items.push({ name: 'b', v: 2 }))).toBe('items:\n  - name: a\n    v: 1\n  - name: b\n    v: 2\n');
   });
@@ -32,7 +34,9 @@ describe('spliceDocument', () => {
 
   it('changes one scalar inside a list item without touching its siblings', () => {
     const text = 'c:\n- name: web\n  probe:\n    port: http   # named\n    path: /ready\n';
-    expect(splice(text, (v) => (v.c[0].probe.path = '/app-health/web/readyz'))).toBe('c:\n- name: web\n  probe:\n    port: http   # named\n    path: /app-health/web/readyz\n');
+    expect(splice(text, (v) => (v.c[0].probe.path = '/app-health/web/readyz'))).toBe(
+      'c:\n- name: web\n  probe:\n    port: http   # named\n    path: /app-health/web/readyz\n',
+    );
   });
 
   it('removes a key', () => {

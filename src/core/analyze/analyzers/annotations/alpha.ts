@@ -12,9 +12,16 @@ import { ANNOTATIONS, isIstioAnnotation } from './catalog.js';
  * the 1.30 annotation list does not hold; every other catalog entry is alpha there.
  */
 const NOT_ALPHA = new Set([
-  'sidecar.istio.io/inject', 'proxy.istio.io/config', 'ambient.istio.io/redirection', 'traffic.istio.io/nodeSelector',
-  'kubernetes.io/ingress.class', 'sidecar.istio.io/proxyMemoryLimit', 'sidecar.istio.io/userVolumeMount',
-  'traffic.sidecar.istio.io/includeInboundPorts', 'sidecar.istio.io/enableCoreDump', 'istio.io/use-waypoint-canary-weight',
+  'sidecar.istio.io/inject',
+  'proxy.istio.io/config',
+  'ambient.istio.io/redirection',
+  'traffic.istio.io/nodeSelector',
+  'kubernetes.io/ingress.class',
+  'sidecar.istio.io/proxyMemoryLimit',
+  'sidecar.istio.io/userVolumeMount',
+  'traffic.sidecar.istio.io/includeInboundPorts',
+  'sidecar.istio.io/enableCoreDump',
+  'istio.io/use-waypoint-canary-weight',
 ]);
 
 /** Set by Istio itself, so never the user's choice. */
@@ -22,8 +29,10 @@ const WRITTEN_BY_ISTIO = new Set(['sidecar.istio.io/status', 'gateway.istio.io/c
 
 /** Written by the injector on every pod it injects for the Istio CNI plugin; reporting them would blame the user. */
 const SET_FOR_CNI = new Set([
-  'sidecar.istio.io/interceptionMode', 'traffic.sidecar.istio.io/includeInboundPorts',
-  'traffic.sidecar.istio.io/excludeInboundPorts', 'traffic.sidecar.istio.io/includeOutboundIPRanges',
+  'sidecar.istio.io/interceptionMode',
+  'traffic.sidecar.istio.io/includeInboundPorts',
+  'traffic.sidecar.istio.io/excludeInboundPorts',
+  'traffic.sidecar.istio.io/includeOutboundIPRanges',
 ]);
 
 /** True when the annotation belongs to an alpha feature. */

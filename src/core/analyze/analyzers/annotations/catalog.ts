@@ -18,17 +18,27 @@ const bool = (v: string): string | undefined => (/^(true|false)$/i.test(v) ? und
 const port = (v: string): string | undefined => (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536 ? undefined : `"${v}" is not a port number`);
 const ports = (v: string): string | undefined => {
   if (v.trim() === '*' || v.trim() === '') return undefined;
-  const bad = v.split(',').map((p) => p.trim()).find((p) => port(p) !== undefined);
+  const bad = v
+    .split(',')
+    .map((p) => p.trim())
+    .find((p) => port(p) !== undefined);
   return bad === undefined ? undefined : `"${bad}" is not a port number`;
 };
 const cidrs = (v: string): string | undefined => {
   if (v.trim() === '*' || v.trim() === '') return undefined;
-  const bad = v.split(',').map((c) => c.trim()).find((c) => !isCidr(c));
+  const bad = v
+    .split(',')
+    .map((c) => c.trim())
+    .find((c) => !isCidr(c));
   return bad === undefined ? undefined : `"${bad}" is not an IP range in CIDR form`;
 };
-const quantity = (v: string): string | undefined => (/^\d+(\.\d+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/.test(v) ? undefined : `"${v}" is not a resource quantity`);
+const quantity = (v: string): string | undefined =>
+  /^\d+(\.\d+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/.test(v) ? undefined : `"${v}" is not a resource quantity`;
 const seconds = (v: string): string | undefined => (/^\d+$/.test(v) ? undefined : `"${v}" is not a whole number of seconds`);
-const oneOf = (...allowed: string[]) => (v: string): string | undefined => (allowed.includes(v) ? undefined : `"${v}" is not one of ${allowed.join(', ')}`);
+const oneOf =
+  (...allowed: string[]) =>
+  (v: string): string | undefined =>
+    allowed.includes(v) ? undefined : `"${v}" is not one of ${allowed.join(', ')}`;
 
 function isCidr(c: string): boolean {
   const [ip, bits, extra] = c.split('/');

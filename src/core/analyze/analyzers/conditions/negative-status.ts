@@ -35,9 +35,10 @@ export const negativeConditions: Analyzer = {
 function check(ctx: AnalysisContext, r: Resource, negative: Readonly<Record<string, string>>): void {
   const status = obj(r.object.status);
   // Routes keep conditions per parent (each Gateway they attach to); everything else at the top of status.
-  const lists: [unknown, (string | number)[]][] = r.kind.startsWith('HTTPRoute.') || r.kind.startsWith('GRPCRoute.')
-    ? arr(status.parents).map((p, i) => [obj(p).conditions, ['status', 'parents', i, 'conditions']])
-    : [[status.conditions, ['status', 'conditions']]];
+  const lists: [unknown, (string | number)[]][] =
+    r.kind.startsWith('HTTPRoute.') || r.kind.startsWith('GRPCRoute.')
+      ? arr(status.parents).map((p, i) => [obj(p).conditions, ['status', 'parents', i, 'conditions']])
+      : [[status.conditions, ['status', 'conditions']]];
   for (const [conditions, at] of lists) {
     arr(conditions).forEach((c, i) => {
       const type = scalarString(obj(c).type) ?? '';

@@ -14,7 +14,11 @@ export const multiService: Analyzer = {
   analyze(ctx) {
     const services: Resource[] = [];
     ctx.forEach('Service', (s) => void services.push(s));
-    const bySelector = new SelectorIndex(services, (s) => strMap(obj(s.object.spec).selector), (s) => s.namespace);
+    const bySelector = new SelectorIndex(
+      services,
+      (s) => strMap(obj(s.object.spec).selector),
+      (s) => s.namespace,
+    );
     ctx.forEach('Deployment', (d) => {
       if (d.labels['gateway.istio.io/managed'] === 'istio.io-mesh-controller') return;
       const podLabels = strMap(obj(obj(obj(d.object.spec).template).metadata).labels);
@@ -39,7 +43,8 @@ export const multiService: Analyzer = {
         if (byProto.size > 1) ctx.report(d, 'IST0116', [d.name, port, [...byProto.values()].flat().sort()]);
       }
       for (const [target, byPort] of targets) {
-        if (byPort.size > 1) ctx.report(d, 'IST0137', [d.name, [...new Set(byPort.values())].sort(), target, [...byPort.keys()].map(Number).sort((a, b) => a - b)]);
+        if (byPort.size > 1)
+          ctx.report(d, 'IST0137', [d.name, [...new Set(byPort.values())].sort(), target, [...byPort.keys()].map(Number).sort((a, b) => a - b)]);
       }
     });
   },

@@ -8,7 +8,14 @@ import { workloadApiProblems } from '../../../model/workload-api.js';
 
 /** Analyzer kinds of the checked workloads: `extensions` is not a bare group, so its kinds carry the group (see kindOf). */
 const INPUTS = [
-  'DaemonSet', 'DaemonSet.extensions', 'Deployment', 'Deployment.extensions', 'ReplicaSet', 'ReplicaSet.extensions', 'StatefulSet', 'StatefulSet.extensions',
+  'DaemonSet',
+  'DaemonSet.extensions',
+  'Deployment',
+  'Deployment.extensions',
+  'ReplicaSet',
+  'ReplicaSet.extensions',
+  'StatefulSet',
+  'StatefulSet.extensions',
 ] as const;
 
 /** Reports each workload the API server would refuse, pointing at its apiVersion (or at the object for the selector). */

@@ -3,7 +3,10 @@ import type { Analyzer } from '../../types.js';
 import { arr, obj } from '../../../model/access.js';
 
 /** Istio kinds whose CRDs were removed long ago (rbac.istio.io, the v1alpha1 authentication Policy). */
-const REMOVED_GROUPS: Record<string, string> = { 'rbac.istio.io': 'RBAC (replaced by AuthorizationPolicy)', 'authentication.istio.io': 'authentication (replaced by PeerAuthentication and RequestAuthentication)' };
+const REMOVED_GROUPS: Record<string, string> = {
+  'rbac.istio.io': 'RBAC (replaced by AuthorizationPolicy)',
+  'authentication.istio.io': 'authentication (replaced by PeerAuthentication and RequestAuthentication)',
+};
 
 export const deprecatedFields: Analyzer = {
   meta: {
@@ -17,7 +20,12 @@ export const deprecatedFields: Analyzer = {
       arr(obj(vs.object.spec).http).forEach((rule, i) => {
         const delay = obj(obj(obj(rule).fault).delay);
         if (delay.percent !== undefined) {
-          ctx.report(vs, 'IST0002', ['HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage'], ['spec', 'http', i, 'fault', 'delay', 'percent']);
+          ctx.report(
+            vs,
+            'IST0002',
+            ['HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage'],
+            ['spec', 'http', i, 'fault', 'delay', 'percent'],
+          );
         }
         if (obj(rule).mirrorPercent !== undefined) {
           ctx.report(vs, 'IST0002', ['HTTPRoute.mirrorPercent is deprecated; use HTTPRoute.mirrorPercentage'], ['spec', 'http', i, 'mirrorPercent']);

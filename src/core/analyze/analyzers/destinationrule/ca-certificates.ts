@@ -26,7 +26,13 @@ export const caCertificates: Analyzer = {
       if (mode) ctx.report(dr, 'IST0128', [dr.name, dr.namespace, mode, host], ['spec', 'trafficPolicy', 'tls', 'mode']);
       arr(policy.portLevelSettings).forEach((pls, i) => {
         const m = unverified(obj(obj(pls).tls));
-        if (m) ctx.report(dr, 'IST0129', [dr.name, dr.namespace, m, host, scalarString(obj(obj(pls).port).number) ?? '?'], ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls', 'mode']);
+        if (m)
+          ctx.report(
+            dr,
+            'IST0129',
+            [dr.name, dr.namespace, m, host, scalarString(obj(obj(pls).port).number) ?? '?'],
+            ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls', 'mode'],
+          );
       });
     });
   },

@@ -19,7 +19,8 @@ export const certificate: Analyzer = {
         const tls = obj(obj(s).tls);
         const cn = scalarString(tls.credentialName);
         if (cn) certs.add(`cred:${cn}`);
-        else if (scalarString(tls.serverCertificate) && scalarString(tls.privateKey)) certs.add(`file:${scalarString(tls.serverCertificate)}|${scalarString(tls.privateKey)}`);
+        else if (scalarString(tls.serverCertificate) && scalarString(tls.privateKey))
+          certs.add(`file:${scalarString(tls.serverCertificate)}|${scalarString(tls.privateKey)}`);
       }
       if (certs.size) gws.push({ gw, selector: strMap(obj(gw.object.spec).selector), certs });
     });

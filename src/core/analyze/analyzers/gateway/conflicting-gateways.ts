@@ -32,8 +32,10 @@ export const conflictingGateways: Analyzer = {
       });
     });
     for (const b of bindings) {
-      const others = bindings.filter((o) => o.gw !== b.gw && o.selector === b.selector && o.port === b.port && o.bind === b.bind
-        && o.hosts.some((h) => b.hosts.some((x) => hostsOverlap(h, x))));
+      const others = bindings.filter(
+        (o) =>
+          o.gw !== b.gw && o.selector === b.selector && o.port === b.port && o.bind === b.bind && o.hosts.some((h) => b.hosts.some((x) => hostsOverlap(h, x))),
+      );
       if (others.length === 0) continue;
       const names = [...new Set(others.map((o) => `${o.gw.namespace}/${o.gw.name}`))].sort().join(',');
       ctx.report(b.gw, 'IST0145', [names, b.selector, b.port, b.hosts.join(',')], ['spec', 'servers', b.index]);

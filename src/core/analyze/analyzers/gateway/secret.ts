@@ -22,7 +22,7 @@ export const secret: Analyzer = {
         const name = scalarString(obj(obj(server).tls).credentialName);
         if (!name) return;
         const field = ['spec', 'servers', i, 'tls', 'credentialName'];
-        const [secretNs, secretName] = name.includes('/') ? name.split('/', 2) as [string, string] : [ns, name];
+        const [secretNs, secretName] = name.includes('/') ? (name.split('/', 2) as [string, string]) : [ns, name];
         const s = ctx.find('Secret', secretNs, secretName);
         if (!s) {
           ctx.report(gw, 'IST0101', ['credentialName', name], field);

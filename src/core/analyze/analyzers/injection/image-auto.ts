@@ -53,11 +53,16 @@ export function matchesSelector(selector: unknown, labels: Record<string, string
     const k = scalarString(key) ?? '';
     const vals = strs(values);
     switch (operator) {
-      case 'In': return k in labels && vals.includes(labels[k]!);
-      case 'NotIn': return !(k in labels) || !vals.includes(labels[k]!);
-      case 'Exists': return k in labels;
-      case 'DoesNotExist': return !(k in labels);
-      default: return false;
+      case 'In':
+        return k in labels && vals.includes(labels[k]!);
+      case 'NotIn':
+        return !(k in labels) || !vals.includes(labels[k]!);
+      case 'Exists':
+        return k in labels;
+      case 'DoesNotExist':
+        return !(k in labels);
+      default:
+        return false;
     }
   });
 }

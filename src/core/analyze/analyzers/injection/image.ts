@@ -20,8 +20,9 @@ export const image: Analyzer = {
     const revisions = new Map<string, { ns: Resource; revision: string | undefined }>();
     ctx.forEach('Namespace', (ns) => {
       const label = ns.labels['istio.io/rev'];
-      const rev = label === undefined ? undefined : tagRevision.get(label) ?? label;
-      if (ns.labels['istio-injection'] === 'enabled' || rev !== undefined) revisions.set(ns.name, { ns, revision: ns.labels['istio-injection'] === 'enabled' ? tagRevision.get('default') : rev });
+      const rev = label === undefined ? undefined : (tagRevision.get(label) ?? label);
+      if (ns.labels['istio-injection'] === 'enabled' || rev !== undefined)
+        revisions.set(ns.name, { ns, revision: ns.labels['istio-injection'] === 'enabled' ? tagRevision.get('default') : rev });
     });
     const mismatched = new Map<string, { expected: string; pods: string[] }>();
     for (const w of workloads(ctx)) {

@@ -40,7 +40,10 @@ export const crdVersion: Analyzer = {
       if (minimum && installed && compare(installed, minimum) < 0) {
         ctx.report(crd, 'IST0176', [crd.name, bundle, `v${minimum.join('.')}`, kind], ['metadata', 'annotations', BUNDLE_VERSION]);
       }
-      const served = arr(spec.versions).filter((v) => obj(v).served === true).map((v) => scalarString(obj(v).name) ?? '').sort();
+      const served = arr(spec.versions)
+        .filter((v) => obj(v).served === true)
+        .map((v) => scalarString(obj(v).name) ?? '')
+        .sort();
       const has = served.length ? served.join(',') : 'none';
       if (NEEDS_BETA.has(kind) && !served.includes('v1beta1')) ctx.report(crd, 'IST0156', [has, 'v1beta1'], ['spec', 'versions']);
       if (NEEDS_V1.has(kind) && !served.includes('v1')) ctx.report(crd, 'IST0172', [has, 'v1'], ['spec', 'versions']);

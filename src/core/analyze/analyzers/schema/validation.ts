@@ -6,8 +6,21 @@ import type { Analyzer } from '../../types.js';
 
 /** Istio kinds validated (every kind with a schema in mesh validate). */
 export const VALIDATED_KINDS = [
-  'AuthorizationPolicy', 'DestinationRule', 'EnvoyFilter', 'Gateway', 'PeerAuthentication', 'ProxyConfig', 'RequestAuthentication',
-  'ServiceEntry', 'Sidecar', 'Telemetry', 'TrafficExtension', 'VirtualService', 'WasmPlugin', 'WorkloadEntry', 'WorkloadGroup',
+  'AuthorizationPolicy',
+  'DestinationRule',
+  'EnvoyFilter',
+  'Gateway',
+  'PeerAuthentication',
+  'ProxyConfig',
+  'RequestAuthentication',
+  'ServiceEntry',
+  'Sidecar',
+  'Telemetry',
+  'TrafficExtension',
+  'VirtualService',
+  'WasmPlugin',
+  'WorkloadEntry',
+  'WorkloadGroup',
 ] as const;
 
 export const schemaValidation: Analyzer = {

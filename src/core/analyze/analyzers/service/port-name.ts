@@ -23,7 +23,13 @@ export const portName: Analyzer = {
         const proto = declaredProtocol(name, scalarString(port.appProtocol), scalarString(port.protocol) ?? 'TCP');
         if (proto !== undefined && !(external && proto === 'tcp')) return;
         if (external) ctx.report(svc, 'IST0150', [name || String(port.port)], ['spec', 'ports', i, 'name']);
-        else ctx.report(svc, 'IST0118', [name || '(unnamed)', scalarString(port.port) ?? '?', scalarString(port.targetPort) ?? scalarString(port.port) ?? '?'], ['spec', 'ports', i]);
+        else
+          ctx.report(
+            svc,
+            'IST0118',
+            [name || '(unnamed)', scalarString(port.port) ?? '?', scalarString(port.targetPort) ?? scalarString(port.port) ?? '?'],
+            ['spec', 'ports', i],
+          );
       });
     });
   },

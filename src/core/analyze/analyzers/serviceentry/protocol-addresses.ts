@@ -24,7 +24,8 @@ export const protocolAddresses: Analyzer = {
       if (se.labels['networking.istio.io/enable-autoallocate-ip'] === 'true') return;
       arr(spec.ports).forEach((p, i) => {
         const protocol = scalarString(obj(p).protocol) ?? '';
-        if (protocol === '' || protocol.toUpperCase() === 'TCP') ctx.report(se, 'IST0134', [scalarString(obj(p).number) ?? '?', protocol || 'unset'], ['spec', 'ports', i]);
+        if (protocol === '' || protocol.toUpperCase() === 'TCP')
+          ctx.report(se, 'IST0134', [scalarString(obj(p).number) ?? '?', protocol || 'unset'], ['spec', 'ports', i]);
       });
     });
   },

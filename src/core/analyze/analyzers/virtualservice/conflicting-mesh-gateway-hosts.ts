@@ -31,7 +31,10 @@ export const conflictingMeshGatewayHosts: Analyzer = {
         if (reported.has(a.vs)) continue;
         const conflicting = list.filter((b) => b === a || b.scopes.some((s) => s === '*' || a.scopes.includes('*') || a.scopes.includes(s)));
         if (conflicting.length < 2) continue;
-        const names = conflicting.map((c) => `${c.vs.namespace}/${c.vs.name}`).sort().join(',');
+        const names = conflicting
+          .map((c) => `${c.vs.namespace}/${c.vs.name}`)
+          .sort()
+          .join(',');
         reported.add(a.vs);
         ctx.report(a.vs, 'IST0109', [names, host], ['spec', 'hosts']);
       }

@@ -11,7 +11,8 @@ import { destinationsOf, gatewaysOf } from './routes.js';
 export const destinationHosts: Analyzer = {
   meta: {
     name: 'virtualservice.DestinationHostAnalyzer',
-    description: 'Checks that the destination hosts of each VirtualService exist, with a port when the host has several, and that gateway routes do not bypass subset routing',
+    description:
+      'Checks that the destination hosts of each VirtualService exist, with a port when the host has several, and that gateway routes do not bypass subset routing',
     inputs: ['VirtualService', 'Service', 'ServiceEntry'],
     codes: ['IST0101', 'IST0112', 'IST0140'],
   },

@@ -39,7 +39,7 @@ export const jwtClaimRoute: Analyzer = {
         }
         const policies = authn;
         for (const w of workloadIndex(ctx).select(selector)) {
-          const candidates = [...(policies.get(rootNamespace) ?? []), ...(w.namespace === rootNamespace ? [] : policies.get(w.namespace) ?? [])];
+          const candidates = [...(policies.get(rootNamespace) ?? []), ...(w.namespace === rootNamespace ? [] : (policies.get(w.namespace) ?? []))];
           if (!candidates.some((s) => selects(s, w.labels))) {
             ctx.report(vs, 'IST0149', [key, `${gw.namespace}/${gw.name}`, `${w.namespace}/${w.resource.name}`], ['spec', 'gateways', i]);
           }

@@ -40,8 +40,8 @@ export const routeMatches: Analyzer = {
             const dup = seen.get(key);
             const prefix = section === 'http' ? scalarString(obj(m.uri).prefix) : undefined;
             const rest = canonical({ ...m, uri: undefined, name: undefined });
-            const cover = dup === undefined && prefix !== undefined
-              ? prefixes.find((p) => p.rule !== i && prefix.startsWith(p.prefix) && p.rest === rest) : undefined;
+            const cover =
+              dup === undefined && prefix !== undefined ? prefixes.find((p) => p.rule !== i && prefix.startsWith(p.prefix) && p.rest === rest) : undefined;
             if (dup !== undefined || cover) {
               covered++;
               const by = dup ?? cover!.rule;

@@ -37,5 +37,7 @@ export function destinationsOf(vs: Resource): RouteDestination[] {
 
 /** The gateways a VirtualService binds to (none means only `mesh`). */
 export function gatewaysOf(vs: Resource): string[] {
-  return arr(obj(vs.object.spec).gateways).map((g) => scalarString(g) ?? '').filter(Boolean);
+  return arr(obj(vs.object.spec).gateways)
+    .map((g) => scalarString(g) ?? '')
+    .filter(Boolean);
 }

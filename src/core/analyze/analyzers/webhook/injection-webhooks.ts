@@ -39,7 +39,11 @@ export const injectionWebhooks: Analyzer = {
       list.forEach((w, index) => {
         const svc = obj(obj(w.clientConfig).service);
         hooks.push({
-          config: r, id: `${r.name}/${scalarString(w.name) ?? index}`, index, namespaceSelector: w.namespaceSelector, objectSelector: w.objectSelector,
+          config: r,
+          id: `${r.name}/${scalarString(w.name) ?? index}`,
+          index,
+          namespaceSelector: w.namespaceSelector,
+          objectSelector: w.objectSelector,
           service: scalarString(svc.name) ? { namespace: scalarString(svc.namespace) ?? '', name: scalarString(svc.name)! } : undefined,
         });
       });
@@ -48,8 +52,12 @@ export const injectionWebhooks: Analyzer = {
     if (!ctx.knows('Service')) return;
     for (const h of hooks) {
       if (h.service && !ctx.find('Service', h.service.namespace, h.service.name)) {
-        ctx.report(h.config, 'IST0139', [`webhook ${h.id} calls Service ${h.service.namespace}/${h.service.name}, which does not exist; injection fails`],
-          ['webhooks', h.index, 'clientConfig', 'service']);
+        ctx.report(
+          h.config,
+          'IST0139',
+          [`webhook ${h.id} calls Service ${h.service.namespace}/${h.service.name}, which does not exist; injection fails`],
+          ['webhooks', h.index, 'clientConfig', 'service'],
+        );
       }
     }
   },
@@ -57,7 +65,11 @@ export const injectionWebhooks: Analyzer = {
 
 function reportOverlaps(ctx: AnalysisContext, hooks: readonly Hook[], revisions: readonly string[]): void {
   const variants = (key: string): Record<string, string>[] => {
-    const base: Record<string, string>[] = [{}, { [key]: key === 'istio-injection' ? 'enabled' : 'true' }, { [key]: key === 'istio-injection' ? 'disabled' : 'false' }];
+    const base: Record<string, string>[] = [
+      {},
+      { [key]: key === 'istio-injection' ? 'enabled' : 'true' },
+      { [key]: key === 'istio-injection' ? 'disabled' : 'false' },
+    ];
     return [...base, ...revisions.flatMap((rev) => base.map((labels) => ({ ...labels, [REV]: rev })))];
   };
   // Each webhook is reported once, naming every webhook it overlaps with somewhere.
@@ -76,8 +88,12 @@ function reportOverlaps(ctx: AnalysisContext, hooks: readonly Hook[], revisions:
   for (const h of hooks) {
     const others = overlaps.get(h);
     if (!others) continue;
-    ctx.report(h.config, 'IST0139', [`webhook ${h.id} overlaps with ${[...others].sort().join(', ')}; a pod they all select is injected twice`],
-      ['webhooks', h.index]);
+    ctx.report(
+      h.config,
+      'IST0139',
+      [`webhook ${h.id} overlaps with ${[...others].sort().join(', ')}; a pod they all select is injected twice`],
+      ['webhooks', h.index],
+    );
   }
 }
 

@@ -7,6 +7,7 @@ export const proxyConfigSettings: SemanticRule = {
   kinds: ['ProxyConfig'],
   check(spec, ctx) {
     const type = spec.image?.imageType;
-    if (typeof type === 'string' && !['default', 'debug', 'distroless'].includes(type)) ctx.report(['spec', 'image', 'imageType'], `unknown image type "${type}": use default, debug or distroless`, 'warning');
+    if (typeof type === 'string' && !['default', 'debug', 'distroless'].includes(type))
+      ctx.report(['spec', 'image', 'imageType'], `unknown image type "${type}": use default, debug or distroless`, 'warning');
   },
 };

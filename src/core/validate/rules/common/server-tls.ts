@@ -19,7 +19,8 @@ export function checkServerTls(tls: any, at: FieldPath, ctx: RuleContext): void 
   }
   // The CRD's CEL rules already reject two of credentialName, credentialNames and tlsCertificates; files plus any of them is ours.
   const others = [nonEmpty(tls.credentialName), nonEmpty(tls.credentialNames), nonEmpty(tls.tlsCertificates)].some(Boolean);
-  if (tls.serverCertificate && tls.privateKey && others) ctx.report(at, 'set only one certificate source: credentialName, credentialNames, serverCertificate/privateKey or tlsCertificates');
+  if (tls.serverCertificate && tls.privateKey && others)
+    ctx.report(at, 'set only one certificate source: credentialName, credentialNames, serverCertificate/privateKey or tlsCertificates');
   const terminating = mode === 'SIMPLE' || mode === 'MUTUAL' || mode === 'OPTIONAL_MUTUAL';
   if (terminating && !nonEmpty(tls.credentialName) && !nonEmpty(tls.credentialNames)) {
     const label = mode === 'SIMPLE' ? 'SIMPLE TLS' : 'MUTUAL TLS';
@@ -39,7 +40,8 @@ export function checkServerTls(tls: any, at: FieldPath, ctx: RuleContext): void 
   const order = ['TLS_AUTO', 'TLSV1_0', 'TLSV1_1', 'TLSV1_2', 'TLSV1_3'];
   const min = order.indexOf(tls.minProtocolVersion);
   const max = order.indexOf(tls.maxProtocolVersion);
-  if (min > 0 && max > 0 && min > max) ctx.report([...at, 'minProtocolVersion'], `minProtocolVersion ${tls.minProtocolVersion} is above maxProtocolVersion ${tls.maxProtocolVersion}`);
+  if (min > 0 && max > 0 && min > max)
+    ctx.report([...at, 'minProtocolVersion'], `minProtocolVersion ${tls.minProtocolVersion} is above maxProtocolVersion ${tls.maxProtocolVersion}`);
 }
 
 export const serverTls: SemanticRule = {

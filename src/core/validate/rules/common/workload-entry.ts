@@ -26,7 +26,7 @@ export const workloadEntryAddress: SemanticRule = {
     if (ctx.object.kind === 'WorkloadEntry') checkWorkloadEntry(spec, ['spec'], ctx);
     else if (ctx.object.kind === 'WorkloadGroup') {
       checkWorkloadEntry(spec.template, ['spec', 'template'], ctx);
-      if (spec.template?.address) ctx.report(['spec', 'template', 'address'], 'the template address is replaced by each VM\'s own address', 'warning');
+      if (spec.template?.address) ctx.report(['spec', 'template', 'address'], "the template address is replaced by each VM's own address", 'warning');
       for (const [key, value] of entries(spec.metadata?.labels)) {
         const problem = labelKeyError(key) ?? (typeof value === 'string' ? labelValueError(value) : undefined);
         if (problem) ctx.report(['spec', 'metadata', 'labels', key], `invalid label ${key}=${String(value)}: ${problem}`);

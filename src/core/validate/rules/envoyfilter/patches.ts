@@ -18,12 +18,16 @@ export const envoyFilterPatches: SemanticRule = {
       if (!cp.applyTo || cp.applyTo === 'INVALID') ctx.report([...at, 'applyTo'], 'applyTo is required');
       if (!cp.patch) return ctx.report(at, 'patch is required');
       if (!cp.patch.operation || cp.patch.operation === 'INVALID') ctx.report([...at, 'patch', 'operation'], 'patch.operation is required');
-      if (cp.patch.operation !== 'REMOVE' && cp.patch.value === undefined) ctx.report([...at, 'patch'], `patch.value is required for operation ${cp.patch.operation ?? ''}`.trimEnd());
-      if (cp.patch.filterClass && cp.patch.filterClass !== 'UNSPECIFIED' && cp.patch.operation !== 'ADD') ctx.report([...at, 'patch', 'filterClass'], 'filterClass applies only to operation ADD', 'warning');
+      if (cp.patch.operation !== 'REMOVE' && cp.patch.value === undefined)
+        ctx.report([...at, 'patch'], `patch.value is required for operation ${cp.patch.operation ?? ''}`.trimEnd());
+      if (cp.patch.filterClass && cp.patch.filterClass !== 'UNSPECIFIED' && cp.patch.operation !== 'ADD')
+        ctx.report([...at, 'patch', 'filterClass'], 'filterClass applies only to operation ADD', 'warning');
       const m = cp.match;
       if (!m) return;
-      if (LISTENER_CLASS.has(cp.applyTo) && (m.routeConfiguration || m.cluster)) ctx.report([...at, 'match'], `applyTo ${cp.applyTo} patches listeners: the match must be a listener match`);
-      if (ROUTE_CLASS.has(cp.applyTo) && (m.listener || m.cluster)) ctx.report([...at, 'match'], `applyTo ${cp.applyTo} patches routes: the match must be a routeConfiguration match`);
+      if (LISTENER_CLASS.has(cp.applyTo) && (m.routeConfiguration || m.cluster))
+        ctx.report([...at, 'match'], `applyTo ${cp.applyTo} patches listeners: the match must be a listener match`);
+      if (ROUTE_CLASS.has(cp.applyTo) && (m.listener || m.cluster))
+        ctx.report([...at, 'match'], `applyTo ${cp.applyTo} patches routes: the match must be a routeConfiguration match`);
       if (cp.applyTo === 'CLUSTER' && (m.listener || m.routeConfiguration)) ctx.report([...at, 'match'], 'applyTo CLUSTER needs a cluster match');
       const filter = m.listener?.filterChain?.filter;
       if (filter) {
@@ -37,6 +41,11 @@ export const envoyFilterPatches: SemanticRule = {
         }
       }
     });
-    if (!spec.workloadSelector && !spec.targetRefs) ctx.report(['spec'], 'no workloadSelector: the filter applies to every workload in the namespace (every workload in the mesh from the root namespace)', 'warning');
+    if (!spec.workloadSelector && !spec.targetRefs)
+      ctx.report(
+        ['spec'],
+        'no workloadSelector: the filter applies to every workload in the namespace (every workload in the mesh from the root namespace)',
+        'warning',
+      );
   },
 };

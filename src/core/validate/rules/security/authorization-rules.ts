@@ -4,12 +4,38 @@ import type { RuleContext, SemanticRule } from '../types.js';
 import { each } from '../types.js';
 import { ipOrCidrError, portStringError } from '../net.js';
 
-const SOURCE_FIELDS = ['principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces', 'serviceAccounts',
-  'notServiceAccounts', 'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks', 'trustDomains', 'notTrustDomains'];
+const SOURCE_FIELDS = [
+  'principals',
+  'notPrincipals',
+  'requestPrincipals',
+  'notRequestPrincipals',
+  'namespaces',
+  'notNamespaces',
+  'serviceAccounts',
+  'notServiceAccounts',
+  'ipBlocks',
+  'notIpBlocks',
+  'remoteIpBlocks',
+  'notRemoteIpBlocks',
+  'trustDomains',
+  'notTrustDomains',
+];
 const OPERATION_FIELDS = ['hosts', 'notHosts', 'ports', 'notPorts', 'methods', 'notMethods', 'paths', 'notPaths'];
 /** Condition keys Istio knows; `[...]` ones take a name in brackets. */
-const EXACT_KEYS = new Set(['source.ip', 'remote.ip', 'source.namespace', 'source.principal', 'source.serviceAccount', 'source.trustDomain', 'request.auth.principal',
-  'request.auth.audiences', 'request.auth.presenter', 'destination.ip', 'destination.port', 'connection.sni']);
+const EXACT_KEYS = new Set([
+  'source.ip',
+  'remote.ip',
+  'source.namespace',
+  'source.principal',
+  'source.serviceAccount',
+  'source.trustDomain',
+  'request.auth.principal',
+  'request.auth.audiences',
+  'request.auth.presenter',
+  'destination.ip',
+  'destination.port',
+  'connection.sni',
+]);
 const MAP_KEYS = ['request.headers', 'request.auth.claims', 'experimental.envoy.filters.'];
 const listed = (v: unknown) => Array.isArray(v) && v.length > 0;
 
@@ -70,7 +96,8 @@ export const authorizationRules: SemanticRule = {
         if (!SOURCE_FIELDS.some((k) => listed(s[k]))) ctx.report(sat, 'source must set at least one field');
         for (const k of ['ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks']) values(s[k], sat, k, ctx, ipOrCidrError);
         for (const k of ['serviceAccounts', 'notServiceAccounts']) values(s[k], sat, k, ctx, serviceAccount);
-        for (const k of ['trustDomains', 'notTrustDomains']) values(s[k], sat, k, ctx, (v) => (v.includes('/') ? `trust domain "${v}" must not contain /` : undefined));
+        for (const k of ['trustDomains', 'notTrustDomains'])
+          values(s[k], sat, k, ctx, (v) => (v.includes('/') ? `trust domain "${v}" must not contain /` : undefined));
         for (const k of ['principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces']) values(s[k], sat, k, ctx);
       });
       each(rule?.to, (t: any, j) => {
@@ -93,7 +120,9 @@ export const authorizationRules: SemanticRule = {
         values(w.notValues, wat, 'notValues', ctx, check);
       });
       const fromL7 = (rule?.from ?? []).some((f: any) => f?.source && ['requestPrincipals', 'notRequestPrincipals'].some((k) => listed(f.source[k])));
-      const toL7 = (rule?.to ?? []).some((t: any) => t?.operation && ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'].some((k) => listed(t.operation[k])));
+      const toL7 = (rule?.to ?? []).some(
+        (t: any) => t?.operation && ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'].some((k) => listed(t.operation[k])),
+      );
       const portsSet = (rule?.to ?? []).some((t: any) => listed(t?.operation?.ports) || listed(t?.operation?.notPorts));
       if (spec.action === 'DENY' && (fromL7 || toL7) && !portsSet) {
         ctx.report(at, 'a DENY rule using HTTP-only attributes denies all traffic to TCP ports in scope; name the ports explicitly', 'warning');

@@ -13,7 +13,8 @@ export const requestAuthenticationJwtRules: SemanticRule = {
       if (!rule || typeof rule !== 'object') return;
       if (!rule.issuer && !rule.jwksUri && !rule.jwks_uri) ctx.report(at, 'a JWT rule needs an issuer or a jwksUri');
       if (typeof rule.issuer === 'string' && rule.issuer !== '') {
-        if (issuers.has(rule.issuer)) ctx.report([...at, 'issuer'], `issuer "${rule.issuer}" is already used by jwtRules[${issuers.get(rule.issuer)}]`, 'warning');
+        if (issuers.has(rule.issuer))
+          ctx.report([...at, 'issuer'], `issuer "${rule.issuer}" is already used by jwtRules[${issuers.get(rule.issuer)}]`, 'warning');
         issuers.set(rule.issuer, i);
       }
       if (typeof rule.jwks === 'string' && rule.jwks !== '') {
@@ -26,11 +27,12 @@ export const requestAuthenticationJwtRules: SemanticRule = {
         if (keys !== undefined) {
           const list = (keys as { keys?: unknown })?.keys;
           if (!Array.isArray(list)) ctx.report([...at, 'jwks'], 'jwks must be a JSON Web Key Set: an object with a "keys" list');
-          else list.forEach((k: any, j: number) => {
-            if (k && typeof k === 'object' && ['d', 'p', 'q', 'dp', 'dq', 'qi'].some((f) => f in k)) {
-              ctx.report([...at, 'jwks'], `key ${j} contains private key material; only the public part is used`, 'warning');
-            }
-          });
+          else
+            list.forEach((k: any, j: number) => {
+              if (k && typeof k === 'object' && ['d', 'p', 'q', 'dp', 'dq', 'qi'].some((f) => f in k)) {
+                ctx.report([...at, 'jwks'], `key ${j} contains private key material; only the public part is used`, 'warning');
+              }
+            });
         }
       }
       each<string>(rule.audiences, (a, j) => a === '' && ctx.report([...at, 'audiences', j], 'audience must not be empty'));

@@ -7,7 +7,9 @@ export const peerAuthenticationPorts: SemanticRule = {
   kinds: ['PeerAuthentication'],
   check(spec, ctx) {
     const ports = spec.portLevelMtls;
-    if (ports && typeof ports === 'object' && Object.keys(ports).length === 0) ctx.report(['spec', 'portLevelMtls'], 'portLevelMtls, if set, must list at least one port');
-    if (spec.mtls?.mode === 'UNSET' && !spec.selector && !ports) ctx.report(['spec', 'mtls', 'mode'], 'mode UNSET on a namespace-wide policy inherits from the mesh: the policy has no effect', 'warning');
+    if (ports && typeof ports === 'object' && Object.keys(ports).length === 0)
+      ctx.report(['spec', 'portLevelMtls'], 'portLevelMtls, if set, must list at least one port');
+    if (spec.mtls?.mode === 'UNSET' && !spec.selector && !ports)
+      ctx.report(['spec', 'mtls', 'mode'], 'mode UNSET on a namespace-wide policy inherits from the mesh: the policy has no effect', 'warning');
   },
 };

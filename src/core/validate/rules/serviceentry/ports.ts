@@ -16,7 +16,8 @@ export const serviceEntryPorts: SemanticRule = {
         else if (names.has(p.name)) ctx.report([...at, 'name'], `port name "${p.name}" is already defined`);
         names.add(p.name);
       }
-      if (typeof p?.protocol === 'string' && p.protocol !== '' && !isKnownProtocol(p.protocol)) ctx.report([...at, 'protocol'], `unknown protocol "${p.protocol}"`);
+      if (typeof p?.protocol === 'string' && p.protocol !== '' && !isKnownProtocol(p.protocol))
+        ctx.report([...at, 'protocol'], `unknown protocol "${p.protocol}"`);
     });
   },
 };

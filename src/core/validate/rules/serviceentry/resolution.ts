@@ -12,13 +12,16 @@ export const serviceEntryResolution: SemanticRule = {
     const resolution = spec.resolution ?? 'NONE';
     const hosts: string[] = Array.isArray(spec.hosts) ? spec.hosts.filter((h: unknown) => typeof h === 'string') : [];
     const portNames = new Set((Array.isArray(spec.ports) ? spec.ports : []).map((p: any) => p?.name));
-    if (resolution === 'NONE' && spec.workloadSelector) ctx.report(['spec', 'workloadSelector'], 'workloadSelector has no effect with resolution NONE', 'warning');
-    if (!spec.workloadSelector && !spec.endpoints && resolution === 'STATIC') ctx.report(['spec'], 'resolution STATIC needs endpoints or a workloadSelector', 'warning');
+    if (resolution === 'NONE' && spec.workloadSelector)
+      ctx.report(['spec', 'workloadSelector'], 'workloadSelector has no effect with resolution NONE', 'warning');
+    if (!spec.workloadSelector && !spec.endpoints && resolution === 'STATIC')
+      ctx.report(['spec'], 'resolution STATIC needs endpoints or a workloadSelector', 'warning');
     each(spec.endpoints, (e: any, i) => {
       const at = ['spec', 'endpoints', i];
       const address: unknown = e?.address;
       if (typeof address === 'string' && address !== '' && !address.startsWith('unix://')) {
-        if (resolution === 'STATIC' && !isIpAddress(address)) ctx.report([...at, 'address'], `endpoint address "${address}" must be an IP address (or unix:// socket) for resolution STATIC`);
+        if (resolution === 'STATIC' && !isIpAddress(address))
+          ctx.report([...at, 'address'], `endpoint address "${address}" must be an IP address (or unix:// socket) for resolution STATIC`);
         if ((resolution === 'DNS' || resolution === 'DNS_ROUND_ROBIN') && !isIpAddress(address) && plainHostError(address)) {
           ctx.report([...at, 'address'], `endpoint address "${address}" is not a valid FQDN or IP address`);
         }
@@ -30,7 +33,8 @@ export const serviceEntryResolution: SemanticRule = {
     if ((resolution === 'DNS' || resolution === 'DNS_ROUND_ROBIN') && !(Array.isArray(spec.endpoints) && spec.endpoints.length)) {
       each<string>(hosts, (h, i) => {
         const name = h.startsWith('*.') ? h.slice(2) : h;
-        if (plainHostError(name)) ctx.report(['spec', 'hosts', i], `host "${h}" must be a fully qualified name (or a prefix wildcard) for resolution ${resolution} without endpoints`);
+        if (plainHostError(name))
+          ctx.report(['spec', 'hosts', i], `host "${h}" must be a fully qualified name (or a prefix wildcard) for resolution ${resolution} without endpoints`);
       });
     }
     if (resolution === 'DYNAMIC_DNS') {
@@ -41,7 +45,8 @@ export const serviceEntryResolution: SemanticRule = {
       if (Array.isArray(spec.endpoints) && spec.endpoints.length) ctx.report(['spec', 'endpoints'], 'endpoints cannot be set for resolution DYNAMIC_DNS');
       each(spec.ports, (p: any, i) => {
         const proto = String(p?.protocol ?? '').toUpperCase();
-        if (!['HTTP', 'TLS', 'GRPC', 'HTTP2'].includes(proto)) ctx.report(['spec', 'ports', i, 'protocol'], 'resolution DYNAMIC_DNS supports only HTTP, TLS, GRPC and HTTP2 ports');
+        if (!['HTTP', 'TLS', 'GRPC', 'HTTP2'].includes(proto))
+          ctx.report(['spec', 'ports', i, 'protocol'], 'resolution DYNAMIC_DNS supports only HTTP, TLS, GRPC and HTTP2 ports');
       });
     }
     if (Array.isArray(spec.addresses) && spec.addresses.length && hosts.length > 1 && resolution !== 'NONE') {

@@ -20,14 +20,17 @@ export const sidecarListeners: SemanticRule = {
         else if (ingressPorts.has(n)) ctx.report([...at, 'port', 'number'], `duplicate ingress port ${n}`);
         ingressPorts.add(n);
       }
-      if (typeof l?.port?.protocol === 'string' && !isKnownProtocol(l.port.protocol)) ctx.report([...at, 'port', 'protocol'], `unknown protocol "${l.port.protocol}"`);
+      if (typeof l?.port?.protocol === 'string' && !isKnownProtocol(l.port.protocol))
+        ctx.report([...at, 'port', 'protocol'], `unknown protocol "${l.port.protocol}"`);
       if (typeof l?.bind === 'string' && l.bind !== '' && !isIpAddress(l.bind)) ctx.report([...at, 'bind'], `bind "${l.bind}" must be an IP address`);
       const ep = l?.defaultEndpoint;
       if (typeof ep === 'string' && ep !== '') {
         const m = DEFAULT_ENDPOINT.exec(ep);
         if (ep.startsWith('unix://')) {
-          if (!/^unix:\/\/[/@]/.test(ep)) ctx.report([...at, 'defaultEndpoint'], 'a unix:// defaultEndpoint must be an absolute path or an abstract socket (@name)');
-        } else if (!m) ctx.report([...at, 'defaultEndpoint'], `defaultEndpoint "${ep}" must be 127.0.0.1:PORT, 0.0.0.0:PORT, [::1]:PORT, [::]:PORT or unix:///path`);
+          if (!/^unix:\/\/[/@]/.test(ep))
+            ctx.report([...at, 'defaultEndpoint'], 'a unix:// defaultEndpoint must be an absolute path or an abstract socket (@name)');
+        } else if (!m)
+          ctx.report([...at, 'defaultEndpoint'], `defaultEndpoint "${ep}" must be 127.0.0.1:PORT, 0.0.0.0:PORT, [::1]:PORT, [::]:PORT or unix:///path`);
         else if (Number(m[2]) < 1 || Number(m[2]) > 65535) ctx.report([...at, 'defaultEndpoint'], `defaultEndpoint port ${m[2]} must be between 1 and 65535`);
       }
     });
@@ -49,9 +52,12 @@ export const sidecarListeners: SemanticRule = {
         if (egressPorts.has(key)) ctx.report([...at, 'port', 'number'], `duplicate egress listener for port ${n}${l.bind ? ` on ${l.bind}` : ''}`);
         egressPorts.add(key);
       }
-      if (typeof l?.port?.protocol === 'string' && !isKnownProtocol(l.port.protocol)) ctx.report([...at, 'port', 'protocol'], `unknown protocol "${l.port.protocol}"`);
-      if (typeof l?.bind === 'string' && l.bind !== '' && !l.bind.startsWith('unix://') && !isIpAddress(l.bind)) ctx.report([...at, 'bind'], `bind "${l.bind}" must be an IP address or unix:// socket`);
-      if (typeof l?.bind === 'string' && l.bind.startsWith('unix://') && l.captureMode !== 'NONE') ctx.report([...at, 'captureMode'], 'an egress listener bound to a unix socket needs captureMode NONE');
+      if (typeof l?.port?.protocol === 'string' && !isKnownProtocol(l.port.protocol))
+        ctx.report([...at, 'port', 'protocol'], `unknown protocol "${l.port.protocol}"`);
+      if (typeof l?.bind === 'string' && l.bind !== '' && !l.bind.startsWith('unix://') && !isIpAddress(l.bind))
+        ctx.report([...at, 'bind'], `bind "${l.bind}" must be an IP address or unix:// socket`);
+      if (typeof l?.bind === 'string' && l.bind.startsWith('unix://') && l.captureMode !== 'NONE')
+        ctx.report([...at, 'captureMode'], 'an egress listener bound to a unix socket needs captureMode NONE');
     });
     if (catchAll > 1) ctx.report(['spec', 'egress'], 'only one egress listener may omit its port (the catch-all)');
     const tp = spec.outboundTrafficPolicy;

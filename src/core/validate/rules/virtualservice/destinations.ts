@@ -26,7 +26,9 @@ export const virtualServiceDestinations: SemanticRule = {
   kinds: ['VirtualService'],
   check(spec, ctx) {
     for (const kind of ['http', 'tcp', 'tls']) {
-      each(spec[kind], (route: any, i) => each(route?.route, (r: any, j) => checkDestination(r?.destination, ['spec', kind, i, 'route', j, 'destination'], ctx)));
+      each(spec[kind], (route: any, i) =>
+        each(route?.route, (r: any, j) => checkDestination(r?.destination, ['spec', kind, i, 'route', j, 'destination'], ctx)),
+      );
     }
     each(spec.http, (http: any, i) => {
       checkDestination(http?.mirror, ['spec', 'http', i, 'mirror'], ctx);

@@ -27,10 +27,14 @@ export const virtualServiceGatewayNames: SemanticRule = {
       if (problem) ctx.report(['spec', 'gateways', i], problem);
     });
     for (const routes of ['http', 'tcp', 'tls']) {
-      each(spec[routes], (route: any, r) => each(route?.match, (m: any, j) => each<string>(m?.gateways, (g, k) => {
-        const problem = typeof g === 'string' ? gatewayRefError(g) : undefined;
-        if (problem) ctx.report(['spec', routes, r, 'match', j, 'gateways', k], problem);
-      })));
+      each(spec[routes], (route: any, r) =>
+        each(route?.match, (m: any, j) =>
+          each<string>(m?.gateways, (g, k) => {
+            const problem = typeof g === 'string' ? gatewayRefError(g) : undefined;
+            if (problem) ctx.report(['spec', routes, r, 'match', j, 'gateways', k], problem);
+          }),
+        ),
+      );
     }
   },
 };

@@ -18,7 +18,8 @@ export const virtualServiceHosts: SemanticRule = {
     const hosts: unknown[] = Array.isArray(spec.hosts) ? spec.hosts : [];
     if (hosts.length === 0) {
       for (const field of ['gateways', 'tls', 'tcp']) {
-        if (Array.isArray(spec[field]) && spec[field].length) ctx.report(['spec', field], `a delegate VirtualService (one without hosts) must not set ${field}`);
+        if (Array.isArray(spec[field]) && spec[field].length)
+          ctx.report(['spec', field], `a delegate VirtualService (one without hosts) must not set ${field}`);
       }
     }
     const meshBound = !boundToGatewaysOnly(spec);
@@ -27,11 +28,13 @@ export const virtualServiceHosts: SemanticRule = {
       if (typeof host !== 'string') return;
       const problem = wildcardHostError(host);
       if (problem && !isIpAddress(host)) ctx.report(['spec', 'hosts', i], `invalid host "${host}": ${problem}`);
-      else if (host === '*' && meshBound) ctx.report(['spec', 'hosts', i], 'wildcard host * is not allowed for VirtualServices bound to the mesh (add a gateway, or name the hosts)');
+      else if (host === '*' && meshBound)
+        ctx.report(['spec', 'hosts', i], 'wildcard host * is not allowed for VirtualServices bound to the mesh (add a gateway, or name the hosts)');
       const key = host.toLowerCase();
       if (seen.has(key)) ctx.report(['spec', 'hosts', i], `duplicate host "${host}" (also hosts[${seen.get(key)}])`);
       else seen.set(key, i);
     });
-    if (![spec.http, spec.tcp, spec.tls].some((r) => Array.isArray(r) && r.length)) ctx.report(['spec'], 'a VirtualService needs at least one http, tcp or tls route');
+    if (![spec.http, spec.tcp, spec.tls].some((r) => Array.isArray(r) && r.length))
+      ctx.report(['spec'], 'a VirtualService needs at least one http, tcp or tls route');
   },
 };

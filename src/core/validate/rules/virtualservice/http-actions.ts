@@ -23,9 +23,18 @@ export const virtualServiceHttpActions: SemanticRule = {
         if (set(http.rewrite)) ctx.report([...at, 'rewrite'], `rewrite cannot be combined with ${a}`);
       }
       if (set(http.mirror) && set(http.mirrors)) ctx.report([...at, 'mirrors'], 'set mirror or mirrors, not both');
-      if (http.rewrite?.uri !== undefined && http.rewrite?.uriRegexRewrite !== undefined) ctx.report([...at, 'rewrite'], 'rewrite may set uri or uriRegexRewrite, not both');
-      if (http.rewrite && !http.rewrite.uri && !http.rewrite.authority && !http.rewrite.uriRegexRewrite) ctx.report([...at, 'rewrite'], 'rewrite must set uri, uriRegexRewrite or authority');
-      if (http.redirect && !http.redirect.uri && !http.redirect.authority && !http.redirect.scheme && http.redirect.port === undefined && !http.redirect.derivePort) {
+      if (http.rewrite?.uri !== undefined && http.rewrite?.uriRegexRewrite !== undefined)
+        ctx.report([...at, 'rewrite'], 'rewrite may set uri or uriRegexRewrite, not both');
+      if (http.rewrite && !http.rewrite.uri && !http.rewrite.authority && !http.rewrite.uriRegexRewrite)
+        ctx.report([...at, 'rewrite'], 'rewrite must set uri, uriRegexRewrite or authority');
+      if (
+        http.redirect &&
+        !http.redirect.uri &&
+        !http.redirect.authority &&
+        !http.redirect.scheme &&
+        http.redirect.port === undefined &&
+        !http.redirect.derivePort
+      ) {
         ctx.report([...at, 'redirect'], 'redirect must set at least one of uri, authority, scheme, port or derivePort');
       }
     });

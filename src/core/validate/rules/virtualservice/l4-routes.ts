@@ -24,22 +24,27 @@ export const virtualServiceL4Routes: SemanticRule = {
         if (Array.isArray(m?.sniHosts) && m.sniHosts.length === 0) ctx.report(['spec', 'tls', i, 'match', j, 'sniHosts'], 'sniHosts must not be empty');
         each<string>(m?.sniHosts, (sni, k) => {
           if (typeof sni === 'string' && !hosts.some((h) => hostCovers(h, sni))) {
-            ctx.report(['spec', 'tls', i, 'match', j, 'sniHosts', k], `SNI host "${sni}" is not one of the VirtualService's hosts (${hosts.join(', ') || 'none'})`);
+            ctx.report(
+              ['spec', 'tls', i, 'match', j, 'sniHosts', k],
+              `SNI host "${sni}" is not one of the VirtualService's hosts (${hosts.join(', ') || 'none'})`,
+            );
           }
         });
       });
     });
     for (const kind of ['tcp', 'tls']) {
-      each(spec[kind], (route: any, i) => each(route?.match, (m: any, j) => {
-        each<string>(m?.destinationSubnets, (cidr, k) => {
-          const problem = typeof cidr === 'string' ? ipOrCidrError(cidr) : undefined;
-          if (problem) ctx.report(['spec', kind, i, 'match', j, 'destinationSubnets', k], problem);
-        });
-        if (typeof m?.sourceSubnet === 'string') {
-          const problem = ipOrCidrError(m.sourceSubnet);
-          if (problem) ctx.report(['spec', kind, i, 'match', j, 'sourceSubnet'], problem);
-        }
-      }));
+      each(spec[kind], (route: any, i) =>
+        each(route?.match, (m: any, j) => {
+          each<string>(m?.destinationSubnets, (cidr, k) => {
+            const problem = typeof cidr === 'string' ? ipOrCidrError(cidr) : undefined;
+            if (problem) ctx.report(['spec', kind, i, 'match', j, 'destinationSubnets', k], problem);
+          });
+          if (typeof m?.sourceSubnet === 'string') {
+            const problem = ipOrCidrError(m.sourceSubnet);
+            if (problem) ctx.report(['spec', kind, i, 'match', j, 'sourceSubnet'], problem);
+          }
+        }),
+      );
     }
   },
 };

@@ -23,20 +23,23 @@ export const virtualServiceMatches: SemanticRule = {
   description: 'HTTP match header names are lower case, query params use exact or regex, match values are not empty',
   kinds: ['VirtualService'],
   check(spec, ctx) {
-    each(spec.http, (http: any, i) => each(http?.match, (m: any, j) => {
-      const at = ['spec', 'http', i, 'match', j];
-      if (!m || typeof m !== 'object') return;
-      headerMap(m.headers, [...at, 'headers'], ctx);
-      headerMap(m.withoutHeaders, [...at, 'withoutHeaders'], ctx);
-      for (const field of ['uri', 'scheme', 'method', 'authority']) emptyStringMatch(m[field], [...at, field], ctx);
-      for (const [name, q] of entries(m.queryParams)) {
-        if (q && typeof q === 'object' && (q as any).prefix !== undefined) ctx.report([...at, 'queryParams', name, 'prefix'], 'query parameters match only exact or regex');
-      }
-      if (typeof m.sourceNamespace === 'string') {
-        const problem = dns1123LabelError(m.sourceNamespace);
-        if (problem) ctx.report([...at, 'sourceNamespace'], `sourceNamespace "${m.sourceNamespace}" ${problem}`);
-      }
-      if (typeof m.port === 'number' && (m.port < 1 || m.port > 65535)) ctx.report([...at, 'port'], `port ${m.port} must be between 1 and 65535`);
-    }));
+    each(spec.http, (http: any, i) =>
+      each(http?.match, (m: any, j) => {
+        const at = ['spec', 'http', i, 'match', j];
+        if (!m || typeof m !== 'object') return;
+        headerMap(m.headers, [...at, 'headers'], ctx);
+        headerMap(m.withoutHeaders, [...at, 'withoutHeaders'], ctx);
+        for (const field of ['uri', 'scheme', 'method', 'authority']) emptyStringMatch(m[field], [...at, field], ctx);
+        for (const [name, q] of entries(m.queryParams)) {
+          if (q && typeof q === 'object' && (q as any).prefix !== undefined)
+            ctx.report([...at, 'queryParams', name, 'prefix'], 'query parameters match only exact or regex');
+        }
+        if (typeof m.sourceNamespace === 'string') {
+          const problem = dns1123LabelError(m.sourceNamespace);
+          if (problem) ctx.report([...at, 'sourceNamespace'], `sourceNamespace "${m.sourceNamespace}" ${problem}`);
+        }
+        if (typeof m.port === 'number' && (m.port < 1 || m.port > 65535)) ctx.report([...at, 'port'], `port ${m.port} must be between 1 and 65535`);
+      }),
+    );
   },
 };

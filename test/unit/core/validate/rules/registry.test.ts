@@ -17,7 +17,10 @@ describe('semantic rule registry', () => {
     }
   });
   it('every rule has a case table in this folder', () => {
-    const text = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.test.ts')).map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\n');
+    const text = readdirSync(new URL('.', import.meta.url))
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'))
+      .join('\n');
     for (const name of names) expect(text, name).toContain(`'${name}'`);
   });
 });
