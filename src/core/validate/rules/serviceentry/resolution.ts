@@ -31,10 +31,11 @@ export const serviceEntryResolution: SemanticRule = {
       }
     });
     if ((resolution === 'DNS' || resolution === 'DNS_ROUND_ROBIN') && !(Array.isArray(spec.endpoints) && spec.endpoints.length)) {
+      // Istio checks each host as a plain FQDN here (agent.ValidateFQDN), so a wildcard is refused too, whatever its
+      // error text says about prefix wildcards: there is no name to resolve.
       each<string>(hosts, (h, i) => {
-        const name = h.startsWith('*.') ? h.slice(2) : h;
-        if (plainHostError(name))
-          ctx.report(['spec', 'hosts', i], `host "${h}" must be a fully qualified name (or a prefix wildcard) for resolution ${resolution} without endpoints`);
+        const problem = h.includes('*') ? 'a wildcard cannot be resolved' : plainHostError(h);
+        if (problem) ctx.report(['spec', 'hosts', i], `host "${h}" must be a fully qualified name for resolution ${resolution} without endpoints: ${problem}`);
       });
     }
     if (resolution === 'DYNAMIC_DNS') {

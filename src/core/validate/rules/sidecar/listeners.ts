@@ -11,6 +11,12 @@ export const sidecarListeners: SemanticRule = {
   description: 'egress hosts are namespace/host, ports and protocols are valid and unique, ingress defaultEndpoint is a local address or socket',
   kinds: ['Sidecar'],
   check(spec, ctx) {
+    // A Sidecar that configures nothing (no spec, or only a workloadSelector) is refused by Istio's webhook.
+    const configures =
+      ['egress', 'ingress'].some((k) => Array.isArray(spec[k]) && spec[k].length > 0) ||
+      (spec.outboundTrafficPolicy !== undefined && spec.outboundTrafficPolicy !== null) ||
+      (spec.inboundConnectionPool !== undefined && spec.inboundConnectionPool !== null);
+    if (!configures) ctx.report(['spec'], 'empty configuration: set at least one of egress, ingress, outboundTrafficPolicy, inboundConnectionPool');
     const ingressPorts = new Set<number>();
     each(spec.ingress, (l: any, i) => {
       const at = ['spec', 'ingress', i];

@@ -6,9 +6,20 @@ import { dns1123LabelError } from '../names.js';
 
 const HEADER_NAME = /^[a-z0-9!#$%&'*+\-.^_`|~:]+$/;
 
+/**
+ * JWT claim routing (`@request.auth.claims.group`, `@request.auth.claims[nested][key]`): not a header at all, so
+ * Istio exempts it from the header-name check (its jwt.ToRoutingClaim decides, case-insensitively for the prefix).
+ */
+function isJwtClaimRoute(name: string): boolean {
+  const prefix = '@request.auth.claims';
+  if (!name.toLowerCase().startsWith(prefix)) return false;
+  const rest = name.slice(prefix.length);
+  return (rest.startsWith('.') && rest.length > 1) || (rest.startsWith('[') && rest.endsWith(']') && rest.length > 2);
+}
+
 function headerMap(map: unknown, at: FieldPath, ctx: RuleContext): void {
   for (const [name, match] of entries(map)) {
-    if (!HEADER_NAME.test(name)) ctx.report([...at, name], `header name "${name}" must be lower case and a valid HTTP header name`);
+    if (!HEADER_NAME.test(name) && !isJwtClaimRoute(name)) ctx.report([...at, name], `header name "${name}" must be lower case and a valid HTTP header name`);
     if (match === null) ctx.report([...at, name], `header match for "${name}" must not be null`);
   }
 }

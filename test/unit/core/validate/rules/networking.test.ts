@@ -187,6 +187,11 @@ const tables: [rule: string, kind: string, cases: RuleCase[]][] = [
         expect: [],
       },
       {
+        name: 'dns without endpoints and a wildcard host',
+        spec: { hosts: ['api.example.com', '*.example.com'], ports: [{ number: 443, name: 'https' }], resolution: 'DNS' },
+        expect: ['host "*.example.com" must be a fully qualified name for resolution DNS without endpoints'],
+      },
+      {
         name: 'static with name',
         spec: { hosts: ['db.internal'], ports: [{ number: 5432, name: 'pg' }], resolution: 'STATIC', endpoints: [{ address: 'db.example.com' }] },
         expect: ['must be an IP address'],
@@ -209,6 +214,9 @@ const tables: [rule: string, kind: string, cases: RuleCase[]][] = [
     'Sidecar',
     [
       { name: 'egress scope', spec: { egress: [{ hosts: ['./*', 'istio-system/*'] }] }, expect: [] },
+      { name: 'nothing configured', spec: {}, expect: ['empty configuration'] },
+      { name: 'only a workload selector', spec: { workloadSelector: { labels: { app: 'a' } } }, expect: ['empty configuration'] },
+      { name: 'only an outbound policy', spec: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } }, expect: [] },
       { name: 'host without namespace', spec: { egress: [{ hosts: ['foo.com'] }] }, expect: ['namespace/dnsName'] },
       {
         name: 'default endpoint',

@@ -88,6 +88,19 @@ const tables: Record<string, RuleCase[]> = {
   'virtualservice.matches': [
     { name: 'lower-case headers', spec: http({ match: [{ headers: { 'x-user': { exact: 'a' } } }], route: [dest('a')] }), expect: [] },
     { name: 'upper-case header', spec: http({ match: [{ headers: { 'X-User': { exact: 'a' } } }], route: [dest('a')] }), expect: ['must be lower case'] },
+    {
+      name: 'JWT claim routes are not headers',
+      spec: http({
+        match: [{ headers: { '@request.auth.claims.group': { exact: 'a' }, '@request.auth.claims[nested][key]': { exact: 'b' } } }],
+        route: [dest('a')],
+      }),
+      expect: [],
+    },
+    {
+      name: 'an empty claim name is still a bad header',
+      spec: http({ match: [{ headers: { '@request.auth.claims.': { exact: 'a' } } }], route: [dest('a')] }),
+      expect: ['must be lower case'],
+    },
     { name: 'query prefix', spec: http({ match: [{ queryParams: { a: { prefix: 'x' } } }], route: [dest('a')] }), expect: ['only exact or regex'] },
     { name: 'empty prefix', spec: http({ match: [{ uri: { prefix: '' } }], route: [dest('a')] }), expect: ['prefix must not be empty'] },
     { name: 'bad sourceNamespace', spec: http({ match: [{ sourceNamespace: 'Bad' }], route: [dest('a')] }), expect: ['sourceNamespace "Bad"'] },
