@@ -67,8 +67,6 @@ export interface Files {
   writeAtomic(path: string, text: string): Promise<void>;
   /** Creates `dir` (and its parents) and writes `files` (name → text) into it; returns the paths written. */
   writeFiles(dir: string, files: readonly { name: string; text: string }[]): Promise<string[]>;
-  /** All of standard input. */
-  readStdin(): Promise<Buffer>;
 }
 
 /** Data files shipped with mesh (manifests/), found beside the installed code. */
@@ -181,8 +179,6 @@ export interface CommandContext {
   out(text: string): void;
   /** Writes messages (warnings, reports, progress) to stderr. */
   err(text: string): void;
-  /** Reads all of standard input (used for `-f -`); the same as `files.readStdin`. */
-  readStdin(): Promise<Buffer>;
   /** Whether stdout/stderr are terminals and colour is allowed. */
   terminal: TerminalInfo;
   /** Process environment (read-only view); commands read env only through here. */

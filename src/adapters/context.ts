@@ -16,7 +16,6 @@ export function processContext(io: CliIO, globals: GlobalOptions): CommandContex
     globals,
     out: io.out,
     err: io.err,
-    readStdin: io.readStdin,
     env: io.env,
     terminal,
     files: {
@@ -36,7 +35,6 @@ export function processContext(io: CliIO, globals: GlobalOptions): CommandContex
         const { writeFilesInto } = await import('./files.js');
         return writeFilesInto(dir, files);
       },
-      readStdin: io.readStdin,
     },
     assets: { text: readAsset },
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },

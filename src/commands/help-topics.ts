@@ -6,6 +6,7 @@
  */
 import { defineCommand, type AnyCommandSpec, type FlagSpec } from './types.js';
 import { ExitCode } from '../errors.js';
+import type { Column } from '../render/table.js';
 
 /** What each exit code means; `satisfies` makes a new code without a meaning a compile error. */
 export const EXIT_CODE_MEANINGS = {
@@ -81,9 +82,15 @@ async function unknownTopic(commands: readonly AnyCommandSpec[], words: string[]
   );
 }
 
-function exitCodesPage(): string {
-  const rows = (Object.keys(ExitCode) as (keyof typeof ExitCode)[]).map((name) => [String(ExitCode[name]), name, EXIT_CODE_MEANINGS[name]] as const);
-  const nameWidth = Math.max(...rows.map(([, name]) => name.length));
+/** Rows aligned by the one table writer (no header, two spaces apart), indented two spaces; no trailing newline. */
+async function aligned(rows: readonly (readonly string[])[], columns: readonly Column[]): Promise<string> {
+  const { renderTable } = await import('../render/table.js');
+  const table = renderTable(columns, rows, { noHeader: true, padding: 2, trimEnd: true });
+  return table.replace(/\n$/, '').replace(/^/gm, '  ');
+}
+
+async function exitCodesPage(): Promise<string> {
+  const rows = (Object.keys(ExitCode) as (keyof typeof ExitCode)[]).map((name) => [String(ExitCode[name]), name, EXIT_CODE_MEANINGS[name]]);
   return [
     'Exit codes',
     '',
@@ -91,7 +98,7 @@ function exitCodesPage(): string {
     'API: scripts may rely on them. -o never changes the exit code. An error prints one line, `error: <message>`,',
     'and often a `hint:` line, on stderr.',
     '',
-    ...rows.map(([code, name, meaning]) => `  ${code.padStart(2)}  ${name.padEnd(nameWidth)}  ${meaning}`),
+    await aligned(rows, [{ header: '', align: 'right' }, { header: '' }, { header: '' }]),
     '',
     'Examples:',
     '  mesh validate -f k8s/ -R || echo "exit $?: see mesh help exit-codes"',
@@ -127,37 +134,40 @@ function outputFlagOf(spec: AnyCommandSpec): Omit<OutputFlag, 'command'> | undef
   return flag ? { choices: flag.choices, default: flag.default, description: flag.description } : undefined;
 }
 
-function outputFormatsPage(specs: readonly AnyCommandSpec[]): Promise<string> {
-  return outputFlags(specs).then((flags) => {
-    const width = Math.max(...flags.map((f) => f.command.length));
-    const used = [...new Set(flags.flatMap((f) => f.choices ?? []))];
-    return [
-      'Output formats',
-      '',
-      'Data goes to stdout in the format -o/--output names; progress, warnings and summaries go to stderr, so',
-      '`mesh ... -o json | jq` always gets clean data. A format a command does not offer is a usage error (exit 64).',
-      '',
-      ...flags.map(
-        (f) =>
-          `  ${f.command.padEnd(width)}  ${f.choices ? `-o ${f.choices.join('|')}${f.default !== undefined ? ` (default ${String(f.default)})` : ''}` : `-o: ${f.description}`}`,
-      ),
-      '',
-      'Formats:',
-      ...used.map((name) => `  ${name.padEnd(6)}  ${OUTPUT_FORMAT_MEANINGS[name] ?? ''}`.trimEnd()),
-      '',
-      'Examples:',
-      '  mesh validate -f k8s/ -R -o json | jq .summary',
-      '  mesh proxy-status -o yaml',
-      '',
-    ].join('\n');
-  });
+async function outputFormatsPage(specs: readonly AnyCommandSpec[]): Promise<string> {
+  const flags = await outputFlags(specs);
+  const used = [...new Set(flags.flatMap((f) => f.choices ?? []))];
+  const offered = (f: OutputFlag): string =>
+    f.choices ? `-o ${f.choices.join('|')}${f.default !== undefined ? ` (default ${String(f.default)})` : ''}` : `-o: ${f.description}`;
+  const plain = [{ header: '' }, { header: '' }];
+  return [
+    'Output formats',
+    '',
+    'Data goes to stdout in the format -o/--output names; progress, warnings and summaries go to stderr, so',
+    '`mesh ... -o json | jq` always gets clean data. A format a command does not offer is a usage error (exit 64).',
+    '',
+    await aligned(
+      flags.map((f) => [f.command, offered(f)]),
+      plain,
+    ),
+    '',
+    'Formats:',
+    await aligned(
+      used.map((name) => [name, OUTPUT_FORMAT_MEANINGS[name] ?? '']),
+      plain,
+    ),
+    '',
+    'Examples:',
+    '  mesh validate -f k8s/ -R -o json | jq .summary',
+    '  mesh proxy-status -o yaml',
+    '',
+  ].join('\n');
 }
 
 async function podArgumentPage(): Promise<string> {
   const { POD_OWNER_KINDS } = await import('../core/model/pods.js');
   const byKind = new Map<string, string[]>();
   for (const [prefix, { kind }] of Object.entries(POD_OWNER_KINDS)) byKind.set(kind, [...(byKind.get(kind) ?? []), prefix]);
-  const width = Math.max(...[...byKind.keys()].map((k) => k.length));
   return [
     'The pod argument',
     '',
@@ -170,7 +180,10 @@ async function podArgumentPage(): Promise<string> {
     '                           a Running and Ready pod of that workload or Service, found through its selector',
     '',
     'Kinds, with the prefixes accepted for each (case does not matter):',
-    ...[...byKind].map(([kind, prefixes]) => `  ${kind.padEnd(width)}  ${prefixes.map((p) => `${p}/`).join(' ')}`),
+    await aligned(
+      [...byKind].map(([kind, prefixes]) => [kind, prefixes.map((p) => `${p}/`).join(' ')]),
+      [{ header: '' }, { header: '' }],
+    ),
     '',
     'A pod name with a dot in it needs its namespace too (productpage.v1.default is pod productpage.v1 in default).',
     'An unknown kind or an empty name is a usage error (exit 64); a pod or workload that does not exist exits 69.',

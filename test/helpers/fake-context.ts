@@ -81,7 +81,6 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
   const clock = new FakeClock();
   clock.t = typeof world.now === 'string' ? Date.parse(world.now) : (world.now ?? Date.parse('2026-12-01T00:00:00Z'));
   const files = world.files ?? {};
-  const readStdin = async (): Promise<Buffer> => Buffer.from(world.stdin ?? '');
   const err = (t: string): void => void (stderr += t);
   const fullGlobals: GlobalOptions = { istioNamespace: 'istio-system', verbose: false, ...globals };
   const pods = world.pods ?? [];
@@ -136,7 +135,6 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
     globals: fullGlobals,
     out: (t) => void (stdout += t),
     err,
-    readStdin,
     env: {},
     terminal: { stdoutIsTTY: false, stderrIsTTY: false, color: false, colorErr: false, stdinIsTTY: world.stdinIsTTY === true },
     // The data files mesh ships are read from the checkout: they are part of the program, not of the world.
@@ -172,7 +170,6 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
           return `${dir}/${f.name}`;
         });
       },
-      readStdin,
     },
     clock,
     prompt: {

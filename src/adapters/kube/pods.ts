@@ -7,7 +7,7 @@ import { ClusterError } from '../../errors.js';
 import { translateKubeError, type KubeConnection } from './client.js';
 import { ApiError, RawKube } from './http.js';
 import { compareStrings } from '../../core/tree.js';
-import { POD_OWNER_KINDS, selectorString, type PodArgument, type PodInfo, type PodRef } from '../../core/model/pods.js';
+import { POD_OWNER_KINDS, selectorQuery, type PodArgument, type PodInfo, type PodRef } from '../../core/model/pods.js';
 
 /** Resolves a parsed argument to one pod, checking that it exists. */
 export async function resolvePod(conn: KubeConnection, target: PodArgument): Promise<PodRef> {
@@ -23,7 +23,7 @@ export async function resolvePod(conn: KubeConnection, target: PodArgument): Pro
   const owner = (await get(raw, conn, `${prefix}/namespaces/${enc(target.namespace)}/${plural}/${enc(target.name)}`, what)) as {
     spec?: { selector?: unknown };
   };
-  const selector = selectorString(owner.spec?.selector);
+  const selector = selectorQuery(owner.spec?.selector);
   if (!selector) throw new ClusterError(`${what} has no pod selector`);
   return podBySelector(conn, target.namespace, selector, what);
 }

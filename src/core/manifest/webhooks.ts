@@ -6,6 +6,21 @@ import type { KubeObject } from '../yaml/load.js';
 import { chartLabels, object, ownerLabels, val, type RenderContext } from './context.js';
 import type { JsonObject } from '../tree.js';
 
+/**
+ * What Istio's validating webhooks (istiod's own and a `default` tag's) are asked to admit: every Istio config kind.
+ * A fresh copy per webhook: a k8s overlay that patches one object must leave the others alone.
+ */
+export function istioValidationRules(): JsonObject[] {
+  return [
+    {
+      operations: ['CREATE', 'UPDATE'],
+      apiGroups: ['security.istio.io', 'networking.istio.io', 'telemetry.istio.io', 'extensions.istio.io'],
+      apiVersions: ['*'],
+      resources: ['*'],
+    },
+  ];
+}
+
 const expr = (key: string, operator: string, values?: string[]): JsonObject => (values ? { key, operator, values } : { key, operator });
 
 function clusterScoped(ctx: RenderContext): boolean {
@@ -108,14 +123,7 @@ export function validatingWebhook(ctx: RenderContext): KubeObject[] {
         {
           name: 'rev.validation.istio.io',
           clientConfig,
-          rules: [
-            {
-              operations: ['CREATE', 'UPDATE'],
-              apiGroups: ['security.istio.io', 'networking.istio.io', 'telemetry.istio.io', 'extensions.istio.io'],
-              apiVersions: ['*'],
-              resources: ['*'],
-            },
-          ],
+          rules: istioValidationRules(),
           failurePolicy,
           sideEffects: 'None',
           admissionReviewVersions: ['v1'],

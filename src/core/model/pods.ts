@@ -76,8 +76,8 @@ export interface PodInfo {
   creationTimestamp: string;
 }
 
-/** Renders a LabelSelector (or a plain map, as Services and ReplicationControllers have) as a query string. */
-export function selectorString(selector: unknown): string {
+/** Renders a LabelSelector (or a plain map, as Services and ReplicationControllers have) as an API `labelSelector` query. */
+export function selectorQuery(selector: unknown): string {
   if (!selector || typeof selector !== 'object') return '';
   const s = selector as { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
   const isLabelSelector = 'matchLabels' in s || 'matchExpressions' in s;

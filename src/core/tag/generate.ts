@@ -8,6 +8,7 @@
 import type { KubeObject } from '../yaml/load.js';
 import { UsageError } from '../../errors.js';
 import type { JsonObject } from '../tree.js';
+import { istioValidationRules } from '../manifest/webhooks.js';
 
 /** Label naming the tag on its webhook and Service. */
 export const TAG_LABEL = 'istio.io/tag';
@@ -176,14 +177,7 @@ function defaultValidator(canonical: KubeObject, injectorClient: JsonObject, rev
       {
         name: 'validation.istio.io',
         clientConfig,
-        rules: [
-          {
-            operations: ['CREATE', 'UPDATE'],
-            apiGroups: ['security.istio.io', 'networking.istio.io', 'telemetry.istio.io', 'extensions.istio.io'],
-            apiVersions: ['*'],
-            resources: ['*'],
-          },
-        ],
+        rules: istioValidationRules(),
         failurePolicy,
         sideEffects: 'None',
         admissionReviewVersions: ['v1'],

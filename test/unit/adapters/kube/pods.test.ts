@@ -1,6 +1,6 @@
 /** Pod arguments as istioctl reads them, and label selectors rendered for a pod list. */
 import { describe, expect, it } from 'vitest';
-import { parsePodArgument, selectorString } from '../../../../src/core/model/pods.js';
+import { parsePodArgument, selectorQuery } from '../../../../src/core/model/pods.js';
 import { UsageError } from '../../../../src/errors.js';
 
 describe('parsePodArgument', () => {
@@ -19,11 +19,11 @@ describe('parsePodArgument', () => {
   });
 });
 
-describe('selectorString', () => {
+describe('selectorQuery', () => {
   it('renders matchLabels, matchExpressions and plain maps', () => {
-    expect(selectorString({ matchLabels: { app: 'istiod', istio: 'pilot' } })).toBe('app=istiod,istio=pilot');
+    expect(selectorQuery({ matchLabels: { app: 'istiod', istio: 'pilot' } })).toBe('app=istiod,istio=pilot');
     expect(
-      selectorString({
+      selectorQuery({
         matchExpressions: [
           { key: 'tier', operator: 'In', values: ['a', 'b'] },
           { key: 'x', operator: 'Exists' },
@@ -32,7 +32,7 @@ describe('selectorString', () => {
         ],
       }),
     ).toBe('tier in (a,b),x,!y,z notin (c)');
-    expect(selectorString({ app: 'kiali' })).toBe('app=kiali');
-    expect(selectorString(undefined)).toBe('');
+    expect(selectorQuery({ app: 'kiali' })).toBe('app=kiali');
+    expect(selectorQuery(undefined)).toBe('');
   });
 });
