@@ -12,8 +12,11 @@ export interface ClusterSourceOptions {
   kinds: readonly string[];
   /** Bound on the whole read (--timeout). */
   timeoutMs: number;
-  /** The status line's text on a terminal, e.g. `Reading the cluster`. */
-  status: string;
+  /**
+   * The status line's text on a terminal, e.g. `Reading the cluster`; none when the caller already shows one (precheck
+   * reads the cluster inside its own `Checking the cluster` line: two spinners would fight over the same line).
+   */
+  status?: string;
   /** What the command did without the kinds left out, ending the warning: `analyzers ran without them`. */
   without: string;
   /**
@@ -32,13 +35,13 @@ export interface ClusterSource {
 /** Lists `kinds` from the cluster (connecting on first use); warns on stderr about kinds left out. */
 export async function readClusterSource(ctx: CommandContext, options: ClusterSourceOptions): Promise<ClusterSource> {
   const cluster = await ctx.cluster();
-  const status = await ctx.progress.status(options.status);
+  const status = options.status === undefined ? undefined : await ctx.progress.status(options.status);
   try {
     const read = await cluster.reader.read({
       kinds: options.kinds,
       istioNamespace: ctx.globals.istioNamespace,
       timeoutMs: options.timeoutMs,
-      onProgress: (done, total) => status.update(`${options.status}: ${done}/${total} kinds`),
+      onProgress: (done, total) => status?.update(`${options.status}: ${done}/${total} kinds`),
     });
     const warned = options.warnNotServed === false ? read.skipped.filter((s) => s.reason !== 'notServed') : read.skipped;
     if (warned.length) ctx.err(`warning: could not read from ${read.server}: ${warned.map(describeSkip).join('; ')}; ${options.without}\n`);
@@ -47,6 +50,6 @@ export async function readClusterSource(ctx: CommandContext, options: ClusterSou
       server: read.server,
     };
   } finally {
-    status.stop();
+    status?.stop();
   }
 }

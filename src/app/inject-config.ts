@@ -95,7 +95,7 @@ async function operatorInputs(ctx: CommandContext, file: string, sets: string[])
 }
 
 /** Parses a YAML or JSON file into a mapping, through the reader every command uses (same checks and errors). */
-export async function readYamlMap(files: Files, path: string, what: string): Promise<Tree> {
+async function readYamlMap(files: Files, path: string, what: string): Promise<Tree> {
   const docs = loadDocuments(await files.readText(path), path).filter((d) => !d.empty);
   if (docs.length > 1) throw new InputError(`${path}:${docs[1]!.line}: ${what} must be a single YAML document`);
   const value = docs[0]?.value;
@@ -128,7 +128,7 @@ export async function checkInjectConfigFile(files: Files, path: string): Promise
 }
 
 /** Reads mesh config and injector values from the control plane's ConfigMaps (of `revision`), within `timeoutMs`. */
-export async function readClusterInjectConfig(
+async function readClusterInjectConfig(
   cluster: Cluster,
   namespace: string,
   revision: string | undefined,

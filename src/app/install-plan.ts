@@ -20,7 +20,7 @@ export interface RenderFlags {
 }
 
 /** Default for `--readiness-timeout` (istioctl's default too). */
-export const DEFAULT_READINESS_TIMEOUT = '5m';
+const DEFAULT_READINESS_TIMEOUT = '5m';
 
 /** Parses `--readiness-timeout`; a bad value is a usage error naming the flag. */
 export async function waitOptions(text: string | undefined): Promise<WaitOptions> {

@@ -67,7 +67,7 @@ export function setFlag(description = 'override a value, e.g. --set values.globa
 }
 
 /** Collects a repeatable option into an array (`--set a=1 --set b=2`, `-f a.yaml -f b.yaml`). */
-export function collect(value: string, previous: string[] | undefined): string[] {
+function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 

@@ -9,7 +9,7 @@ import { ExitCode } from '../errors.js';
 import type { Column } from '../render/table.js';
 
 /** What each exit code means; `satisfies` makes a new code without a meaning a compile error. */
-export const EXIT_CODE_MEANINGS = {
+const EXIT_CODE_MEANINGS = {
   Ok: 'success',
   Internal: 'unexpected error: a bug in mesh (run again with --verbose for the stack trace, and please report it)',
   Usage: 'bad flags or arguments, or an unknown command; nothing was done',

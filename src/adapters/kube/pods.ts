@@ -51,7 +51,7 @@ export async function getPod(conn: KubeConnection, name: string, namespace: stri
 }
 
 /** The best pod matching `selector` in `namespace` (Running and Ready first, then newest); `what` names it in errors. */
-export async function podBySelector(conn: KubeConnection, namespace: string, selector: string, what: string): Promise<PodRef> {
+async function podBySelector(conn: KubeConnection, namespace: string, selector: string, what: string): Promise<PodRef> {
   const pods = await listPods(conn, namespace, selector);
   if (pods.length === 0) throw new ClusterError(`no pods match ${what} (selector ${selector} in namespace ${namespace})`);
   pods.sort((a, b) => rank(b) - rank(a) || compareStrings(b.creationTimestamp, a.creationTimestamp));

@@ -104,7 +104,6 @@ async function analyzerMessages(ctx: CommandContext, timeoutMs: number): Promise
     cluster: {
       kinds: [...new Set(analyzers.flatMap((a) => a.meta.inputs))],
       timeoutMs,
-      status: 'Checking the cluster',
       without: 'analyzers ran without them',
       warnNotServed: false,
     },

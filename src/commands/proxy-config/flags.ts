@@ -3,10 +3,10 @@ import type { OptionsOf } from '../types.js';
 import { boolFlag, outputFlag, parsedFlag, portNumber, textFlag } from '../flags.js';
 
 /** The three formats every view prints. */
-export const VIEW_FORMATS = ['short', 'json', 'yaml'] as const;
+const VIEW_FORMATS = ['short', 'json', 'yaml'] as const;
 
 /** `--proxy-admin-port`: Envoy's admin port (`whose`: "the pod" or "the pods"). */
-export const adminPortFlag = (whose = 'the pod') => parsedFlag('--proxy-admin-port <port>', `Envoy's admin port in ${whose}`, portNumber, 15000);
+const adminPortFlag = (whose = 'the pod') => parsedFlag('--proxy-admin-port <port>', `Envoy's admin port in ${whose}`, portNumber, 15000);
 
 /** The flags every view takes: `-o`, `-f` (`input` says what the file holds) and the admin port. */
 export function commonFlags(input: string, defaultOutput: 'short' | 'json' = 'short') {
