@@ -4,6 +4,8 @@
  * like a shell would and handed to commander; the command's body never runs, because the context factory stops the
  * run at the point where commander has accepted the line.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CommanderError } from 'commander';
 import { buildProgram } from '../../src/cli.js';
@@ -94,6 +96,30 @@ async function parse(argv: string[]): Promise<string> {
   }
 }
 
+/** Command lines in the shell code blocks of README.md and docs/: lines that start with `mesh` (or `$ mesh`). */
+function documentedLines(): Array<{ file: string; line: string }> {
+  const root = join(import.meta.dirname, '../..');
+  const docs = [
+    'README.md',
+    ...readdirSync(join(root, 'docs'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join('docs', f)),
+  ];
+  return docs.flatMap((file) => {
+    let fenced = false;
+    const lines: Array<{ file: string; line: string }> = [];
+    readFileSync(join(root, file), 'utf8')
+      .split('\n')
+      .forEach((text, index) => {
+        if (text.trimStart().startsWith('```')) fenced = !fenced;
+        else if (fenced && /^\s*(\$ )?mesh\s/.test(text)) lines.push({ file: `${file}:${index + 1}`, line: text.replace(/\s#\s.*$/, '') });
+      });
+    return lines;
+  });
+}
+
+const documented = documentedLines().flatMap(({ file, line }) => meshInvocations(line).map((argv) => ({ file, line, argv })));
+
 const cases = examplesOf(commands).flatMap(({ command, example }) => meshInvocations(example).map((argv) => ({ command, example, argv })));
 
 describe('help examples', () => {
@@ -111,6 +137,10 @@ describe('help examples', () => {
   it('rejects a line commander would reject, so that the check can fail', async () => {
     expect(await parse(['validate', '--no-such-flag'])).toMatch(/unknown option/);
     expect(await parse(['proxy-config', 'cluster', '-o', 'xml'])).toMatch(/invalid/);
+  });
+
+  it.each(documented)('$file: $line', async ({ argv }) => {
+    expect(await parse(argv)).toBe('accepted');
   });
 
   it.each(cases)('$command: $example', async ({ argv }) => {
