@@ -28,6 +28,8 @@ export async function run() {
       name,
       ms: m.wall,
       cpuMs: m.cpuMs,
+      peakMb: m.peakMb,
+      peakMb: m.peakMb,
       baselineName: 'node -e 0',
       baselineMs: base.wall,
       baselineCpuMs: base.cpuMs,

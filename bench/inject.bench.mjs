@@ -80,7 +80,16 @@ process.stdout.write(jsyaml.loadAll(readFileSync(process.argv[2], 'utf8')).map((
   // Both sides of the big comparison are whole processes reading the same file and writing the result.
   const roundTrip = timeNodeCpu([roundTripFile, big], { env, runs: 3 });
   const injectBig = timeNodeCpu([mesh, 'kube-inject', '-f', big], { env, runs: 3 });
-  const row = (name, m, baselineName, b, goal) => ({ name, ms: m.wall, cpuMs: m.cpuMs, baselineName, baselineMs: b.wall, baselineCpuMs: b.cpuMs, goal });
+  const row = (name, m, baselineName, b, goal) => ({
+    name,
+    ms: m.wall,
+    cpuMs: m.cpuMs,
+    peakMb: m.peakMb,
+    baselineName,
+    baselineMs: b.wall,
+    baselineCpuMs: b.cpuMs,
+    goal,
+  });
   const offline = istioctl ? offlineInjectFlags(mesh, dir) : [];
   // istioctl kube-inject asks a cluster for its Kubernetes version even with all three files: the stub answers at once
   const stub = istioctl && (await startStubApiServer());

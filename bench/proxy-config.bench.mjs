@@ -53,6 +53,7 @@ export async function run() {
     name,
     ms: m.wall,
     cpuMs: m.cpuMs,
+    peakMb: m.peakMb,
     baselineName: 'node: read + JSON.parse',
     baselineMs: parse.wall,
     baselineCpuMs: parse.cpuMs,

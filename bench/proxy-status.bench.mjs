@@ -11,7 +11,16 @@ const mesh = join(root, 'bin', 'mesh.js');
 /** Rows for bench/run.mjs. */
 export async function run() {
   const base = timeNodeCpu(['-e', '0'], { runs: 9 });
-  const row = (name, m) => ({ name, ms: m.wall, cpuMs: m.cpuMs, baselineName: 'node -e 0', baselineMs: base.wall, baselineCpuMs: base.cpuMs, goal: null });
+  const row = (name, m) => ({
+    name,
+    ms: m.wall,
+    cpuMs: m.cpuMs,
+    peakMb: m.peakMb,
+    baselineName: 'node -e 0',
+    baselineMs: base.wall,
+    baselineCpuMs: base.cpuMs,
+    goal: null,
+  });
   return [
     row('mesh dashboard kiali --help', timeNodeCpu([mesh, 'dashboard', 'kiali', '--help'], { runs: 9 })),
     row('mesh proxy-status --help', timeNodeCpu([mesh, 'proxy-status', '--help'], { runs: 9 })),

@@ -24,7 +24,8 @@ for (const file of files) {
   for (const row of await mod.run({ istioctl })) rows.push({ file, ...row });
 }
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
-// Rows may also carry cpuMs/baselineCpuMs (user+system time): on a busy shared machine that ratio is steadier.
+// Rows may also carry cpuMs/baselineCpuMs (user+system time): on a busy shared machine that ratio is steadier;
+// and peakMb, the peak resident memory of the measured command.
 const header = [
   'benchmark',
   'time',
@@ -34,6 +35,7 @@ const header = [
   'cpu ratio',
   'goal',
   'status',
+  'peak RSS',
   ...(istioctl ? ['istioctl', 'mesh/istioctl', 'cpu mesh/istioctl'] : []),
 ];
 const table = rows.map((r) => {
@@ -57,6 +59,7 @@ const table = rows.map((r) => {
     cpuRatio == null ? '-' : `${cpuRatio.toFixed(2)}x`,
     goal,
     status,
+    r.peakMb == null ? '-' : `${r.peakMb.toFixed(0)} MiB`,
   ];
   if (!istioctl) return cells;
   if (r.istioctlMs == null) return [...cells, '-', '-', '-'];

@@ -8,7 +8,8 @@ const TIME = '/usr/bin/time';
 
 /**
  * Median wall time (`wall`) in ms of running `node <args>` `runs` times (after one warm-up run). Where /usr/bin/time
- * exists, `cpuMs` is the median user+system CPU time too: on a shared, busy machine CPU time is the steadier measure.
+ * exists, `cpuMs` is the median user+system CPU time too (on a shared, busy machine CPU time is the steadier measure),
+ * and `peakMb` the largest resident set any run reached, in MiB.
  */
 export function timeNodeCpu(args, options) {
   return timeCommandCpu(process.execPath, args, options);
@@ -18,19 +19,23 @@ export function timeNodeCpu(args, options) {
 export function timeCommandCpu(command, args, { runs = 7, env = {}, input, okStatus = [0] } = {}) {
   const times = [];
   const cpus = [];
+  let peakKb = 0;
   const useTime = existsSync(TIME);
   for (let i = 0; i <= runs; i++) {
     const start = process.hrtime.bigint();
-    const [cmd, argv] = useTime ? [TIME, ['-f', 'MESHCPU %U %S', command, ...args]] : [command, args];
+    const [cmd, argv] = useTime ? [TIME, ['-f', 'MESHCPU %U %S %M', command, ...args]] : [command, args];
     const r = spawnSync(cmd, argv, { env: { ...process.env, ...env }, input, stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (!okStatus.includes(r.status)) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     if (i === 0) continue; // the first run warms the file cache
     times.push(ms);
-    const m = /MESHCPU ([\d.]+) ([\d.]+)/.exec(String(r.stderr));
-    if (m) cpus.push((Number(m[1]) + Number(m[2])) * 1000);
+    const m = /MESHCPU ([\d.]+) ([\d.]+) (\d+)/.exec(String(r.stderr));
+    if (m) {
+      cpus.push((Number(m[1]) + Number(m[2])) * 1000);
+      peakKb = Math.max(peakKb, Number(m[3]));
+    }
   }
-  return { wall: median(times), cpuMs: cpus.length ? median(cpus) : undefined };
+  return { wall: median(times), cpuMs: cpus.length ? median(cpus) : undefined, peakMb: peakKb ? peakKb / 1024 : undefined };
 }
 
 /** Median wall time in ms of running `node <args>` (see timeNodeCpu). */
