@@ -59,7 +59,7 @@ export interface FakeContext extends CommandContext {
   readonly asked: string[];
   /** The in-memory install client (applies, deletes, calls). */
   readonly installed: FakeCluster;
-  /** Requests sent to pods: `METHOD name.namespace:port/path`. */
+  /** Requests sent to pods: `METHOD name.namespace:port/path`, then ` <body>` when one was sent. */
   readonly requests: string[];
   /** URLs opened in the browser. */
   readonly opened: string[];
@@ -121,7 +121,7 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
     },
     async request(pod: PodRef, port: number, path: string, options: PodRequestOptions = {}): Promise<string> {
       const key = `${pod.name}.${pod.namespace}:${port}${path}`;
-      requests.push(`${options.method ?? 'GET'} ${key}`);
+      requests.push(`${options.method ?? 'GET'} ${key}${options.body === undefined ? '' : ` ${options.body}`}`);
       const body = world.dumps?.[key];
       if (body === undefined) throw new ClusterError(`cannot reach port ${port} of pod ${pod.name}.${pod.namespace}: connection refused`);
       return body;
