@@ -25,6 +25,8 @@ export function formatGoDuration(ms: number): string {
   if (whole < 1000) return `${whole}ms`;
   const h = Math.floor(whole / 3_600_000);
   const m = Math.floor((whole % 3_600_000) / 60_000);
-  const s = `${String((whole % 60_000) / 1000).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')}s`;
+  const s = `${String((whole % 60_000) / 1000)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '')}s`;
   return h ? `${h}h${m}m${s}` : m ? `${m}m${s}` : s;
 }

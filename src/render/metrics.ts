@@ -15,6 +15,10 @@ export function renderMetricsTable(rows: readonly WorkloadMetrics[]): string {
   const header = line(['WORKLOAD'.padStart(40), 'TOTAL RPS', 'ERROR RPS', 'P50 LATENCY', 'P90 LATENCY', 'P99 LATENCY']);
   return (
     header +
-    rows.map((r) => line([r.workload.padStart(40), rate(r.totalRps), rate(r.errorRps), latency(r.p50LatencyMs), latency(r.p90LatencyMs), latency(r.p99LatencyMs)])).join('')
+    rows
+      .map((r) =>
+        line([r.workload.padStart(40), rate(r.totalRps), rate(r.errorRps), latency(r.p50LatencyMs), latency(r.p90LatencyMs), latency(r.p99LatencyMs)]),
+      )
+      .join('')
   );
 }

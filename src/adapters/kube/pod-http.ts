@@ -17,12 +17,14 @@ export async function podRequest(conn: KubeConnection, pod: PodRef, port: number
   const forward = await openPortForward(conn, pod, port);
   const where = `port ${port} of pod ${pod.name}.${pod.namespace}`;
   try {
-    const { status, body } = await request(forward.localPort, path, options.method ?? 'GET', options.timeoutMs ?? 30_000, options.body).catch((error: Error) => {
-      const reason =
-        forward.lastError() ??
-        (error.message === 'socket hang up' ? 'the connection was closed before an answer (is the port open in the pod?)' : error.message);
-      throw new ClusterError(`cannot reach ${where}: ${reason}`, { cause: error });
-    });
+    const { status, body } = await request(forward.localPort, path, options.method ?? 'GET', options.timeoutMs ?? 30_000, options.body).catch(
+      (error: Error) => {
+        const reason =
+          forward.lastError() ??
+          (error.message === 'socket hang up' ? 'the connection was closed before an answer (is the port open in the pod?)' : error.message);
+        throw new ClusterError(`cannot reach ${where}: ${reason}`, { cause: error });
+      },
+    );
     if (status < 200 || status >= 300) {
       throw new ClusterError(
         `${options.method ?? 'GET'} ${path} on ${where} answered HTTP ${status}${body.trim() ? `: ${body.trim().split('\n')[0]!.slice(0, 200)}` : ''}`,

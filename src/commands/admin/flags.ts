@@ -11,7 +11,8 @@ export const adminLogFlags = {
   reset: boolFlag('--reset', 'set every scope back to info and its stack traces to none'),
   logReset: boolFlag('--log-reset', "set every scope's output back to info"),
   stackTraceReset: boolFlag('--stack-trace-reset', "set every scope's stack traces back to none"),
-  ctrlzPort: { ...parsedFlag('--ctrlz_port <port>', "istiod's ControlZ port", portNumber, 9876), also: [{ flags: '--ctrlz-port <port>', description: "istiod's ControlZ port", hidden: true }] },
+  // istioctl's spelling, underscore included (commander files it under this key).
+  ctrlz_port: parsedFlag('--ctrlz_port <port>', "istiod's ControlZ port", portNumber, 9876),
   output: outputFlag(['short', 'json', 'yaml'] as const, 'short'),
 };
 

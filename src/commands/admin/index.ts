@@ -21,7 +21,7 @@ const log = defineCommand({
     'mesh admin log --level ads:debug,authorization:debug --stack-trace-level ads:error',
     '# only the istiods of revision canary, back to the defaults (info, no stack traces)',
     'mesh admin log --revision canary --reset',
-    "mesh admin log -o json | jq -r '.[] | select(.log_level==\"debug\") | .scope_name'",
+    'mesh admin log -o json | jq -r \'.[] | select(.log_level=="debug") | .scope_name\'',
   ],
   flags: adminLogFlags,
   async run(ctx, opts, args) {

@@ -16,7 +16,7 @@ export async function runAdminLog(ctx: CommandContext, opts: AdminLogOptions, po
   const targets = pod
     ? [await cluster.pods.resolve(parsePodArgument(pod, istioNamespace))]
     : await findIstiods(cluster, { istioNamespace, selector: opts.selector, ...(opts.revision ? { revision: opts.revision } : {}) });
-  const port = opts.ctrlzPort;
+  const port = opts.ctrlz_port;
   const list = async (target: { name: string; namespace: string }): Promise<ScopeInfo[]> => {
     const body = await cluster.request(target, port, '/scopej/');
     const parsed = scopes.parseScopes(body);
@@ -26,7 +26,10 @@ export async function runAdminLog(ctx: CommandContext, opts: AdminLogOptions, po
   const first = await list(targets[0]!);
   const changing = opts.reset || opts.logReset || opts.stackTraceReset || opts.level || opts.stackTraceLevel;
   if (!changing) {
-    const rows = targets.length === 1 ? [{ istiod: targets[0]!, scopes: first }] : await Promise.all(targets.map(async (t, i) => ({ istiod: t, scopes: i ? await list(t) : first })));
+    const rows =
+      targets.length === 1
+        ? [{ istiod: targets[0]!, scopes: first }]
+        : await Promise.all(targets.map(async (t, i) => ({ istiod: t, scopes: i ? await list(t) : first })));
     const { renderScopes } = await import('../../render/admin-log.js');
     ctx.out(renderScopes(rows, opts.output));
     return ExitCode.Ok;

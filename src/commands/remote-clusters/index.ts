@@ -12,14 +12,14 @@ export const remoteClusters = defineCommand({
   name: 'remote-clusters',
   summary: 'List the remote clusters each istiod is connected to: NAME SECRET STATUS ISTIOD',
   description:
-    "Asks every istiod of the control-plane namespace (-i) for /debug/clusterz on its monitoring port (15014) through a port-forward. " +
+    'Asks every istiod of the control-plane namespace (-i) for /debug/clusterz on its monitoring port (15014) through a port-forward. ' +
     'STATUS is "synced" once istiod has read the cluster; a remote secret that is wrong stays "timeout" or goes missing here. ' +
     'The secrets come from `mesh create-remote-secret`.',
   examples: [
     'mesh remote-clusters',
     '# the control plane of revision canary',
     'mesh remote-clusters --revision canary',
-    "mesh remote-clusters -o json | jq -r '.[] | select(.status!=\"synced\") | .name'",
+    'mesh remote-clusters -o json | jq -r \'.[] | select(.status!="synced") | .name\'',
   ],
   flags,
   async run(ctx, opts) {

@@ -14,6 +14,10 @@ export const x = defineCommand({
   aliases: ['experimental', 'exp'],
   summary: "Experimental tools (istioctl's `x`): authz, envoy-stats, internal-debug, metrics, ...",
   description: "istioctl's experimental commands, kept under `x` so that istioctl users find them where they expect.",
-  examples: ['mesh x internal-debug syncz', 'mesh x envoy-stats productpage-v1-7c5d9b8f6d-x2k4p.bookinfo --type clusters', 'mesh x metrics productpage-v1.bookinfo'],
+  examples: [
+    'mesh x internal-debug syncz',
+    'mesh x envoy-stats productpage-v1-7c5d9b8f6d-x2k4p.bookinfo --type clusters',
+    'mesh x metrics productpage-v1.bookinfo',
+  ],
   subcommands: [authz, envoyStats, internalDebug, metrics],
 });

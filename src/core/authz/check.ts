@@ -31,7 +31,8 @@ function rbacConfigs(dump: ConfigDump): unknown[] {
       for (const filter of list(chain, 'filters')) {
         const name = str(filter, 'name');
         if (HCM.has(name)) {
-          for (const http of list(filter, 'typedConfig', 'httpFilters')) if (str(http, 'name') === 'envoy.filters.http.rbac') out.push(obj(http, 'typedConfig') ?? {});
+          for (const http of list(filter, 'typedConfig', 'httpFilters'))
+            if (str(http, 'name') === 'envoy.filters.http.rbac') out.push(obj(http, 'typedConfig') ?? {});
         } else if (name === 'envoy.filters.network.rbac') out.push(obj(filter, 'typedConfig') ?? {});
       }
     }

@@ -35,7 +35,8 @@ export function vectorValue(body: string, query: string): number {
     throw new ClusterError(`Prometheus answered '${query}' with something that is not JSON (is port 9090 Prometheus?)`);
   }
   if (answer.status !== 'success') throw new ClusterError(`Prometheus refused '${query}': ${answer.error ?? answer.status ?? 'no status'}`);
-  if (answer.data?.resultType !== 'vector') throw new ClusterError(`Prometheus answered '${query}' with a ${answer.data?.resultType ?? 'missing'} result, not a vector`);
+  if (answer.data?.resultType !== 'vector')
+    throw new ClusterError(`Prometheus answered '${query}' with a ${answer.data?.resultType ?? 'missing'} result, not a vector`);
   const first = answer.data.result?.[0]?.value?.[1];
   return first === undefined ? 0 : Number(first);
 }

@@ -8,7 +8,7 @@ const check = defineCommand({
   summary: 'List the AuthorizationPolicies applied to a pod, as its Envoy has them',
   description:
     "Reads the pod's Envoy config dump (admin port 15000, through a port-forward) or a saved one (-f) and lists the policies of " +
-    "its RBAC filters: ACTION, the policy (name.namespace) and how many of its rules reached the proxy. It shows what Envoy " +
+    'its RBAC filters: ACTION, the policy (name.namespace) and how many of its rules reached the proxy. It shows what Envoy ' +
     'enforces after istiod merged the mesh-, namespace- and workload-level policies; a policy missing here never reached it.',
   examples: [
     'mesh x authz check httpbin-88ddbcfdd-nt5jb',
@@ -17,7 +17,7 @@ const check = defineCommand({
     '# a saved dump',
     'kubectl exec httpbin-88ddbcfdd-nt5jb -c istio-proxy -- curl -s localhost:15000/config_dump > dump.json',
     'mesh x authz check -f dump.json',
-    "mesh x authz check -f dump.json -o json | jq -r '.[] | select(.action==\"DENY\") | .policy'",
+    'mesh x authz check -f dump.json -o json | jq -r \'.[] | select(.action=="DENY") | .policy\'',
   ],
   flags: authzCheckFlags,
   async run(ctx, opts, args) {

@@ -19,7 +19,7 @@ export const envoyStats = defineCommand({
     'mesh x envoy-stats deploy/productpage-v1.bookinfo -o prom | grep envoy_cluster_upstream_rq_total',
     '# per-cluster counters of every pod of an app',
     'mesh x es -n bookinfo -l app=reviews --type clusters',
-    "mesh x envoy-stats productpage-v1-7c5d9b8f6d-x2k4p.bookinfo -o json | jq '.stats[] | select(.name==\"server.live\")'",
+    'mesh x envoy-stats productpage-v1-7c5d9b8f6d-x2k4p.bookinfo -o json | jq \'.stats[] | select(.name=="server.live")\'',
   ],
   flags: envoyStatsFlags,
   async run(ctx, opts, args) {

@@ -27,7 +27,14 @@ export async function runMetrics(ctx: CommandContext, opts: { duration: number; 
   for (const workload of workloads) {
     const queries = q.workloadQueries(workload, opts.duration);
     const [totalRps, errorRps, p50, p90, p99] = await Promise.all([queries.totalRps, queries.errorRps, queries.p50, queries.p90, queries.p99].map(ask));
-    rows.push({ workload, totalRps: totalRps!, errorRps: errorRps!, p50LatencyMs: q.latencyMs(p50!), p90LatencyMs: q.latencyMs(p90!), p99LatencyMs: q.latencyMs(p99!) });
+    rows.push({
+      workload,
+      totalRps: totalRps!,
+      errorRps: errorRps!,
+      p50LatencyMs: q.latencyMs(p50!),
+      p90LatencyMs: q.latencyMs(p90!),
+      p99LatencyMs: q.latencyMs(p99!),
+    });
   }
   if (opts.output === 'short') {
     const { renderMetricsTable } = await import('../../../render/metrics.js');
@@ -35,7 +42,12 @@ export async function runMetrics(ctx: CommandContext, opts: { duration: number; 
   } else {
     const { renderData } = await import('../../../render/format.js');
     // JSON has no NaN: a percentile without samples is null.
-    ctx.out(renderData(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' && Number.isNaN(v) ? null : v]))), opts.output));
+    ctx.out(
+      renderData(
+        rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' && Number.isNaN(v) ? null : v]))),
+        opts.output,
+      ),
+    );
   }
   return ExitCode.Ok;
 }
