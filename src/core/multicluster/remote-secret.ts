@@ -59,7 +59,8 @@ function kubeconfig(input: RemoteSecretInput): Record<string, unknown> {
   const user =
     input.auth.type === 'bearer-token'
       ? { token: input.auth.token }
-      : { 'auth-provider': { ...(Object.keys(input.auth.config).length ? { config: sortedRecord(input.auth.config) } : {}), name: input.auth.name } };
+      : // istioctl always writes the config, `{}` when there is none.
+        { 'auth-provider': { config: sortedRecord(input.auth.config), name: input.auth.name } };
   return {
     apiVersion: 'v1',
     clusters: [
