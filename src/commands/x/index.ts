@@ -1,6 +1,6 @@
 /**
- * `mesh x` (aliases `experimental`, `exp`): istioctl's experimental tools under the names istioctl users know.
- * Each subcommand lives in its own folder; this group only lists them.
+ * `mesh x` (also `experimental`, `exp`): istioctl's experimental group, so that istioctl users' commands work.
+ * Each line of `subcommands` is one x command, each living in its own folder.
  */
 import { defineCommand } from '../types.js';
 import { authz } from './authz/index.js';
@@ -12,12 +12,13 @@ import { metrics } from './metrics/index.js';
 export const x = defineCommand({
   name: 'x',
   aliases: ['experimental', 'exp'],
-  summary: "Experimental tools (istioctl's `x`): authz, envoy-stats, internal-debug, metrics, ...",
-  description: "istioctl's experimental commands, kept under `x` so that istioctl users find them where they expect.",
-  examples: [
-    'mesh x internal-debug syncz',
-    'mesh x envoy-stats productpage-v1-7c5d9b8f6d-x2k4p.bookinfo --type clusters',
-    'mesh x metrics productpage-v1.bookinfo',
+  summary: "istioctl's experimental commands (x authz, x envoy-stats, x internal-debug, x metrics)",
+  examples: ['mesh x internal-debug syncz', 'mesh x envoy-stats productpage-v1-7c5d9b8f6d-x2k4p.bookinfo --type clusters', 'mesh x metrics productpage-v1.bookinfo'],
+  subcommands: [
+    // one x command per line (kept sorted)
+    authz,
+    envoyStats,
+    internalDebug,
+    metrics,
   ],
-  subcommands: [authz, envoyStats, internalDebug, metrics],
 });
