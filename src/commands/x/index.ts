@@ -13,7 +13,11 @@ export const x = defineCommand({
   name: 'x',
   aliases: ['experimental', 'exp'],
   summary: "istioctl's experimental commands (x authz, x envoy-stats, x internal-debug, x metrics)",
-  examples: ['mesh x internal-debug syncz', 'mesh x envoy-stats productpage-v1-7c5d9b8f6d-x2k4p.bookinfo --type clusters', 'mesh x metrics productpage-v1.bookinfo'],
+  examples: [
+    'mesh x internal-debug syncz',
+    'mesh x envoy-stats productpage-v1-7c5d9b8f6d-x2k4p.bookinfo --type clusters',
+    'mesh x metrics productpage-v1.bookinfo',
+  ],
   subcommands: [
     // one x command per line (kept sorted)
     authz,
