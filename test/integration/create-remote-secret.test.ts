@@ -1,10 +1,14 @@
 // create-remote-secret for real: the reader ServiceAccount, its ClusterRole and binding and a token Secret are
 // created (after -y), the token controller of the test cluster fills the token in, and the kubeconfig printed in
 // the Secret reads the cluster with the reader's rights.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as k8s from '@kubernetes/client-node';
 import { parse } from 'yaml';
-import { kube, tempNamespace } from './helpers/kube.js';
+import { kube, kubeconfigPath, tempNamespace } from './helpers/kube.js';
 import { runMesh } from './helpers/mesh.js';
 
 describe('mesh create-remote-secret on a cluster', () => {
@@ -62,5 +66,20 @@ describe('mesh create-remote-secret on a cluster', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toBe('');
     expect(again.stdout).toBe(r.stdout);
+  });
+
+  const version = /^\s*istio\.io\/istio\s+(\S+)/m.exec(readFileSync(new URL('../istio/go.mod', import.meta.url), 'utf8'))?.[1];
+  const istioctl = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'mesh', `istioctl-${version}`, 'istioctl');
+  it.skipIf(!existsSync(istioctl))('prints the same Secret as istioctl 1.30 from the same token (when istioctl is built)', async () => {
+    const args = ['create-remote-secret', '--name', 'c0', '-n', ns.name, '--server', server];
+    const mesh = await runMesh([...args, '-y']);
+    expect(mesh.code).toBe(0);
+    const theirs = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(istioctl, ['--kubeconfig', kubeconfigPath(), ...args], { timeout: 60_000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(theirs.code, theirs.stderr).toBe(0);
+    expect(mesh.stdout).toBe(theirs.stdout);
   });
 });

@@ -2,9 +2,13 @@
 // server: istiod, proxy and Prometheus pods on kwok nodes whose ports (ControlZ 9876, debug 15014, Envoy admin 15000,
 // Prometheus 9090) are served by local stand-ins through real port-forwards (helpers/stand-in.ts). The temporary
 // namespace plays the control-plane namespace (-i).
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kube, restrictedKubeconfig, tempNamespace, waitFor } from './helpers/kube.js';
+import { kube, kubeconfigPath, restrictedKubeconfig, tempNamespace, waitFor } from './helpers/kube.js';
 import { runMesh, type MeshResult } from './helpers/mesh.js';
 import { standInForPod, type PodStandIn } from './helpers/stand-in.js';
 
@@ -21,6 +25,8 @@ function fakeIstiod(seen: string[]) {
     req.on('end', () => {
       seen.push(`${req.method} ${url.pathname}${url.search}${body ? ` ${body}` : ''}`);
       const json = (v: unknown, code = 200) => void res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(v));
+      // ControlZ's router has strict slashes: /scopej (what istioctl asks) is redirected to /scopej/ (what mesh asks).
+      if (url.pathname === '/scopej') return void res.writeHead(301, { location: '/scopej/' }).end();
       if (url.pathname === '/scopej/' && req.method === 'GET') return json(Object.values(scopes));
       const scope = /^\/scopej\/(.+)$/.exec(url.pathname)?.[1];
       if (scope && req.method === 'PUT') {
@@ -40,6 +46,7 @@ function fakeIstiod(seen: string[]) {
   };
 }
 
+/** A listener with one RBAC HTTP filter, with every `@type` a real dump carries (istioctl cannot read Anys without). */
 const RBAC_DUMP = JSON.stringify({
   configs: [
     {
@@ -48,20 +55,8 @@ const RBAC_DUMP = JSON.stringify({
         {
           active_state: {
             listener: {
-              filter_chains: [
-                {
-                  filters: [
-                    {
-                      name: 'envoy.filters.network.http_connection_manager',
-                      typed_config: {
-                        http_filters: [
-                          { name: 'envoy.filters.http.rbac', typed_config: { rules: { policies: { 'ns[shop]-policy[allow-get]-rule[0]': {} } } } },
-                        ],
-                      },
-                    },
-                  ],
-                },
-              ],
+              '@type': 'type.googleapis.com/envoy.config.listener.v3.Listener',
+              filter_chains: [{ filters: [hcmWithRbac({ 'ns[shop]-policy[allow-get]-rule[0]': {} })] }],
             },
           },
         },
@@ -69,6 +64,17 @@ const RBAC_DUMP = JSON.stringify({
     },
   ],
 });
+
+function hcmWithRbac(policies: Record<string, object>) {
+  const rbac = { '@type': 'type.googleapis.com/envoy.extensions.filters.http.rbac.v3.RBAC', rules: { policies } };
+  return {
+    name: 'envoy.filters.network.http_connection_manager',
+    typed_config: {
+      '@type': 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager',
+      http_filters: [{ name: 'envoy.filters.http.rbac', typed_config: rbac }],
+    },
+  };
+}
 
 function fakeEnvoy(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://x');
@@ -78,13 +84,25 @@ function fakeEnvoy(req: IncomingMessage, res: ServerResponse) {
   res.writeHead(404).end('invalid path\n');
 }
 
+/** Instant queries, by GET (mesh) or by a form POST (istioctl's Prometheus client); each figure its own value. */
 function fakePrometheus(req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? '/', 'http://x');
-  const query = url.searchParams.get('query') ?? '';
-  const value = query.startsWith('histogram_quantile(0.5') ? '7' : query.includes('response_code') ? '0.25' : query.startsWith('sum(') ? '3.5' : '20';
-  res
-    .setHeader('content-type', 'application/json')
-    .end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [0, value] }] } }));
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c));
+  req.on('end', () => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const query = (req.method === 'POST' ? new URLSearchParams(body) : url.searchParams).get('query') ?? '';
+    const value = query.startsWith('histogram_quantile(0.5') ? '7' : query.includes('response_code') ? '0.25' : query.startsWith('sum(') ? '3.5' : '20';
+    res
+      .setHeader('content-type', 'application/json')
+      .end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [0, value] }] } }));
+  });
+}
+
+/** istioctl at the version test/istio pins, when `node scripts/build-istioctl.mjs` has built it (else those cases skip). */
+function istioctlBinary(): string | undefined {
+  const version = /^\s*istio\.io\/istio\s+(\S+)/m.exec(readFileSync(new URL('../istio/go.mod', import.meta.url), 'utf8'))?.[1];
+  const bin = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'mesh', `istioctl-${version}`, 'istioctl');
+  return existsSync(bin) ? bin : undefined;
 }
 
 describe('mesh admin log and the x tools on a cluster', () => {
@@ -174,5 +192,32 @@ describe('mesh admin log and the x tools on a cluster', () => {
     const missing = await runMesh(['remote-clusters', '-i', 'default']);
     expect(missing.code).toBe(69);
     expect(missing.stderr).toMatch(/^error: no running istiod pods in namespace default \(selector app=istiod\)\n/);
+  });
+
+  const istioctl = istioctlBinary();
+  it.skipIf(!istioctl)('prints what istioctl 1.30 prints, asking the same stand-ins', async () => {
+    const both = async (args: string[]) => {
+      const mesh = await untilOk([...args, '-i', ns.name]);
+      // Asynchronously: the stand-ins answer from this process, which a synchronous spawn would block.
+      const theirs = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+        execFile(istioctl!, ['--kubeconfig', kubeconfigPath(), '-i', ns.name, ...args], { timeout: 60_000 }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        ),
+      );
+      expect(theirs.code, theirs.stderr).toBe(0);
+      return { mesh: mesh.stdout, istioctl: theirs.stdout };
+    };
+    for (const args of [
+      ['admin', 'log'],
+      ['remote-clusters'],
+      ['x', 'authz', 'check', `productpage-1.${ns.name}`],
+      ['x', 'metrics', 'productpage-v1.bookinfo'],
+    ]) {
+      const r = await both(args);
+      expect(r.mesh, args.join(' ')).toBe(r.istioctl);
+    }
+    // On purpose: istioctl writes a header above one pod's stats, which breaks piping them; mesh does not.
+    const es = await both(['x', 'envoy-stats', `productpage-1.${ns.name}`, '-o', 'prom']);
+    expect(es.istioctl).toBe(`\nThe result of pod productpage-1:\n\n${es.mesh}`);
   });
 });
