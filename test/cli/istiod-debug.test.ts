@@ -76,6 +76,16 @@ describe('mesh x internal-debug', () => {
     expect(text.stdout).toBe('Pushed to 3 servers\n');
   });
 
+  it('passes JSON on as istiod wrote it (digits, key order), and keys text answers of --all as strings', async () => {
+    const w = world({
+      ...dumps,
+      'istiod-a.istio-system:15014/debug/pushcontext': '{"10":{"n":18446744073709551615},"2":[]}',
+      'istiod-b.istio-system:15014/debug/pushcontext': 'not ready',
+    });
+    const r = await runWithWorld(['x', 'internal-debug', 'pushcontext', '--all'], w);
+    expect(r.stdout).toBe('{\n  "istiod-a": {\n    "10": {\n      "n": 18446744073709551615\n    },\n    "2": []\n  },\n  "istiod-b": "not ready"\n}\n');
+  });
+
   it('lists the types with --list, and names them for a type istiod does not serve', async () => {
     const r = await runWithWorld(['x', 'internal-debug', '-L'], world(dumps));
     expect(JSON.parse(r.stdout)).toEqual(['adsz', 'config_dump', 'configz', 'edsz', 'list', 'syncz']);

@@ -42,6 +42,13 @@ describe('mesh x envoy-stats', () => {
     expect(r.stdout).toBe(out);
   });
 
+  it("keeps Envoy's uint64 counters whole in -o json", async () => {
+    const w = world();
+    w.dumps!['productpage-1.bookinfo:15000/stats?format=json'] = '{"stats":[{"name":"c","value":18446744073709551615}]}';
+    const r = await runWithWorld(['x', 'envoy-stats', 'productpage-1.bookinfo', '-o', 'json'], w);
+    expect(r.stdout).toContain('"value": 18446744073709551615\n');
+  });
+
   it("asks every pod of -l, each under istioctl's header (JSON: keyed by pod)", async () => {
     const r = await runWithWorld(['x', 'es', '-n', 'bookinfo', '-l', 'app=reviews', '-t', 'clusters'], world());
     expect(r.stdout).toBe('\nThe result of pod reviews-1:\n\na::1\n\nThe result of pod reviews-2:\n\nb::2\n');

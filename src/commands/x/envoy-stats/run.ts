@@ -21,15 +21,12 @@ export async function runEnvoyStats(ctx: CommandContext, opts: EnvoyStatsOptions
     answers.push({ pod: p.name, body: await admin.adminRequest(cluster, p, req.port ?? opts.proxyAdminPort, req.path) });
   }
   if (opts.output === 'json' || opts.output === 'yaml') {
-    const parse = (a: { pod: string; body: string }): unknown => {
-      try {
-        return JSON.parse(a.body);
-      } catch {
-        throw new InputError(`the stats of pod ${a.pod} are not JSON (is port ${opts.proxyAdminPort} Envoy's admin API?)`);
-      }
-    };
-    const value = answers.length === 1 && !opts.selector ? parse(answers[0]!) : Object.fromEntries(answers.map((a) => [a.pod, parse(a)]));
-    ctx.out(renderData(value, opts.output));
+    const { reindentJson } = await import('../../../render/json-text.js');
+    const notJson = answers.find((a) => reindentJson(a.body) === undefined);
+    if (notJson) throw new InputError(`the stats of pod ${notJson.pod} are not JSON (is port ${opts.proxyAdminPort} Envoy's admin API?)`);
+    // Several pods: one object keyed by pod. JSON stays Envoy's text, re-indented (its uint64 counters keep every digit).
+    const text = opts.selector ? `{${answers.map((a) => `${JSON.stringify(a.pod)}:${a.body}`).join(',')}}` : answers[0]!.body;
+    ctx.out(opts.output === 'json' ? reindentJson(text)! : renderData(JSON.parse(text), 'yaml'));
     return ExitCode.Ok;
   }
   const text = (body: string) => (body.endsWith('\n') || !body ? body : `${body}\n`);

@@ -25,10 +25,10 @@ export async function runInternalDebug(ctx: CommandContext, opts: InternalDebugO
     return ExitCode.Ok;
   }
   const path = debug.debugPath(type, proxy);
-  const answers: Record<string, unknown> = {};
+  const answers: { istiod: string; body: string }[] = [];
   for (const pod of targets) {
     try {
-      answers[pod.name] = debug.debugValue(await get(pod, path));
+      answers.push({ istiod: pod.name, body: await get(pod, path) });
     } catch (error) {
       // istiod answers 404 for a type it does not serve: say which types it does.
       if (!(error instanceof MeshError)) throw error;
@@ -39,7 +39,19 @@ export async function runInternalDebug(ctx: CommandContext, opts: InternalDebugO
       throw error;
     }
   }
-  const value = opts.all ? answers : answers[targets[0]!.name];
-  ctx.out(typeof value === 'string' && opts.output === 'json' ? (value.endsWith('\n') ? value : `${value}\n`) : renderData(value, opts.output));
+  if (opts.output === 'yaml') {
+    const value = opts.all ? Object.fromEntries(answers.map((a) => [a.istiod, debug.debugValue(a.body)])) : debug.debugValue(answers[0]!.body);
+    ctx.out(renderData(value, 'yaml'));
+    return ExitCode.Ok;
+  }
+  // JSON as istiod wrote it, re-indented only (no number or key order changes); text answers as they came.
+  const { reindentJson } = await import('../../../render/json-text.js');
+  const isJson = (body: string) => reindentJson(body) !== undefined;
+  if (!opts.all) {
+    const body = answers[0]!.body;
+    ctx.out(reindentJson(body) ?? (body.endsWith('\n') ? body : `${body}\n`));
+    return ExitCode.Ok;
+  }
+  ctx.out(reindentJson(`{${answers.map((a) => `${JSON.stringify(a.istiod)}:${isJson(a.body) ? a.body : JSON.stringify(a.body)}`).join(',')}}`)!);
   return ExitCode.Ok;
 }
