@@ -66,6 +66,14 @@ describe('mesh create-remote-secret on a cluster', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toBe('');
     expect(again.stdout).toBe(r.stdout);
+
+    // Without --server, the kubeconfig's loopback address goes in, with istioctl's warning.
+    const loopback = await runMesh(['create-remote-secret', '--name', 'c0', '-n', ns.name]);
+    expect(loopback.code).toBe(0);
+    expect(loopback.stderr).toBe(
+      `warn: server in Kubeconfig is ${server}. This is likely not reachable from inside the cluster, if you're using Kubernetes in Docker, pass --server with the container IP for the API Server\n`,
+    );
+    expect(loopback.stdout).toContain(`        server: ${server}\n`);
   });
 
   const version = /^\s*istio\.io\/istio\s+(\S+)/m.exec(readFileSync(new URL('../istio/go.mod', import.meta.url), 'utf8'))?.[1];
