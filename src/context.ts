@@ -113,6 +113,8 @@ export interface PodRequestOptions {
   method?: string;
   /** Default 30 s: a config dump of a big mesh is tens of megabytes. */
   timeoutMs?: number;
+  /** A JSON request body (ControlZ's PUT /scopej/<scope>), sent as application/json. */
+  body?: string;
 }
 
 /** Where a port-forward listens locally. */

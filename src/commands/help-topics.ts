@@ -28,6 +28,8 @@ export const OUTPUT_FORMAT_MEANINGS: Readonly<Record<string, string>> = {
   json: 'JSON: a stable, documented shape (public API), never coloured',
   yaml: 'YAML: the same data as json',
   sarif: 'SARIF 2.1.0, for code-scanning tools (GitHub code scanning and others)',
+  prom: "Prometheus text exposition format, as Envoy's /stats/prometheus gives it",
+  'prom-merged': "Prometheus text of pilot-agent's merged Envoy and application metrics (the pod's prometheus.io/port)",
 };
 
 /** The topics, each with its one-line summary and page builder (given the command tree). */

@@ -1,7 +1,9 @@
 /** Every command mesh has, in the order `mesh --help` lists them. Add a command here; nothing is discovered from disk. */
 import type { AnyCommandSpec } from './types.js';
+import { admin } from './admin/index.js';
 import { analyze } from './analyze/index.js';
 import { completionCommand } from './completion.js';
+import { createRemoteSecret } from './create-remote-secret/index.js';
 import { dashboard } from './dashboard/index.js';
 import { helpCommand } from './help-topics.js';
 import { describe } from './describe/index.js';
@@ -12,11 +14,13 @@ import { precheck } from './precheck/index.js';
 import { profile } from './profile/index.js';
 import { proxyConfig } from './proxy-config/index.js';
 import { proxyStatus } from './proxy-status/index.js';
+import { remoteClusters } from './remote-clusters/index.js';
 import { uninstall } from './uninstall.js';
 import { validate } from './validate.js';
 import { tag } from './tag/index.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
+import { x } from './x/index.js';
 
 export const commands: AnyCommandSpec[] = [
   precheck,
@@ -33,6 +37,10 @@ export const commands: AnyCommandSpec[] = [
   proxyStatus,
   describe,
   dashboard,
+  admin,
+  createRemoteSecret,
+  remoteClusters,
+  x,
   version,
   completionCommand(() => commands),
   helpCommand(() => commands),

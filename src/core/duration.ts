@@ -16,3 +16,17 @@ export function parseDuration(text: string): number | undefined {
   }
   return matched === t.length && matched > 0 ? total : undefined;
 }
+
+/** Whole milliseconds as Go's time.Duration prints them: `0s`, `250ms`, `1.5s`, `1m0s`, `1h2m3.5s`. */
+export function formatGoDuration(ms: number): string {
+  const whole = Math.trunc(ms);
+  if (whole === 0) return '0s';
+  if (whole < 0) return `-${formatGoDuration(-whole)}`;
+  if (whole < 1000) return `${whole}ms`;
+  const h = Math.floor(whole / 3_600_000);
+  const m = Math.floor((whole % 3_600_000) / 60_000);
+  const s = `${String((whole % 60_000) / 1000)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '')}s`;
+  return h ? `${h}h${m}m${s}` : m ? `${m}m${s}` : s;
+}

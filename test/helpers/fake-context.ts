@@ -43,6 +43,8 @@ export interface FakeWorld {
   readyOnRead?: boolean;
   /** The API server's gitVersion, for precheck (default v1.34.2). */
   kubernetesVersion?: string;
+  /** Token Secrets get their `ca.crt` and `token` on first read, as Kubernetes' token controller fills them in. */
+  tokenController?: { caCrt: string; token: string };
   /** Which permissions precheck's access reviews allow (default: all). */
   allow?: (permission: Permission) => boolean;
 }
@@ -59,7 +61,7 @@ export interface FakeContext extends CommandContext {
   readonly asked: string[];
   /** The in-memory install client (applies, deletes, calls). */
   readonly installed: FakeCluster;
-  /** Requests sent to pods: `METHOD name.namespace:port/path`. */
+  /** Requests sent to pods: `METHOD name.namespace:port/path`, then ` <body>` when one was sent. */
   readonly requests: string[];
   /** URLs opened in the browser. */
   readonly opened: string[];
@@ -78,6 +80,14 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
   const answers = [...(world.answers ?? [])];
   const installed = new FakeCluster(world.objects ?? []);
   if (world.readyOnRead) readyOnRead(installed);
+  const tokens = world.tokenController;
+  if (tokens) {
+    installed.statusHooks.set('Secret', (o) =>
+      o.type === 'kubernetes.io/service-account-token' && !o.data
+        ? { ...o, data: { 'ca.crt': Buffer.from(tokens.caCrt).toString('base64'), token: Buffer.from(tokens.token).toString('base64') } }
+        : o,
+    );
+  }
   const clock = new FakeClock();
   clock.t = typeof world.now === 'string' ? Date.parse(world.now) : (world.now ?? Date.parse('2026-12-01T00:00:00Z'));
   const files = world.files ?? {};
@@ -121,7 +131,7 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
     },
     async request(pod: PodRef, port: number, path: string, options: PodRequestOptions = {}): Promise<string> {
       const key = `${pod.name}.${pod.namespace}:${port}${path}`;
-      requests.push(`${options.method ?? 'GET'} ${key}`);
+      requests.push(`${options.method ?? 'GET'} ${key}${options.body === undefined ? '' : ` ${options.body}`}`);
       const body = world.dumps?.[key];
       if (body === undefined) throw new ClusterError(`cannot reach port ${port} of pod ${pod.name}.${pod.namespace}: connection refused`);
       return body;

@@ -91,8 +91,8 @@ function matches(o: KubeObject, selector?: string): boolean {
 
 function matchesField(o: KubeObject, selector?: string): boolean {
   if (!selector) return true;
-  const [, v] = selector.split('=');
-  return o.metadata?.name === v;
+  const [k, v] = selector.split('=');
+  return k === 'type' ? o.type === v : o.metadata?.name === v;
 }
 
 /** A clock that advances only when slept on. */

@@ -14,10 +14,10 @@ export interface PodStandIn {
 
 /**
  * Starts `handler` on 127.0.0.1 and tells kwok (a kwok.x-k8s.io/v1alpha1 PortForward named after
- * the pod) to forward the pod's `port` to it. kwok learns of the object through a watch, so the
- * first port-forward may come a moment too early: retry it.
+ * the pod) to forward the pod's `port` (or each of several ports, one object per pod) to it. kwok learns
+ * of the object through a watch, so the first port-forward may come a moment too early: retry it.
  */
-export async function standInForPod(namespace: string, pod: string, port: number, handler: RequestListener): Promise<PodStandIn> {
+export async function standInForPod(namespace: string, pod: string, port: number | number[], handler: RequestListener): Promise<PodStandIn> {
   const server = createServer(handler);
   const localPort = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
   const { custom } = kube();
@@ -28,7 +28,7 @@ export async function standInForPod(namespace: string, pod: string, port: number
       apiVersion: 'kwok.x-k8s.io/v1alpha1',
       kind: 'PortForward',
       metadata: { name: pod },
-      spec: { forwards: [{ ports: [port], target: { address: '127.0.0.1', port: localPort } }] },
+      spec: { forwards: [{ ports: Array.isArray(port) ? port : [port], target: { address: '127.0.0.1', port: localPort } }] },
     },
   });
   return {

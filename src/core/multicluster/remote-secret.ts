@@ -1,0 +1,107 @@
+/**
+ * The Secret `create-remote-secret` prints: a kubeconfig that lets another cluster's istiod read this one, in the
+ * Secret istiod watches (label `istio/multiCluster: "true"`, annotation `networking.istio.io/cluster: <name>`,
+ * named `istio-remote-secret-<name>` and keyed by the cluster name, or `istio-kubeconfig` keyed `config` for
+ * `--type config`). Pure: names, checks, and the YAML as istioctl writes it (keys in order, the kubeconfig as a
+ * literal block under `stringData`, a "do not edit" header and a `---` trailer).
+ */
+import { UsageError } from '../../errors.js';
+import { emitYaml } from '../yaml/emit.js';
+import type { KubeObject } from '../yaml/load.js';
+
+/** `--type`: a remote cluster's credentials, or the config cluster's (an external istiod). */
+export type RemoteSecretType = 'remote' | 'config';
+
+/** How the other cluster authenticates: the ServiceAccount's token, or a kubeconfig auth-provider plug-in. */
+export type RemoteSecretAuth = { type: 'bearer-token'; token: string } | { type: 'plugin'; name: string; config: Readonly<Record<string, string>> };
+
+/** What the Secret is built from. */
+export interface RemoteSecretInput {
+  /** The cluster's name in the mesh (a DNS-1123 label). */
+  clusterName: string;
+  type: RemoteSecretType;
+  /** Namespace the Secret is applied to in the other cluster (the control plane's). */
+  namespace: string;
+  /** The API server URL the other cluster's istiod dials. */
+  server: string;
+  /** `tls-server-name` of the kubeconfig (when --server is a proxy in front of the API server). */
+  tlsServerName?: string;
+  /** The cluster's CA certificate, base64 (as the token Secret's `ca.crt` data already is). */
+  caDataBase64: string;
+  auth: RemoteSecretAuth;
+}
+
+/** The default ServiceAccount of each type (Istio's DefaultServiceAccountName and DefaultConfigServiceAccountName). */
+export const DEFAULT_SERVICE_ACCOUNT: Record<RemoteSecretType, string> = { remote: 'istio-reader-service-account', config: 'istiod' };
+/** The label istiod selects remote secrets by. */
+export const MULTICLUSTER_LABEL = 'istio/multiCluster';
+/** The annotation naming the cluster a remote secret is for. */
+export const CLUSTER_ANNOTATION = 'networking.istio.io/cluster';
+
+/** The Secret's name for a cluster and type. */
+export function remoteSecretName(clusterName: string, type: RemoteSecretType): string {
+  return type === 'config' ? 'istio-kubeconfig' : `istio-remote-secret-${clusterName}`;
+}
+
+/** The token Secret mesh (and istioctl) creates for a ServiceAccount on Kubernetes 1.24+, where none is made by itself. */
+export function tokenSecretName(serviceAccount: string): string {
+  return `${serviceAccount}-istio-remote-secret-token`;
+}
+
+/** Throws a UsageError unless `name` can name a cluster (it becomes part of a Secret name). */
+export function checkClusterName(name: string): void {
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) throw new UsageError(`--name: ${name} is not a valid DNS 1123 label`);
+}
+
+/** The kubeconfig, with keys in the order Kubernetes' encoder writes them. */
+function kubeconfig(input: RemoteSecretInput): Record<string, unknown> {
+  const name = input.clusterName;
+  const user =
+    input.auth.type === 'bearer-token'
+      ? { token: input.auth.token }
+      : // istioctl always writes the config, `{}` when there is none.
+        { 'auth-provider': { config: sortedRecord(input.auth.config), name: input.auth.name } };
+  return {
+    apiVersion: 'v1',
+    clusters: [
+      {
+        cluster: {
+          'certificate-authority-data': input.caDataBase64,
+          server: input.server,
+          ...(input.tlsServerName ? { 'tls-server-name': input.tlsServerName } : {}),
+        },
+        name,
+      },
+    ],
+    contexts: [{ context: { cluster: name, user: name }, name }],
+    'current-context': name,
+    kind: 'Config',
+    users: [{ name, user }],
+  };
+}
+
+function sortedRecord(r: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The remote Secret as an object (its kubeconfig in `stringData`, which the API server stores as data). */
+export function remoteSecret(input: RemoteSecretInput): KubeObject {
+  if (!input.server) throw new UsageError('the API server address is empty: pass --server');
+  const key = input.type === 'config' ? 'config' : input.clusterName;
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: {
+      annotations: { [CLUSTER_ANNOTATION]: input.clusterName },
+      labels: { [MULTICLUSTER_LABEL]: 'true' },
+      name: remoteSecretName(input.clusterName, input.type),
+      namespace: input.namespace,
+    },
+    stringData: { [key]: emitYaml(kubeconfig(input)) },
+  };
+}
+
+/** The text istioctl prints for a Secret: a header comment, the YAML, and a `---` line. */
+export function remoteSecretYaml(secret: KubeObject): string {
+  return `# This file is autogenerated, do not edit.\n${emitYaml(secret)}---\n`;
+}
