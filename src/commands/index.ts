@@ -16,6 +16,7 @@ import { uninstall } from './uninstall.js';
 import { validate } from './validate.js';
 import { tag } from './tag/index.js';
 import { verifyInstall } from './verify-install.js';
+import { waypoint } from './waypoint/index.js';
 import { version } from './version.js';
 
 export const commands: AnyCommandSpec[] = [
@@ -31,6 +32,7 @@ export const commands: AnyCommandSpec[] = [
   validate,
   proxyConfig,
   proxyStatus,
+  waypoint,
   describe,
   dashboard,
   version,

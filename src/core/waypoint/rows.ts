@@ -46,10 +46,10 @@ export function isProgrammed(gateway: KubeObject): boolean {
   return conditionsOf(gateway).some((c) => c.type === 'Programmed' && c.status === 'True');
 }
 
-/** The Gateways of `className` (istioctl: istio-waypoint), by namespace then name. */
-export function waypointsOf(gateways: readonly KubeObject[], className: string = WAYPOINT_CLASS): KubeObject[] {
+/** The Gateways of `classes` (istioctl: istio-waypoint only), by namespace then name. */
+export function waypointsOf(gateways: readonly KubeObject[], classes: readonly string[] = [WAYPOINT_CLASS]): KubeObject[] {
   return gateways
-    .filter((g) => scalarString(obj(g.spec).gatewayClassName) === className)
+    .filter((g) => classes.includes(scalarString(obj(g.spec).gatewayClassName) ?? ''))
     .sort((a, b) => compareStrings(a.metadata?.namespace ?? '', b.metadata?.namespace ?? '') || compareStrings(a.metadata?.name ?? '', b.metadata?.name ?? ''));
 }
 
