@@ -91,7 +91,7 @@ export function checkWaypoint(ctx: SnapshotView, ref: WaypointRef, traffic: Traf
   if (!gw) {
     return {
       code: 'waypoint-not-found',
-      message: `${label} names waypoint ${where}, which does not exist`,
+      message: `${label} names waypoint ${where}, which ${ctx.knows(GATEWAY_KIND) ? 'does not exist' : 'is not in the input (no Gateways read)'}`,
       fix: `create it: mesh waypoint apply -n ${ref.namespace}${ref.name === 'waypoint' ? '' : ` --name ${ref.name}`}${traffic === 'workload' ? ' --for workload' : ''}`,
     };
   }
