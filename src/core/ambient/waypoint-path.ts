@@ -131,7 +131,10 @@ export function checkWaypoint(ctx: SnapshotView, ref: WaypointRef, traffic: Traf
     return {
       code: 'revision-mismatch',
       message: `waypoint ${where} belongs to revision ${gwRev}, the ${traffic === 'workload' ? 'workload' : 'service'} to revision ${wlRev}`,
-      fix: `label the waypoint for ${wlRev}: mesh waypoint apply -n ${ref.namespace} --name ${ref.name} -r ${wlRev}${wlRev === 'default' ? ' (or drop its istio.io/rev label)' : ''}`,
+      fix:
+        wlRev === 'default'
+          ? `kubectl label gateway ${ref.name} -n ${ref.namespace} istio.io/rev-`
+          : `kubectl label gateway ${ref.name} -n ${ref.namespace} istio.io/rev=${wlRev} --overwrite`,
     };
   }
   return undefined;

@@ -465,6 +465,44 @@ const entries = [
     'A Deployment, StatefulSet, DaemonSet or ReplicaSet has no spec.selector, which apps/v1 requires.',
     'no spec.selector, which %s requires (%s): %s',
   ],
+  [
+    'MESH0008',
+    'L7PolicyWithoutWaypoint',
+    'Warning',
+    'An AuthorizationPolicy with L7 attributes selects ambient workloads, where ztunnel enforces it and sees only L4.',
+    'This AuthorizationPolicy uses L7 attributes (%s) and selects ambient workload(s) %s, %s: ztunnel enforces selector policies at L4 only, so %s. Fix: %s',
+  ],
+  ['MESH0009', 'UseWaypointNotFound', 'Error', 'istio.io/use-waypoint names a waypoint that does not exist or is not a waypoint.', '%s. Fix: %s'],
+  [
+    'MESH0010',
+    'WaypointTrafficTypeMismatch',
+    'Warning',
+    'istio.io/use-waypoint names a waypoint whose istio.io/waypoint-for excludes this traffic, so the traffic bypasses it.',
+    '%s, so %s traffic bypasses it. Fix: %s',
+  ],
+  [
+    'MESH0011',
+    'EnvoyFilterInAmbientNamespace',
+    'Warning',
+    'An EnvoyFilter for sidecars sits in an ambient namespace, whose pods have no Envoy for it to patch.',
+    'EnvoyFilter in ambient namespace %s has no effect on its ztunnel-captured pods (they run no Envoy). Fix: move the patch to a waypoint with targetRefs, or delete it.',
+  ],
+  [
+    'MESH0012',
+    'SidecarInjectionInAmbientNamespace',
+    'Warning',
+    'Sidecar injection is switched on in an ambient namespace: injected pods leave ambient mode.',
+    '%s in ambient namespace %s: pods injected with a sidecar are not captured by ztunnel and use no waypoint. Fix: %s',
+  ],
+  [
+    'MESH0013',
+    'WaypointNamespaceNotAmbient',
+    'Warning',
+    'A waypoint sits in a namespace without ambient enrolment, and nothing outside its namespace points at it.',
+    'Waypoint %s is in namespace %s, which has no istio.io/dataplane-mode=ambient, and no other namespace uses it: no traffic reaches it. Fix: kubectl label namespace %s istio.io/dataplane-mode=ambient, or point workloads at it with istio.io/use-waypoint-namespace=%s',
+  ],
+  ['MESH0014', 'WaypointRevisionMismatch', 'Warning', 'istio.io/use-waypoint names a waypoint of another control-plane revision.', '%s. Fix: %s'],
+  // MESH0015-MESH0019: reserved for ambient checks.
 ] as const;
 
 /** Every message code mesh reports. */
