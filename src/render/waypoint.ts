@@ -3,7 +3,8 @@
  * service's waypoint path (`waypoint status <pod|service>`, `describe`).
  */
 import type { WaypointListRow, WaypointStatusRow } from '../core/waypoint/rows.js';
-import type { AmbientView, WaypointPath } from '../core/ambient/index.js';
+import type { AmbientView } from '../core/ambient/index.js';
+import { ambientLines } from '../core/ambient/text.js';
 import { renderTable } from './table.js';
 
 /** `waypoint list`: NAME REVISION TRAFFIC TYPE PROGRAMMED, with NAMESPACE first for -A. */
@@ -30,27 +31,7 @@ export function renderWaypointStatus(rows: readonly WaypointStatusRow[], allName
     : renderTable(header, cells);
 }
 
-/** One waypoint path in words: `Workload traffic to pod x: waypoint ns/name (...)` or the reason and fix. */
-export function pathLines(p: WaypointPath, indent = ''): string[] {
-  const to =
-    p.traffic === 'workload' ? `Workload traffic (to ${p.subject.kind.toLowerCase()} ${p.subject.name})` : `Service traffic (to service ${p.subject.name})`;
-  if (p.waypoint) return [`${indent}${to}: waypoint ${p.waypoint.namespace}/${p.waypoint.name} (istio.io/use-waypoint on the ${p.waypoint.via})`];
-  return [`${indent}${to}: no waypoint: ${p.reason!.message}`, `${indent}  fix: ${p.reason!.fix}`];
-}
-
-/** The ambient section of a describe, or the whole answer of `waypoint status <pod|service>`. */
-export function renderAmbientView(view: AmbientView, indent = ''): string {
-  const lines = [`${indent}Data plane: ${view.dataplane} (${view.dataplaneDetail})`];
-  if (view.ztunnelNode) lines.push(`${indent}ztunnel: the ztunnel on node ${view.ztunnelNode} carries its traffic (L4, mTLS over HBONE)`);
-  for (const p of view.paths) lines.push(...pathLines(p, indent));
-  if (view.l4.length) {
-    lines.push(`${indent}L4 AuthorizationPolicies (ztunnel):`);
-    for (const p of view.l4) lines.push(`${indent}  ${p.action} ${p.namespace}/${p.name}${p.l7.length ? ` (L7 attributes: ${p.l7.join(', ')})` : ''}`);
-  }
-  if (view.l7.length) {
-    lines.push(`${indent}L7 AuthorizationPolicies (waypoint):`);
-    for (const p of view.l7) lines.push(`${indent}  ${p.action} ${p.namespace}/${p.name} (targetRef ${p.target})`);
-  }
-  for (const w of view.warnings) lines.push(`${indent}WARNING: ${w}`);
-  return `${lines.join('\n')}\n`;
+/** The whole answer of `waypoint status <pod|service>`: the subject, then its ambient picture. */
+export function renderAmbientView(view: AmbientView): string {
+  return `${[`${view.subject.kind} ${view.subject.name}.${view.subject.namespace}`, ...ambientLines(view, '   ')].join('\n')}\n`;
 }

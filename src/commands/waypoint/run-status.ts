@@ -68,10 +68,6 @@ async function explain(ctx: CommandContext, opts: StatusOptions, arg: string): P
     if (!workload) throw new ClusterError(`pod ${target.name} in namespace ${target.namespace} not found`);
     answer = ambient.ambientWorkloadView(view, workload, root);
   }
-  ctx.out(
-    opts.output === 'table'
-      ? `${answer.subject.kind} ${answer.subject.name}.${answer.subject.namespace}\n${renderAmbientView(answer, '  ')}`
-      : renderData(answer, opts.output),
-  );
+  ctx.out(opts.output === 'table' ? renderAmbientView(answer) : renderData(answer, opts.output));
   return ExitCode.Ok;
 }

@@ -4,3 +4,4 @@ export { checkWaypoint, covers, namespaceLabels, serviceWaypoint, waypointFor, w
 export type { NoWaypoint, TrafficKind, WaypointPath, WaypointRef } from './waypoint-path.js';
 export { l7Attributes, targetRefsOf, waypointPolicies, ztunnelPolicies, type AmbientPolicy } from './policies.js';
 export { ambientServiceView, ambientWorkloadView, servicesSelecting, type AmbientView } from './view.js';
+export { ambientLines, pathLines } from './text.js';
