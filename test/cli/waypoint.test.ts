@@ -159,3 +159,13 @@ async function statusHelper() {
     },
   };
 }
+
+describe('mesh waypoint help', () => {
+  it('each subcommand has examples in --help', async () => {
+    for (const sub of ['generate', 'apply', 'list', 'status', 'delete']) {
+      const res = await runWithWorld(['waypoint', sub, '--help'], { noCluster: true });
+      expect(res.code, sub).toBe(0);
+      expect(res.stdout, sub).toMatch(/Examples:\n\s+(mesh waypoint|#)/);
+    }
+  });
+});
