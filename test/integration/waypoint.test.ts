@@ -214,5 +214,26 @@ describe('mesh waypoint on a live cluster', () => {
       expect(path.waypoint).toBeUndefined();
       expect(path.reason?.code).toBe(code);
     });
+
+    it('analyze on the cluster reports the labels naming a missing, excluding or other-revision waypoint', async () => {
+      const res = await runMesh(['analyze', '-n', why.name, '-o', 'json']);
+      expect([0, 79]).toContain(res.code);
+      const found = (JSON.parse(res.stdout) as { code: string; origin: string }[]).filter((m) => m.code >= 'MESH0008').map((m) => `${m.code} ${m.origin}`);
+      expect(found).toEqual(
+        expect.arrayContaining([
+          `MESH0009 Pod ${why.name}/missing`,
+          `MESH0009 Pod ${why.name}/not-waypoint`,
+          `MESH0010 Pod ${why.name}/svc-only`,
+          `MESH0014 Pod ${why.name}/canary`,
+        ]),
+      );
+    });
+
+    it('describe pod prints the ambient path on the cluster', async () => {
+      const res = await runMesh(['describe', 'pod', `pending.${why.name}`]);
+      expect(res.code, res.stderr).toBe(0);
+      expect(res.stdout).toContain('Ambient:');
+      expect(res.stdout).toContain(`no waypoint: waypoint ${why.name}/wp-pending is not Programmed: Programmed=False (NoResources: no pods ready)`);
+    });
   });
 });
