@@ -7,7 +7,7 @@
 import type { Resource } from '../model/resource.js';
 import type { SnapshotView } from '../model/view.js';
 import { arr, obj, strMap } from '../model/access.js';
-import { isEmpty, selects } from '../model/selectors.js';
+import { selects } from '../model/selectors.js';
 import { compareStrings, scalarString } from '../tree.js';
 
 /** An AuthorizationPolicy and where it is enforced. */
@@ -65,7 +65,6 @@ export function ztunnelPolicies(ctx: SnapshotView, namespace: string, labels: Re
     const spec = obj(ap.object.spec);
     if (targetRefsOf(spec).length) return;
     const selector = strMap(obj(spec.selector).matchLabels);
-    if (ap.namespace === rootNamespace && ap.namespace !== namespace && !isEmpty(selector)) return;
     if (!selects(selector, labels)) return;
     out.push(policy(ap, 'ztunnel'));
   });

@@ -178,6 +178,18 @@ describe('ambient views', () => {
     expect(view.warnings).toEqual([]);
   });
 
+  it("root-namespace policies apply mesh-wide, with a selector too; other namespaces' do not", () => {
+    const inNs = (ns: string, name: string, spec: Record<string, unknown>): KubeObject => ({ ...policy(name, spec), metadata: { name, namespace: ns } });
+    const ctx = viewOf([
+      namespace('shop', AMBIENT),
+      pod('p', 'shop', { app: 'a' }),
+      inNs('istio-system', 'mesh-wide', {}),
+      inNs('istio-system', 'root-selector', { selector: { matchLabels: { app: 'a' } } }),
+      inNs('other', 'elsewhere', {}),
+    ]);
+    expect(ambientWorkloadView(ctx, workloads(ctx)[0]!, 'istio-system').l4.map((p) => p.name)).toEqual(['mesh-wide', 'root-selector']);
+  });
+
   it('warns about an L7 policy that only ztunnel sees', () => {
     const ctx = viewOf([
       namespace('shop', AMBIENT),
