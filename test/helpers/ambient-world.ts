@@ -31,6 +31,8 @@ export interface GatewayOptions {
   message?: string;
   className?: string;
   labels?: Record<string, string>;
+  /** The listener's allowedRoutes.namespaces.from (cross-namespace use needs All). */
+  allowedFrom?: 'All' | 'Same';
 }
 
 /** A Gateway of class istio-waypoint (by default) with the Programmed condition istiod would set. */
@@ -39,7 +41,10 @@ export function waypointGw(name: string, ns: string, o: GatewayOptions = {}): Ku
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'Gateway',
     metadata: { name, namespace: ns, labels: o.labels ?? {} },
-    spec: { gatewayClassName: o.className ?? 'istio-waypoint', listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }] },
+    spec: {
+      gatewayClassName: o.className ?? 'istio-waypoint',
+      listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE', ...(o.allowedFrom ? { allowedRoutes: { namespaces: { from: o.allowedFrom } } } : {}) }],
+    },
   };
   if (o.programmed) gw.status = { conditions: [{ type: 'Programmed', status: o.programmed, reason: o.reason ?? '', message: o.message ?? '' }] };
   return gw;

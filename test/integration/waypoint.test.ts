@@ -170,6 +170,7 @@ describe('mesh waypoint on a live cluster', () => {
         ['svc-only', why.name, { 'istio.io/use-waypoint': 'wp-svc' }],
         ['pending', why.name, { 'istio.io/use-waypoint': 'wp-pending' }],
         ['canary', why.name, { 'istio.io/use-waypoint': 'wp-canary' }],
+        ['cross', bare.name, { 'istio.io/use-waypoint': 'wp-all', 'istio.io/use-waypoint-namespace': why.name }],
       );
       for (const [name, namespace, labels, sidecar] of pods) {
         const containers = [
@@ -208,6 +209,7 @@ describe('mesh waypoint on a live cluster', () => {
       ['svc-only', 'why', 'traffic-not-covered'],
       ['pending', 'why', 'not-programmed'],
       ['canary', 'why', 'revision-mismatch'],
+      ['cross', 'bare', 'namespace-not-allowed'],
     ])('%s: %s', async (pod, where, code) => {
       const namespace = { why: why.name, plain: plain.name, bare: bare.name }[where]!;
       const path = await workloadPath(pod, namespace);

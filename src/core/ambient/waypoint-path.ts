@@ -9,7 +9,8 @@
 import type { Resource } from '../model/resource.js';
 import type { SnapshotView } from '../model/view.js';
 import type { Workload } from '../model/workloads.js';
-import { obj } from '../model/access.js';
+import { arr, obj, strMap } from '../model/access.js';
+import { selects } from '../model/selectors.js';
 import { scalarString } from '../tree.js';
 import { GATEWAY_KIND, LABELS, WAYPOINT_CLASSES } from '../waypoint/gateway.js';
 import { conditionsOf } from '../waypoint/rows.js';
@@ -37,6 +38,7 @@ export interface NoWaypoint {
     | 'waypoint-not-found'
     | 'not-a-waypoint'
     | 'traffic-not-covered'
+    | 'namespace-not-allowed'
     | 'not-programmed'
     | 'revision-mismatch';
   message: string;
@@ -77,8 +79,27 @@ export function covers(forValue: string, traffic: TrafficKind): boolean {
   return forValue === 'all' || forValue === traffic;
 }
 
-/** Checks the waypoint `ref` for `traffic` from a workload of `revision`; undefined when it serves it. */
-export function checkWaypoint(ctx: SnapshotView, ref: WaypointRef, traffic: TrafficKind, revision: string | undefined): NoWaypoint | undefined {
+/**
+ * Whether the waypoint's HBONE listener admits users from namespace `from`: its own namespace always; another only
+ * with allowedRoutes.namespaces.from All, or Selector with matchLabels the namespace carries (the Gateway API
+ * default, Same, admits none).
+ */
+function admits(ctx: SnapshotView, gw: Resource, from: string): boolean {
+  if (from === gw.namespace) return true;
+  return arr(obj(gw.object.spec).listeners).some((l) => {
+    const namespaces = obj(obj(obj(l).allowedRoutes).namespaces);
+    const mode = scalarString(namespaces.from) ?? 'Same';
+    if (mode === 'All') return true;
+    if (mode !== 'Selector') return false;
+    return selects(strMap(obj(namespaces.selector).matchLabels), namespaceLabels(ctx, from));
+  });
+}
+
+/**
+ * Checks the waypoint `ref` for `traffic` from a workload or Service of `revision` in namespace `from`; undefined
+ * when it serves it.
+ */
+export function checkWaypoint(ctx: SnapshotView, ref: WaypointRef, traffic: TrafficKind, revision: string | undefined, from?: string): NoWaypoint | undefined {
   const where = `${ref.namespace}/${ref.name}`;
   const label = `istio.io/use-waypoint=${ref.name} on the ${ref.via}`;
   if (ref.name === 'none')
@@ -109,6 +130,13 @@ export function checkWaypoint(ctx: SnapshotView, ref: WaypointRef, traffic: Traf
       code: 'traffic-not-covered',
       message: `waypoint ${where} has istio.io/waypoint-for=${forValue}${gw.labels[LABELS.waypointFor] ? '' : ' (the default)'}, which does not take ${traffic} traffic`,
       fix: `kubectl label gateway ${ref.name} -n ${ref.namespace} istio.io/waypoint-for=${forValue === 'none' ? traffic : 'all'} --overwrite`,
+    };
+  }
+  if (from !== undefined && !admits(ctx, gw, from)) {
+    return {
+      code: 'namespace-not-allowed',
+      message: `waypoint ${where} does not admit users from namespace ${from}: its listener's allowedRoutes.namespaces.from is not All (or a Selector matching ${from})`,
+      fix: `kubectl patch gateway ${ref.name} -n ${ref.namespace} --type=json -p '[{"op":"add","path":"/spec/listeners/0/allowedRoutes","value":{"namespaces":{"from":"All"}}}]'`,
     };
   }
   // A Gateway read from files has no status: only a cluster can say it is not Programmed.
@@ -173,7 +201,7 @@ export function workloadWaypoint(ctx: SnapshotView, workload: Workload): Waypoin
     return path({ code: 'not-ambient', message: `neither the pod nor namespace ${workload.namespace} has istio.io/dataplane-mode=ambient`, fix: label });
   const ref = chosen(workload.labels, ns, workload.namespace, 'pod');
   if (!ref) return path(noLabel('pod', workload.namespace, 'workload'));
-  const reason = checkWaypoint(ctx, ref, 'workload', revisionOf(workload.labels, ns));
+  const reason = checkWaypoint(ctx, ref, 'workload', revisionOf(workload.labels, ns), workload.namespace);
   return reason ? { traffic: 'workload', subject, reason } : { traffic: 'workload', subject, waypoint: ref };
 }
 
@@ -183,7 +211,7 @@ export function serviceWaypoint(ctx: SnapshotView, service: Resource): WaypointP
   const subject = { kind: 'Service', namespace: service.namespace, name: service.name };
   const ref = chosen(service.labels, ns, service.namespace, 'service');
   if (!ref) return { traffic: 'service', subject, reason: noLabel('service', service.namespace, 'service') };
-  const reason = checkWaypoint(ctx, ref, 'service', revisionOf(service.labels, ns));
+  const reason = checkWaypoint(ctx, ref, 'service', revisionOf(service.labels, ns), service.namespace);
   return reason ? { traffic: 'service', subject, reason } : { traffic: 'service', subject, waypoint: ref };
 }
 

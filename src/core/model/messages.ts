@@ -516,7 +516,14 @@ const entries = [
     'The ambient profile needs istio-cni on every node, and neither the install nor the cluster provides it.',
     'Ambient mode needs the istio-cni node agent to redirect pod traffic to ztunnel, but this install leaves it out and no istio-cni-node DaemonSet runs in the cluster. Fix: --set components.cni.enabled=true',
   ],
-  // MESH0017-MESH0019: reserved for ambient checks.
+  [
+    'MESH0017',
+    'WaypointNamespaceNotAllowed',
+    'Warning',
+    'istio.io/use-waypoint names a waypoint in another namespace whose listener does not admit this namespace.',
+    '%s, so traffic bypasses it. Fix: %s',
+  ],
+  // MESH0018-MESH0019: reserved for ambient checks.
 ] as const;
 
 /** Every message code mesh reports. */

@@ -54,7 +54,7 @@ describe('why no waypoint', () => {
       namespace('shop', { ...AMBIENT, 'istio.io/use-waypoint': 'other' }),
       namespace('infra'),
       pod('p', 'shop', { 'istio.io/use-waypoint': 'shared', 'istio.io/use-waypoint-namespace': 'infra' }),
-      ready('shared', 'infra', { 'istio.io/waypoint-for': 'all' }),
+      waypointGw('shared', 'infra', { programmed: 'True', labels: { 'istio.io/waypoint-for': 'all' }, allowedFrom: 'All' }),
     ]);
     expect(p.waypoint).toEqual({ namespace: 'infra', name: 'shared', via: 'pod' });
   });
@@ -92,6 +92,16 @@ describe('why no waypoint', () => {
       'traffic-not-covered',
       [namespace('shop', { ...AMBIENT, 'istio.io/use-waypoint': 'waypoint' }), pod('p', 'shop', {}), ready()],
       /istio.io\/waypoint-for=service \(the default\), which does not take workload traffic/,
+    ],
+    [
+      'namespace-not-allowed',
+      [
+        namespace('shop', { ...AMBIENT, 'istio.io/use-waypoint': 'shared', 'istio.io/use-waypoint-namespace': 'infra' }),
+        namespace('infra'),
+        pod('p', 'shop', {}),
+        waypointGw('shared', 'infra', { programmed: 'True', labels: { 'istio.io/waypoint-for': 'all' }, allowedFrom: 'Same' }),
+      ],
+      /waypoint infra\/shared does not admit users from namespace shop/,
     ],
     [
       'not-programmed',

@@ -65,18 +65,21 @@ export const AMBIENT_CASES: Record<string, AnalyzerCase[]> = {
         ns('ok', '{istio.io/dataplane-mode: ambient, istio.io/use-waypoint: waypoint}') +
         gw('waypoint', 'ok') +
         gw('svc-only', 'shop') +
+        gw('wl', 'shop', '{istio.io/waypoint-for: workload}') +
         gw('canary', 'shop', '{istio.io/rev: canary}') +
         gw('ingress', 'shop', '{}', 'istio') +
         svc('cart', 'shop', '{app: cart}', '{istio.io/use-waypoint: canary}') +
         svc('web', 'shop', '{app: web}', '{istio.io/use-waypoint: ingress}') +
         svc('fine', 'ok', '{app: x}') +
         pod('cart', 'shop', '{app: cart, istio.io/use-waypoint: svc-only}') +
-        pod('opt', 'shop', '{app: web, istio.io/use-waypoint: none}'),
+        pod('opt', 'shop', '{app: web, istio.io/use-waypoint: none}') +
+        pod('cross', 'ok', '{app: x, istio.io/use-waypoint: wl, istio.io/use-waypoint-namespace: shop}'),
       expected: [
         ['MESH0009', 'Namespace shop'],
         ['MESH0014', 'Service shop/cart'],
         ['MESH0009', 'Service shop/web'],
         ['MESH0010', 'Pod shop/cart'],
+        ['MESH0017', 'Pod ok/cross'],
       ],
     },
   ],

@@ -1,7 +1,7 @@
 /**
- * MESH0009/MESH0010/MESH0014: istio.io/use-waypoint on a Namespace, Service or workload naming a waypoint that does not
- * exist (or is not of a waypoint class), whose istio.io/waypoint-for excludes the traffic the label sends it, or that
- * belongs to another revision. The same checks as `mesh waypoint status <pod|service>` (core/ambient).
+ * MESH0009/MESH0010/MESH0014/MESH0017: istio.io/use-waypoint on a Namespace, Service or workload naming a waypoint that
+ * does not exist (or is not of a waypoint class), whose istio.io/waypoint-for excludes the traffic the label sends it,
+ * that belongs to another revision, or that does not admit users from the label's namespace. The same checks as `mesh waypoint status <pod|service>` (core/ambient).
  */
 import type { Analyzer, Resource } from '../../types.js';
 import type { MessageCode } from '../../../model/messages.js';
@@ -16,6 +16,7 @@ const CODES: Partial<Record<string, MessageCode>> = {
   'not-a-waypoint': 'MESH0009',
   'traffic-not-covered': 'MESH0010',
   'revision-mismatch': 'MESH0014',
+  'namespace-not-allowed': 'MESH0017',
 };
 
 export const useWaypoint: Analyzer = {
@@ -23,7 +24,7 @@ export const useWaypoint: Analyzer = {
     name: 'ambient.UseWaypointAnalyzer',
     description: 'Checks that istio.io/use-waypoint names an existing waypoint of the same revision that takes that kind of traffic',
     inputs: ['Namespace', 'Service', GATEWAY_KIND, ...WORKLOAD_KINDS],
-    codes: ['MESH0009', 'MESH0010', 'MESH0014'],
+    codes: ['MESH0009', 'MESH0010', 'MESH0014', 'MESH0017'],
   },
   analyze(ctx) {
     const nsLabels = (ns: string) => ctx.find('Namespace', '', ns)?.labels ?? {};
@@ -39,7 +40,7 @@ export const useWaypoint: Analyzer = {
       const name = labels[LABELS.useWaypoint];
       if (!name || name === 'none') return;
       const ref = { name, namespace: labels[LABELS.useWaypointNamespace] || namespace, via };
-      const reason = checkWaypoint(ctx, ref, traffic, revision || undefined);
+      const reason = checkWaypoint(ctx, ref, traffic, revision || undefined, namespace);
       const code = reason && CODES[reason.code];
       // Absence is reported only when Gateways were read (the cluster, or files holding some).
       if (!reason || !code || (code === 'MESH0009' && reason.code === 'waypoint-not-found' && !ctx.knows(GATEWAY_KIND))) return;
