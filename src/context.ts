@@ -11,6 +11,7 @@ import type { ClusterReader } from './core/model/cluster-read.js';
 import type { PodArgument, PodInfo, PodRef } from './core/model/pods.js';
 import type { Clock, InstallClient, ProgressSink } from './core/install/client.js';
 import type { PrecheckCluster } from './core/precheck/cluster.js';
+import type { WaypointClient } from './core/waypoint/client.js';
 
 export type { Clock } from './core/install/client.js';
 
@@ -165,6 +166,8 @@ export interface Cluster {
   readonly install: InstallClient;
   /** Precheck's questions (version, access reviews, existing control planes). */
   readonly precheck: PrecheckCluster;
+  /** Waypoint Gateways and namespace labels (waypoint apply, list, status, delete). */
+  readonly waypoints: WaypointClient;
   /** Finding pods. */
   readonly pods: Pods;
   /** One HTTP request to a pod's port through a short-lived port-forward; resolves with the body. */

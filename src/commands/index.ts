@@ -19,6 +19,7 @@ import { uninstall } from './uninstall.js';
 import { validate } from './validate.js';
 import { tag } from './tag/index.js';
 import { verifyInstall } from './verify-install.js';
+import { waypoint } from './waypoint/index.js';
 import { version } from './version.js';
 import { x } from './x/index.js';
 
@@ -35,6 +36,7 @@ export const commands: AnyCommandSpec[] = [
   validate,
   proxyConfig,
   proxyStatus,
+  waypoint,
   describe,
   dashboard,
   admin,

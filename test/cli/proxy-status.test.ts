@@ -116,4 +116,15 @@ describe('mesh proxy-status over the fake context (istiod pods and their answers
     });
     expect(r).toMatchObject({ code: 0, stdout: 'Sync diff is not available for ztunnel pod ztunnel-x.istio-system\n' });
   });
+
+  it('knows a ztunnel pod without an app label by its name, as istioctl does; an app label decides otherwise', async () => {
+    const unlabelled = await runWithWorld(['ps', 'ztunnel-y.istio-system'], {
+      pods: [pod('istiod-1', 'istio-system', { app: 'istiod' }), pod('ztunnel-y', 'istio-system', {})],
+    });
+    expect(unlabelled.stdout).toBe('Sync diff is not available for ztunnel pod ztunnel-y.istio-system\n');
+    const other = await runWithWorld(['ps', 'ztunnel-z.istio-system'], {
+      pods: [pod('istiod-1', 'istio-system', { app: 'istiod' }), pod('ztunnel-z', 'istio-system', { app: 'web' })],
+    });
+    expect(other.stdout).not.toContain('Sync diff is not available');
+  });
 });

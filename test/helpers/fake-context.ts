@@ -16,6 +16,7 @@ import type { KubeObject } from '../../src/core/yaml/load.js';
 import { readAsset } from '../../src/adapters/assets.js';
 import { main } from '../../src/cli.js';
 import { FakeClock, FakeCluster, readyOnRead } from './fake-install-client.js';
+import { fakeWaypoints } from './fake-waypoints.js';
 
 /** What the fake world holds. */
 export interface FakeWorld {
@@ -110,6 +111,7 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
     },
     install: installed,
     precheck: fakePrecheck(world, installed),
+    waypoints: fakeWaypoints(installed),
     pods: {
       async resolve(target: PodArgument): Promise<PodRef> {
         const pod = pods.find((p) => p.name === target.name && p.namespace === target.namespace);

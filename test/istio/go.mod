@@ -12,6 +12,7 @@ module mesh.local/istio
 go 1.25.9
 
 require (
+	github.com/spf13/cobra v1.10.2
 	istio.io/api v1.30.3-0.20260710004328-2e43f07b30b6
 	istio.io/istio v0.0.0-20260423205519-b01690e6db7d
 	k8s.io/api v0.35.3
@@ -136,7 +137,6 @@ require (
 	github.com/sourcegraph/conc v0.3.1-0.20240121214520-5f936abd7ae8 // indirect
 	github.com/spf13/afero v1.15.0 // indirect
 	github.com/spf13/cast v1.10.0 // indirect
-	github.com/spf13/cobra v1.10.2 // indirect
 	github.com/spf13/pflag v1.0.10 // indirect
 	github.com/spf13/viper v1.21.0 // indirect
 	github.com/subosito/gotenv v1.6.0 // indirect

@@ -10,6 +10,7 @@ import { readCluster } from './snapshot.js';
 import { getPod, listPods, resolvePod } from './pods.js';
 import { podRequest } from './pod-http.js';
 import { openPortForward } from './port-forward.js';
+import { waypointClient } from './waypoints.js';
 
 /** A Cluster that also hands its connection to the adapters that still build on it directly. */
 export interface KubeCluster extends Cluster {
@@ -27,6 +28,7 @@ export async function openCluster(globals: GlobalOptions, env: Readonly<Record<s
     reader: { read: (options) => readCluster(conn, options) },
     install: installClient(conn),
     precheck: precheckCluster(conn),
+    waypoints: waypointClient(conn),
     pods: {
       resolve: (target) => resolvePod(conn, target),
       list: (namespace, selector) => listPods(conn, namespace, selector),

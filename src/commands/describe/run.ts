@@ -26,6 +26,8 @@ const KINDS = [
   'AuthorizationPolicy',
   'Sidecar',
   'MeshConfig',
+  // Ambient mode: waypoints are Gateway API Gateways.
+  'Gateway.gateway.networking.k8s.io',
 ];
 
 /** Kinds a pod template can be described from offline. */

@@ -26,6 +26,7 @@ import {
 import { installedControlPlanes } from '../../core/install/version.js';
 import { OWNED_KINDS } from '../../core/install/plan.js';
 import type { PrecheckCluster } from '../../core/precheck/cluster.js';
+import type { KubeObject } from '../../core/yaml/load.js';
 
 /** Runs every check the flags ask for; returns the judged messages. */
 export async function runPrecheck(ctx: CommandContext, opts: PrecheckOptions): Promise<PrecheckOutcome> {
@@ -46,7 +47,12 @@ export async function runPrecheck(ctx: CommandContext, opts: PrecheckOptions): P
       if (!opts.skipControlplane) {
         // One quick call first: an unreachable cluster is then one error, not one per check running in parallel.
         findings.push(...(await versionCheck(ctx, cluster)));
-        checks.push(permissionCheck(ctx, cluster, plan.objects), existingIstio(ctx, cluster, target, revision), analyzerMessages(ctx, opts.timeout));
+        checks.push(
+          permissionCheck(ctx, cluster, plan.objects),
+          existingIstio(ctx, cluster, target, revision),
+          analyzerMessages(ctx, opts.timeout),
+          ambientCheck(ctx, cluster, plan.objects),
+        );
       }
       if (fromMinor !== undefined) checks.push(cluster.zipkin(istioNamespace).then((svc) => upgradeNotes(fromMinor, svc)));
       for (const list of await Promise.all(checks)) {
@@ -92,6 +98,19 @@ async function existingIstio(ctx: CommandContext, cluster: PrecheckCluster, targ
   if (typeof crds === 'string') ctx.err(`warning: ${crds}; Istio CRD versions not checked\n`);
   else out.push(...crdFindings(crds, target));
   return out;
+}
+
+/** For an ambient install: the Gateway API CRDs and istio-cni (rendered, or running in the cluster). */
+async function ambientCheck(ctx: CommandContext, cluster: PrecheckCluster, objects: readonly KubeObject[]): Promise<PrecheckFinding[]> {
+  const { ambientFindings, hasCni, installsAmbient } = await import('../../core/precheck/ambient.js');
+  if (!installsAmbient(objects)) return [];
+  const crds = await cluster.crds();
+  if (typeof crds === 'string') {
+    ctx.err(`warning: ${crds}; Gateway API CRDs for ambient mode not checked\n`);
+    return [];
+  }
+  const running = hasCni(objects) ? [] : await (await ctx.cluster()).install.list('apps/v1', 'DaemonSet', { labelSelector: 'k8s-app=istio-cni-node' });
+  return ambientFindings(objects, crds, running);
 }
 
 /** The install-related analyzers over the live cluster, as `mesh analyze --analyzer ...` would run them. */

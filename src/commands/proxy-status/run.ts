@@ -52,7 +52,9 @@ async function diffOne(
   const { parsePodArgument } = await import('../../core/model/pods.js');
   const pod = await cluster.pods.resolve(parsePodArgument(arg, cluster.namespace));
   const proxyId = `${pod.name}.${pod.namespace}`;
-  if ((await cluster.pods.get(pod.name, pod.namespace)).labels.app === 'ztunnel') {
+  // istioctl's IsZtunnelPod: the app label when there is one, else the name.
+  const { labels } = await cluster.pods.get(pod.name, pod.namespace);
+  if (labels.app !== undefined ? labels.app === 'ztunnel' : pod.name.startsWith('ztunnel')) {
     ctx.out(`Sync diff is not available for ztunnel pod ${proxyId}\n`);
     return ExitCode.Ok;
   }

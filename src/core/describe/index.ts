@@ -17,6 +17,8 @@ import { authorizationPolicies, effectivePeerAuthentication, sidecarFor } from '
 import { ingressFor } from './ingress.js';
 import { injectionReason, podFacts, podWarnings } from './pod.js';
 import { scalarString } from '../tree.js';
+import { ambientServiceView, ambientWorkloadView, enrolment, namespaceIsAmbient } from '../ambient/index.js';
+import { LABELS } from '../waypoint/gateway.js';
 
 export type * from './model.js';
 export { renderText } from './text.js';
@@ -55,8 +57,11 @@ export function findService(snapshot: Snapshot, name: string, namespace: string)
 /** Describes one pod: its services and their traffic rules, mTLS, authorization, Sidecar scope and ingress exposure. */
 export function describePod(snapshot: Snapshot, workload: Workload, options: DescribeOptions): PodDescription {
   const { ctx, root } = contextOf(snapshot);
-  const pod = podFacts(workload, ctx.find('Namespace', '', workload.namespace)?.labels);
-  const warnings = podWarnings(workload, pod, options.ignoreUnmeshed, istiodVersion(ctx));
+  const nsLabels = ctx.find('Namespace', '', workload.namespace)?.labels ?? {};
+  const pod = podFacts(workload, nsLabels);
+  const ambient = enrolment(workload, nsLabels).mode === 'ambient';
+  // An ambient pod is in the mesh without a sidecar: the "not part of the mesh" warning would mislead.
+  const warnings = podWarnings(workload, pod, options.ignoreUnmeshed || ambient, istiodVersion(ctx));
   const suggestions: string[] = [];
   if (pod.meshed) {
     const l = workload.labels;
@@ -93,6 +98,7 @@ export function describePod(snapshot: Snapshot, workload: Workload, options: Des
     const sidecar = sidecarFor(ctx, workload.namespace, workload.labels, root);
     if (sidecar) description.sidecar = sidecar;
   }
+  if (ambient || namespaceIsAmbient(nsLabels) || workload.labels[LABELS.useWaypoint]) description.ambient = ambientWorkloadView(ctx, workload, root);
   return description;
 }
 
@@ -104,7 +110,11 @@ export function describeService(snapshot: Snapshot, service: Resource, options: 
   const warnings: string[] = [];
   const name = `${service.name}.${service.namespace}`;
   const nsLabels = ctx.find('Namespace', '', service.namespace)?.labels;
-  const isMeshed = (w: Workload): boolean => proxyImage(w.spec) !== undefined || (w.resource.kind !== 'Pod' && injectionReason(w, nsLabels) !== undefined);
+  // In the mesh: a sidecar (running or to be injected), or ambient mode (ztunnel, no sidecar).
+  const isMeshed = (w: Workload): boolean =>
+    proxyImage(w.spec) !== undefined ||
+    (w.resource.kind !== 'Pod' && injectionReason(w, nsLabels) !== undefined) ||
+    enrolment(w, nsLabels ?? {}).mode === 'ambient';
   const meshed = backing.filter(isMeshed);
   if (backing.length === 0) warnings.push(`service ${name} selects no pods`);
   else if (meshed.length === 0 && !options.ignoreUnmeshed)
@@ -113,13 +123,16 @@ export function describeService(snapshot: Snapshot, service: Resource, options: 
     );
   const view: Viewpoint = { namespace: service.namespace, podLabels: backing.map((w) => w.labels), rootNamespace: root };
   const { facts, ingress } = serviceFacts(ctx, service, backing, view, warnings);
-  return {
+  const description: ServiceDescription = {
     kind: 'ServiceDescription',
     service: facts,
     ingress,
     warnings,
     pods: backing.map((w) => ({ name: w.resource.name, namespace: w.namespace, kind: w.resource.kind, meshed: isMeshed(w) })),
   };
+  if (backing.some((w) => enrolment(w, nsLabels ?? {}).mode === 'ambient') || namespaceIsAmbient(nsLabels ?? {}) || service.labels[LABELS.useWaypoint])
+    description.ambient = ambientServiceView(ctx, service, root);
+  return description;
 }
 
 function serviceFacts(

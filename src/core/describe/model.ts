@@ -2,6 +2,7 @@
  * What `mesh describe` reports: the data model both renderers (text, JSON/YAML) print. It is public API for
  * `-o json|yaml`, so keys are stable and every fact says why it applies (which selector, which host).
  */
+import type { AmbientView } from '../ambient/index.js';
 
 /** `name.namespace` of an Istio or Kubernetes object. */
 export interface Ref {
@@ -134,6 +135,8 @@ export interface PodDescription {
   authorizationPolicies: AuthorizationPolicyFacts[];
   sidecar?: Ref;
   ingress: IngressFacts[];
+  /** Ambient mode: ztunnel, the waypoint path and why not, L4/L7 policies (when the pod or its namespace is ambient, or names a waypoint). */
+  ambient?: AmbientView;
   warnings: string[];
   suggestions: string[];
 }
@@ -145,5 +148,7 @@ export interface ServiceDescription {
   /** Pods (or pod templates) the service selects, meshed or not. */
   pods: (Ref & { kind: string; meshed: boolean })[];
   ingress: IngressFacts[];
+  /** Ambient mode: the service's waypoint path and why not, L4/L7 policies. */
+  ambient?: AmbientView;
   warnings: string[];
 }

@@ -11,6 +11,9 @@ import type {
   VirtualServiceFacts,
 } from './model.js';
 
+import { ambientLines } from '../ambient/text.js';
+import type { AmbientView } from '../ambient/view.js';
+
 const RULE = '--------------------';
 
 /** Options for renderText. */
@@ -55,15 +58,24 @@ export function renderText(d: PodDescription | ServiceDescription, options: Text
       put(0, 'Applied Sidecar:');
       put(1, `${d.sidecar.name}.${d.sidecar.namespace}`);
     }
+    ambient(d.ambient);
   } else {
     service(d.service, d.pods);
     for (const w of d.warnings) put(0, `WARNING: ${w}`);
+    ambient(d.ambient);
   }
   for (const ingress of d.ingress) {
     lines.push(RULE);
     exposure(ingress);
   }
   return `${lines.join('\n')}\n`;
+
+  function ambient(view: AmbientView | undefined): void {
+    if (!view) return;
+    lines.push(RULE);
+    put(0, 'Ambient:');
+    lines.push(...ambientLines(view, '   '));
+  }
 
   function service(s: ServiceFacts, pods?: ServiceDescription['pods']): void {
     put(0, `Service: ${kname(s)}`);

@@ -5,7 +5,7 @@
  * Istio codes mesh does not report: IST0001 (internal error: mesh throws instead), IST0104/0105/0113-0115/
  * 0117/0119-0122 (retired by Istio); IST0143 (no Istio 1.30 analyzer reports it: it needs the pod's listening
  * sockets); IST0168 (no Istio 1.30 check reports it); IST0170 (compares Services across several clusters).
- * IST0141/0142/0169 and MESH0002-0005 come from `mesh precheck` (core/precheck), not from an analyzer.
+ * IST0141/0142/0169, MESH0002-0005 and MESH0015/0016 come from `mesh precheck` (core/precheck), not from an analyzer.
  */
 
 /** Severity, worst first. */
@@ -465,6 +465,65 @@ const entries = [
     'A Deployment, StatefulSet, DaemonSet or ReplicaSet has no spec.selector, which apps/v1 requires.',
     'no spec.selector, which %s requires (%s): %s',
   ],
+  [
+    'MESH0008',
+    'L7PolicyWithoutWaypoint',
+    'Warning',
+    'An AuthorizationPolicy with L7 attributes selects ambient workloads, where ztunnel enforces it and sees only L4.',
+    'This AuthorizationPolicy uses L7 attributes (%s) and selects ambient workload(s) %s, %s: ztunnel enforces selector policies at L4 only, so %s. Fix: %s',
+  ],
+  ['MESH0009', 'UseWaypointNotFound', 'Error', 'istio.io/use-waypoint names a waypoint that does not exist or is not a waypoint.', '%s. Fix: %s'],
+  [
+    'MESH0010',
+    'WaypointTrafficTypeMismatch',
+    'Warning',
+    'istio.io/use-waypoint names a waypoint whose istio.io/waypoint-for excludes this traffic, so the traffic bypasses it.',
+    '%s, so %s traffic bypasses it. Fix: %s',
+  ],
+  [
+    'MESH0011',
+    'EnvoyFilterInAmbientNamespace',
+    'Warning',
+    'An EnvoyFilter for sidecars sits in an ambient namespace, whose pods have no Envoy for it to patch.',
+    'EnvoyFilter in ambient namespace %s has no effect on its ztunnel-captured pods (they run no Envoy). Fix: move the patch to a waypoint with targetRefs, or delete it.',
+  ],
+  [
+    'MESH0012',
+    'SidecarInjectionInAmbientNamespace',
+    'Warning',
+    'Sidecar injection is switched on in an ambient namespace: injected pods leave ambient mode.',
+    '%s in ambient namespace %s: pods injected with a sidecar are not captured by ztunnel and use no waypoint. Fix: %s',
+  ],
+  [
+    'MESH0013',
+    'WaypointNamespaceNotAmbient',
+    'Warning',
+    'A waypoint sits in a namespace without ambient enrolment, and nothing outside its namespace points at it.',
+    'Waypoint %s is in namespace %s, which has no istio.io/dataplane-mode=ambient, and no other namespace uses it: no traffic reaches it. Fix: kubectl label namespace %s istio.io/dataplane-mode=ambient, or point workloads at it with istio.io/use-waypoint-namespace=%s',
+  ],
+  ['MESH0014', 'WaypointRevisionMismatch', 'Warning', 'istio.io/use-waypoint names a waypoint of another control-plane revision.', '%s. Fix: %s'],
+  [
+    'MESH0015',
+    'AmbientGatewayAPIMissing',
+    'Error',
+    'The ambient profile needs the Gateway API CRDs (waypoints are Gateways), and the cluster lacks them.',
+    'Ambient mode needs the Gateway API for waypoints, but CRD %s %s. Install the standard CRDs first: kubectl apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.4.0/standard-install.yaml',
+  ],
+  [
+    'MESH0016',
+    'AmbientCNIMissing',
+    'Error',
+    'The ambient profile needs istio-cni on every node, and neither the install nor the cluster provides it.',
+    'Ambient mode needs the istio-cni node agent to redirect pod traffic to ztunnel, but this install leaves it out and no istio-cni-node DaemonSet runs in the cluster. Fix: --set components.cni.enabled=true',
+  ],
+  [
+    'MESH0017',
+    'WaypointNamespaceNotAllowed',
+    'Warning',
+    'istio.io/use-waypoint names a waypoint in another namespace whose listener does not admit this namespace.',
+    '%s, so traffic bypasses it. Fix: %s',
+  ],
+  // MESH0018-MESH0019: reserved for ambient checks.
 ] as const;
 
 /** Every message code mesh reports. */
@@ -476,7 +535,7 @@ export const MESSAGES: Readonly<Record<MessageCode, MessageType>> = Object.fromE
 ) as Record<MessageCode, MessageType>;
 
 /** Codes that `mesh precheck` reports from API-server checks rather than from an analyzer (the registry test needs to know). */
-export const PRECHECK_CODES: readonly MessageCode[] = ['IST0141', 'IST0142', 'IST0169', 'MESH0002', 'MESH0003', 'MESH0004', 'MESH0005'];
+export const PRECHECK_CODES: readonly MessageCode[] = ['IST0141', 'IST0142', 'IST0169', 'MESH0002', 'MESH0003', 'MESH0004', 'MESH0005', 'MESH0015', 'MESH0016'];
 
 /** True when `code` is a code mesh knows (for warning about unknown `-S` codes). */
 export function isMessageCode(code: string): code is MessageCode {

@@ -1,5 +1,9 @@
 /** Every analyzer mesh runs, sorted by name (istioctl's all.go). Add new ones here; nothing is discovered from disk. */
 import type { Analyzer } from '../types.js';
+import { l7Policy } from './ambient/l7-policy.js';
+import { ambientNamespace } from './ambient/namespace.js';
+import { useWaypoint } from './ambient/use-waypoint.js';
+import { waypointNamespace } from './ambient/waypoint-namespace.js';
 import { alphaAnnotations } from './annotations/alpha.js';
 import { k8sAnnotations } from './annotations/k8s.js';
 import { applicationUid } from './deployment/application-uid.js';
@@ -40,6 +44,10 @@ import { injectionWebhooks } from './webhook/injection-webhooks.js';
 
 /** The registry, in alphabetical order of analyzer name (a test keeps it so). */
 export const ANALYZERS: readonly Analyzer[] = [
+  l7Policy,
+  ambientNamespace,
+  useWaypoint,
+  waypointNamespace,
   alphaAnnotations,
   k8sAnnotations,
   applicationUid,

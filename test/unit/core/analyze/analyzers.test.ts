@@ -4,8 +4,9 @@ import { analyzeYaml, pairs } from './harness.js';
 import { NETWORKING_CASES } from './cases-networking.js';
 import { WORKLOAD_CASES } from './cases-workloads.js';
 import { CONTROL_PLANE_CASES } from './cases-control-plane.js';
+import { AMBIENT_CASES } from './cases-ambient.js';
 
-const CASES = { ...NETWORKING_CASES, ...WORKLOAD_CASES, ...CONTROL_PLANE_CASES };
+const CASES = { ...NETWORKING_CASES, ...WORKLOAD_CASES, ...CONTROL_PLANE_CASES, ...AMBIENT_CASES };
 
 describe.each(ANALYZERS.map((a) => [a.meta.name, a] as const))('%s', (name, analyzer) => {
   const cases = CASES[name] ?? [];

@@ -5,9 +5,10 @@ import { createContext } from '../../../../src/core/analyze/context.js';
 import { NETWORKING_CASES } from './cases-networking.js';
 import { WORKLOAD_CASES } from './cases-workloads.js';
 import { CONTROL_PLANE_CASES } from './cases-control-plane.js';
+import { AMBIENT_CASES } from './cases-ambient.js';
 import { analyzeYaml, snapshotOf } from './harness.js';
 
-const CASES = { ...NETWORKING_CASES, ...WORKLOAD_CASES, ...CONTROL_PLANE_CASES };
+const CASES = { ...NETWORKING_CASES, ...WORKLOAD_CASES, ...CONTROL_PLANE_CASES, ...AMBIENT_CASES };
 const names = ANALYZERS.map((a) => a.meta.name);
 
 describe('analyzer registry', () => {
