@@ -13,6 +13,7 @@ import { profile } from './profile/index.js';
 import { proxyConfig } from './proxy-config/index.js';
 import { proxyStatus } from './proxy-status/index.js';
 import { uninstall } from './uninstall.js';
+import { upgrade } from './upgrade/index.js';
 import { validate } from './validate.js';
 import { tag } from './tag/index.js';
 import { verifyInstall } from './verify-install.js';
@@ -21,6 +22,7 @@ import { version } from './version.js';
 export const commands: AnyCommandSpec[] = [
   precheck,
   install,
+  upgrade,
   uninstall,
   verifyInstall,
   tag,
