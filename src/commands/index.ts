@@ -1,6 +1,7 @@
 /** Every command mesh has, in the order `mesh --help` lists them. Add a command here; nothing is discovered from disk. */
 import type { AnyCommandSpec } from './types.js';
 import { analyze } from './analyze/index.js';
+import { bugReport } from './bug-report/index.js';
 import { completionCommand } from './completion.js';
 import { dashboard } from './dashboard/index.js';
 import { helpCommand } from './help-topics.js';
@@ -35,6 +36,7 @@ export const commands: AnyCommandSpec[] = [
   proxyStatus,
   describe,
   dashboard,
+  bugReport,
   version,
   completionCommand(() => commands),
   helpCommand(() => commands),

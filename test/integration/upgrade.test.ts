@@ -1,17 +1,16 @@
-// mesh upgrade against the real API server: an installed control plane relabelled as an older version stands in for
-// an older install; upgrade refuses a skipped minor, then moves a supported one to this version.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// mesh upgrade against the real API server: an install of older images (--set tag=<old>, which stamps the old version
+// label as that release's install would) stands in for an older Istio; upgrade refuses a skipped minor, then moves a
+// supported one to this version.
+import { afterAll, describe, expect, it } from 'vitest';
 import { kube } from './helpers/kube.js';
 import { meshInstall, runMesh } from './helpers/mesh.js';
 
 const VERSION_LABEL = 'operator.istio.io/version';
 
-/** Stamps the running istiod with `version`, as an install of that version would have left it. */
-async function pretendVersion(version: string): Promise<void> {
-  const { apps } = kube();
-  const d = await apps.readNamespacedDeployment({ name: 'istiod', namespace: 'istio-system' });
-  d.metadata!.labels = { ...d.metadata!.labels, [VERSION_LABEL]: version };
-  await apps.replaceNamespacedDeployment({ name: 'istiod', namespace: 'istio-system', body: d });
+/** Installs the control plane as release `version` would have left it (its version label and image tags). */
+async function installOld(version: string): Promise<void> {
+  const r = await meshInstall(['--set', 'profile=minimal', '--set', `tag=${version}`]);
+  expect(r.code, r.stderr).toBe(0);
 }
 
 async function runningVersion(): Promise<string | undefined> {
@@ -20,16 +19,12 @@ async function runningVersion(): Promise<string | undefined> {
 }
 
 describe('mesh upgrade', () => {
-  beforeAll(async () => {
-    const r = await meshInstall(['--set', 'profile=minimal']);
-    expect(r.code, r.stderr).toBe(0);
-  }, 300_000);
   afterAll(async () => {
     await runMesh(['uninstall', '--purge', '-y'], { timeoutMs: 300_000 });
   });
 
   it('refuses to skip minor versions and leaves the control plane as it was', async () => {
-    await pretendVersion('1.27.2');
+    await installOld('1.27.2');
     const r = await runMesh(['upgrade', '--set', 'profile=minimal', '-y'], { timeoutMs: 300_000 });
     expect(r.code, r.stderr).toBe(79);
     expect(r.stderr).toMatch(/MESH0004.*1\.27\.2/);
@@ -37,7 +32,7 @@ describe('mesh upgrade', () => {
   });
 
   it('--dry-run previews a supported upgrade as JSON and changes nothing', async () => {
-    await pretendVersion('1.29.0');
+    await installOld('1.29.0');
     const r = await runMesh(['upgrade', '--set', 'profile=minimal', '--dry-run', '-o', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { checks: { from: { version: string }[]; to: string; failed: boolean } };
