@@ -195,6 +195,8 @@ export interface Cluster {
    * is never held whole. Rejects with a one-line ClusterError when the log cannot be read (no kubelet, container unknown).
    */
   logs(pod: PodRef, container: string, options?: LogOptions): Promise<AsyncIterable<Uint8Array>>;
+  /** A short-lived ServiceAccount token (TokenRequest; nothing is stored in the cluster) for `audiences` (x workload entry configure). */
+  createToken(namespace: string, serviceAccount: string, options: { audiences: string[]; expirationSeconds: number }): Promise<string>;
   /** Opens a local listener forwarding to `pod:remotePort` (dashboard keeps it open). */
   portForward(pod: PodRef, remotePort: number, local?: LocalEndpoint): Promise<PortForwardHandle>;
 }

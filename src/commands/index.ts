@@ -19,6 +19,7 @@ import { validate } from './validate.js';
 import { tag } from './tag/index.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
+import { x } from './x/index.js';
 
 export const commands: AnyCommandSpec[] = [
   precheck,
@@ -37,6 +38,7 @@ export const commands: AnyCommandSpec[] = [
   describe,
   dashboard,
   bugReport,
+  x,
   version,
   completionCommand(() => commands),
   helpCommand(() => commands),

@@ -29,6 +29,8 @@ export interface FakeWorld {
   dumps?: Record<string, string>;
   /** Container logs: `name.namespace/container` → text (streamed in chunks); a missing key is refused, as a KWOK node does. */
   logs?: Record<string, string>;
+  /** ServiceAccount tokens: `namespace/serviceAccount` → token; a missing key is a not-found ClusterError. */
+  tokens?: Record<string, string>;
   /** Files by path (what `-f` reads); directories are the paths' prefixes. */
   files?: Record<string, string>;
   /** Standard input. */
@@ -147,6 +149,14 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
         // Small chunks, so that line splitting across chunk boundaries is exercised.
         for (let i = 0; i < bytes.length; i += 64) yield bytes.subarray(i, i + 64);
       })();
+    },
+    async createToken(namespace, serviceAccount) {
+      const token = world.tokens?.[`${namespace}/${serviceAccount}`];
+      if (token === undefined)
+        throw new ClusterError(
+          `cannot create a token for service account ${serviceAccount} in namespace ${namespace}: HTTP 404: serviceaccounts "${serviceAccount}" not found`,
+        );
+      return token;
     },
     async portForward(pod, remotePort, local = {}): Promise<PortForwardHandle> {
       return { address: local.address ?? '127.0.0.1', localPort: local.port || 40000, pod, remotePort, lastError: () => undefined, close: async () => {} };

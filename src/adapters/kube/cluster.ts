@@ -10,7 +10,7 @@ import { readCluster } from './snapshot.js';
 import { getPod, listPods, resolvePod } from './pods.js';
 import { podRequest } from './pod-http.js';
 import { openPortForward } from './port-forward.js';
-import { podLogs } from './logs.js';
+import { createToken, podLogs } from './logs.js';
 
 /** A Cluster that also hands its connection to the adapters that still build on it directly. */
 export interface KubeCluster extends Cluster {
@@ -35,6 +35,7 @@ export async function openCluster(globals: GlobalOptions, env: Readonly<Record<s
     },
     request: (pod, port, path, options) => podRequest(conn, pod, port, path, options),
     logs: (pod, container, options) => podLogs(conn, pod, container, options),
+    createToken: (namespace, serviceAccount, options) => createToken(conn, namespace, serviceAccount, options),
     portForward: (pod, remotePort, local) => openPortForward(conn, pod, remotePort, local),
   };
 }

@@ -1,4 +1,4 @@
-/** The Cluster port's `logs`: one container's log streamed from the API server (which proxies the kubelet). */
+/** The Cluster port's `logs` (one container's log streamed from the API server, which proxies the kubelet) and `createToken`. */
 import type { LogOptions } from '../../context.js';
 import type { PodRef } from '../../core/model/pods.js';
 import { type KubeConnection, translateKubeError } from './client.js';
@@ -22,5 +22,27 @@ export async function podLogs(conn: KubeConnection, pod: PodRef, container: stri
     return res;
   } catch (error) {
     throw translateKubeError(error, `read the log of container ${container} of pod ${pod.name}.${pod.namespace}`, conn.server);
+  }
+}
+
+/** A TokenRequest for a ServiceAccount; the token is returned, nothing is stored. */
+export async function createToken(
+  conn: KubeConnection,
+  namespace: string,
+  serviceAccount: string,
+  options: { audiences: string[]; expirationSeconds: number },
+): Promise<string> {
+  const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts/${encodeURIComponent(serviceAccount)}/token`;
+  try {
+    const res = (await new RawKube(conn).request('POST', path, {
+      body: {
+        apiVersion: 'authentication.k8s.io/v1',
+        kind: 'TokenRequest',
+        spec: { audiences: options.audiences, expirationSeconds: options.expirationSeconds },
+      },
+    })) as { status?: { token?: string } };
+    return res.status?.token ?? '';
+  } catch (error) {
+    throw translateKubeError(error, `create a token for service account ${serviceAccount} in namespace ${namespace}`, conn.server);
   }
 }
