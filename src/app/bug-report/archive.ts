@@ -4,6 +4,9 @@
  */
 import type { ByteSink, Files } from '../../context.js';
 
+/** Bytes of tar that may wait for gzip before add() waits. */
+const HIGH_WATER = 4 * 1024 * 1024;
+
 /** An archive being written. */
 export interface ArchiveWriter {
   /** Adds one file (entries are written one at a time, in the order added). */
@@ -21,11 +24,26 @@ export async function openArchive(files: Pick<Files, 'openWrite'>, path: string,
   const sink: ByteSink = await files.openWrite(path);
   const pack = tar.pack();
   const gzip = zlib.createGzip();
-  pack.pipe(gzip);
-  // Drains gzip into the file; iteration pauses gzip (and through the pipe, tar) while the file catches up.
+  // tar-stream takes an entry whatever its reader's pace, so the writer counts what gzip has taken and waits when
+  // more than HIGH_WATER bytes are queued: memory stays bounded however slowly gzip or the disk goes.
+  let produced = 0;
+  let consumed = 0;
+  let wake: (() => void) | undefined;
+  const feed = (async () => {
+    for await (const chunk of pack as AsyncIterable<Buffer>) {
+      consumed += chunk.length;
+      wake?.();
+      if (!gzip.write(chunk)) await new Promise((resolve) => gzip.once('drain', resolve));
+    }
+    gzip.end();
+  })();
+  // Drains gzip into the file, pausing gzip while the file catches up.
   const pump = (async () => {
     for await (const chunk of gzip) await sink.write(chunk as Buffer);
   })();
+  const caughtUp = async (): Promise<void> => {
+    while (produced - consumed > HIGH_WATER) await new Promise<void>((resolve) => (wake = resolve));
+  };
   let queue = Promise.resolve();
   let entries = 0;
   let bytes = 0;
@@ -39,11 +57,16 @@ export async function openArchive(files: Pick<Files, 'openWrite'>, path: string,
     },
     add(name, data) {
       const body = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-      queue = queue.then(
-        () =>
-          new Promise<void>((resolve, reject) => {
-            pack.entry({ name: `${root}/${name}`, size: body.length, mtime, mode: 0o644 }, body, (error?: Error | null) => (error ? reject(error) : resolve()));
-          }),
+      queue = queue.then(() =>
+        caughtUp().then(
+          () =>
+            new Promise<void>((resolve, reject) => {
+              produced += 512 + Math.ceil(body.length / 512) * 512; // the header and the padded body
+              pack.entry({ name: `${root}/${name}`, size: body.length, mtime, mode: 0o644 }, body, (error?: Error | null) =>
+                error ? reject(error) : resolve(),
+              );
+            }),
+        ),
       );
       entries++;
       bytes += body.length;
@@ -52,6 +75,7 @@ export async function openArchive(files: Pick<Files, 'openWrite'>, path: string,
     async close() {
       await queue;
       pack.finalize();
+      await feed;
       await pump;
       await sink.close();
     },

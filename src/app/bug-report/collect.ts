@@ -72,11 +72,23 @@ async function readAll(source: AsyncIterable<Uint8Array>, limit: number, late: (
 export async function collect(tasks: readonly CollectTask[], archive: ArchiveWriter, options: CollectOptions): Promise<CollectOutcome> {
   const outcome: CollectOutcome = { collected: 0, leftOut: [], redactions: 0, truncated: [], timedOut: false };
   let stop: string | undefined;
-  const stopped = options.interrupted.then((signal) => {
+  // Racing each task against the interrupt promise itself would leak: a promise that never settles keeps every
+  // race (and so every collected text) reachable. Each task registers a callback instead and removes it when done.
+  const onStop = new Set<() => void>();
+  void options.interrupted.then((signal) => {
     stop = signal;
     outcome.interrupted = signal;
-    return undefined;
+    for (const f of onStop) f();
   });
+  const unlessStopped = <T>(work: Promise<T>): Promise<T | undefined> =>
+    new Promise<T | undefined>((resolve, reject) => {
+      const cancel = () => resolve(undefined);
+      onStop.add(cancel);
+      work.then(
+        (v) => (onStop.delete(cancel), resolve(v)),
+        (e: unknown) => (onStop.delete(cancel), reject(e)),
+      );
+    });
   let next = 0;
   let done = 0;
   const tick = () => options.status.update(options.bar(done, tasks.length));
@@ -90,7 +102,7 @@ export async function collect(tasks: readonly CollectTask[], archive: ArchiveWri
         return typeof got === 'string' ? { text: got, truncated: false } : readAll(got, options.maxEntryBytes, late);
       })();
       // Requests end by themselves (each has its own timeout, logs are not followed); only an interrupt cuts one short.
-      const result = await Promise.race([work, stopped]);
+      const result = stop ? undefined : await unlessStopped(work);
       if (result === undefined) {
         work.catch(() => {}); // settles after we stopped waiting; nothing more to do with it
         outcome.leftOut.push({ what: task.path, reason: `not finished when interrupted (${stop})` });
