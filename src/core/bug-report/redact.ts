@@ -7,9 +7,10 @@
 /** What replaces a redacted value. */
 export const REDACTED = '<redacted>';
 
-const PEM = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
+// A raw PEM never holds a backslash; one that does is an escaped PEM (below), replaced first.
+const PEM = /-----BEGIN ([A-Z0-9 ]+)-----[^\\]*?-----END \1-----/g;
 // Escaped PEMs as JSON strings carry them (config dumps, ConfigMap data): the body runs over `\n` escapes.
-const PEM_ESCAPED = /-----BEGIN ([A-Z0-9 ]+)-----(?:\\n|[A-Za-z0-9+/=\s])*?-----END \1-----/g;
+const PEM_ESCAPED = /-----BEGIN ([A-Z0-9 ]+)-----(?:\\[nr]|[^\\\n"])*?-----END \1-----/g;
 const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
 const BEARER = /\b(Bearer|bearer)\s+[A-Za-z0-9._~+/=-]{8,}/g;
 // Envoy's SDS secrets and TLS contexts: `"inline_bytes": "<base64>"`, `"inline_string": "..."` (also camelCase).
@@ -26,13 +27,13 @@ export function redact(text: string): { text: string; count: number } {
     count++;
     return replacement;
   };
-  let out = text.replace(PEM, (_m, label: string) => {
-    count++;
-    return `-----BEGIN ${label}-----\n${REDACTED}\n-----END ${label}-----`;
-  });
-  out = out.replace(PEM_ESCAPED, (_m, label: string) => {
+  let out = text.replace(PEM_ESCAPED, (_m, label: string) => {
     count++;
     return `-----BEGIN ${label}-----\\n${REDACTED}\\n-----END ${label}-----`;
+  });
+  out = out.replace(PEM, (_m, label: string) => {
+    count++;
+    return `-----BEGIN ${label}-----\n${REDACTED}\n-----END ${label}-----`;
   });
   out = out.replace(INLINE, (_m, key: string) => {
     count++;
