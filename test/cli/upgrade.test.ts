@@ -72,7 +72,9 @@ describe('mesh upgrade', () => {
   it('asks on a terminal and changes nothing when declined', async () => {
     const r = await runWithWorld(['upgrade', '--set', 'profile=minimal'], world([istiod('1.29.1')], { stdinIsTTY: true, answers: [false] }));
     expect(r.code).toBe(0);
-    expect(r.ctx.asked[0]).toMatch(/^Upgrade Istio 1\.29\.1 to 1\.30\.3 \(profile minimal, revision default, \d+ objects\) in https:\/\/fake-cluster\.invalid\?$/);
+    expect(r.ctx.asked[0]).toMatch(
+      /^Upgrade Istio 1\.29\.1 to 1\.30\.3 \(profile minimal, revision default, \d+ objects\) in https:\/\/fake-cluster\.invalid\?$/,
+    );
     expect(r.stderr).toContain('Cancelled: nothing was changed.');
     expect(r.ctx.installed.calls.filter((c) => c.startsWith('apply')).length).toBe(0);
   });

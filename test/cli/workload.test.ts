@@ -117,3 +117,72 @@ describe.skipIf(!have)("mesh x workload entry configure on istioctl's testdata",
     expect(r.stderr.split('\n')[0]).toBe(line);
   });
 });
+
+describe('mesh x workload entry configure from the cluster', () => {
+  const group: KubeObject = {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'WorkloadGroup',
+    metadata: { name: 'web', namespace: 'shop' },
+    spec: { metadata: { labels: { app: 'web', version: 'v2' } }, template: { ports: { http: 8080, grpc: 9090 }, serviceAccount: 'web', network: 'vm-net' } },
+  };
+  const objects = (): KubeObject[] => [
+    group,
+    cm('shop', 'istio-ca-root-cert', { 'root-cert.pem': 'ROOT' }),
+    cm('istio-system', 'istio', { mesh: 'trustDomain: example.org\ndefaultConfig:\n  meshId: m1\n  statusPort: 15999\n' }),
+    cm('istio-system', 'istio-sidecar-injector', { values: JSON.stringify({ global: { multiCluster: { clusterName: 'east' } } }) }),
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'istio-eastwestgateway', namespace: 'istio-system' },
+      spec: {},
+      status: { loadBalancer: { ingress: [{ ip: '192.0.2.7' }] } },
+    },
+  ];
+
+  it('reads the group, the cluster ID, the gateway address and a token from the cluster', async () => {
+    const r = await runWithWorld(['x', 'workload', 'entry', 'configure', '--name', 'web', '-n', 'shop', '-o', 'vm'], {
+      objects: objects(),
+      tokens: { 'shop/web': 'TOKEN' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.ctx.written.get('vm/hosts')).toBe('192.0.2.7 istiod.istio-system.svc\n');
+    expect(r.ctx.written.get('vm/istio-token')).toBe('TOKEN');
+    expect(r.ctx.written.get('vm/root-cert.pem')).toBe('ROOT');
+    const env = r.ctx.written.get('vm/cluster.env')!;
+    expect(env).toContain("ISTIO_INBOUND_PORTS='8080,9090'\n");
+    expect(env).toContain("ISTIO_LOCAL_EXCLUDE_PORTS='22,15090,15021,15999'\n");
+    expect(env).toContain("ISTIO_META_CLUSTER_ID='east'\n");
+    expect(env).toContain('ISTIO_META_POD_PORTS=\'[{"name":"grpc","containerPort":9090,"protocol":""},{"name":"http","containerPort":8080,"protocol":""}]\'\n');
+    expect(env).toContain("CANONICAL_REVISION='v2'\nCANONICAL_SERVICE='web'\n");
+    expect(env).not.toContain('CA_ADDR');
+    const mesh = r.ctx.written.get('vm/mesh.yaml')!;
+    expect(mesh).toContain('  meshId: m1\n');
+    expect(mesh).toContain('    TRUST_DOMAIN: example.org\n');
+    expect(mesh).toContain('    ISTIO_META_NETWORK: vm-net\n');
+    expect(r.stderr).toContain('Warning: a security token for namespace "shop" and service account "web" has been generated and stored at "vm/istio-token"');
+  });
+
+  it('names a WorkloadGroup that is not there (exit 69)', async () => {
+    const r = await runWithWorld(['x', 'workload', 'entry', 'configure', '--name', 'api', '-n', 'shop', '-o', 'vm'], { objects: objects() });
+    expect(r.code).toBe(69);
+    expect(r.stderr.split('\n')[0]).toBe('error: workloadgroup api not found in namespace shop');
+    expect(r.ctx.written.size).toBe(0);
+  });
+
+  it('names a service account that is not there (exit 69), writing nothing', async () => {
+    const r = await runWithWorld(['x', 'workload', 'entry', 'configure', '--name', 'web', '-n', 'shop', '-o', 'vm'], { objects: objects() });
+    expect(r.code).toBe(69);
+    expect(r.stderr.split('\n')[0]).toMatch(/^error: cannot create a token for service account web in namespace shop: .*not found$/);
+    expect(r.ctx.written.size).toBe(0);
+  });
+
+  it('writes an empty hosts file and warns when no gateway address is known', async () => {
+    const r = await runWithWorld(['x', 'workload', 'entry', 'configure', '--name', 'web', '-n', 'shop', '-o', 'vm'], {
+      objects: objects().filter((o) => o.kind !== 'Service'),
+      tokens: { 'shop/web': 'T' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.ctx.written.get('vm/hosts')).toBe('');
+    expect(r.stderr).toContain('warning: could not auto-detect the IP for istiod.istio-system.svc/istio-system. Use --ingressIP');
+  });
+});
