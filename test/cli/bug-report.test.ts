@@ -150,3 +150,18 @@ describe('mesh bug-report', () => {
     expect(r.stderr.split('\n')[0]).toMatch(/^error: /);
   });
 });
+
+describe('mesh bug-report summary text', () => {
+  it('counts the entries left out for one reason past the first few', async () => {
+    const pods = Array.from({ length: 8 }, (_, i) => pod('shop', `app-${i}`, ['istio-proxy'], { app: 'a' }));
+    const r = await runWithWorld(['bug-report', '--skip-proxy-debug', '--skip-cluster-dump', '--rq-concurrency', '1'], { interrupt: 'now', objects: pods });
+    expect(r.code).toBe(130);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('not started: interrupted (SIGINT)'));
+    expect(lines).toEqual([
+      '  proxies/shop/app-1/istio-proxy.log: not started: interrupted (SIGINT)',
+      '  proxies/shop/app-2/istio-proxy.log: not started: interrupted (SIGINT)',
+      '  proxies/shop/app-3/istio-proxy.log: not started: interrupted (SIGINT)',
+      '  ... and 4 more: not started: interrupted (SIGINT) (all in summary.json)',
+    ]);
+  });
+});

@@ -123,7 +123,13 @@ function summaryText(s: BugReportSummary): string {
   for (const t of s.truncated) lines.push(`Cut at 64 MiB or at --timeout: ${t}`);
   if (s.leftOut.length) {
     lines.push(`Left out (${s.leftOut.length}):`);
-    for (const l of s.leftOut) lines.push(`  ${l.what}: ${l.reason}`);
+    // A timeout or an interrupt leaves thousands of entries for one reason: show a few, count the rest (all are in summary.json).
+    const byReason = new Map<string, string[]>();
+    for (const l of s.leftOut) byReason.set(l.reason, [...(byReason.get(l.reason) ?? []), l.what]);
+    for (const [reason, whats] of byReason) {
+      for (const what of whats.slice(0, whats.length > 5 ? 3 : 5)) lines.push(`  ${what}: ${reason}`);
+      if (whats.length > 5) lines.push(`  ... and ${whats.length - 3} more: ${reason} (all in summary.json)`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
