@@ -68,6 +68,15 @@ export interface Files {
   writeAtomic(path: string, text: string): Promise<void>;
   /** Creates `dir` (and its parents) and writes `files` (name → text) into it; returns the paths written. */
   writeFiles(dir: string, files: readonly { name: string; text: string }[]): Promise<string[]>;
+  /** Opens `path` (creating its directory) for writing a stream of bytes, such as an archive (bug-report). */
+  openWrite(path: string): Promise<ByteSink>;
+}
+
+/** A file being written chunk by chunk; `write` resolves when the chunk may be followed by the next (backpressure). */
+export interface ByteSink {
+  write(chunk: Uint8Array): Promise<void>;
+  /** Flushes and closes the file. */
+  close(): Promise<void>;
 }
 
 /** Data files shipped with mesh (manifests/), found beside the installed code. */
@@ -116,6 +125,20 @@ export interface PodRequestOptions {
   timeoutMs?: number;
   /** A JSON request body (ControlZ's PUT /scopej/<scope>), sent as application/json. */
   body?: string;
+}
+
+/** Which part of a container's log to read (the API server's pod log options). */
+export interface LogOptions {
+  /** Only lines newer than this many seconds. */
+  sinceSeconds?: number;
+  /** Only lines after this RFC 3339 time. */
+  sinceTime?: string;
+  /** Only the last lines. */
+  tailLines?: number;
+  /** Stop after this many bytes (the API server cuts the log there). */
+  limitBytes?: number;
+  /** The log of the container's previous (terminated) run. */
+  previous?: boolean;
 }
 
 /** Where a port-forward listens locally. */
@@ -172,6 +195,13 @@ export interface Cluster {
   readonly pods: Pods;
   /** One HTTP request to a pod's port through a short-lived port-forward; resolves with the body. */
   request(pod: PodRef, port: number, path: string, options?: PodRequestOptions): Promise<string>;
+  /**
+   * Streams one container's log as the kubelet serves it (bug-report): chunks are read as they arrive, so a long log
+   * is never held whole. Rejects with a one-line ClusterError when the log cannot be read (no kubelet, container unknown).
+   */
+  logs(pod: PodRef, container: string, options?: LogOptions): Promise<AsyncIterable<Uint8Array>>;
+  /** A short-lived ServiceAccount token (TokenRequest; nothing is stored in the cluster) for `audiences` (x workload entry configure). */
+  createToken(namespace: string, serviceAccount: string, options: { audiences: string[]; expirationSeconds: number }): Promise<string>;
   /** Opens a local listener forwarding to `pod:remotePort` (dashboard keeps it open). */
   portForward(pod: PodRef, remotePort: number, local?: LocalEndpoint): Promise<PortForwardHandle>;
 }

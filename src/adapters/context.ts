@@ -35,6 +35,10 @@ export function processContext(io: CliIO, globals: GlobalOptions): CommandContex
         const { writeFilesInto } = await import('./files.js');
         return writeFilesInto(dir, files);
       },
+      async openWrite(path) {
+        const { openByteSink } = await import('./byte-sink.js');
+        return openByteSink(path);
+      },
     },
     assets: { text: readAsset },
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },

@@ -2,6 +2,7 @@
 import type { AnyCommandSpec } from './types.js';
 import { admin } from './admin/index.js';
 import { analyze } from './analyze/index.js';
+import { bugReport } from './bug-report/index.js';
 import { completionCommand } from './completion.js';
 import { createRemoteSecret } from './create-remote-secret/index.js';
 import { dashboard } from './dashboard/index.js';
@@ -16,6 +17,7 @@ import { proxyConfig } from './proxy-config/index.js';
 import { proxyStatus } from './proxy-status/index.js';
 import { remoteClusters } from './remote-clusters/index.js';
 import { uninstall } from './uninstall.js';
+import { upgrade } from './upgrade/index.js';
 import { validate } from './validate.js';
 import { tag } from './tag/index.js';
 import { verifyInstall } from './verify-install.js';
@@ -26,6 +28,7 @@ import { x } from './x/index.js';
 export const commands: AnyCommandSpec[] = [
   precheck,
   install,
+  upgrade,
   uninstall,
   verifyInstall,
   tag,
@@ -42,6 +45,7 @@ export const commands: AnyCommandSpec[] = [
   admin,
   createRemoteSecret,
   remoteClusters,
+  bugReport,
   x,
   version,
   completionCommand(() => commands),

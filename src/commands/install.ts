@@ -36,35 +36,13 @@ export const install = defineCommand({
   },
   async run(ctx, opts) {
     if (opts.output !== 'text' && !opts.dryRun) throw new UsageError(`-o ${opts.output} needs --dry-run: an install reports its progress as text`);
-    const [plans, confirm, { runInstall }] = await Promise.all([
-      import('../app/install-plan.js'),
-      import('../app/confirm.js'),
-      import('../core/install/run-install.js'),
-    ]);
-    const wait = await plans.waitOptions(opts.readinessTimeout);
-    const { plan, profile } = await plans.planFromFlags(ctx, opts);
-    confirm.requireConfirmable(ctx, opts.skipConfirmation, opts.dryRun, 'install');
-    const cluster = await ctx.cluster();
-    const progress = await ctx.progress.steps();
-    try {
-      for (const w of await plans.controlPlaneWarnings(cluster.install, plan)) progress.warn(w);
-      if (opts.dryRun) {
-        progress.stop();
-        const preview = await plans.previewPlan(cluster.install, plan);
-        if (opts.output === 'text') ctx.out((await import('../core/install/preview.js')).formatPreview(preview, ctx.globals.verbose));
-        else ctx.out((await import('../render/format.js')).renderData(preview, opts.output));
-        return 0;
-      }
-      const question = `Install Istio ${plan.options.version} (profile ${profile}, revision ${plan.options.revision}, ${plan.objects.length} objects) into ${cluster.server}?`;
-      if (!(await confirm.confirmChange(ctx, opts.skipConfirmation, question, 'install'))) {
-        ctx.err(confirm.CANCELLED);
-        return 0;
-      }
-      const outcome = await runInstall(plan, cluster.install, ctx.clock, progress, { forceConflicts: opts.forceConflicts, wait });
-      progress.succeed(`Installation complete: ${outcome.applied} objects applied${outcome.pruned.length ? `, ${outcome.pruned.length} pruned` : ''}`);
-    } finally {
-      progress.stop();
-    }
-    return 0;
+    const [{ planFromFlags }, { applyPlan }] = await Promise.all([import('../app/install-plan.js'), import('../app/install-run.js')]);
+    const { plan, profile } = await planFromFlags(ctx, opts);
+    return applyPlan(ctx, plan, {
+      ...opts,
+      verb: 'install',
+      question: (server) =>
+        `Install Istio ${plan.options.version} (profile ${profile}, revision ${plan.options.revision}, ${plan.objects.length} objects) into ${server}?`,
+    });
   },
 });

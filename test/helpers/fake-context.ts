@@ -28,6 +28,10 @@ export interface FakeWorld {
   pods?: PodInfo[];
   /** Answers of pod ports: `name.namespace:port/path` (path with its query) → body; a missing key is refused. */
   dumps?: Record<string, string>;
+  /** Container logs: `name.namespace/container` → text (streamed in chunks); a missing key is refused, as a KWOK node does. */
+  logs?: Record<string, string>;
+  /** ServiceAccount tokens: `namespace/serviceAccount` → token; a missing key is a not-found ClusterError. */
+  tokens?: Record<string, string>;
   /** Files by path (what `-f` reads); directories are the paths' prefixes. */
   files?: Record<string, string>;
   /** Standard input. */
@@ -36,6 +40,8 @@ export interface FakeWorld {
   now?: string | number;
   /** Answers to confirmation prompts, in order (a prompt past the end fails the test). */
   answers?: boolean[];
+  /** When the user interrupts: `now` (default: a command that runs until interrupted stops at once) or `never`. */
+  interrupt?: 'now' | 'never';
   /** No kubeconfig: cluster() fails as it does on a machine without one. */
   noCluster?: boolean;
   /** Whether stdin is a terminal (prompts possible). */
@@ -58,6 +64,10 @@ export interface FakeContext extends CommandContext {
   readonly stderr: () => string;
   /** Files the command wrote (path → text). */
   readonly written: Map<string, string>;
+  /** Files the command streamed through openWrite (path → bytes), once closed. */
+  readonly streamed: Map<string, Buffer>;
+  /** Log requests: `name.namespace/container` with the options as JSON. */
+  readonly logRequests: string[];
   /** Prompts asked. */
   readonly asked: string[];
   /** The in-memory install client (applies, deletes, calls). */
@@ -75,6 +85,8 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
+  const streamed = new Map<string, Buffer>();
+  const logRequests: string[] = [];
   const asked: string[] = [];
   const requests: string[] = [];
   const opened: string[] = [];
@@ -138,6 +150,26 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
       if (body === undefined) throw new ClusterError(`cannot reach port ${port} of pod ${pod.name}.${pod.namespace}: connection refused`);
       return body;
     },
+    async logs(pod, container, options = {}) {
+      const key = `${pod.name}.${pod.namespace}/${container}`;
+      logRequests.push(`${key} ${JSON.stringify(options)}`);
+      const text = world.logs?.[key];
+      if (text === undefined)
+        throw new ClusterError(`cannot read the log of container ${container} of pod ${pod.name}.${pod.namespace}: HTTP 502: no kubelet on the node`);
+      const bytes = Buffer.from(text);
+      return (async function* () {
+        // Small chunks, so that line splitting across chunk boundaries is exercised.
+        for (let i = 0; i < bytes.length; i += 64) yield bytes.subarray(i, i + 64);
+      })();
+    },
+    async createToken(namespace, serviceAccount) {
+      const token = world.tokens?.[`${namespace}/${serviceAccount}`];
+      if (token === undefined)
+        throw new ClusterError(
+          `cannot create a token for service account ${serviceAccount} in namespace ${namespace}: HTTP 404: serviceaccounts "${serviceAccount}" not found`,
+        );
+      return token;
+    },
     async portForward(pod, remotePort, local = {}): Promise<PortForwardHandle> {
       return { address: local.address ?? '127.0.0.1', localPort: local.port || 40000, pod, remotePort, lastError: () => undefined, close: async () => {} };
     },
@@ -182,6 +214,13 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
           return `${dir}/${f.name}`;
         });
       },
+      async openWrite(path) {
+        const chunks: Buffer[] = [];
+        return {
+          write: async (chunk) => void chunks.push(Buffer.from(chunk)),
+          close: async () => void streamed.set(path, Buffer.concat(chunks)),
+        };
+      },
     },
     clock,
     prompt: {
@@ -219,10 +258,12 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
       },
     },
     // A command that runs until interrupted stops at once: the test has already seen what it printed first.
-    interrupted: async () => 'SIGINT',
+    interrupted: () => (world.interrupt === 'never' ? new Promise<string>(() => {}) : Promise.resolve('SIGINT')),
     stdout: () => stdout,
     stderr: () => stderr,
     written,
+    streamed,
+    logRequests,
     asked,
     installed,
     requests,

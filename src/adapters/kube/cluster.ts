@@ -11,6 +11,7 @@ import { getPod, listPods, resolvePod } from './pods.js';
 import { podRequest } from './pod-http.js';
 import { openPortForward } from './port-forward.js';
 import { waypointClient } from './waypoints.js';
+import { createToken, podLogs } from './logs.js';
 
 /** A Cluster that also hands its connection to the adapters that still build on it directly. */
 export interface KubeCluster extends Cluster {
@@ -35,6 +36,8 @@ export async function openCluster(globals: GlobalOptions, env: Readonly<Record<s
       get: (name, namespace) => getPod(conn, name, namespace),
     },
     request: (pod, port, path, options) => podRequest(conn, pod, port, path, options),
+    logs: (pod, container, options) => podLogs(conn, pod, container, options),
+    createToken: (namespace, serviceAccount, options) => createToken(conn, namespace, serviceAccount, options),
     portForward: (pod, remotePort, local) => openPortForward(conn, pod, remotePort, local),
   };
 }

@@ -121,6 +121,44 @@ export class RawKube {
     });
   }
 
+  /**
+   * A GET whose body is streamed (pod logs): resolves with the response once the status is known and is below 400
+   * (else rejects with ApiError carrying the body). No retries: a log stream is read once.
+   */
+  async stream(path: string, query: Record<string, string | undefined> = {}): Promise<http.IncomingMessage> {
+    const base = await this.baseOptions();
+    const url = new URL(this.conn.server.replace(/\/+$/, '') + path);
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
+    const isHttps = url.protocol === 'https:';
+    const reqOptions: https.RequestOptions = {
+      ...base,
+      method: 'GET',
+      headers: { ...(base.headers as Record<string, string>), Accept: '*/*' },
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: url.port,
+      path: url.pathname + url.search,
+    };
+    if (!isHttps) delete reqOptions.agent;
+    return new Promise((resolve, reject) => {
+      const req = (isHttps ? https : http).request(reqOptions, (res) => {
+        const status = res.statusCode ?? 0;
+        if (status < 400) return resolve(res);
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          reject(new ApiError(status, parseJson(text) ?? { message: text.slice(0, 200) }));
+        });
+      });
+      req.on('error', reject);
+      // Bounds the wait for the first byte only: a long log may take longer to arrive whole.
+      req.setTimeout(60_000, () => req.destroy(Object.assign(new Error('request timed out after 60s'), { code: 'ETIMEDOUT' })));
+      req.end();
+    });
+  }
+
   /** The resource serving `kind` at `apiVersion`, or undefined when the cluster does not serve it (e.g. CRD missing). */
   async resource(apiVersion: string, kind: string): Promise<ResourceInfo | undefined> {
     let table = this.discovery.get(apiVersion);

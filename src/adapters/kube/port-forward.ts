@@ -64,6 +64,15 @@ export async function openPortForward(conn: KubeConnection, pod: PodRef, remoteP
 
 /** client-node rejects the websocket upgrade with the HTTP status in the message; keep it to one line. */
 function describeUpgradeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // Besides Errors, client-node rejects with the websocket's ErrorEvent ({ message, error }): "[object Object]" says nothing.
+  const event = error as { message?: unknown; error?: unknown } | null;
+  const message =
+    error instanceof Error
+      ? error.message
+      : typeof event?.message === 'string' && event.message
+        ? event.message
+        : event?.error instanceof Error
+          ? event.error.message
+          : String(error);
   return message.split('\n')[0] ?? 'port-forward failed';
 }

@@ -27,13 +27,13 @@ import { installedControlPlanes } from '../../core/install/version.js';
 import { OWNED_KINDS } from '../../core/install/plan.js';
 import type { PrecheckCluster } from '../../core/precheck/cluster.js';
 import type { KubeObject } from '../../core/yaml/load.js';
+import type { InstallPlan } from '../../core/install/plan.js';
 
-/** Runs every check the flags ask for; returns the judged messages. */
-export async function runPrecheck(ctx: CommandContext, opts: PrecheckOptions): Promise<PrecheckOutcome> {
+/** Runs every check the flags ask for; returns the judged messages. `planned` is the render when the caller has one (upgrade: -f - is read once). */
+export async function runPrecheck(ctx: CommandContext, opts: PrecheckOptions, planned?: InstallPlan): Promise<PrecheckOutcome> {
   // Argument errors first, before any rendering or cluster call.
   const fromMinor = opts.fromVersion === undefined ? undefined : parseFromVersion(opts.fromVersion, ISTIO_VERSION);
-  const { planFromFlags } = await import('../../app/install-plan.js');
-  const { plan } = await planFromFlags(ctx, opts);
+  const plan = planned ?? (await (await import('../../app/install-plan.js')).planFromFlags(ctx, opts)).plan;
   const { version: target, revision, namespace: istioNamespace } = plan.options;
   if (fromMinor !== undefined) parseFromVersion(opts.fromVersion!, target);
 
