@@ -5,6 +5,7 @@ import { completionCommand } from './completion.js';
 import { dashboard } from './dashboard/index.js';
 import { helpCommand } from './help-topics.js';
 import { describe } from './describe/index.js';
+import { graph } from './graph/index.js';
 import { install } from './install.js';
 import { kubeInject } from './kube-inject/index.js';
 import { manifest } from './manifest/index.js';
@@ -32,6 +33,7 @@ export const commands: AnyCommandSpec[] = [
   proxyConfig,
   proxyStatus,
   describe,
+  graph,
   dashboard,
   version,
   completionCommand(() => commands),
