@@ -49,7 +49,11 @@ function edgeSvg(e: GraphEdge, route: Route): string {
   let label = '';
   if (e.label && route.label) {
     const { x, y } = route.label;
-    label = `<text x="${round(x + PAD)}" y="${round(y + PAD + 4)}" text-anchor="middle" font-size="10" fill="${red ? PROBLEM_STROKE : '#37474f'}" paint-order="stroke" stroke="#fff" stroke-width="3">${xml(cut(e.label))}</text>`;
+    const text = cut(e.label);
+    const w = text.length * 5.8 + 6;
+    label =
+      `<rect x="${round(x + PAD - w / 2)}" y="${round(y + PAD - 7)}" width="${round(w)}" height="14" rx="3" fill="#fff" fill-opacity="0.9"/>` +
+      `<text x="${round(x + PAD)}" y="${round(y + PAD + 3.5)}" text-anchor="middle" font-size="10" fill="${red ? PROBLEM_STROKE : '#37474f'}">${xml(text)}</text>`;
   }
   return `<g class="edge kind-${e.kind}${red ? ' problem' : ''}" data-id="${xml(e.id)}"><path d="${d}" fill="none" stroke="${colour}" stroke-width="${round(width)}"${dash}${marker}/>${label}</g>`;
 }
@@ -60,7 +64,7 @@ export function svgOf(graph: MeshGraph, layout: Layout): string {
   const height = Math.max(layout.height + 2 * PAD, 80);
   const notes = graph.notes.map((note, i) => `<text x="${PAD}" y="${PAD + 16 + i * 18}" font-size="13" fill="#546e7a">${xml(note)}</text>`).join('');
   const arrow = (id: string, colour: string): string =>
-    `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`;
+    `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="mesh-graph" width="${round(width)}" height="${round(height)}" viewBox="0 0 ${round(width)} ${round(height)}" font-family="system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif">` +
     `<defs>${arrow('arrow', '#455a64')}${arrow('arrow-red', PROBLEM_STROKE)}</defs>` +
