@@ -115,7 +115,7 @@ function drawHostView(p: Pass, view: ServiceView): string {
   }
   const selected = isEmpty(view.selector) ? [] : workloadIndex(p.ctx).select(view.selector, isService ? r.namespace : undefined);
   const backends = selected.filter((w) => w.resource.origin.type !== 'default');
-  const dr = pickDestinationRule(p.ctx, view.host, r.namespace, { namespace: r.namespace, podLabels: [], rootNamespace: p.rootNamespace });
+  const dr = destinationRuleFor(p, view.host, r.namespace);
   const rulePolicy = dr && (obj(dr.object.spec).trafficPolicy as Record<string, unknown> | undefined);
   if (dr) {
     p.b.attributes(p.b.nodes.get(id)!, { destinationRule: `${dr.namespace}/${dr.name}`, ...policyAttributes(rulePolicy && obj(rulePolicy)) });
@@ -149,6 +149,33 @@ function drawHostView(p: Pass, view: ServiceView): string {
     p.b.edge({ id: `selects:${via}>${wid}`, kind: 'selects', from: via, to: wid });
   }
   return id;
+}
+
+/**
+ * The DestinationRule for `fqdn` as seen from the host's own namespace, chosen as describe chooses it
+ * (pickDestinationRule) among the rules that name this host or a wildcard: indexed by host once per snapshot,
+ * since a scan of every rule for every host is quadratic on a big mesh.
+ */
+function destinationRuleFor(p: Pass, fqdn: string, namespace: string): Resource | undefined {
+  const index = p.ctx.memo('graph-destination-rules', () => {
+    const exact = new Map<string, Resource[]>();
+    const wildcards: Resource[] = [];
+    p.ctx.forEach('DestinationRule', (dr) => {
+      const host = scalarString(obj(dr.object.spec).host);
+      if (!host) return;
+      const full = toFqdn(dr.namespace, host);
+      if (full.startsWith('*')) wildcards.push(dr);
+      else exact.set(full, [...(exact.get(full) ?? []), dr]);
+    });
+    return { exact, wildcards };
+  });
+  const candidates = [...(index.exact.get(fqdn) ?? []), ...index.wildcards];
+  if (candidates.length === 0) return undefined;
+  const narrowed: SnapshotView = {
+    ...p.ctx,
+    forEach: (kind, fn) => (kind === 'DestinationRule' ? void candidates.every((r) => fn(r) !== false) : p.ctx.forEach(kind, fn)),
+  };
+  return pickDestinationRule(narrowed, fqdn, namespace, { namespace, podLabels: [], rootNamespace: p.rootNamespace });
 }
 
 /** Draws a workload node (once); returns its id. */

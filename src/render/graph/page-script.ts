@@ -55,11 +55,14 @@ export const PAGE_SCRIPT = String.raw`
 
   function text(tag, value, cls) { var e = document.createElement(tag); e.textContent = value; if (cls) e.className = cls; return e; }
   function where(s) { return s && s.file ? s.file + (s.line ? ':' + s.line : '') : s ? s.kind + ' ' + (s.namespace ? s.namespace + '/' : '') + s.name + ' (cluster)' : ''; }
+  // Elements by id, found once: a selector query per lookup is a scan of the whole drawing.
+  var elements = { node: new Map(), edge: new Map() };
+  svg.querySelectorAll('g.node, g.edge').forEach(function (el) { elements[el.classList.contains('edge') ? 'edge' : 'node'].set(el.getAttribute('data-id'), el); });
   var selected = [];
   function select(id, isEdge) {
     selected.forEach(function (el) { el.classList.remove('selected'); });
     selected = [];
-    var el = svg.querySelector((isEdge ? 'g.edge' : 'g.node') + '[data-id="' + CSS.escape(id) + '"]');
+    var el = elements[isEdge ? 'edge' : 'node'].get(id);
     if (el) { el.classList.add('selected'); selected.push(el); }
     var item = isEdge ? data.edges[id] : data.nodes[id];
     details.replaceChildren();
@@ -102,11 +105,11 @@ export const PAGE_SCRIPT = String.raw`
   var haystack = Object.keys(data.nodes).map(function (id) { var n = data.nodes[id]; return [id, (id + ' ' + n.label + ' ' + n.namespace + ' ' + n.title).toLowerCase()]; });
   search.addEventListener('input', function () {
     var q = search.value.trim().toLowerCase();
-    svg.querySelectorAll('g.node.match').forEach(function (el) { el.classList.remove('match'); });
+    matches.forEach(function (id) { var el = elements.node.get(id); if (el) el.classList.remove('match'); });
     matches = []; at = -1;
     svg.classList.toggle('searching', q !== '');
     if (q) haystack.forEach(function (h) { if (h[1].indexOf(q) >= 0) matches.push(h[0]); });
-    matches.forEach(function (id) { var el = svg.querySelector('g.node[data-id="' + CSS.escape(id) + '"]'); if (el) el.classList.add('match'); });
+    matches.forEach(function (id) { var el = elements.node.get(id); if (el) el.classList.add('match'); });
     document.getElementById('matches').textContent = q ? matches.length + ' match' + (matches.length === 1 ? '' : 'es') : '';
   });
   search.addEventListener('keydown', function (ev) {
@@ -117,6 +120,8 @@ export const PAGE_SCRIPT = String.raw`
   });
   fit();
   window.addEventListener('resize', fit);
+  // When the page became interactive, in ms since navigation started (the browser test reports it).
+  window.meshGraphReadyMs = Math.round(performance.now());
   document.body.setAttribute('data-ready', 'true');
 })();
 `;
