@@ -115,7 +115,8 @@ function drawRoute(p: Pass, vs: Resource, vsId: string, type: 'http' | 'tls' | '
     });
     // Analyzers point at the destination's host or subset line: a message there lands on this edge.
     for (const field of ['host', 'subset']) p.b.alsoAt(edgeId, { resource: vs, path: [...path, 'destination', field] });
-    p.b.alsoAt(to, { resource: vs, path: [...path, 'destination', subset ? 'subset' : 'host'] });
+    // A destination nothing defines is at fault for a message on its reference; a defined one is not.
+    if (p.b.nodes.get(to)?.kind === 'missing') p.b.alsoAt(to, { resource: vs, path: [...path, 'destination', subset ? 'subset' : 'host'] });
   });
   const mirror = obj(route.mirror);
   const mirrorHost = scalarString(mirror.host);
