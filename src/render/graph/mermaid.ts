@@ -1,6 +1,6 @@
 /** `mesh graph -o mermaid`: a flowchart to paste into a pull request or a wiki page (GitHub and GitLab draw it). */
 import type { GraphEdge, GraphNode, MeshGraph } from '../../core/graph/model.js';
-import { KIND_COLOURS, PROBLEM_FILL, PROBLEM_STROKE, nodeLines, problemLevel } from './labels.js';
+import { INFO_STROKE, KIND_COLOURS, PROBLEM_FILL, PROBLEM_STROKE, nodeLines, problemLevel } from './labels.js';
 
 /** Opening and closing brackets of each kind's shape. */
 const SHAPES: Record<GraphNode['kind'], [string, string]> = {
@@ -42,10 +42,13 @@ export function graphMermaid(graph: MeshGraph): string {
   for (const kind of kinds) lines.push(`  classDef ${kind} fill:${KIND_COLOURS[kind]},stroke:#607d8b`);
   lines.push(`  classDef problem fill:${PROBLEM_FILL},stroke:${PROBLEM_STROKE},stroke-width:2px`);
   for (const kind of kinds) {
-    const ids = graph.nodes.filter((n) => n.kind === kind && !problemLevel(n.problems)).map((n) => short.get(n.id));
+    const ids = graph.nodes.filter((n) => n.kind === kind && problemLevel(n.problems) !== 'error').map((n) => short.get(n.id));
     if (ids.length) lines.push(`  class ${ids.join(',')} ${kind}`);
   }
-  const problems = graph.nodes.filter((n) => problemLevel(n.problems)).map((n) => short.get(n.id));
+  // Errors and warnings turn the box red; an Info finding only outlines it in amber, as in the other drawings.
+  const problems = graph.nodes.filter((n) => problemLevel(n.problems) === 'error').map((n) => short.get(n.id));
   if (problems.length) lines.push(`  class ${problems.join(',')} problem`);
+  const infos = graph.nodes.filter((n) => problemLevel(n.problems) === 'info').map((n) => short.get(n.id));
+  if (infos.length) lines.push(`  classDef info stroke:${INFO_STROKE},stroke-width:2px`, `  class ${infos.join(',')} info`);
   return `${lines.join('\n')}\n`;
 }
