@@ -6,12 +6,12 @@ export const graph = defineCommand({
   name: 'graph',
   summary: 'Draw the mesh: gateways, routes, weights, subsets, workloads and the security on each edge',
   description:
-    'Builds the graph of the mesh from files and/or the cluster (read as analyze reads them): Gateways admitting hosts,\n' +
-    'VirtualService routes (match, weight, retries, timeouts, faults, mirrors), Services and ServiceEntries, DestinationRule\n' +
-    'subsets and traffic policies, the workloads each selects, the effective mTLS mode, AuthorizationPolicies and JWT rules\n' +
-    "on each edge, ambient waypoints. Problems found by mesh's analyzers and validation are coloured, with their IST/MESH\n" +
-    'code and file:line. The HTML page is one self-contained file (nothing loaded from the network) with a legend, search,\n' +
-    'zoom and pan; click a node for its configuration.',
+    'Builds the graph of the mesh from files and/or the cluster (read as analyze reads them): Gateways admitting hosts, ' +
+    'VirtualService routes (match, weight, retries, timeouts, faults, mirrors), Services and ServiceEntries, DestinationRule ' +
+    'subsets and traffic policies, the workloads each selects, the effective mTLS mode, AuthorizationPolicies and JWT rules ' +
+    "on each edge, ambient waypoints. Problems found by mesh's analyzers and validation are coloured, with their IST/MESH " +
+    'code and file:line. The HTML page is one self-contained file (nothing loaded from the network) with a legend, search, ' +
+    'zoom and pan; click a node for its configuration. Exit 0 whatever it finds: use mesh analyze to fail a CI step.',
   examples: [
     '# open the picture of a repository of manifests in the browser',
     'mesh graph -f k8s/ -R --use-kube=false --open',
