@@ -8,6 +8,7 @@ import { createRemoteSecret } from './create-remote-secret/index.js';
 import { dashboard } from './dashboard/index.js';
 import { helpCommand } from './help-topics.js';
 import { describe } from './describe/index.js';
+import { graph } from './graph/index.js';
 import { install } from './install.js';
 import { kubeInject } from './kube-inject/index.js';
 import { manifest } from './manifest/index.js';
@@ -41,6 +42,7 @@ export const commands: AnyCommandSpec[] = [
   proxyStatus,
   waypoint,
   describe,
+  graph,
   dashboard,
   admin,
   createRemoteSecret,
