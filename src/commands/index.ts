@@ -7,6 +7,7 @@ import { helpCommand } from './help-topics.js';
 import { describe } from './describe/index.js';
 import { install } from './install.js';
 import { kubeInject } from './kube-inject/index.js';
+import { kubeUninject } from './kube-uninject/index.js';
 import { manifest } from './manifest/index.js';
 import { precheck } from './precheck/index.js';
 import { profile } from './profile/index.js';
@@ -27,6 +28,7 @@ export const commands: AnyCommandSpec[] = [
   manifest,
   profile,
   kubeInject,
+  kubeUninject,
   analyze,
   validate,
   proxyConfig,
