@@ -171,6 +171,16 @@ export interface Cluster {
   portForward(pod: PodRef, remotePort: number, local?: LocalEndpoint): Promise<PortForwardHandle>;
 }
 
+/** The user's defaults file (`mesh x config`): ~/.config/mesh/config.yaml, or under $XDG_CONFIG_HOME, or $MESH_CONFIG. */
+export interface UserSettings {
+  /** Where the file is (or would be). */
+  readonly path: string;
+  /** Its text, read once when the command starts; undefined when there is no file. */
+  readonly text: string | undefined;
+  /** Replaces the file atomically (creating its folder). */
+  save(text: string): Promise<void>;
+}
+
 /** Everything a command runs against. */
 export interface CommandContext {
   /** Parsed global flags. */
@@ -204,6 +214,8 @@ export interface CommandContext {
   cluster(): Promise<Cluster>;
   /** Whether a kubeconfig is there to try (without loading it): $KUBECONFIG, --kubeconfig or ~/.kube/config. */
   kubeconfigAvailable(): boolean;
+  /** The user's defaults file (the global flags' defaults already come from it). */
+  settings: UserSettings;
 }
 
 /** The streams and environment the CLI runs against: the real process (src/adapters/process-io.ts) or test buffers. */
@@ -216,4 +228,6 @@ export interface CliIO {
   stderrIsTTY: boolean;
   /** stdin is a terminal (confirmation prompts are possible). */
   stdinIsTTY?: boolean;
+  /** The user's defaults file; none when absent (in-process tests). */
+  settings?: () => UserSettings;
 }

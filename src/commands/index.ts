@@ -18,6 +18,7 @@ import { validate } from './validate.js';
 import { tag } from './tag/index.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
+import { x } from './x/index.js';
 
 export const commands: AnyCommandSpec[] = [
   precheck,
@@ -35,6 +36,7 @@ export const commands: AnyCommandSpec[] = [
   proxyStatus,
   describe,
   dashboard,
+  x,
   version,
   completionCommand(() => commands),
   helpCommand(() => commands),
