@@ -5,7 +5,9 @@
 import { defineCommand } from '../types.js';
 import { describe } from '../describe/index.js';
 import { precheck } from '../precheck/index.js';
+import { checkInject } from './check-inject/index.js';
 import { xConfig } from './config/index.js';
+import { injector } from './injector/index.js';
 
 /** The `x` command group. */
 export const x = defineCommand({
@@ -15,8 +17,10 @@ export const x = defineCommand({
   examples: ['mesh x precheck', 'mesh exp describe pod productpage-v1-7d6cfb7dfd-5mc96 -n bookinfo', 'mesh x config list'],
   subcommands: [
     // one x command per line (kept sorted)
+    checkInject,
     xConfig,
     describe,
+    injector,
     precheck,
   ],
 });
