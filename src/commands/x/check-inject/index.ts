@@ -1,13 +1,8 @@
 /** `mesh x check-inject` (istioctl x check-inject): why a pod, a workload's pods or a namespace is (or would be) injected. */
-import { outputFlag, textFlag } from '../../flags.js';
 import { defineCommand } from '../../types.js';
+import { checkInjectFlags } from './flags.js';
 
-/** The flags of `x check-inject`. */
-export const checkInjectFlags = {
-  labels: textFlag('-l, --labels <pairs>', 'check pod labels (k=v,...) in the namespace (-n) before any pod exists'),
-  output: outputFlag(['table', 'json', 'yaml'], 'table'),
-};
-
+/** `mesh x check-inject`. */
 export const checkInject = defineCommand({
   name: 'check-inject',
   summary: 'Check whether a pod, deployment or namespace is (or will be) injected, and why',

@@ -1,7 +1,6 @@
 /** The body of `mesh x check-inject`: the labels of the target and its namespace, the webhooks, and the verdicts. */
 import type { CommandContext } from '../../../context.js';
-import type { OptionsOf } from '../../types.js';
-import type { checkInjectFlags } from './index.js';
+import type { CheckInjectOptions } from './flags.js';
 import { ClusterError, ExitCode, UsageError } from '../../../errors.js';
 import { parsePodArgument, POD_OWNER_KINDS } from '../../../core/model/pods.js';
 import { checkInjection } from '../../../core/check-inject/webhooks.js';
@@ -9,10 +8,8 @@ import { isMap } from '../../../core/tree.js';
 import { renderTable } from '../../../render/table.js';
 import { renderData } from '../../../render/format.js';
 
-type Options = OptionsOf<typeof checkInjectFlags>;
-
 /** Runs `x check-inject`; 79 when several webhooks would inject. */
-export async function runCheckInject(ctx: CommandContext, target: string | undefined, opts: Options): Promise<number> {
+export async function runCheckInject(ctx: CommandContext, target: string | undefined, opts: CheckInjectOptions): Promise<number> {
   if (target === undefined && opts.labels === undefined) {
     throw new UsageError('check-inject requires only [<resource-type>/]<resource-name>[.<namespace>], or specify labels flag', {
       hint: 'mesh x check-inject deployment/details-v1 -n test',
