@@ -65,8 +65,8 @@ export interface Files {
   readText(path: string): Promise<string>;
   /** Replaces `path` with `text` atomically (never left empty or half-written). */
   writeAtomic(path: string, text: string): Promise<void>;
-  /** Creates `dir` (and its parents) and writes `files` (name → text) into it; returns the paths written. */
-  writeFiles(dir: string, files: readonly { name: string; text: string }[]): Promise<string[]>;
+  /** Creates `dir` (and its parents) and writes `files` (name → text; `executable`: mode 0755) into it; returns the paths written. */
+  writeFiles(dir: string, files: readonly { name: string; text: string; executable?: boolean }[]): Promise<string[]>;
 }
 
 /** Data files shipped with mesh (manifests/), found beside the installed code. */
