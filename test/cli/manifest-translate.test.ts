@@ -100,6 +100,14 @@ describe('mesh manifest translate', () => {
     expect(docs[0]!.pilot.hub).toBeUndefined();
   });
 
+  it('refuses a file holding more than one IstioOperator, as istioctl does', async () => {
+    const two =
+      'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec: {}\n---\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec: {}\n';
+    const r = await runWithWorld(['manifest', 'translate', '-f', 'two.yaml'], { files: { 'two.yaml': two } });
+    expect(r.code).toBe(65);
+    expect(r.stderr).toBe('error: two.yaml:4:1: contains multiple IstioOperator CRs, only one per file is supported\n');
+  });
+
   it.each([
     [['manifest', 'translate', '--set', 'profile=nope'], 64, 'error: unknown profile "nope"'],
     [['manifest', 'translate', '--set', 'values.global.nope=1'], 64, 'error: --set values.global.nope=1: unknown field "nope"'],
