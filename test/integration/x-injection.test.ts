@@ -69,7 +69,9 @@ describe('mesh x check-inject and x injector list on a live cluster', () => {
     const table = await runMesh(['x', 'check-inject', `opted-out.${nsA.name}`]);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/^WEBHOOK\s+REVISION\s+INJECTED\s+REASON\n/);
-    expect(table.stdout).toMatch(new RegExp(`^istio-sidecar-injector-${revA}\\s+${revA}\\s+✘\\s+Pod has sidecar.istio.io/inject=false label, preventing injection$`, 'm'));
+    expect(table.stdout).toMatch(
+      new RegExp(`^istio-sidecar-injector-${revA}\\s+${revA}\\s+✘\\s+Pod has sidecar.istio.io/inject=false label, preventing injection$`, 'm'),
+    );
   });
 
   it('check-inject of a namespace and of labels, and its one-line errors', async () => {
