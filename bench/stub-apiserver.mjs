@@ -2,8 +2,13 @@
 // (every group/version serves the kinds below) and every list with no items, so a cluster command's time is its
 // fixed cost (start-up, kubeconfig, first requests) and not the cluster's. Run as a child process
 // (`node bench/stub-apiserver.mjs`): it prints its port on stdout and exits when its stdin closes (the parent ended)
-// or after MAX_LIFE_MS, whichever comes first, so it never outlives a benchmark.
+// or after MAX_LIFE_MS, whichever comes first, so it never outlives a benchmark. With a fixture file as its argument,
+// the paths it names are answered from it.
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
+
+// Optional: a JSON file naming answers by path (`{"/api/v1/pods": {...}}`), for benchmarks that need objects.
+const fixture = process.argv[2] ? JSON.parse(readFileSync(process.argv[2], 'utf8')) : {};
 
 const MAX_LIFE_MS = 10 * 60_000;
 const KINDS = [
@@ -44,6 +49,7 @@ const resources = KINDS.map((kind) => ({
 }));
 
 function answer(path) {
+  if (fixture[path] !== undefined) return fixture[path];
   if (path === '/version') return { major: '1', minor: '34', gitVersion: 'v1.34.0' };
   if (path === '/api') return { kind: 'APIVersions', versions: ['v1'] };
   if (path === '/apis') return { kind: 'APIGroupList', groups: [] };

@@ -59,9 +59,10 @@ export function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Starts bench/stub-apiserver.mjs (127.0.0.1, every list empty) as a child; resolves with its port and `stop`. */
-export function startStubApiServer() {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('stub-apiserver.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** Starts bench/stub-apiserver.mjs (127.0.0.1, every list empty unless a fixture file answers it) as a child; resolves with its port and `stop`. */
+export function startStubApiServer(fixturePath) {
+  const script = fileURLToPath(new URL('stub-apiserver.mjs', import.meta.url));
+  const child = spawn(process.execPath, fixturePath ? [script, fixturePath] : [script], { stdio: ['pipe', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`stub API server exited ${code}`)));

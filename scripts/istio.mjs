@@ -15,11 +15,12 @@ import { fail, goDir, root } from './istio/common.mjs';
 import { deploy } from './istio/deploy.mjs';
 import { inject } from './istio/inject.mjs';
 import { remotesecret } from './istio/remotesecret.mjs';
+import { translate } from './istio/translate.mjs';
 import { validate } from './istio/validate.mjs';
 import { waypoint } from './istio/waypoint.mjs';
 
 /** Every area, in the order they run. */
-const AREAS = [inject, deploy, validate, remotesecret, waypoint];
+const AREAS = [inject, deploy, validate, remotesecret, waypoint, translate];
 
 const { values: opts } = parseArgs({
   options: {

@@ -11,6 +11,7 @@ import { processContext } from './adapters/context.js';
 import { processIO } from './adapters/process-io.js';
 import { ExitCode, MeshError, UsageError } from './errors.js';
 import { MESH_VERSION } from './version.js';
+import { settingsEnvSet } from './core/settings-keys.js';
 
 export type { CliIO } from './context.js';
 
@@ -23,16 +24,45 @@ interface RunState {
 }
 
 /** Builds the program. Exported for tests that assert on parsing without running anything. */
-export function buildProgram(io: CliIO, state: RunState = { exitCode: 0 }, contextFor: ContextFactory = (g) => processContext(io, g)): Command {
+export function buildProgram(
+  io: CliIO,
+  state: RunState = { exitCode: 0 },
+  contextFor: ContextFactory = (g) => processContext(io, g),
+  defaults: GlobalDefaults = {},
+): Command {
   const program = new Command('mesh')
     .description('A fast, pipeline-friendly CLI for the Istio service mesh (Istio 1.30).')
     .version(MESH_VERSION, '--version', 'print the mesh version and exit')
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
-  addFlags(program, globalFlags);
+  addFlags(program, withDefaults(globalFlags, defaults));
   for (const spec of commands) program.addCommand(toCommand(spec, io, state, contextFor));
   return program;
+}
+
+/** Defaults of global flags from the user's settings (`mesh x config`), by option name. */
+export type GlobalDefaults = Partial<Record<keyof typeof globalFlags, string>>;
+
+/** The global flag table with the settings' values as defaults. */
+function withDefaults(flags: typeof globalFlags, defaults: GlobalDefaults): FlagTable {
+  const out: FlagTable = { ...flags };
+  for (const [key, value] of Object.entries(defaults)) if (value) out[key] = { ...out[key]!, default: value };
+  return out;
+}
+
+/**
+ * The settings file and MESH_* variables, as global flag defaults. The YAML reader loads only when there is a file
+ * or a variable, so that a plain run pays for nothing.
+ */
+async function globalDefaults(io: CliIO): Promise<GlobalDefaults> {
+  const settings = io.settings?.();
+  if (!settings?.text?.trim() && !settingsEnvSet(io.env)) return {};
+  const { parseSettingsFile, resolveSettings, SETTINGS } = await import('./core/settings.js');
+  const resolved = resolveSettings(parseSettingsFile(settings?.text, settings?.path ?? ''), settings?.path ?? '', io.env);
+  const out: GlobalDefaults = {};
+  for (const r of resolved) if (r.from !== 'default') out[SETTINGS.find((s) => s.key === r.key)!.option] = r.value;
+  return out;
 }
 
 /**
@@ -120,7 +150,7 @@ export async function main(argv: string[], io: CliIO = processIO(), contextFor?:
   const state: RunState = { exitCode: 0 };
   const verbose = argv.includes('-v') || argv.includes('--verbose') || io.env.MESH_DEBUG === '1';
   try {
-    const program = buildProgram(io, state, contextFor);
+    const program = buildProgram(io, state, contextFor, await globalDefaults(io));
     if (argv.length === 0) {
       program.outputHelp();
       return ExitCode.Ok;

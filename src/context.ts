@@ -66,8 +66,8 @@ export interface Files {
   readText(path: string): Promise<string>;
   /** Replaces `path` with `text` atomically (never left empty or half-written). */
   writeAtomic(path: string, text: string): Promise<void>;
-  /** Creates `dir` (and its parents) and writes `files` (name → text) into it; returns the paths written. */
-  writeFiles(dir: string, files: readonly { name: string; text: string }[]): Promise<string[]>;
+  /** Creates `dir` (and its parents) and writes `files` (name → text; `executable`: mode 0755) into it; returns the paths written. */
+  writeFiles(dir: string, files: readonly { name: string; text: string; executable?: boolean }[]): Promise<string[]>;
   /** Opens `path` (creating its directory) for writing a stream of bytes, such as an archive (bug-report). */
   openWrite(path: string): Promise<ByteSink>;
 }
@@ -206,6 +206,16 @@ export interface Cluster {
   portForward(pod: PodRef, remotePort: number, local?: LocalEndpoint): Promise<PortForwardHandle>;
 }
 
+/** The user's defaults file (`mesh x config`): ~/.config/mesh/config.yaml, or under $XDG_CONFIG_HOME, or $MESH_CONFIG. */
+export interface UserSettings {
+  /** Where the file is (or would be). */
+  readonly path: string;
+  /** Its text, read once when the command starts; undefined when there is no file. */
+  readonly text: string | undefined;
+  /** Replaces the file atomically (creating its folder). */
+  save(text: string): Promise<void>;
+}
+
 /** Everything a command runs against. */
 export interface CommandContext {
   /** Parsed global flags. */
@@ -239,6 +249,8 @@ export interface CommandContext {
   cluster(): Promise<Cluster>;
   /** Whether a kubeconfig is there to try (without loading it): $KUBECONFIG, --kubeconfig or ~/.kube/config. */
   kubeconfigAvailable(): boolean;
+  /** The user's defaults file (the global flags' defaults already come from it). */
+  settings: UserSettings;
 }
 
 /** The streams and environment the CLI runs against: the real process (src/adapters/process-io.ts) or test buffers. */
@@ -251,4 +263,6 @@ export interface CliIO {
   stderrIsTTY: boolean;
   /** stdin is a terminal (confirmation prompts are possible). */
   stdinIsTTY?: boolean;
+  /** The user's defaults file; none when absent (in-process tests). */
+  settings?: () => UserSettings;
 }

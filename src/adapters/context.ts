@@ -3,10 +3,20 @@
  * terminal prompt, spinners through stderr, and a lazily connected cluster. The adapters behind each port are
  * loaded on first use, so that `mesh --help` and offline commands load none of them.
  */
-import type { CliIO, Cluster, CommandContext, GlobalOptions } from '../context.js';
+import type { CliIO, Cluster, CommandContext, GlobalOptions, UserSettings } from '../context.js';
+import { InputError } from '../errors.js';
 import { readAsset } from './assets.js';
 import { detectTerminal } from './terminal.js';
 import { kubeconfigAvailable } from './kube/kubeconfig-presence.js';
+
+/** In-process runs without a settings file: nothing to read, and nowhere to write. */
+const NO_SETTINGS: UserSettings = {
+  path: '',
+  text: undefined,
+  async save() {
+    throw new InputError('no settings file in this run');
+  },
+};
 
 /** The context a command runs with in a real process (or in-process CLI tests, which pass buffers as `io`). */
 export function processContext(io: CliIO, globals: GlobalOptions): CommandContext {
@@ -74,6 +84,7 @@ export function processContext(io: CliIO, globals: GlobalOptions): CommandContex
       return cluster;
     },
     kubeconfigAvailable: () => kubeconfigAvailable(globals, io.env),
+    settings: io.settings?.() ?? NO_SETTINGS,
   };
   return ctx;
 }

@@ -4,7 +4,7 @@
  */
 // Synchronous reads on purpose: a CLI reads its inputs one after another anyway, and node:fs/promises costs
 // ~15 ms of start-up to load.
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats, chmodSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { decodeText } from '../core/yaml/decode.js';
@@ -111,7 +111,7 @@ export function writeTextFileAtomic(path: string, text: string): void {
 }
 
 /** Creates `dir` (and parents) and writes each file into it atomically; returns the paths written, in order. */
-export function writeFilesInto(dir: string, files: readonly { name: string; text: string }[]): string[] {
+export function writeFilesInto(dir: string, files: readonly { name: string; text: string; executable?: boolean }[]): string[] {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
@@ -120,6 +120,7 @@ export function writeFilesInto(dir: string, files: readonly { name: string; text
   return files.map((file) => {
     const path = join(dir, file.name);
     writeTextFileAtomic(path, file.text);
+    if (file.executable) chmodSync(path, 0o755);
     return path;
   });
 }

@@ -1,8 +1,10 @@
 /** The real process streams, as the CLI's CliIO (tests pass buffers instead). */
-import type { CliIO } from '../context.js';
+import type { CliIO, UserSettings } from '../context.js';
+import { readUserSettings } from './settings.js';
 
 /** stdout, stderr, stdin and the environment of this process. */
 export function processIO(): CliIO {
+  let settings: UserSettings | undefined;
   return {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
@@ -11,6 +13,7 @@ export function processIO(): CliIO {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
+    settings: () => (settings ??= readUserSettings(process.env)),
   };
 }
 

@@ -4,8 +4,8 @@
  */
 import type { SourceText } from '../context.js';
 import type { InjectConfig } from '../core/inject/config.js';
-import { injectStream, type LocatedMessage } from '../core/inject/documents.js';
-import { loadDocuments } from '../core/yaml/load.js';
+import { injectStream, type InjectStreamResult, type LocatedMessage } from '../core/inject/documents.js';
+import { loadDocuments, type YamlDoc } from '../core/yaml/load.js';
 
 /** A message with its place in the input. */
 export interface PlacedMessage {
@@ -26,13 +26,24 @@ export interface InjectedSources {
 }
 
 /** Injects each source with `config`. */
-export async function injectSources(sources: readonly SourceText[], config: InjectConfig): Promise<InjectedSources> {
+export function injectSources(sources: readonly SourceText[], config: InjectConfig): Promise<InjectedSources> {
+  return transformSources(sources, (docs) => injectStream(docs, config));
+}
+
+/** Removes the sidecar from each source's injected workloads (`injected` then counts the workloads uninjected). */
+export async function uninjectSources(sources: readonly SourceText[]): Promise<InjectedSources> {
+  const { uninjectStream } = await import('../core/inject/uninject.js');
+  return transformSources(sources, (docs) => uninjectStream(docs));
+}
+
+/** Runs each source's documents through `transform`, placing its messages at `file:line:col`. */
+async function transformSources(sources: readonly SourceText[], transform: (docs: YamlDoc[]) => InjectStreamResult): Promise<InjectedSources> {
   const outputs: SourceText[] = [];
   const problems: LocatedMessage[] = [];
   const warnings: LocatedMessage[] = [];
   let injected = 0;
   for (const source of sources) {
-    const result = injectStream(loadDocuments(source.text, source.origin), config);
+    const result = transform(loadDocuments(source.text, source.origin));
     for (const m of result.messages) (m.level === 'error' ? problems : warnings).push(m);
     for (const { doc, reason } of result.reemitted) {
       warnings.push({

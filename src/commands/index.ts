@@ -11,6 +11,7 @@ import { describe } from './describe/index.js';
 import { graph } from './graph/index.js';
 import { install } from './install.js';
 import { kubeInject } from './kube-inject/index.js';
+import { kubeUninject } from './kube-uninject/index.js';
 import { manifest } from './manifest/index.js';
 import { precheck } from './precheck/index.js';
 import { profile } from './profile/index.js';
@@ -36,6 +37,7 @@ export const commands: AnyCommandSpec[] = [
   manifest,
   profile,
   kubeInject,
+  kubeUninject,
   analyze,
   validate,
   proxyConfig,

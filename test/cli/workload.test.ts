@@ -6,10 +6,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runWithWorld } from '../helpers/fake-context.js';
+import { istioModuleAvailable, istioPath } from '../helpers/istio-module.js';
 import type { KubeObject } from '../../src/core/yaml/load.js';
 
-const ISTIO = '/root/go/pkg/mod/istio.io/istio@v0.0.0-20260423205519-b01690e6db7d/istioctl/pkg/workload/testdata';
-const have = existsSync(ISTIO);
+const ISTIO = istioPath('istioctl', 'pkg', 'workload', 'testdata');
+const have = istioModuleAvailable && existsSync(ISTIO);
 
 const cm = (namespace: string, name: string, data: Record<string, string>): KubeObject => ({
   apiVersion: 'v1',

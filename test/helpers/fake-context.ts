@@ -3,7 +3,7 @@
  * scripted prompt answers, progress recorded as lines, and a cluster seeded with objects, pods and pod answers
  * (config dumps, istiod debug endpoints). Tests that are about the HTTP level keep the scripted API server.
  */
-import type { Cluster, CommandContext, GlobalOptions, PodRequestOptions, PortForwardHandle, SourceText } from '../../src/context.js';
+import type { Cluster, CommandContext, GlobalOptions, PodRequestOptions, PortForwardHandle, SourceText, UserSettings } from '../../src/context.js';
 import { ClusterError, InputError } from '../../src/errors.js';
 import { kindOf } from '../../src/core/analyze/index.js';
 import type { SkippedKind } from '../../src/core/model/cluster-read.js';
@@ -54,6 +54,18 @@ export interface FakeWorld {
   tokenController?: { caCrt: string; token: string };
   /** Which permissions precheck's access reviews allow (default: all). */
   allow?: (permission: Permission) => boolean;
+  /** The user's settings file (`mesh x config`), at SETTINGS_PATH; absent when undefined. */
+  settings?: string;
+  /** The process environment the command sees (MESH_* settings overrides). */
+  env?: Record<string, string>;
+}
+
+/** Where the fake settings file is (what `x config set` writes). */
+export const SETTINGS_PATH = '/home/user/.config/mesh/config.yaml';
+
+/** The fake world's settings file: writes land in `written`. */
+function fakeSettings(world: FakeWorld, written: Map<string, string>): UserSettings {
+  return { path: SETTINGS_PATH, text: world.settings, save: async (text) => void written.set(SETTINGS_PATH, text) };
 }
 
 /** The fake context plus what the command did to the world. */
@@ -179,8 +191,9 @@ export function fakeContext(world: FakeWorld = {}, globals: Partial<GlobalOption
     globals: fullGlobals,
     out: (t) => void (stdout += t),
     err,
-    env: {},
+    env: world.env ?? {},
     terminal: { stdoutIsTTY: false, stderrIsTTY: false, color: false, colorErr: false, stdinIsTTY: world.stdinIsTTY === true },
+    settings: fakeSettings(world, written),
     // The data files mesh ships are read from the checkout: they are part of the program, not of the world.
     assets: { text: readAsset },
     files: {
@@ -308,7 +321,8 @@ export async function runWithWorld(argv: string[], world: FakeWorld = {}): Promi
     out: (t: string) => void (ctx ? ctx.out(t) : (earlyOut += t)),
     err: (t: string) => void (ctx ? ctx.err(t) : (earlyErr += t)),
     readStdin: async () => Buffer.from(world.stdin ?? ''),
-    env: {},
+    env: world.env ?? {},
+    settings: () => fakeSettings(world, new Map()),
     stdoutIsTTY: false,
     stderrIsTTY: false,
   };

@@ -1,6 +1,6 @@
 /** The flags of `mesh manifest generate|diff`, and the options types derived from them. */
 import type { OptionsOf } from '../types.js';
-import { filenameFlag, outputFlag, setFlag, textFlag } from '../flags.js';
+import { filenameFlag, listFlag, outputFlag, setFlag, textFlag } from '../flags.js';
 
 /** The flags of `manifest generate`. */
 export const generateFlags = {
@@ -20,3 +20,14 @@ export const diffFlags = {
 
 /** Parsed flags of `manifest diff`. */
 export type ManifestDiffOptions = OptionsOf<typeof diffFlags>;
+
+/** The flags of `manifest translate`, as istioctl spells them. */
+export const translateFlags = {
+  filename: filenameFlag('IstioOperator file, or - for stdin (repeatable)'),
+  set: listFlag('-s, --set <path=value>', 'override an IstioOperator value, e.g. --set meshConfig.enableTracing=true (repeatable)'),
+  revision: textFlag('-r, --revision <revision>', 'control-plane revision (same as --set revision=<r>)'),
+  output: textFlag('-o, --output <dir>', 'write the values files, install scripts and README.md into this directory (default: print the values files)'),
+};
+
+/** Parsed flags of `manifest translate`. */
+export type ManifestTranslateOptions = OptionsOf<typeof translateFlags>;

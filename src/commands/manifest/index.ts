@@ -1,6 +1,6 @@
 /** `mesh manifest generate|diff`: render the control plane offline, and compare two renders object by object. */
 import { defineCommand } from '../types.js';
-import { diffFlags, generateFlags } from './flags.js';
+import { diffFlags, generateFlags, translateFlags } from './flags.js';
 
 const generate = defineCommand({
   name: 'generate',
@@ -20,6 +20,31 @@ const generate = defineCommand({
   async run(ctx, opts) {
     const { runManifestGenerate } = await import('./run.js');
     return runManifestGenerate(ctx, opts);
+  },
+});
+
+const translate = defineCommand({
+  name: 'translate',
+  summary: 'Translate an IstioOperator into Helm values files, one per chart (the move from istioctl to Helm)',
+  description:
+    'Merges -f IstioOperator files and --set flags over the profile as istioctl 1.30 does, moves hub, tag, revision, meshConfig and ' +
+    'component enablement into the values, and writes for each chart (base, pilot, cni, ztunnel) its <name>-values.yaml, an ' +
+    'install-<name>.sh that hands the installed objects over to Helm (labels and annotations) and runs helm upgrade --install, ' +
+    'and a README.md. Gateways have no chart release of their own and are reported as not translated. Without -o the values ' +
+    'files are printed. Nothing is read from or written to the cluster.',
+  examples: [
+    '# an IstioOperator file into helm values',
+    'mesh manifest translate -f istio.yaml -o helm/',
+    '# the default installation, printed',
+    'mesh manifest translate',
+    '# the demo profile with tracing',
+    'mesh manifest translate --set profile=demo --set meshConfig.enableTracing=true -o helm/',
+    'helm upgrade --install istiod oci://registry.istio.io/release/charts/istiod -n istio-system -f helm/pilot-values.yaml',
+  ],
+  flags: translateFlags,
+  async run(ctx, opts) {
+    const { runManifestTranslate } = await import('./translate.js');
+    return runManifestTranslate(ctx, opts);
   },
 });
 
@@ -50,5 +75,5 @@ export const manifest = defineCommand({
   name: 'manifest',
   summary: 'Render (generate) and compare (diff) control-plane manifests',
   examples: ['mesh manifest generate --set profile=demo', 'mesh manifest diff before.yaml after.yaml'],
-  subcommands: [generate, diff],
+  subcommands: [generate, diff, translate],
 });

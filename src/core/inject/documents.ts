@@ -44,13 +44,19 @@ export function injectStream(docs: readonly YamlDoc[], config: InjectConfig, opt
     injected += countInjected(doc.value, result.object);
     const spliced = trySplice(doc.text, doc.value, result.object, options);
     if (typeof spliced === 'string') parts.push(spliced);
-    else if (isJsonDocument(doc.text)) parts.push(reemitJson(doc.text, result.object));
-    else {
-      reemitted.push({ doc, reason: spliced.reason });
-      parts.push(reemit(doc.text, result.object));
-    }
+    else parts.push(reemitDocument(doc, result.object, spliced.reason, reemitted));
   }
   return { text: parts.join(''), messages, injected, reemitted };
+}
+
+/**
+ * A document that could not be edited in place, written anew from `value`: JSON stays JSON; a YAML one is listed in
+ * `reemitted` with `reason` (its comments inside are lost, which the caller warns about).
+ */
+export function reemitDocument(doc: YamlDoc, value: unknown, reason: string, reemitted: InjectStreamResult['reemitted']): string {
+  if (isJsonDocument(doc.text)) return reemitJson(doc.text, value);
+  reemitted.push({ doc, reason });
+  return reemit(doc.text, value);
 }
 
 function countInjected(before: unknown, after: unknown): number {

@@ -15,7 +15,7 @@ import { workloadApiProblems } from '../model/workload-api.js';
 import { applyProxyUser, userProxyContainer } from './proxy-user.js';
 
 /** Where a workload kind keeps its pod template. */
-const POD_TEMPLATE_PATHS: Record<string, string[]> = {
+export const POD_TEMPLATE_PATHS: Record<string, string[]> = {
   Deployment: ['spec', 'template'],
   StatefulSet: ['spec', 'template'],
   DaemonSet: ['spec', 'template'],
@@ -207,7 +207,8 @@ function skip(object: unknown, message: string, path: (string | number)[]): Inje
   return { object, changed: false, messages: [{ level: 'warning', message, path }] };
 }
 
-function workloadMeta(object: JsonObject, kind: string, meta: JsonObject, podMeta: PodData['metadata']): WorkloadMeta {
+/** The workload a pod template belongs to (a bare pod's owner from its controller reference), as the template names it. */
+export function workloadMeta(object: JsonObject, kind: string, meta: JsonObject, podMeta: PodData['metadata']): WorkloadMeta {
   const apiVersion = String(object.apiVersion ?? '');
   if (kind !== 'Pod') return { name: String(meta.name ?? ''), namespace: String(meta.namespace ?? ''), apiVersion, kind };
   // A bare pod: Istio derives the owner from a controller reference when the name is generated.
