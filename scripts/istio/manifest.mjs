@@ -111,7 +111,8 @@ export const manifest = {
       cases.push({ name: `istio/${name}`, files: [join(inputDir, f)], sets: [], force: INPUT_FLAGS[name]?.force ?? false });
     }
     for (const p of readdirSync(join(istioDir, 'manifests/profiles')).sort()) {
-      if (p.endsWith('.yaml')) cases.push({ name: `profile/${p.replace(/\.yaml$/, '')}`, files: [], sets: [`profile=${p.replace(/\.yaml$/, '')}`], force: false });
+      if (p.endsWith('.yaml'))
+        cases.push({ name: `profile/${p.replace(/\.yaml$/, '')}`, files: [], sets: [`profile=${p.replace(/\.yaml$/, '')}`], force: false });
     }
     const runs = Number(process.env.MESH_ISTIO_RUNS ?? 40);
     // One `/` per case name, so the allowlist's `*/*` matches every case (path.Match's `*` stops at a slash).

@@ -53,8 +53,11 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   for (const [name, rules] of roles) {
     out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRole', name, undefined, labels, { rules }));
     const bindingName = name === 'istio-cni-repair-role' ? 'istio-cni-repair-rolebinding' : name;
+    // The chart labels the repair and ambient bindings `k8s-app: istio-cni-repair` instead of `app: istio-cni`.
+    const { app: _app, ...rest } = labels;
+    const bindingLabels = name === 'istio-cni' ? labels : { 'k8s-app': 'istio-cni-repair', ...rest };
     out.push(
-      object('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', bindingName, undefined, labels, {
+      object('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', bindingName, undefined, bindingLabels, {
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
         subjects: [{ kind: 'ServiceAccount', name: 'istio-cni', namespace: ns }],
       }),

@@ -49,14 +49,15 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
   const g = { ...((val<JsonObject>(ctx, `gateways.${key}`) ?? {}) as JsonObject) };
   const name = spec.name || String(g.name || key);
   const labels = { ...((g.labels ?? {}) as Record<string, string>), ...(spec.label ?? {}) };
-  const ports = ((spec.k8s?.service?.ports as JsonObject[] | undefined)?.length ? spec.k8s!.service!.ports : g.ports) as JsonObject[];
-  const meta = {
-    ...labels,
+  const ports = ((spec.k8s?.service?.ports as JsonObject[] | undefined)?.length ? spec.k8s!.service!.ports : (g.ports ?? [])) as JsonObject[]; // no ports: `spec.values: null` drops the profile's
+  // The chart's role.yaml and rolebindings.yaml label the -sds Role and RoleBinding without the gateway's own labels.
+  const rbacMeta = {
     release: 'istio',
     'app.kubernetes.io/name': key,
     ...chartLabels(kind === 'ingress' ? 'istio-ingress' : 'istio-egress'),
     ...ownerLabels(ctx, component),
   };
+  const meta = { ...labels, ...rbacMeta };
   const sa = `${name}-service-account`;
   const out: KubeObject[] = [];
   const pullSecrets = (val<string[]>(ctx, 'global.imagePullSecrets') ?? []).map((n) => ({ name: n }));
@@ -67,12 +68,12 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     }),
   );
   out.push(
-    object('rbac.authorization.k8s.io/v1', 'Role', `${name}-sds`, ns, meta, {
+    object('rbac.authorization.k8s.io/v1', 'Role', `${name}-sds`, ns, rbacMeta, {
       rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'watch', 'list'] }],
     }),
   );
   out.push(
-    object('rbac.authorization.k8s.io/v1', 'RoleBinding', `${name}-sds`, ns, meta, {
+    object('rbac.authorization.k8s.io/v1', 'RoleBinding', `${name}-sds`, ns, rbacMeta, {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${name}-sds` },
       subjects: [{ kind: 'ServiceAccount', name: sa }],
     }),

@@ -10,8 +10,8 @@ const fieldEnv = (name: string, fieldPath: string): JsonObject => ({ name, value
 /** All ztunnel objects for namespace `ns`. */
 export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const name = String(z(ctx, 'resourceName') || 'ztunnel');
+  // The chart's ServiceAccount and DaemonSet carry no `app` label; only its (OpenShift) RBAC does.
   const labels = {
-    app: 'ztunnel',
     'app.kubernetes.io/name': 'ztunnel',
     ...chartLabels('ztunnel'),
     ...ownerLabels(ctx, 'Ztunnel'),
@@ -20,15 +20,29 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const out: KubeObject[] = [object('v1', 'ServiceAccount', name, ns, labels)];
   if (String(pick(val(ctx, 'global.platform'), '')) === 'openshift') {
     out.push(
-      object('rbac.authorization.k8s.io/v1', 'ClusterRole', name, undefined, labels, {
-        rules: [{ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] }],
-      }),
+      object(
+        'rbac.authorization.k8s.io/v1',
+        'ClusterRole',
+        name,
+        undefined,
+        { app: 'ztunnel', ...labels },
+        {
+          rules: [{ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] }],
+        },
+      ),
     );
     out.push(
-      object('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', name, undefined, labels, {
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
-        subjects: [{ kind: 'ServiceAccount', name, namespace: ns }],
-      }),
+      object(
+        'rbac.authorization.k8s.io/v1',
+        'ClusterRoleBinding',
+        name,
+        undefined,
+        { app: 'ztunnel', ...labels },
+        {
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+          subjects: [{ kind: 'ServiceAccount', name, namespace: ns }],
+        },
+      ),
     );
   }
   const istiod = `istiod${ctx.revSuffix}.${ctx.namespace}.svc:15012`;
