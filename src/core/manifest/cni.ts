@@ -67,7 +67,8 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const data: Record<string, string> = {
     CURRENT_AGENT_VERSION: String(tag),
     AMBIENT_ENABLED: String(ambient),
-    AMBIENT_ENABLEMENT_SELECTOR: emitYaml(c(ctx, 'ambient.enablementSelectors') ?? []).trimEnd(),
+    // Helm's toYaml writes map keys sorted: the same text as the chart, not only the same data.
+    AMBIENT_ENABLEMENT_SELECTOR: emitYaml(sortedKeys(c(ctx, 'ambient.enablementSelectors') ?? [])).trimEnd(),
     AMBIENT_DNS_CAPTURE: String(c(ctx, 'ambient.dnsCapture')),
     AMBIENT_IPV6: String(c(ctx, 'ambient.ipv6')),
     AMBIENT_RECONCILE_POD_RULES_ON_STARTUP: String(c(ctx, 'ambient.reconcileIptablesOnStartup')),
@@ -204,4 +205,16 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   );
   out.push(...cniNetworkPolicy(ctx, ns));
   return out;
+}
+
+/** A copy of JSON-like data with every map's keys in sorted order. */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v as JsonObject)
+        .sort(byKey)
+        .map(([k, x]) => [k, sortedKeys(x)]),
+    );
+  return v;
 }

@@ -91,7 +91,7 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
       String(pick(z(ctx, 'hub'), val(ctx, 'global.hub'))),
       String(pick(z(ctx, 'image'), 'ztunnel')),
       pick(z(ctx, 'tag'), val(ctx, 'global.tag')),
-      String(z(ctx, 'variant') ?? ''),
+      String(pick(z(ctx, 'variant'), val(ctx, 'global.variant'), '')),
     ),
     ports: [{ containerPort: 15020, name: 'ztunnel-stats', protocol: 'TCP' }],
     resources: resourcesOf(z(ctx, 'resources')),
