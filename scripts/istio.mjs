@@ -14,11 +14,12 @@ import { parseArgs } from 'node:util';
 import { fail, goDir, root } from './istio/common.mjs';
 import { deploy } from './istio/deploy.mjs';
 import { inject } from './istio/inject.mjs';
+import { analyzeArea } from './istio/analyze.mjs';
 import { manifest } from './istio/manifest.mjs';
 import { validate } from './istio/validate.mjs';
 
 /** Every area, in the order they run. */
-const AREAS = [inject, deploy, validate, manifest];
+const AREAS = [inject, deploy, validate, manifest, analyzeArea];
 
 const { values: opts } = parseArgs({
   options: {
