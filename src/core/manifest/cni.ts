@@ -203,6 +203,16 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
       },
     ),
   );
+  // With Multus (OpenShift), the chart declares the network the pods attach to, in the default namespace.
+  if (c(ctx, 'provider') === 'multus') {
+    out.push(
+      object('k8s.cni.cncf.io/v1', 'NetworkAttachmentDefinition', 'istio-cni', 'default', {
+        'app.kubernetes.io/name': 'istio-cni',
+        ...chartLabels('cni'),
+        ...ownerLabels(ctx, 'Cni'),
+      }),
+    );
+  }
   out.push(...cniNetworkPolicy(ctx, ns));
   return out;
 }
