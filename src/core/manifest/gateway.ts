@@ -171,7 +171,12 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     ...secretVolumes.map((v) => ({ name: v.name, secret: { secretName: v.secretName, optional: true } })),
   ];
   const podSpec: JsonObject = {
-    securityContext: g.runAsRoot ? {} : { runAsUser: 1337, runAsGroup: 1337, runAsNonRoot: true },
+    // On OpenShift the chart leaves the user and group to the SCC.
+    securityContext: g.runAsRoot
+      ? {}
+      : String(pick(val(ctx, 'global.platform'), '')) === 'openshift'
+        ? { runAsNonRoot: true }
+        : { runAsUser: 1337, runAsGroup: 1337, runAsNonRoot: true },
     serviceAccountName: sa,
     containers: [container],
     volumes,

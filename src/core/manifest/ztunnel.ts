@@ -17,7 +17,9 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
     ...ownerLabels(ctx, 'Ztunnel'),
     ...((z<JsonObject>(ctx, 'labels') ?? {}) as Record<string, string>),
   };
-  const out: KubeObject[] = [object('v1', 'ServiceAccount', name, ns, labels)];
+  // As on the DaemonSet: the chart's annotations, with the revision's istio.io/rev.
+  const annotations = { ...((z<JsonObject>(ctx, 'annotations') ?? {}) as Record<string, string>), ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}) };
+  const out: KubeObject[] = [object('v1', 'ServiceAccount', name, ns, labels, { annotations })];
   if (String(pick(val(ctx, 'global.platform'), '')) === 'openshift') {
     out.push(
       object(
@@ -25,7 +27,7 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
         'ClusterRole',
         name,
         undefined,
-        { app: 'ztunnel', ...labels },
+        { app: 'ztunnel', release: name, ...labels },
         {
           rules: [{ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] }],
         },
@@ -37,7 +39,7 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
         'ClusterRoleBinding',
         name,
         undefined,
-        { app: 'ztunnel', ...labels },
+        { app: 'ztunnel', release: name, ...labels },
         {
           roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
           subjects: [{ kind: 'ServiceAccount', name, namespace: ns }],
@@ -144,7 +146,7 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   };
   out.push(
     object('apps/v1', 'DaemonSet', name, ns, labels, {
-      annotations: { ...((z<JsonObject>(ctx, 'annotations') ?? {}) as Record<string, string>), ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}) },
+      annotations,
       spec: {
         updateStrategy: z(ctx, 'updateStrategy'),
         selector: { matchLabels: { app: 'ztunnel' } },
