@@ -31,8 +31,16 @@ function tableCases(analyzersDir) {
 
 /** Runs `mesh analyze` on a case's files; resolves to { messages, error }. */
 function analyze(c) {
-  // mesh analyze has no --meshConfigFile yet: cases with one run with mesh's default mesh config (see the allowlist).
-  const args = [mesh, 'analyze', '--use-kube=false', '-o', 'json', ...c.files];
+  const args = [
+    mesh,
+    'analyze',
+    '--use-kube=false',
+    '-o',
+    'json',
+    ...(c.meshConfigFile ? ['--meshConfigFile', c.meshConfigFile] : []),
+    ...(c.meshNetworksFile ? ['--meshNetworksFile', c.meshNetworksFile] : []),
+    ...c.files,
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const out = [];
   const err = [];
