@@ -56,7 +56,8 @@ func TestManifest(t *testing.T) {
 		t.Fatal(err)
 	}
 	suite := verdict.Open(t, "manifest", "allowlist.yaml")
-	defer suite.Close(t)
+	// Cleanup, not defer: the parallel cases run after this function returns.
+	t.Cleanup(func() { suite.Close(t) })
 	for _, e := range entries {
 		if !e.IsDir() {
 			continue
@@ -70,9 +71,11 @@ func TestManifest(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", caseDir, err)
 		}
-		// A release istioctl compiles in its hub and tag (hubTagOverlay, below the user's settings): mesh's.
+		// A release istioctl compiles in its hub and tag (hubTagOverlay, below the user's settings): mesh's, the same
+		// for every case, so the renders can run in parallel.
 		pkgversion.DockerInfo.Hub, pkgversion.DockerInfo.Tag = c.Hub, c.Tag
 		suite.Run(t, c.Name, func(t *testing.T) []string {
+			t.Parallel()
 			istio, istioErr := istioRender(c)
 			if istioErr != nil || c.Error != "" {
 				return verdicts(istioErr, c.Error)
