@@ -16,10 +16,11 @@ import { deploy } from './istio/deploy.mjs';
 import { inject } from './istio/inject.mjs';
 import { analyzeArea } from './istio/analyze.mjs';
 import { manifest } from './istio/manifest.mjs';
+import { proxyconfig } from './istio/proxyconfig.mjs';
 import { validate } from './istio/validate.mjs';
 
 /** Every area, in the order they run. */
-const AREAS = [inject, deploy, validate, manifest, analyzeArea];
+const AREAS = [inject, deploy, validate, manifest, analyzeArea, proxyconfig];
 
 const { values: opts } = parseArgs({
   options: {
