@@ -14,13 +14,16 @@ import { parseArgs } from 'node:util';
 import { fail, goDir, root } from './istio/common.mjs';
 import { deploy } from './istio/deploy.mjs';
 import { inject } from './istio/inject.mjs';
+import { analyzeArea } from './istio/analyze.mjs';
+import { manifest } from './istio/manifest.mjs';
+import { proxyconfig } from './istio/proxyconfig.mjs';
 import { remotesecret } from './istio/remotesecret.mjs';
 import { translate } from './istio/translate.mjs';
 import { validate } from './istio/validate.mjs';
 import { waypoint } from './istio/waypoint.mjs';
 
 /** Every area, in the order they run. */
-const AREAS = [inject, deploy, validate, remotesecret, waypoint, translate];
+const AREAS = [inject, deploy, validate, manifest, analyzeArea, proxyconfig, remotesecret, waypoint, translate];
 
 const { values: opts } = parseArgs({
   options: {

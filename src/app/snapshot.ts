@@ -40,6 +40,36 @@ export async function readFileObjects(
   return objects.filter((o) => isKnownObject(o.object));
 }
 
+/**
+ * istioctl analyze's --meshConfigFile and --meshNetworksFile: the files' text as the `mesh` and `meshNetworks` keys of
+ * the `istio` ConfigMap in the Istio namespace, the one the analyzers read their mesh config from (it replaces the
+ * cluster's). Findings on it point at the mesh config file.
+ */
+export async function meshConfigObjects(
+  ctx: Pick<CommandContext, 'files'>,
+  istioNamespace: string,
+  files: { meshConfigFile?: string | undefined; meshNetworksFile?: string | undefined },
+): Promise<SourcedObject[]> {
+  const keys: [string, string | undefined][] = [
+    ['mesh', files.meshConfigFile],
+    ['meshNetworks', files.meshNetworksFile],
+  ];
+  const data: Record<string, string> = {};
+  let origin = '';
+  for (const [key, file] of keys) {
+    if (!file) continue;
+    const [source] = await ctx.files.readSources([file]);
+    if (source) {
+      data[key] = source.text;
+      origin ||= source.origin;
+    }
+  }
+  if (!origin) return [];
+  const [{ emitYaml }, { loadDocuments, objectsOf }] = await Promise.all([import('../core/yaml/emit.js'), import('../core/yaml/load.js')]);
+  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio', namespace: istioNamespace }, data };
+  return objectsOf(loadDocuments(emitYaml(configMap), origin));
+}
+
 /** What goes into the snapshot. */
 export interface SnapshotRequest {
   /** Objects read from files (applied on top of what the cluster has). */

@@ -21,7 +21,6 @@ export function defaultGlobal(): JsonObject {
     defaultPodDisruptionBudget: { enabled: true },
     defaultResources: { requests: { cpu: '10m' } },
     defaultTolerations: [],
-    enableReaderRBAC: true,
     externalIstiod: false,
     istiod: { enableAnalysis: false },
     logAsJson: false,

@@ -5,6 +5,7 @@ import { demo } from './demo.js';
 import { empty } from './empty.js';
 import { minimal } from './minimal.js';
 import { openshift } from './openshift.js';
+import { openshiftAmbient } from './openshift-ambient.js';
 import { preview } from './preview.js';
 import { remote } from './remote.js';
 import { stable } from './stable.js';
@@ -19,7 +20,7 @@ const defaultEntry: Profile = {
 };
 
 /** Every built-in profile by name. */
-export const PROFILES: readonly Profile[] = [ambient, defaultEntry, demo, empty, minimal, openshift, preview, remote, stable];
+export const PROFILES: readonly Profile[] = [ambient, defaultEntry, demo, empty, minimal, openshift, openshiftAmbient, preview, remote, stable];
 
 /** Profile names, sorted. */
 export const PROFILE_NAMES: readonly string[] = PROFILES.map((p) => p.name);

@@ -128,4 +128,9 @@ export interface GenerateInput {
   sets?: readonly string[];
   /** `--revision` shortcut (same as `--set revision=<r>`), applied last. */
   revision?: string;
+  /**
+   * istioctl's `--force`: an overlay that fails the IstioOperator schema is used as written, its problem passed here
+   * instead of thrown. Unset: the first problem is an error.
+   */
+  onInvalid?: (problem: string) => void;
 }

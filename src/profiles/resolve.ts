@@ -39,8 +39,12 @@ export class OverlayError extends InputError {
   }
 }
 
-/** Checks one -f overlay; throws OverlayError for the first problem found (and counts the others). */
-export function checkOverlay(source: OverlaySource): Record<string, unknown> {
+/**
+ * Checks one -f overlay; throws OverlayError for the first problem found (and counts the others). With onInvalid
+ * (--force), schema problems go there and the overlay is used as written; a document that is no IstioOperator is
+ * still an error.
+ */
+export function checkOverlay(source: OverlaySource, onInvalid?: (problem: string) => void): Record<string, unknown> {
   const doc = source.value;
   if (doc === null || doc === undefined) return { spec: {} };
   if (!isMap(doc))
@@ -49,7 +53,9 @@ export function checkOverlay(source: OverlaySource): Record<string, unknown> {
     throw new OverlayError(source, ['kind'], `expected kind IstioOperator, got ${String(doc.kind)}`, 'pass IstioOperator overlays with -f');
   }
   const issues = checkValue(operatorSchema(), doc);
-  if (issues.length) {
+  if (issues.length && onInvalid) {
+    for (const issue of issues) onInvalid(`${source.origin}: ${issue.path.join('.')}: ${issue.message}`);
+  } else if (issues.length) {
     const first = issues[0]!;
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
     const where = first.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${k}`)).join('');
@@ -74,7 +80,7 @@ function chosenProfile(files: Record<string, unknown>[], sets: readonly string[]
 
 /** Resolves the IstioOperator for the inputs. Throws UsageError (bad --set/profile) or InputError (bad overlay). */
 export function resolveOperator(input: GenerateInput): IstioOperator {
-  const files = (input.files ?? []).map(checkOverlay);
+  const files = (input.files ?? []).map((f) => checkOverlay(f, input.onInvalid));
   const sets = [...(input.sets ?? [])];
   if (input.revision !== undefined) sets.push(`revision=${input.revision}`);
   const profileName = chosenProfile(files, sets);

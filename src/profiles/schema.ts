@@ -85,6 +85,8 @@ const EXTRA_FIELDS: Record<string, Record<string, Schema>> = {
     agentgateway: { type: 'object' },
     arch: { type: 'object' },
     profile: { type: 'string' },
+    // The base chart's default (true) is not in istiod's values: istiod-rbac.ts reads a missing value as true.
+    enableReaderRBAC: { type: 'boolean' },
   },
   'values.global.proxy': {
     holdApplicationUntilProxyStarts: { type: 'boolean' },

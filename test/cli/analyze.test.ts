@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 
 const FILES = ['samples/ordering.yaml', 'samples/mistakes/'];
 const offline = (...args: string[]) => runCli(['analyze', '--use-kube=false', ...args]);
 
 describe('mesh analyze', () => {
+  it('analyzes with the mesh config of --meshConfigFile (DNS auto-allocation makes addresses optional)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mesh-analyze-'));
+    const entry = join(dir, 'se.yaml');
+    writeFileSync(
+      entry,
+      'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: db\n  namespace: default\nspec:\n  hosts: [db.example.com]\n  exportTo: [.]\n  ports: [{number: 443, name: https}]\n  location: MESH_EXTERNAL\n  resolution: DNS\n',
+    );
+    const mesh = join(dir, 'mesh.yaml');
+    writeFileSync(mesh, 'defaultConfig:\n  proxyMetadata:\n    ISTIO_META_DNS_CAPTURE: "true"\n    ISTIO_META_DNS_AUTO_ALLOCATE: "true"\n');
+    // Without auto-allocation, a TCP-ish port needs addresses; the mesh config turns auto-allocation on.
+    expect((await offline(entry)).stdout).toContain('IST0134');
+    expect(await offline(entry, '--meshConfigFile', mesh)).toMatchObject({ code: 0, stdout: '' });
+  });
+
   it('exits 0 with the success line on stderr when nothing is found', async () => {
     const r = await offline('samples/ordering.yaml');
     expect(r).toEqual({ code: 0, stdout: '', stderr: '✔ No validation issues found when analyzing samples/ordering.yaml.\n' });

@@ -62,6 +62,30 @@ describe('mesh manifest generate -o', () => {
   });
 });
 
+describe('mesh manifest generate -f', () => {
+  const badKey = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: minimal\n  values:\n    global:\n      badKey: x\n';
+
+  it('refuses an overlay the schema refuses, and renders it with --force, warning', async () => {
+    const file = join(tmp(), 'bad.yaml');
+    writeFileSync(file, badKey);
+    const refused = await runCli(['manifest', 'generate', '-f', file]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(`${file}:7:7: spec.values.global.badKey: unknown field`);
+    const forced = await runCli(['manifest', 'generate', '-f', file, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toBe(`warning: ${file}: spec.values.global.badKey: unknown field (rendering anyway: --force)\n`);
+    expect(forced.stdout).toContain('name: istiod\n');
+  });
+
+  it('refuses a file holding two IstioOperators, as istioctl does', async () => {
+    const file = join(tmp(), 'two.yaml');
+    writeFileSync(file, `${badKey}---\n${badKey}`);
+    const res = await runCli(['manifest', 'generate', '-f', file, '--force']);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toContain(`${file}: holds 2 documents; only one IstioOperator per file is supported`);
+  });
+});
+
 describe('mesh profile', () => {
   it('lists the profiles', async () => {
     const res = await runCli(['profile', 'list', '-o', 'json']);
@@ -72,6 +96,7 @@ describe('mesh profile', () => {
       'empty',
       'minimal',
       'openshift',
+      'openshift-ambient',
       'preview',
       'remote',
       'stable',

@@ -1,6 +1,6 @@
 /** The flags of `mesh analyze`, as istioctl analyze spells them, and the options type derived from them. */
 import type { OptionsOf } from '../types.js';
-import { boolFlag, booleanValue, durationMs, levelValue, listFlag, outputFlag, parsedFlag } from '../flags.js';
+import { boolFlag, booleanValue, durationMs, levelValue, listFlag, outputFlag, parsedFlag, textFlag } from '../flags.js';
 
 /** The flags of `mesh analyze`, as istioctl analyze spells them. */
 export const analyzeFlags = {
@@ -19,6 +19,8 @@ export const analyzeFlags = {
   color: parsedFlag<boolean | undefined>('--color [bool]', 'colour the log output (default: when stdout is a terminal)', booleanValue),
   timeout: parsedFlag('--timeout <duration>', 'how long to wait for the cluster', durationMs, 30_000, '30s'),
   ignoreUnknown: boolFlag('--ignore-unknown', 'skip files that do not parse and kinds mesh does not know'),
+  meshConfigFile: textFlag('--meshConfigFile <file>', "mesh config to analyze with, instead of the cluster's (the `mesh` key of the istio ConfigMap)"),
+  meshNetworksFile: textFlag('--meshNetworksFile <file>', "mesh networks to analyze with, instead of the cluster's (the `meshNetworks` key)"),
 };
 
 /** Parsed flags of `mesh analyze`. */

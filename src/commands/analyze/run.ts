@@ -8,7 +8,7 @@ import { ExitCode } from '../../errors.js';
 import { MESH_VERSION } from '../../version.js';
 import { analyzeSnapshot, isMessageCode, listAnalyzers, parseSuppressions, selectAnalyzers } from '../../core/analyze/index.js';
 import { formatMessages } from '../../render/analyze.js';
-import { buildSnapshotFor, readFileObjects } from '../../app/snapshot.js';
+import { buildSnapshotFor, meshConfigObjects, readFileObjects } from '../../app/snapshot.js';
 
 /** Runs the command; returns the exit code. */
 export async function runAnalyze(ctx: CommandContext, opts: AnalyzeCommandOptions, files: string[]): Promise<number> {
@@ -22,7 +22,11 @@ export async function runAnalyze(ctx: CommandContext, opts: AnalyzeCommandOption
   }
   const analyzers = selectAnalyzers(opts.analyzer ?? []);
   const namespace = ctx.globals.namespace ?? 'default';
-  const objects = await readFileObjects(ctx, files, { recursive: true, ignoreUnknown: opts.ignoreUnknown });
+  const objects = [
+    ...(await readFileObjects(ctx, files, { recursive: true, ignoreUnknown: opts.ignoreUnknown })),
+    // Last, so that it replaces an istio ConfigMap of the files or of the cluster.
+    ...(await meshConfigObjects(ctx, ctx.globals.istioNamespace, opts)),
+  ];
   const { snapshot } = await buildSnapshotFor(ctx, {
     objects,
     cluster: opts.useKube

@@ -1,6 +1,6 @@
 /** The flags of `mesh manifest generate|diff`, and the options types derived from them. */
 import type { OptionsOf } from '../types.js';
-import { filenameFlag, listFlag, outputFlag, setFlag, textFlag } from '../flags.js';
+import { boolFlag, filenameFlag, listFlag, outputFlag, setFlag, textFlag } from '../flags.js';
 
 /** The flags of `manifest generate`. */
 export const generateFlags = {
@@ -8,6 +8,7 @@ export const generateFlags = {
   filename: filenameFlag('IstioOperator overlay file, or - for stdin (repeatable)'),
   output: textFlag('-o, --output <dir>', 'write one YAML file per component into this directory'),
   revision: textFlag('-r, --revision <revision>', 'control-plane revision (same as --set revision=<r>)'),
+  force: boolFlag('--force', 'render even when an -f overlay fails the IstioOperator schema (each problem is printed as a warning)'),
 };
 
 /** Parsed flags of `manifest generate`. */

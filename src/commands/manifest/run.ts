@@ -7,7 +7,9 @@ import { generate, readOverlays } from '../../app/render-install.js';
 
 /** `manifest generate`: YAML to stdout, or one file per component with -o. */
 export async function runManifestGenerate(ctx: CommandContext, opts: ManifestGenerateOptions): Promise<number> {
-  const result = await generate(ctx, await readOverlays(ctx, opts.filename), opts.set ?? [], opts.revision);
+  // --force (istioctl's): schema problems of the overlays become warnings and the overlays are rendered as written.
+  const onInvalid = opts.force ? (problem: string) => ctx.err(`warning: ${problem} (rendering anyway: --force)\n`) : undefined;
+  const result = await generate(ctx, await readOverlays(ctx, opts.filename), opts.set ?? [], opts.revision, onInvalid);
   const { renderManifest, splitByComponent } = await import('../../core/manifest/output.js');
   if (!opts.output) {
     ctx.out(renderManifest(result.objects));

@@ -53,8 +53,11 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   for (const [name, rules] of roles) {
     out.push(object('rbac.authorization.k8s.io/v1', 'ClusterRole', name, undefined, labels, { rules }));
     const bindingName = name === 'istio-cni-repair-role' ? 'istio-cni-repair-rolebinding' : name;
+    // The chart labels the repair and ambient bindings `k8s-app: istio-cni-repair` instead of `app: istio-cni`.
+    const { app: _app, ...rest } = labels;
+    const bindingLabels = name === 'istio-cni' ? labels : { 'k8s-app': 'istio-cni-repair', ...rest };
     out.push(
-      object('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', bindingName, undefined, labels, {
+      object('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', bindingName, undefined, bindingLabels, {
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
         subjects: [{ kind: 'ServiceAccount', name: 'istio-cni', namespace: ns }],
       }),
@@ -64,7 +67,8 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const data: Record<string, string> = {
     CURRENT_AGENT_VERSION: String(tag),
     AMBIENT_ENABLED: String(ambient),
-    AMBIENT_ENABLEMENT_SELECTOR: emitYaml(c(ctx, 'ambient.enablementSelectors') ?? []).trimEnd(),
+    // Helm's toYaml writes map keys sorted: the same text as the chart, not only the same data.
+    AMBIENT_ENABLEMENT_SELECTOR: emitYaml(sortedKeys(c(ctx, 'ambient.enablementSelectors') ?? [])).trimEnd(),
     AMBIENT_DNS_CAPTURE: String(c(ctx, 'ambient.dnsCapture')),
     AMBIENT_IPV6: String(c(ctx, 'ambient.ipv6')),
     AMBIENT_RECONCILE_POD_RULES_ON_STARTUP: String(c(ctx, 'ambient.reconcileIptablesOnStartup')),
@@ -199,6 +203,28 @@ export function cniObjects(ctx: RenderContext, ns: string): KubeObject[] {
       },
     ),
   );
+  // With Multus (OpenShift), the chart declares the network the pods attach to, in the default namespace.
+  if (c(ctx, 'provider') === 'multus') {
+    out.push(
+      object('k8s.cni.cncf.io/v1', 'NetworkAttachmentDefinition', 'istio-cni', 'default', {
+        'app.kubernetes.io/name': 'istio-cni',
+        ...chartLabels('cni'),
+        ...ownerLabels(ctx, 'Cni'),
+      }),
+    );
+  }
   out.push(...cniNetworkPolicy(ctx, ns));
   return out;
+}
+
+/** A copy of JSON-like data with every map's keys in sorted order. */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v as JsonObject)
+        .sort(byKey)
+        .map(([k, x]) => [k, sortedKeys(x)]),
+    );
+  return v;
 }

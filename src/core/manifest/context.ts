@@ -51,6 +51,18 @@ export function inRelease(ctx: RenderContext, namespace: string | undefined): Re
   return namespace ? { ...ctx, releaseNamespace: namespace } : ctx;
 }
 
+/**
+ * The context a component renders with when its IstioOperator spec names its own `hub` or `tag`
+ * (`components.pilot.hub`): istioctl sets them as `values.<root>.hub|tag` for that component's chart only.
+ */
+export function withComponentImage(ctx: RenderContext, root: string, spec: { hub?: string; tag?: unknown } | undefined): RenderContext {
+  if (!spec?.hub && (spec?.tag === undefined || spec.tag === null)) return ctx;
+  const own = { ...((ctx.values[root] as JsonObject | undefined) ?? {}) };
+  if (spec.hub) own.hub = spec.hub;
+  if (spec.tag !== undefined && spec.tag !== null) own.tag = spec.tag;
+  return { ...ctx, values: { ...ctx.values, [root]: own } };
+}
+
 /** Reads a dotted path of the values (`global.proxy.image`). */
 export function val<T = unknown>(ctx: RenderContext, path: string): T {
   let cur: unknown = ctx.values;
@@ -108,7 +120,8 @@ export function object(
 export function resourcesOf(r: unknown): JsonObject {
   if (!r || typeof r !== 'object') return {};
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(r as JsonObject)) if (v && typeof v === 'object' && Object.keys(v as JsonObject).length) out[k] = v;
+  // Copies: k8s settings merge into a container's resources in place, and must not reach the shared values.
+  for (const [k, v] of Object.entries(r as JsonObject)) if (v && typeof v === 'object' && Object.keys(v as JsonObject).length) out[k] = structuredClone(v);
   return out;
 }
 

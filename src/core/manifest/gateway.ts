@@ -16,8 +16,16 @@ const field = (name: string, fieldPath: string, apiVersion = true): JsonObject =
   valueFrom: { fieldRef: apiVersion ? { apiVersion: 'v1', fieldPath } : { fieldPath } },
 });
 
-function podEnv(ctx: RenderContext, name: string, ns: string): JsonObject[] {
-  const trustDomain = String((ctx.iop.spec.meshConfig as JsonObject | undefined)?.trustDomain ?? 'cluster.local');
+/**
+ * The proxy's env, in the chart's order: the fixed variables, ISTIO_META_UNPRIVILEGED_POD unless runAsRoot, the
+ * gateway's own `env`, the mesh-wide `defaultConfig.proxyMetadata`, then the network (unless the gateway's env sets
+ * it), cluster and node.
+ */
+function podEnv(ctx: RenderContext, name: string, ns: string, g: JsonObject): JsonObject[] {
+  const meshConfig = (ctx.iop.spec.meshConfig ?? {}) as JsonObject;
+  const own = (g.env ?? {}) as JsonObject;
+  const proxyMetadata = ((meshConfig.defaultConfig as JsonObject | undefined)?.proxyMetadata ?? {}) as JsonObject;
+  const trustDomain = String(meshConfig.trustDomain ?? 'cluster.local');
   const env: JsonObject[] = [
     { name: 'PILOT_CERT_PROVIDER', value: String(val(ctx, 'global.pilotCertProvider')) },
     { name: 'CA_ADDR', value: String(pick(val(ctx, 'global.caAddress'), `istiod${ctx.revSuffix}.${ctx.namespace}.svc:15012`)) },
@@ -32,9 +40,10 @@ function podEnv(ctx: RenderContext, name: string, ns: string): JsonObject[] {
     { name: 'ISTIO_META_OWNER', value: `kubernetes://apis/apps/v1/namespaces/${ns}/deployments/${name}` },
     { name: 'ISTIO_META_MESH_ID', value: String(pick(val(ctx, 'global.meshID'), trustDomain)) },
     { name: 'TRUST_DOMAIN', value: trustDomain },
-    { name: 'ISTIO_META_UNPRIVILEGED_POD', value: 'true' },
   ];
-  if (val(ctx, 'global.network')) env.push({ name: 'ISTIO_META_NETWORK', value: String(val(ctx, 'global.network')) });
+  if (!g.runAsRoot) env.push({ name: 'ISTIO_META_UNPRIVILEGED_POD', value: 'true' });
+  for (const [k, v] of [...Object.entries(own), ...Object.entries(proxyMetadata)]) env.push({ name: k, value: String(v) });
+  if (val(ctx, 'global.network') && own.ISTIO_META_NETWORK === undefined) env.push({ name: 'ISTIO_META_NETWORK', value: String(val(ctx, 'global.network')) });
   env.push(
     { name: 'ISTIO_META_CLUSTER_ID', value: String(pick(val(ctx, 'global.multiCluster.clusterName'), 'Kubernetes')) },
     field('ISTIO_META_NODE_NAME', 'spec.nodeName', false),
@@ -49,14 +58,15 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
   const g = { ...((val<JsonObject>(ctx, `gateways.${key}`) ?? {}) as JsonObject) };
   const name = spec.name || String(g.name || key);
   const labels = { ...((g.labels ?? {}) as Record<string, string>), ...(spec.label ?? {}) };
-  const ports = ((spec.k8s?.service?.ports as JsonObject[] | undefined)?.length ? spec.k8s!.service!.ports : g.ports) as JsonObject[];
-  const meta = {
-    ...labels,
+  const ports = ((spec.k8s?.service?.ports as JsonObject[] | undefined)?.length ? spec.k8s!.service!.ports : (g.ports ?? [])) as JsonObject[]; // no ports: `spec.values: null` drops the profile's
+  // The chart's role.yaml and rolebindings.yaml label the -sds Role and RoleBinding without the gateway's own labels.
+  const rbacMeta = {
     release: 'istio',
     'app.kubernetes.io/name': key,
     ...chartLabels(kind === 'ingress' ? 'istio-ingress' : 'istio-egress'),
     ...ownerLabels(ctx, component),
   };
+  const meta = { ...labels, ...rbacMeta };
   const sa = `${name}-service-account`;
   const out: KubeObject[] = [];
   const pullSecrets = (val<string[]>(ctx, 'global.imagePullSecrets') ?? []).map((n) => ({ name: n }));
@@ -67,12 +77,12 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     }),
   );
   out.push(
-    object('rbac.authorization.k8s.io/v1', 'Role', `${name}-sds`, ns, meta, {
+    object('rbac.authorization.k8s.io/v1', 'Role', `${name}-sds`, ns, rbacMeta, {
       rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'watch', 'list'] }],
     }),
   );
   out.push(
-    object('rbac.authorization.k8s.io/v1', 'RoleBinding', `${name}-sds`, ns, meta, {
+    object('rbac.authorization.k8s.io/v1', 'RoleBinding', `${name}-sds`, ns, rbacMeta, {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${name}-sds` },
       subjects: [{ kind: 'ServiceAccount', name: sa }],
     }),
@@ -123,7 +133,7 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
       timeoutSeconds: 1,
     },
     resources: resourcesOf(g.resources ?? val(ctx, 'global.defaultResources')),
-    env: [...podEnv(ctx, name, ns), ...Object.entries((g.env ?? {}) as JsonObject).map(([k, v]) => ({ name: k, value: String(v) }))],
+    env: podEnv(ctx, name, ns, g),
     volumeMounts: [
       { name: 'workload-socket', mountPath: '/var/run/secrets/workload-spiffe-uds' },
       { name: 'credential-socket', mountPath: '/var/run/secrets/credential-uds' },
@@ -161,7 +171,12 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
     ...secretVolumes.map((v) => ({ name: v.name, secret: { secretName: v.secretName, optional: true } })),
   ];
   const podSpec: JsonObject = {
-    securityContext: g.runAsRoot ? {} : { runAsUser: 1337, runAsGroup: 1337, runAsNonRoot: true },
+    // On OpenShift the chart leaves the user and group to the SCC.
+    securityContext: g.runAsRoot
+      ? {}
+      : String(pick(val(ctx, 'global.platform'), '')) === 'openshift'
+        ? { runAsNonRoot: true }
+        : { runAsUser: 1337, runAsGroup: 1337, runAsNonRoot: true },
     serviceAccountName: sa,
     containers: [container],
     volumes,
@@ -172,8 +187,10 @@ export function gatewayObjects(ctx: RenderContext, kind: 'ingress' | 'egress', s
   const canonicalRevision = String(pick(labels['app.kubernetes.io/version'], labels.version, ctx.revision, 'latest'));
   // In istio-system the chart also stamps the legacy Helm 2 labels on the pods.
   const legacy = ns === 'istio-system' ? { heritage: 'Tiller', release: 'istio', chart: 'gateways' } : {};
+  // The pods carry `release` only with the legacy labels (in istio-system), not as the Deployment does.
+  const { release: _release, ...podMeta } = meta;
   const podLabels = {
-    ...meta,
+    ...podMeta,
     ...legacy,
     'sidecar.istio.io/inject': 'false',
     'istio.io/dataplane-mode': 'none',

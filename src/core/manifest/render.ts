@@ -4,7 +4,7 @@
  * objects, applies its `k8s` settings, and sorts everything for apply.
  */
 import type { KubeObject } from '../yaml/load.js';
-import { inRelease, renderContext, val, type RenderContext } from './context.js';
+import { inRelease, renderContext, val, withComponentImage, type RenderContext } from './context.js';
 import { cniObjects } from './cni.js';
 import { istioCrds } from './crds.js';
 import { gatewayObjects } from './gateway.js';
@@ -42,7 +42,7 @@ export function renderOperator(iop: IstioOperator, templates: InjectionTemplates
   }
   if (on(components.pilot, true)) {
     // `components.pilot.namespace` moves what the istiod chart puts in its release namespace (see inRelease).
-    const pc = inRelease(ctx, components.pilot?.namespace);
+    const pc = inRelease(withComponentImage(ctx, 'pilot', components.pilot), components.pilot?.namespace);
     const pilot = [
       ...istiodRbac(pc),
       ...istiodConfigMaps(pc, templates),
@@ -57,12 +57,12 @@ export function renderOperator(iop: IstioOperator, templates: InjectionTemplates
     add('Pilot', pilot);
   }
   if (on(components.cni, false)) {
-    const cni = cniObjects(ctx, components.cni?.namespace || ctx.namespace);
+    const cni = cniObjects(withComponentImage(ctx, 'cni', components.cni), components.cni?.namespace || ctx.namespace);
     applyK8s(cni, components.cni?.k8s, 'istio-cni-node', 'install-cni');
     add('Cni', cni);
   }
   if (on(components.ztunnel, false)) {
-    const zt = ztunnelObjects(ctx, components.ztunnel?.namespace || ctx.namespace);
+    const zt = ztunnelObjects(withComponentImage(ctx, 'ztunnel', components.ztunnel), components.ztunnel?.namespace || ctx.namespace);
     applyK8s(zt, components.ztunnel?.k8s, String(val(ctx, 'ztunnel.resourceName') || 'ztunnel'), 'istio-proxy');
     add('Ztunnel', zt);
   }

@@ -10,25 +10,41 @@ const fieldEnv = (name: string, fieldPath: string): JsonObject => ({ name, value
 /** All ztunnel objects for namespace `ns`. */
 export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   const name = String(z(ctx, 'resourceName') || 'ztunnel');
+  // The chart's ServiceAccount and DaemonSet carry no `app` label; only its (OpenShift) RBAC does.
   const labels = {
-    app: 'ztunnel',
     'app.kubernetes.io/name': 'ztunnel',
     ...chartLabels('ztunnel'),
     ...ownerLabels(ctx, 'Ztunnel'),
     ...((z<JsonObject>(ctx, 'labels') ?? {}) as Record<string, string>),
   };
-  const out: KubeObject[] = [object('v1', 'ServiceAccount', name, ns, labels)];
+  // As on the DaemonSet: the chart's annotations, with the revision's istio.io/rev.
+  const annotations = { ...((z<JsonObject>(ctx, 'annotations') ?? {}) as Record<string, string>), ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}) };
+  const out: KubeObject[] = [object('v1', 'ServiceAccount', name, ns, labels, { annotations })];
   if (String(pick(val(ctx, 'global.platform'), '')) === 'openshift') {
     out.push(
-      object('rbac.authorization.k8s.io/v1', 'ClusterRole', name, undefined, labels, {
-        rules: [{ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] }],
-      }),
+      object(
+        'rbac.authorization.k8s.io/v1',
+        'ClusterRole',
+        name,
+        undefined,
+        { app: 'ztunnel', release: name, ...labels },
+        {
+          rules: [{ apiGroups: ['security.openshift.io'], resources: ['securitycontextconstraints'], resourceNames: ['privileged'], verbs: ['use'] }],
+        },
+      ),
     );
     out.push(
-      object('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', name, undefined, labels, {
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
-        subjects: [{ kind: 'ServiceAccount', name, namespace: ns }],
-      }),
+      object(
+        'rbac.authorization.k8s.io/v1',
+        'ClusterRoleBinding',
+        name,
+        undefined,
+        { app: 'ztunnel', release: name, ...labels },
+        {
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+          subjects: [{ kind: 'ServiceAccount', name, namespace: ns }],
+        },
+      ),
     );
   }
   const istiod = `istiod${ctx.revSuffix}.${ctx.namespace}.svc:15012`;
@@ -77,7 +93,7 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
       String(pick(z(ctx, 'hub'), val(ctx, 'global.hub'))),
       String(pick(z(ctx, 'image'), 'ztunnel')),
       pick(z(ctx, 'tag'), val(ctx, 'global.tag')),
-      String(z(ctx, 'variant') ?? ''),
+      String(pick(z(ctx, 'variant'), val(ctx, 'global.variant'), '')),
     ),
     ports: [{ containerPort: 15020, name: 'ztunnel-stats', protocol: 'TCP' }],
     resources: resourcesOf(z(ctx, 'resources')),
@@ -130,7 +146,7 @@ export function ztunnelObjects(ctx: RenderContext, ns: string): KubeObject[] {
   };
   out.push(
     object('apps/v1', 'DaemonSet', name, ns, labels, {
-      annotations: { ...((z<JsonObject>(ctx, 'annotations') ?? {}) as Record<string, string>), ...(ctx.revision ? { 'istio.io/rev': ctx.revision } : {}) },
+      annotations,
       spec: {
         updateStrategy: z(ctx, 'updateStrategy'),
         selector: { matchLabels: { app: 'ztunnel' } },

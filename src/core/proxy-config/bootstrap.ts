@@ -43,13 +43,15 @@ export function summariseBootstrap(section: JsonObject): BootstrapSummary {
   };
 }
 
-/** `Label: value` lines (a table without header, values aligned one space after the longest label), empty values left out. */
+/**
+ * `Label: value` lines (a table without header, values aligned one space after the longest label), empty values left
+ * out: the three istioctl prints (no node ID line, which istioctl's summary does not have).
+ */
 export function bootstrapTable(s: BootstrapSummary): TableModel {
   const lines: [string, string][] = [
     ['Istio Version:', s.istioVersion],
     ['Istio Proxy Version:', s.istioProxyVersion],
     ['Envoy Version:', s.envoyVersion],
-    ['Node ID:', s.nodeId],
   ];
   return { rows: lines.filter(([, v]) => v), padding: 1 };
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"regexp"
 	"strings"
 
 	"sigs.k8s.io/yaml"
@@ -19,13 +20,17 @@ type Entry struct {
 	// Diff, when set, limits the entry to difference lines starting with it (`Deployment/web.spec.replicas`);
 	// empty allows every difference of the matching cases.
 	Diff string `json:"diff,omitempty"`
+	// Pattern, when set, limits the entry to difference lines this Go regular expression matches (unanchored), for
+	// one difference across many objects (a label every object carries).
+	Pattern string `json:"pattern,omitempty"`
 	// Kind is `intended` (mesh differs on purpose; documented with the command) or `reported` (a divergence of mesh
 	// found by this suite and reported to the owner of that code; the entry goes when the fix lands).
 	Kind string `json:"kind"`
 	// Reason says why the difference is allowed; required.
 	Reason string `json:"reason"`
 
-	used bool
+	used    bool
+	pattern *regexp.Regexp
 }
 
 // Allowlist is an area's list of allowed differences.
@@ -58,6 +63,13 @@ func LoadAllowlist(file string) (*Allowlist, error) {
 		if _, err := path.Match(e.Case, ""); err != nil {
 			return nil, fmt.Errorf("%s: allow[%d]: bad case pattern %q: %v", file, i, e.Case, err)
 		}
+		if e.Pattern != "" {
+			re, err := regexp.Compile(e.Pattern)
+			if err != nil {
+				return nil, fmt.Errorf("%s: allow[%d] (%s): bad pattern: %v", file, i, e.Case, err)
+			}
+			e.pattern = re
+		}
 	}
 	return &Allowlist{File: file, entries: doc.Allow}, nil
 }
@@ -79,7 +91,7 @@ func (a *Allowlist) Split(caseName string, diffs []string) (allowed, rest []stri
 
 func (a *Allowlist) match(caseName, diff string) *Entry {
 	for _, e := range a.entries {
-		if ok, _ := path.Match(e.Case, caseName); ok && strings.HasPrefix(diff, e.Diff) {
+		if ok, _ := path.Match(e.Case, caseName); ok && strings.HasPrefix(diff, e.Diff) && (e.pattern == nil || e.pattern.MatchString(diff)) {
 			return e
 		}
 	}
@@ -91,7 +103,7 @@ func (a *Allowlist) Unused() []string {
 	var out []string
 	for _, e := range a.entries {
 		if !e.used {
-			out = append(out, strings.TrimSpace(e.Case+" "+e.Diff))
+			out = append(out, strings.TrimSpace(e.Case+" "+e.Diff+" "+e.Pattern))
 		}
 	}
 	return out

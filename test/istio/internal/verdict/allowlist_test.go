@@ -48,12 +48,29 @@ func TestSplitAndUnused(t *testing.T) {
 	}
 }
 
+func TestPattern(t *testing.T) {
+	a, err := LoadAllowlist(write(t, `allow:
+- case: "*"
+  pattern: '\.metadata\.labels\.owner: istio=\(absent\)'
+  kind: intended
+  reason: mesh labels every object
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	allowed, rest := a.Split("c", []string{"Service:ns:a.metadata.labels.owner: istio=(absent) mesh=x", "Service:ns:a.spec.ports: istio=1 mesh=2"})
+	if len(allowed) != 1 || !reflect.DeepEqual(rest, []string{"Service:ns:a.spec.ports: istio=1 mesh=2"}) {
+		t.Errorf("allowed %q, rest %q", allowed, rest)
+	}
+}
+
 func TestLoadAllowlistRefusesBadEntries(t *testing.T) {
 	for name, text := range map[string]string{
 		"no reason":     "allow:\n- case: a\n  kind: intended\n",
 		"bad kind":      "allow:\n- case: a\n  kind: maybe\n  reason: r\n",
 		"unknown field": "allow:\n- case: a\n  kind: intended\n  reason: r\n  path: x\n",
 		"bad pattern":   "allow:\n- case: '[a'\n  kind: intended\n  reason: r\n",
+		"bad regexp":    "allow:\n- case: a\n  pattern: '(x'\n  kind: intended\n  reason: r\n",
 	} {
 		if _, err := LoadAllowlist(write(t, text)); err == nil {
 			t.Errorf("%s: want an error", name)

@@ -41,4 +41,33 @@ describe('gateway pods (istio-ingress chart)', () => {
     });
     expect(t.metadata.labels).toMatchObject({ heritage: 'Tiller', release: 'istio', chart: 'gateways', 'service.istio.io/canonical-revision': 'latest' });
   });
+  it("keep each gateway's own k8s resources, the proxyMetadata env, and no release label off istio-system", () => {
+    const files = [
+      {
+        origin: 'gateways.yaml',
+        value: {
+          apiVersion: 'install.istio.io/v1alpha1',
+          kind: 'IstioOperator',
+          spec: {
+            profile: 'empty',
+            meshConfig: { defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true' } } },
+            components: {
+              ingressGateways: [
+                { name: 'a', enabled: true, k8s: { resources: { requests: { cpu: '111m' } } } },
+                { name: 'b', enabled: true, namespace: 'edge', k8s: { resources: { requests: { cpu: '222m' } } } },
+              ],
+            },
+          },
+        },
+      },
+    ];
+    const objects = generateManifests({ files, templates }).objects.map((o) => o.object as any);
+    const deployment = (name: string) => objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name).spec.template;
+    const proxy = (name: string) => deployment(name).spec.containers.find((c: { name: string }) => c.name === 'istio-proxy');
+    expect(proxy('a').resources.requests.cpu).toBe('111m');
+    expect(proxy('b').resources.requests.cpu).toBe('222m');
+    expect(proxy('a').env).toContainEqual({ name: 'ISTIO_META_DNS_CAPTURE', value: 'true' });
+    expect(deployment('a').metadata.labels.release).toBe('istio');
+    expect(deployment('b').metadata.labels).not.toHaveProperty('release');
+  });
 });
