@@ -29,7 +29,6 @@ export async function run() {
       ms: m.wall,
       cpuMs: m.cpuMs,
       peakMb: m.peakMb,
-      peakMb: m.peakMb,
       baselineName: 'node -e 0',
       baselineMs: base.wall,
       baselineCpuMs: base.cpuMs,
