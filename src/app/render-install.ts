@@ -18,7 +18,8 @@ export async function readOverlays(ctx: Pick<CommandContext, 'files'>, paths: re
   return sources.flatMap((s) => {
     const docs = loadDocuments(s.text, s.origin).filter((d) => !d.empty);
     if (docs.length > 1) {
-      throw new InputError(`${s.origin}: holds ${docs.length} documents; only one IstioOperator per file is supported`, {
+      // istioctl's wording, pointed at the second document.
+      throw new InputError(`${s.origin}:${docs[1]!.line}:1: contains multiple IstioOperator CRs, only one per file is supported`, {
         hint: 'put each IstioOperator in a file of its own and pass each with -f (later files win)',
       });
     }

@@ -82,7 +82,7 @@ describe('mesh manifest generate -f', () => {
     writeFileSync(file, `${badKey}---\n${badKey}`);
     const res = await runCli(['manifest', 'generate', '-f', file, '--force']);
     expect(res.code).not.toBe(0);
-    expect(res.stderr).toContain(`${file}: holds 2 documents; only one IstioOperator per file is supported`);
+    expect(res.stderr).toMatch(/:\d+:1: contains multiple IstioOperator CRs, only one per file is supported/);
   });
 });
 

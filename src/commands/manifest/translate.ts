@@ -1,20 +1,15 @@
 /** The body of `mesh manifest translate`, loaded lazily by ./index.ts. */
 import type { CommandContext } from '../../context.js';
 import type { ManifestTranslateOptions } from './flags.js';
-import { ExitCode, InputError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { generate, readOverlays } from '../../app/render-install.js';
 import { isMap, type JsonObject } from '../../core/tree.js';
 
 /** Translates the IstioOperator into Helm values: files into -o, or the values files on stdout. */
 export async function runManifestTranslate(ctx: CommandContext, opts: ManifestTranslateOptions): Promise<number> {
   const sets = [...(opts.set ?? []), ...(opts.revision !== undefined ? [`revision=${opts.revision}`] : [])];
+  // readOverlays refuses a file of several IstioOperators, as istioctl does.
   const overlays = await readOverlays(ctx, opts.filename);
-  // As istioctl: one IstioOperator per file (which of several would be meant is anyone's guess).
-  const seen = new Set<string>();
-  for (const o of overlays) {
-    if (seen.has(o.origin)) throw new InputError(`${o.origin}:${o.line}:1: contains multiple IstioOperator CRs, only one per file is supported`);
-    seen.add(o.origin);
-  }
   // The install renders first: it checks the overlays (file:line:col) and names the objects the scripts hand over to Helm.
   const rendered = await generate(ctx, overlays, sets);
   const { mergeInputs, translate } = await import('../../core/translate/index.js');
