@@ -29,7 +29,10 @@ export function ensurePilotDiscovery() {
     .update(readFileSync(join(moduleDir, 'go.sum')))
     .digest('hex')
     .slice(0, 16);
-  const bin = join(cacheDir, `pilot-discovery-${hash}`);
+  // The file keeps Istio's name: istiod names its API field manager after its executable, and `mesh install`
+  // recognises "pilot-discovery" as the owner of the fields istiod rewrites (the validator's failurePolicy).
+  const dir = join(cacheDir, `pilot-discovery-${hash}`);
+  const bin = join(dir, 'pilot-discovery');
   if (existsSync(bin)) return bin;
 
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
@@ -37,13 +40,13 @@ export function ensurePilotDiscovery() {
     throw new Error('the istiod integration tests need Go (go1.26 or newer) on PATH to build pilot-discovery: ' + (go.error?.message ?? go.stderr));
   }
   // istiod reports its version in /version and its logs; Istio's Makefile makes it the VERSION file's + "-dev" outside releases.
-  const dir = spawnSync('go', ['list', '-m', '-f', '{{.Dir}}', 'istio.io/istio'], { cwd: moduleDir, encoding: 'utf8' });
-  if (dir.status !== 0) throw new Error(`go list -m istio.io/istio failed: ${dir.stderr}`);
-  const version = `${readFileSync(join(dir.stdout.trim(), 'VERSION'), 'utf8').trim()}-dev`;
+  const istio = spawnSync('go', ['list', '-m', '-f', '{{.Dir}}', 'istio.io/istio'], { cwd: moduleDir, encoding: 'utf8' });
+  if (istio.status !== 0) throw new Error(`go list -m istio.io/istio failed: ${istio.stderr}`);
+  const version = `${readFileSync(join(istio.stdout.trim(), 'VERSION'), 'utf8').trim()}-dev`;
   const commit = /istio\.io\/istio v\S+-(\w{12})\b/.exec(goMod)?.[1] ?? 'unknown';
   const vpkg = 'istio.io/istio/pkg/version';
   const ldflags = ['-s', '-w', `-X ${vpkg}.buildVersion=${version}`, `-X ${vpkg}.buildGitRevision=${commit}`, `-X ${vpkg}.buildStatus=Clean`].join(' ');
-  mkdirSync(cacheDir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   log(`building ${bin} with ${go.stdout.trim()} (a first build takes several minutes)`);
   const started = Date.now();
   const tmp = `${bin}.tmp${process.pid}`;
@@ -51,9 +54,9 @@ export function ensurePilotDiscovery() {
   if (res.status !== 0) throw new Error(`go build ${PKG} failed (exit ${res.status ?? res.signal})`);
   renameSync(tmp, bin);
   log(`built in ${((Date.now() - started) / 1000).toFixed(0)}s`);
-  // Each binary is ~100 MB: keep only the current pin's.
+  // Each binary is ~120 MB: keep only the current pin's.
   for (const f of readdirSync(cacheDir)) {
-    if (f.startsWith('pilot-discovery-') && join(cacheDir, f) !== bin) rmSync(join(cacheDir, f), { force: true });
+    if (f.startsWith('pilot-discovery-') && join(cacheDir, f) !== dir) rmSync(join(cacheDir, f), { recursive: true, force: true });
   }
   return bin;
 }
