@@ -28,7 +28,10 @@ export interface IstiodProcess {
   ports: IstiodPorts;
   /** Everything istiod printed so far. */
   log(): string;
-  /** Resolves once GET /ready answers 200; rejects with istiod's error line if it exits first or does not get ready. */
+  /**
+   * Resolves once GET /ready answers 200; rejects with istiod's log line if it exits first, logs that it refused its
+   * configuration (a mesh config it cannot read, which it replaces with its defaults), or does not get ready.
+   */
   ready(timeoutMs: number): Promise<void>;
   /** Stops istiod (SIGTERM) and removes its working folder, keeping its log in `logFile` when asked to. */
   stop(): Promise<void>;
@@ -68,6 +71,15 @@ export function listenerFlags(p: IstiodPorts): string[] {
     // The pod's 10 s grace lets endpoints drain; nothing drains here, and every test file stops one.
     '--shutdownDuration=1s',
   ];
+}
+
+// What istiod logs when it refuses the configuration it was given and carries on with another (its defaults,
+// or the last one it read): a suite must not run against a control plane that ignored what mesh rendered.
+const REFUSED_CONFIG = [/invalid mesh config/, /invalid mesh networks/, /failed to (read|parse|load)\b.*\b(mesh|inject|template|values)/i];
+
+/** istiod's first log line saying it refused its configuration, if any. */
+export function refusedConfigLine(log: string): string | undefined {
+  return log.split('\n').find((l) => REFUSED_CONFIG.some((re) => re.test(l)));
 }
 
 /** The line that says why istiod failed: its last error or fatal log line, else its last line. */
@@ -111,6 +123,8 @@ export function runIstiod(bin: string, args: string[], env: Record<string, strin
           (r) => r.ok,
           () => false,
         );
+        const refused = refusedConfigLine(output);
+        if (refused) throw new Error(`istiod refused its configuration: ${refused}`);
         if (ok) return;
         if (Date.now() > deadline) throw new Error(`istiod not ready after ${timeoutMs} ms: ${failureLine(output)}`);
         await new Promise((r) => setTimeout(r, 250));
