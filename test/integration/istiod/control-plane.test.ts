@@ -46,6 +46,13 @@ describe('mesh against the real istiod', () => {
     expect(res.stderr + res.stdout).toMatch(/No issues found/);
   });
 
+  it('analyze of the live cluster, with the webhooks as istiod rewrote them, finds nothing at warning level or above', async () => {
+    const res = await runMesh(['analyze', '-A', '-o', 'json']);
+    ok(res);
+    const levels = (JSON.parse(res.stdout) as Array<{ level: string; code: string }>).filter((m) => m.level !== 'Info');
+    expect(levels).toEqual([]);
+  });
+
   it('a second install converges with istiod running, and istiod takes its validator back to failurePolicy Fail', async () => {
     ok(await meshInstall(['--set', 'profile=demo']));
     await waitFor('istiod to set failurePolicy Fail again', async () => (await validator()).webhooks?.every((w) => w.failurePolicy === 'Fail'));
