@@ -7,6 +7,8 @@ const shared = Boolean(process.env.MESH_TEST_KUBECONFIG);
 export default defineConfig({
   test: {
     include: ['test/integration/**/*.test.ts'],
+    // The real-istiod tests have their own configuration (vitest.istiod.config.ts, npm run test:istiod).
+    exclude: ['test/integration/istiod/**'],
     globalSetup: ['test/integration/global-setup.ts'],
     setupFiles: ['test/integration/worker-env.ts'],
     fileParallelism: !shared,

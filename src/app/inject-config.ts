@@ -72,6 +72,9 @@ export async function gatherInjectConfig(ctx: CommandContext, opts: InjectConfig
     meshConfig.push(sets.meshConfig);
     revision ??= sets.revision || undefined;
   }
+  // `--revision default` is the default revision, whose templates render with an empty revision (istioctl does the
+  // same): its istiod is `istiod`, not `istiod-default`, in CA_ADDR and the discovery address.
+  if (revision === 'default') revision = '';
   if (revision) values.push({ revision });
   return resolveInjectConfig({ base, values, meshConfig, revision, nativeSidecars: opts.nativeSidecar });
 }

@@ -275,6 +275,14 @@ describe('mesh kube-inject with the configuration read from the cluster (fake co
     expect(r.stdout).toMatch(/cpu: "?10m"?/);
   });
 
+  it('--revision default is the default revision: its ConfigMaps, and istiod (not istiod-default) as CA and discovery address', async () => {
+    const r = await runWithWorld(['kube-inject', '-f', 'app.yaml', '--revision', 'default'], { objects: installed, files });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/cpu: "?10m"?/);
+    expect(r.stdout).toContain('value: istiod.istio-system.svc:15012');
+    expect(r.stdout).not.toContain('istiod-default');
+  });
+
   it('falls back to the built-in defaults with one warning when the control plane has no ConfigMaps', async () => {
     const r = await runWithWorld(['kube-inject', '-f', 'app.yaml'], { files });
     expect(r.code).toBe(0);

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -15,7 +17,12 @@ import (
 // its connections to webhooks, kubelets (kwok) and pod or service proxies. Only loopback
 // destinations are allowed, so a Service's ClusterIP or a simulated pod's IP is never dialled:
 // such a connection fails at once, as an unreachable webhook would.
-func startEgressProxy(sock string, logf func(string, ...any)) (io.Closer, error) {
+//
+// routesFile (JSON, {"<ip>:<port>": "127.0.0.1:<port>"}, written by the tests, read on every
+// connection) plays kube-proxy for the few Services whose backend runs as a local process: the
+// integration tests point the istiod Service's ClusterIP at a pilot-discovery on loopback, so the
+// API server calls Istio's webhooks through the Service the install configured, unchanged.
+func startEgressProxy(sock, routesFile string, logf func(string, ...any)) (io.Closer, error) {
 	l, err := net.Listen("unix", sock)
 	if err != nil {
 		return nil, err
@@ -25,14 +32,20 @@ func startEgressProxy(sock string, logf func(string, ...any)) (io.Closer, error)
 			http.Error(w, "CONNECT only", http.StatusMethodNotAllowed)
 			return
 		}
-		host, _, err := net.SplitHostPort(r.Host)
+		dest, err := route(routesFile, r.Host)
+		if err != nil {
+			logf("egress to %s refused: %v", r.Host, err)
+			http.Error(w, err.Error(), http.StatusForbidden)
+			return
+		}
+		host, _, err := net.SplitHostPort(dest)
 		ip := net.ParseIP(host)
 		if err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
-			logf("egress to %s refused: kube-local allows loopback destinations only", r.Host)
+			logf("egress to %s refused: kube-local allows loopback destinations only", dest)
 			http.Error(w, "kube-local allows loopback destinations only", http.StatusForbidden)
 			return
 		}
-		upstream, err := net.DialTimeout("tcp", r.Host, 5*time.Second)
+		upstream, err := net.DialTimeout("tcp", dest, 5*time.Second)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadGateway)
 			return
@@ -47,6 +60,24 @@ func startEgressProxy(sock string, logf func(string, ...any)) (io.Closer, error)
 	})}
 	go func() { _ = srv.Serve(l) }()
 	return srv, nil
+}
+
+// route returns where a connection to dest goes: the routes file's entry for it, or dest itself.
+func route(routesFile, dest string) (string, error) {
+	raw, err := os.ReadFile(routesFile)
+	if errors.Is(err, os.ErrNotExist) {
+		return dest, nil
+	} else if err != nil {
+		return "", err
+	}
+	var routes map[string]string
+	if err := json.Unmarshal(raw, &routes); err != nil {
+		return "", fmt.Errorf("%s: %w", routesFile, err)
+	}
+	if to, ok := routes[dest]; ok {
+		return to, nil
+	}
+	return dest, nil
 }
 
 func pipe(upstream, conn net.Conn, buffered *bufio.Reader) {

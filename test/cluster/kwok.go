@@ -16,6 +16,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
+	"k8s.io/client-go/util/retry"
 	"sigs.k8s.io/kwok/kustomize/crd"
 	nodefast "sigs.k8s.io/kwok/kustomize/stage/node/fast"
 	nodeheartbeat "sigs.k8s.io/kwok/kustomize/stage/node/heartbeat-with-lease"
@@ -90,8 +91,15 @@ func installKwokCRDs(ctx context.Context, cfg *rest.Config) error {
 	return nil
 }
 
-// createNodes registers n nodes that kwok manages (it selects them by annotation).
+// createNodes registers n nodes that kwok manages (it selects them by annotation). Each reports the
+// API server's version as its kubelet's, as the kubelets of a real cluster of that release do; kwok's
+// own placeholder ("kwok-0.8.0") is no version, and Istio's injector, which turns native sidecars on
+// for kubelets 1.33 or newer, would read it as an old node.
 func createNodes(ctx context.Context, client kubernetes.Interface, n int) error {
+	server, err := client.Discovery().ServerVersion()
+	if err != nil {
+		return err
+	}
 	for i := range n {
 		name := fmt.Sprintf("kwok-node-%d", i)
 		node := &corev1.Node{ObjectMeta: metav1.ObjectMeta{
@@ -103,6 +111,20 @@ func createNodes(ctx context.Context, client kubernetes.Interface, n int) error 
 		}}
 		if _, err := client.CoreV1().Nodes().Create(ctx, node, metav1.CreateOptions{}); err != nil && !apierrors.IsAlreadyExists(err) {
 			return err
+		}
+		// kwok's node-initialize stage keeps a kubeletVersion the status already has, and runs once: whichever
+		// writes first, this value stays. A conflict with kwok's own status write is retried.
+		err := retry.RetryOnConflict(retry.DefaultRetry, func() error {
+			got, err := client.CoreV1().Nodes().Get(ctx, name, metav1.GetOptions{})
+			if err != nil {
+				return err
+			}
+			got.Status.NodeInfo.KubeletVersion = server.GitVersion
+			_, err = client.CoreV1().Nodes().UpdateStatus(ctx, got, metav1.UpdateOptions{})
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("node %s: setting its kubelet version: %w", name, err)
 		}
 	}
 	return nil

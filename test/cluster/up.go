@@ -111,7 +111,7 @@ func runUp(args []string) (err error) {
 	}
 	defer os.RemoveAll(sockDir)
 	sock := filepath.Join(sockDir, "egress.sock")
-	egress, err := startEgressProxy(sock, progress)
+	egress, err := startEgressProxy(sock, filepath.Join(*dir, "egress-routes.json"), progress)
 	if err != nil {
 		return err
 	}
