@@ -1,0 +1,96 @@
+/**
+ * The `workload` and `service` views: istioctl's filters (case-insensitive, as `strings.EqualFold`), its sort
+ * orders and its tables (workload.go, services.go). A waypoint is named by the service whose `namespace/hostname`
+ * or VIP is the waypoint's destination, found through an index instead of istioctl's scan of every service.
+ */
+import { compareStrings } from '../tree.js';
+import type { Service, Workload } from './types.js';
+import type { ZtunnelDump } from './dump.js';
+
+/** A table as istioctl's tabwriter lays it out. */
+export interface ZtunnelTable {
+  header: string[];
+  rows: string[][];
+  /** Spaces between columns: 1, or 5 for certificates. */
+  padding: number;
+}
+
+/** `workload` filters; empty strings filter nothing. */
+export interface WorkloadFilter {
+  /** `--address`: one of the workload's IPs. */
+  address?: string;
+  /** `--workload-node`. */
+  node?: string;
+  /** `--workload-namespace`, or the namespace of a workload pod argument. */
+  namespace?: string;
+  /** The name of a workload pod argument. */
+  name?: string;
+}
+
+const fold = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
+
+/** Whether a workload passes the filter (WorkloadFilter.Verify). */
+export function workloadMatches(wl: Workload, f: WorkloadFilter): boolean {
+  if (f.name && !fold(wl.name, f.name)) return false;
+  if (f.namespace && !fold(wl.namespace, f.namespace)) return false;
+  if (f.address && !(wl.workloadIps ?? []).some((ip) => fold(ip, f.address!))) return false;
+  if (f.node && !fold(wl.node, f.node)) return false;
+  return true;
+}
+
+/** The workloads passing the filter, in dump order (`workload -o json|yaml` does not sort). */
+export function filterWorkloads(dump: ZtunnelDump, f: WorkloadFilter): Workload[] {
+  return (dump.workloads ?? []).filter((wl) => workloadMatches(wl, f));
+}
+
+/** Finds the service a waypoint destination names: the first service whose `namespace/hostname` or VIP it is. */
+export function waypointNamer(services: readonly Service[]): (destination: { destination: string } | null | undefined) => string {
+  const first = new Map<string, number>();
+  services.forEach((svc, i) => {
+    for (const key of [`${svc.namespace}/${svc.hostname}`, ...(svc.vips ?? [])]) if (!first.has(key)) first.set(key, i);
+  });
+  return (waypoint) => {
+    if (!waypoint) return 'None';
+    const i = first.get(waypoint.destination);
+    return i === undefined ? 'NA' : services[i]!.name;
+  };
+}
+
+/** `workload` in short form: NAMESPACE POD NAME ADDRESS NODE WAYPOINT PROTOCOL, by namespace.name then node. */
+export function workloadTable(dump: ZtunnelDump, f: WorkloadFilter): ZtunnelTable {
+  const waypoint = waypointNamer(dump.services ?? []);
+  const keyed = filterWorkloads(dump, f).map((wl) => ({ wl, key: `${wl.namespace}.${wl.name}` }));
+  keyed.sort((a, b) => compareStrings(a.key, b.key) || compareStrings(a.wl.node, b.wl.node));
+  return {
+    header: ['NAMESPACE', 'POD NAME', 'ADDRESS', 'NODE', 'WAYPOINT', 'PROTOCOL'],
+    rows: keyed.map(({ wl }) => {
+      const address = (wl.workloadIps ?? []).join(',');
+      return [wl.namespace, wl.name, address || wl.hostname, wl.node, waypoint(wl.waypoint), wl.protocol];
+    }),
+    padding: 1,
+  };
+}
+
+/** The services of `--service-namespace` (all when empty), by namespace, name, hostname. */
+export function filterServices(dump: ZtunnelDump, namespace = ''): Service[] {
+  const svcs = (dump.services ?? []).filter((svc) => !namespace || fold(svc.namespace, namespace));
+  return svcs.sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name) || compareStrings(a.hostname, b.hostname));
+}
+
+/** `service` in short form: NAMESPACE SERVICE NAME SERVICE VIP WAYPOINT ENDPOINTS (healthy/all). */
+export function serviceTable(dump: ZtunnelDump, namespace = ''): ZtunnelTable {
+  const byUid = new Map<string, Workload>();
+  for (const wl of dump.workloads ?? []) byUid.set(wl.uid, wl);
+  const waypoint = waypointNamer(dump.services ?? []);
+  return {
+    header: ['NAMESPACE', 'SERVICE NAME', 'SERVICE VIP', 'WAYPOINT', 'ENDPOINTS'],
+    rows: filterServices(dump, namespace).map((svc) => {
+      // strings.Cut(vip, "/"): the part after the network, or nothing when there is no slash.
+      const ips = (svc.vips ?? []).map((vip) => (vip.includes('/') ? vip.slice(vip.indexOf('/') + 1) : ''));
+      const endpoints = svc.endpoints?.entries ?? [];
+      const healthy = endpoints.filter(([, ep]) => ep !== null && byUid.get(ep.workloadUid)?.status === 'Healthy').length;
+      return [svc.namespace, svc.name, ips.join(','), waypoint(svc.waypoint), `${healthy}/${endpoints.length}`];
+    }),
+    padding: 1,
+  };
+}
