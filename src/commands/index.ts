@@ -17,6 +17,7 @@ import { validate } from './validate.js';
 import { tag } from './tag/index.js';
 import { verifyInstall } from './verify-install.js';
 import { version } from './version.js';
+import { ztunnelConfig } from './ztunnel-config/index.js';
 
 export const commands: AnyCommandSpec[] = [
   precheck,
@@ -31,6 +32,7 @@ export const commands: AnyCommandSpec[] = [
   validate,
   proxyConfig,
   proxyStatus,
+  ztunnelConfig,
   describe,
   dashboard,
   version,

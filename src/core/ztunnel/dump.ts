@@ -70,7 +70,8 @@ function listOrMap(value: unknown, spec: StructSpec, path: string): unknown[] | 
 
 function notZtunnel(top: Record<string, unknown>, origin: string): string {
   if (Array.isArray(top.configs)) {
-    return `${origin}: this is an Envoy config dump (a sidecar's or gateway's), not a ztunnel one: read it with \`mesh proxy-config <view> --file ${origin}\``;
+    const file = origin === '<stdin>' ? '-' : origin;
+    return `${origin}: this is an Envoy config dump (a sidecar's or gateway's), not a ztunnel one: read it with \`mesh proxy-config <view> --file ${file}\``;
   }
   return `${origin}: not a ztunnel config dump: it has none of workloads, services, policies, certificates, workloadState`;
 }
