@@ -16,7 +16,13 @@ export function renderZtunnelTable(table: ZtunnelTable): string {
 }
 
 /** Renders `view` of `dump` in `output` format; `withHeaders` titles the tables of `all`. */
-export function renderZtunnelView(dump: ZtunnelDump, view: ZtunnelView, output: 'short' | 'json' | 'yaml', opts: ZtunnelViewOptions, withHeaders = false): string {
+export function renderZtunnelView(
+  dump: ZtunnelDump,
+  view: ZtunnelView,
+  output: 'short' | 'json' | 'yaml',
+  opts: ZtunnelViewOptions,
+  withHeaders = false,
+): string {
   if (output === 'short') {
     const tables = viewTables(dump, view, opts);
     if (view !== 'all') return renderZtunnelTable(tables[0]!.table);

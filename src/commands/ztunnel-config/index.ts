@@ -96,7 +96,8 @@ const log = defineCommand({
   name: 'log',
   arguments: [{ name: '[pod]', description: `a ztunnel pod, ${POD_ARG}; all of daemonset/ztunnel when left out` }],
   summary: "Show or change ztunnel's log levels",
-  description: 'Prints the log levels of every ztunnel (or the one named), or changes them: --level debug (all), --level access:debug,info (some), --reset (info).',
+  description:
+    'Prints the log levels of every ztunnel (or the one named), or changes them: --level debug (all), --level access:debug,info (some), --reset (info).',
   examples: ['mesh zc log', 'mesh zc log ztunnel-8xk2p.istio-system --level access:debug,info', 'mesh zc log --node worker-1 -r'],
   flags: logFlags,
   async run(ctx: CommandContext, opts, args) {

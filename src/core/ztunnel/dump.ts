@@ -6,7 +6,18 @@
 import { InputError } from '../../errors.js';
 import { parseJson } from '../proxy-config/json.js';
 import { decode, GoMap } from './decode.js';
-import { CERTIFICATE, POLICY, SERVICE, WORKLOAD, WORKLOAD_STATE, type Certificate, type Policy, type Service, type Workload, type WorkloadState } from './types.js';
+import {
+  CERTIFICATE,
+  POLICY,
+  SERVICE,
+  WORKLOAD,
+  WORKLOAD_STATE,
+  type Certificate,
+  type Policy,
+  type Service,
+  type Workload,
+  type WorkloadState,
+} from './types.js';
 import type { StructSpec } from './decode.js';
 
 /** A decoded dump. A section is null when the dump does not have it (Go's nil: `null` in JSON output). */
@@ -51,7 +62,10 @@ export function loadZtunnelDump(text: string, origin: string): ZtunnelDump {
     workloads: listOrMap(section.workloads, WORKLOAD, at('workloads')) as Workload[] | null,
     certificates: listOrMap(section.certificates, CERTIFICATE, at('certificates')) as Certificate[] | null,
     policies: listOrMap(section.policies, POLICY, at('policies')) as Policy[] | null,
-    workloadState: state === undefined ? [] : ((decode(state, { map: WORKLOAD_STATE }, at('workloadState')) as GoMap<WorkloadState> | null)?.entries ?? []).map(([, v]) => v),
+    workloadState:
+      state === undefined
+        ? []
+        : ((decode(state, { map: WORKLOAD_STATE }, at('workloadState')) as GoMap<WorkloadState> | null)?.entries ?? []).map(([, v]) => v),
   };
 }
 

@@ -8,8 +8,21 @@ import type { GoMap, Spec, StructSpec } from './decode.js';
 const str = 'string' as const;
 const strings: Spec = { slice: str };
 const gatewayAddress: StructSpec = { struct: 'GatewayAddress', fields: [['destination', str]] };
-const locality: StructSpec = { struct: 'Locality', fields: [['region', str, true], ['zone', str, true], ['subzone', str, true]] };
-const applicationTunnel: StructSpec = { struct: 'ApplicationTunnel', fields: [['protocol', str], ['port', { opt: 'uint16' }, true]] };
+const locality: StructSpec = {
+  struct: 'Locality',
+  fields: [
+    ['region', str, true],
+    ['zone', str, true],
+    ['subzone', str, true],
+  ],
+};
+const applicationTunnel: StructSpec = {
+  struct: 'ApplicationTunnel',
+  fields: [
+    ['protocol', str],
+    ['port', { opt: 'uint16' }, true],
+  ],
+};
 
 /** ZtunnelWorkload. */
 export const WORKLOAD: StructSpec = {
@@ -59,7 +72,20 @@ export const SERVICE: StructSpec = {
     ['hostname', str],
     ['vips', strings],
     ['ports', { map: 'int' }],
-    ['loadBalancer', { ptr: { struct: 'LoadBalancer', fields: [['mode', str], ['routingPreferences', strings], ['healthPolicy', str]] } }, true],
+    [
+      'loadBalancer',
+      {
+        ptr: {
+          struct: 'LoadBalancer',
+          fields: [
+            ['mode', str],
+            ['routingPreferences', strings],
+            ['healthPolicy', str],
+          ],
+        },
+      },
+      true,
+    ],
     ['waypoint', { ptr: gatewayAddress }, true],
     ['endpoints', { map: { ptr: endpoint } }],
     ['subjectAltNames', strings, true],
@@ -69,9 +95,25 @@ export const SERVICE: StructSpec = {
 };
 
 const stringMatches: Spec = {
-  slice: { struct: 'StringMatch', fields: [['Exact', str, true], ['Suffix', str, true], ['Prefix', str, true], ['Presence', 'any', true]] },
+  slice: {
+    struct: 'StringMatch',
+    fields: [
+      ['Exact', str, true],
+      ['Suffix', str, true],
+      ['Prefix', str, true],
+      ['Presence', 'any', true],
+    ],
+  },
 };
-const serviceAccounts: Spec = { slice: { struct: 'ServiceAccountMatch', fields: [['namespace', str], ['serviceAccount', str]] } };
+const serviceAccounts: Spec = {
+  slice: {
+    struct: 'ServiceAccountMatch',
+    fields: [
+      ['namespace', str],
+      ['serviceAccount', str],
+    ],
+  },
+};
 const ips: Spec = { slice: str };
 const ports: Spec = { slice: 'uint16' };
 const policyMatch: StructSpec = {
@@ -147,7 +189,16 @@ export const WORKLOAD_STATE: StructSpec = {
   fields: [
     ['state', str, true],
     // omitempty on a struct never leaves it out in Go.
-    ['connections', { struct: 'WorkloadConnections', fields: [['inbound', connection], ['outbound', connection]] }],
+    [
+      'connections',
+      {
+        struct: 'WorkloadConnections',
+        fields: [
+          ['inbound', connection],
+          ['outbound', connection],
+        ],
+      },
+    ],
     [
       'info',
       {
