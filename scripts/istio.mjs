@@ -4,7 +4,7 @@
 // (scripts/istio/<area>.mjs runs mesh on them), builds the area's Go test binary, runs it, and prints how many cases
 // are identical, allowlisted (a documented difference, test/istio/<area>/allowlist.yaml) or different. It fails on
 // any unlisted difference, on an allowlist entry that allows nothing, and on a case that cannot run.
-// Usage: node scripts/istio.mjs [--area inject|deploy|validate ...] [--verbose] [--vs-istio-template]
+// Usage: node scripts/istio.mjs [--area inject|deploy|validate|ztunnel ...] [--verbose] [--vs-istio-template]
 // Needs Go (>= 1.25) on PATH and dist/ (the npm scripts build it first).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,9 +15,10 @@ import { fail, goDir, root } from './istio/common.mjs';
 import { deploy } from './istio/deploy.mjs';
 import { inject } from './istio/inject.mjs';
 import { validate } from './istio/validate.mjs';
+import { ztunnel } from './istio/ztunnel.mjs';
 
 /** Every area, in the order they run. */
-const AREAS = [inject, deploy, validate];
+const AREAS = [inject, deploy, validate, ztunnel];
 
 const { values: opts } = parseArgs({
   options: {
