@@ -5,7 +5,6 @@
  * type (YAML 1.1: yes/no/on/off, numbers, timestamps, base-60 floats), single-quoted when it merely cannot be
  * plain, a literal block (`|`) when it has line breaks; integers as integers, other numbers in Go's %g.
  */
-import { GoMap } from '../core/ztunnel/decode.js';
 
 const letter = /\p{L}/u;
 const digit = /\p{Nd}/u;
@@ -268,7 +267,6 @@ function scalar(v: unknown, start: number, indent: number): string {
 
 function entriesOf(v: unknown): [string, unknown][] | unknown[] | undefined {
   if (Array.isArray(v)) return v;
-  if (v instanceof GoMap) return [...v.entries].sort(keyOrder);
   if (v !== null && typeof v === 'object') return Object.entries(v as Record<string, unknown>).sort(keyOrder);
   return undefined;
 }

@@ -30,6 +30,6 @@ export function renderZtunnelView(
   }
   // `all -o json` is the dump as ztunnel wrote it.
   if (view === 'all' && output === 'json') return `${dump.text}\n`;
-  const data = viewData(dump, view, opts);
-  return `${output === 'json' ? goJson(data) : goYaml(data)}\n`;
+  const { data, spec } = viewData(dump, view, opts);
+  return `${output === 'json' ? goJson(data, spec) : goYaml(data)}\n`;
 }

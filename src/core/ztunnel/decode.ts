@@ -2,19 +2,14 @@
  * Go's encoding/json, as istioctl's ztunnel writer applies it to a dump: `json.Unmarshal` into its structs, then
  * `json.MarshalIndent` of them. Decoding is driven by a spec of each struct (field order, types, `omitempty`), and
  * produces the value Go would marshal: fields in struct order, unknown keys dropped, zero values for missing keys,
- * `omitempty` fields left out when empty, Go maps as GoMap (their keys are sorted when written). Keys match
- * case-insensitively, as in Go. A type mismatch is an InputError naming the path (Go fails the whole dump too).
+ * `omitempty` fields left out when empty. Go maps stay plain objects (the writers sort their keys, knowing from the
+ * spec which objects are maps). Keys match case-insensitively, as in Go. A type mismatch is an InputError naming
+ * the path (Go fails the whole dump too).
  */
 import { InputError } from '../../errors.js';
 
-/** A Go map as decoded: its entries in dump order, keys already in Go's text form (`080` becomes `80` for uint16 keys). */
-export class GoMap<V = unknown> {
-  constructor(readonly entries: [string, V][]) {}
-  /** How many distinct keys the map has. */
-  get size(): number {
-    return this.entries.length;
-  }
-}
+/** A Go map as decoded: a plain object (keys in dump order, except that JavaScript puts integer keys first). */
+export type GoMap<V = unknown> = Record<string, V>;
 
 /** A Go struct: its name (for messages) and fields in declaration order. */
 export interface StructSpec {
@@ -39,86 +34,167 @@ export type Spec =
   | { opt: 'uint16' }
   | { map: Spec; key?: 'uint16' };
 
-interface Compiled {
-  exact: Map<string, number>;
-  folded: Map<string, number>;
-}
-const compiled = new WeakMap<StructSpec, Compiled>();
-
-function compile(spec: StructSpec): Compiled {
-  let c = compiled.get(spec);
-  if (!c) {
-    c = { exact: new Map(spec.fields.map(([name], i) => [name, i])), folded: new Map(spec.fields.map(([name], i) => [name.toLowerCase(), i])) };
-    compiled.set(spec, c);
-  }
-  return c;
-}
+/** A compiled spec: decodes one value; `path` names it in errors (only built while tracking). */
+type Decoder = (value: unknown, path: string) => unknown;
 
 const RANGES = { uint16: 0xffff, uint32: 0xffffffff, int: Number.MAX_SAFE_INTEGER } as const;
 
+/**
+ * Whether paths are being built. A dump of ten thousand workloads is decoded without them (building a path string
+ * per field costs more than the decoding); only when a value does not fit is it decoded again with them, to say where.
+ */
+let tracking = false;
+
+class Retry extends Error {}
+
 /** Decodes `value` (parsed JSON) as Go would into `spec`; `path` names it in errors. */
 export function decode(value: unknown, spec: Spec, path: string): unknown {
-  if (typeof spec === 'string') return decodeScalar(value, spec, path);
-  if ('struct' in spec) return decodeStruct(value, spec, path);
-  if (value === null || value === undefined) return null;
-  if ('slice' in spec) {
-    if (!Array.isArray(value)) return mismatch(value, path, 'a list');
-    return value.map((v, i) => decode(v, spec.slice, `${path}[${i}]`));
+  const decoder = compile(spec);
+  try {
+    return decoder(value, path);
+  } catch (error) {
+    if (!(error instanceof Retry)) throw error;
+    tracking = true;
+    try {
+      return decoder(value, path);
+    } finally {
+      tracking = false;
+    }
   }
-  if ('ptr' in spec) return decodeStruct(value, spec.ptr, path);
-  if ('opt' in spec) return decodeScalar(value, spec.opt, path);
-  if (typeof value !== 'object' || Array.isArray(value)) return mismatch(value, path, 'an object');
-  const seen = new Map<string, unknown>();
-  for (const key in value as Record<string, unknown>) {
-    const k = spec.key === 'uint16' ? uint16Key(key, path) : key;
-    seen.set(k, decode((value as Record<string, unknown>)[key], spec.map, `${path}[${JSON.stringify(key)}]`));
-  }
-  return new GoMap([...seen]);
 }
+
+const scalars = new Map<string, Decoder>();
+const compiledSpecs = new WeakMap<object, Decoder>();
+
+/** One decoder function per spec, so that decoding a value does not look at the spec again. */
+function compile(spec: Spec): Decoder {
+  if (typeof spec === 'string') {
+    let d = scalars.get(spec);
+    if (!d) scalars.set(spec, (d = scalarDecoder(spec)));
+    return d;
+  }
+  let d = compiledSpecs.get(spec);
+  if (!d) compiledSpecs.set(spec, (d = 'struct' in spec ? structDecoder(spec) : containerDecoder(spec)));
+  return d;
+}
+
+function scalarDecoder(spec: 'string' | 'bool' | 'uint16' | 'uint32' | 'int' | 'any'): Decoder {
+  switch (spec) {
+    case 'string':
+      return (v, path) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : mismatch(v, path, 'a string'));
+    case 'bool':
+      return (v, path) => (typeof v === 'boolean' ? v : v === null || v === undefined ? false : mismatch(v, path, 'true or false'));
+    case 'any':
+      return (v) => (v === undefined ? null : anyValue(v));
+    default: {
+      const max = RANGES[spec];
+      const expected = spec === 'int' ? 'an integer' : `an integer from 0 to ${max}`;
+      const min = spec === 'int' ? -max : 0;
+      return (v, path) => {
+        if (typeof v === 'number' && Number.isInteger(v) && v <= max && v >= min) return v;
+        return v === null || v === undefined ? 0 : mismatch(v, path, expected);
+      };
+    }
+  }
+}
+
+function containerDecoder(spec: Exclude<Spec, string | StructSpec>): Decoder {
+  if ('ptr' in spec) {
+    const struct = compile(spec.ptr);
+    return (v, path) => (v === null || v === undefined ? null : struct(v, path));
+  }
+  if ('opt' in spec) {
+    const scalar = compile(spec.opt);
+    return (v, path) => (v === null || v === undefined ? null : scalar(v, path));
+  }
+  if ('slice' in spec) {
+    const item = compile(spec.slice);
+    return (v, path) => {
+      if (v === null || v === undefined) return null;
+      if (!Array.isArray(v)) return mismatch(v, path, 'a list');
+      const out = new Array<unknown>(v.length);
+      for (let i = 0; i < v.length; i++) out[i] = item(v[i], tracking ? `${path}[${i}]` : path);
+      return out;
+    };
+  }
+  const value = compile(spec.map);
+  const ports = spec.key === 'uint16';
+  const plain = spec.map === 'int' || spec.map === 'uint16' || spec.map === 'string';
+  return (v, path) => {
+    if (v === null || v === undefined) return null;
+    if (typeof v !== 'object' || Array.isArray(v)) return mismatch(v, path, 'an object');
+    const obj = v as Record<string, unknown>;
+    // Object.keys, not for-in: maps keyed by port numbers are indexed elements, which for-in walks slowly.
+    const keys = Object.keys(obj);
+    // A map whose values decode to themselves (ports, counts) is kept as it is, unless a key must change.
+    let out: Record<string, unknown> | undefined = plain ? undefined : {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const k = ports ? uint16Key(key, path) : key;
+      const x = value(obj[key], tracking ? `${path}[${JSON.stringify(key)}]` : path);
+      if (out === undefined && k !== key) out = Object.fromEntries(keys.slice(0, i).map((j) => [j, obj[j]]));
+      // Port keys are read as numbers: `080` and `80` are one key (the last one wins, as in Go).
+      if (out !== undefined) out[k] = x;
+    }
+    return out ?? obj;
+  };
+}
+
+function structDecoder(spec: StructSpec): Decoder {
+  const fields = spec.fields;
+  const names = fields.map(([name]) => name);
+  const exact = new Map(names.map((name, i) => [name, i]));
+  const folded = new Map(names.map((name, i) => [name.toLowerCase(), i]));
+  // Per field: 0 always written, 1 left out when empty, 2 left out when nil. Decoders are compiled on first use
+  // (specs may nest the same struct).
+  // A struct is never left out (Go's omitempty does not apply to structs).
+  const omit = fields.map(([, fieldSpec, omitEmpty]) =>
+    !omitEmpty || (typeof fieldSpec === 'object' && 'struct' in fieldSpec) ? 0 : nilOnly(fieldSpec) ? 2 : 1,
+  );
+  let decoders: Decoder[] | undefined;
+  return (v, path) => {
+    decoders ??= fields.map(([, fieldSpec]) => compile(fieldSpec));
+    const found: unknown[] = new Array<unknown>(fields.length);
+    if (v !== null && v !== undefined) {
+      if (typeof v !== 'object' || Array.isArray(v)) mismatch(v, path, `an object (${spec.struct})`);
+      const obj = v as Record<string, unknown>;
+      for (const key in obj) {
+        const i = exact.get(key) ?? folded.get(key.toLowerCase());
+        if (i !== undefined) found[i] = obj[key];
+      }
+    }
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) {
+      const x = decoders[i]!(found[i], tracking ? `${path}.${names[i]}` : path);
+      const o = omit[i];
+      if (o === 0 || (o === 1 ? !isEmpty(x) : x !== null)) out[names[i]!] = x;
+    }
+    return out;
+  };
+}
+
+const PORT_KEYS = new Map<string, string>();
 
 function uint16Key(key: string, path: string): string {
+  const known = PORT_KEYS.get(key);
+  if (known !== undefined) return known;
   // strconv.ParseUint(key, 10, 16): digits only, in range.
-  if (!/^\d+$/.test(key) || Number(key) > 0xffff) throw new InputError(`${path}: the key ${JSON.stringify(key)} is not a port number`);
-  return String(Number(key));
-}
-
-function decodeScalar(value: unknown, spec: 'string' | 'bool' | 'uint16' | 'uint32' | 'int' | 'any', path: string): unknown {
-  if (spec === 'any') return value === undefined ? null : anyValue(value);
-  if (value === null || value === undefined) return spec === 'string' ? '' : spec === 'bool' ? false : 0;
-  if (spec === 'string') return typeof value === 'string' ? value : mismatch(value, path, 'a string');
-  if (spec === 'bool') return typeof value === 'boolean' ? value : mismatch(value, path, 'true or false');
-  if (typeof value !== 'number' || !Number.isInteger(value) || value > RANGES[spec] || (spec !== 'int' && value < 0)) {
-    return mismatch(value, path, spec === 'int' ? 'an integer' : `an integer from 0 to ${RANGES[spec]}`);
+  if (!/^\d+$/.test(key) || Number(key) > 0xffff) {
+    if (!tracking) throw new Retry();
+    throw new InputError(`${path}: the key ${JSON.stringify(key)} is not a port number`);
   }
-  return value;
+  const k = String(Number(key));
+  if (PORT_KEYS.size < 100_000) PORT_KEYS.set(key, k);
+  return k;
 }
 
 /** An `any` field: Go decodes objects into map[string]any, so they are written with sorted keys. */
 function anyValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(anyValue);
   if (value !== null && typeof value === 'object') {
-    return new GoMap(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, anyValue(v)]));
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, anyValue(v)]));
   }
   return value;
-}
-
-function decodeStruct(value: unknown, spec: StructSpec, path: string): Record<string, unknown> {
-  const { exact, folded } = compile(spec);
-  const found: unknown[] = new Array<unknown>(spec.fields.length);
-  if (value !== null && value !== undefined) {
-    if (typeof value !== 'object' || Array.isArray(value)) mismatch(value, path, `an object (${spec.struct})`);
-    for (const key in value as Record<string, unknown>) {
-      const i = exact.get(key) ?? folded.get(key.toLowerCase());
-      if (i !== undefined) found[i] = (value as Record<string, unknown>)[key];
-    }
-  }
-  const out: Record<string, unknown> = {};
-  spec.fields.forEach(([name, fieldSpec, omitEmpty], i) => {
-    const v = decode(found[i], fieldSpec, `${path}.${name}`);
-    if (omitEmpty && (nilOnly(fieldSpec) ? v === null : isEmpty(v))) return;
-    out[name] = v;
-  });
-  return out;
 }
 
 /** Pointers and interfaces are left out by `omitempty` only when nil (a pointer to 0 or an `any` false is written). */
@@ -128,10 +204,16 @@ function nilOnly(spec: Spec): boolean {
 
 /** Go's `omitempty`: false, 0, "", nil, and empty lists and maps (never a struct). */
 function isEmpty(v: unknown): boolean {
-  return v === null || v === '' || v === 0 || v === false || (Array.isArray(v) && v.length === 0) || (v instanceof GoMap && v.size === 0);
+  return v === null || v === '' || v === 0 || v === false || (typeof v === 'object' && (Array.isArray(v) ? v.length === 0 : isEmptyMap(v)));
+}
+
+function isEmptyMap(v: object): boolean {
+  for (const key in v) if (key !== undefined) return false;
+  return true;
 }
 
 function mismatch(value: unknown, path: string, expected: string): never {
+  if (!tracking) throw new Retry();
   const got = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : JSON.stringify(value);
   throw new InputError(`${path}: expected ${expected}, got ${got}`);
 }

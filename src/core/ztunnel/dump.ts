@@ -5,7 +5,7 @@
  */
 import { InputError } from '../../errors.js';
 import { parseJson } from '../proxy-config/json.js';
-import { decode, GoMap } from './decode.js';
+import { decode, type GoMap } from './decode.js';
 import {
   CERTIFICATE,
   POLICY,
@@ -26,8 +26,6 @@ export interface ZtunnelDump {
   origin: string;
   /** The text as read: `all -o json` prints it as it is, as istioctl does. */
   text: string;
-  /** The parsed document (`all -o yaml`). */
-  raw: unknown;
   workloads: Workload[] | null;
   services: Service[] | null;
   policies: Policy[] | null;
@@ -57,15 +55,11 @@ export function loadZtunnelDump(text: string, origin: string): ZtunnelDump {
   return {
     origin,
     text,
-    raw,
     services: listOrMap(section.services, SERVICE, at('services')) as Service[] | null,
     workloads: listOrMap(section.workloads, WORKLOAD, at('workloads')) as Workload[] | null,
     certificates: listOrMap(section.certificates, CERTIFICATE, at('certificates')) as Certificate[] | null,
     policies: listOrMap(section.policies, POLICY, at('policies')) as Policy[] | null,
-    workloadState:
-      state === undefined
-        ? []
-        : ((decode(state, { map: WORKLOAD_STATE }, at('workloadState')) as GoMap<WorkloadState> | null)?.entries ?? []).map(([, v]) => v),
+    workloadState: state === undefined ? [] : Object.values((decode(state, { map: WORKLOAD_STATE }, at('workloadState')) as GoMap<WorkloadState> | null) ?? {}),
   };
 }
 
@@ -77,7 +71,7 @@ function listOrMap(value: unknown, spec: StructSpec, path: string): unknown[] | 
   if (value === undefined) return null;
   const values = Array.isArray(value)
     ? (decode(value, { slice: { ptr: spec } }, path) as unknown[])
-    : ((decode(value, { map: { ptr: spec } }, path) as GoMap | null)?.entries.map(([, v]) => v) ?? []);
+    : Object.values((decode(value, { map: { ptr: spec } }, path) as GoMap | null) ?? {});
   // A null entry crashes istioctl's tables (a nil pointer); mesh reads it as absent.
   return values.filter((v) => v !== null);
 }

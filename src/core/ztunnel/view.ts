@@ -3,7 +3,9 @@
  * short output and the data of `-o json|yaml` (the Go shapes of types.ts). Pure: the command reads the dump and
  * renders what comes back through src/render/ztunnel.ts.
  */
+import type { Spec, StructSpec } from './decode.js';
 import type { ZtunnelDump } from './dump.js';
+import { CERTIFICATE, POLICY, SERVICE, WORKLOAD, WORKLOAD_STATE } from './types.js';
 import { connectionsTable, filterConnections, type ConnectionsFilter } from './connections.js';
 import { certificateTable, filterPolicies, policyTable } from './policies.js';
 import { filterServices, filterWorkloads, serviceTable, workloadTable, type WorkloadFilter, type ZtunnelTable } from './workloads.js';
@@ -63,20 +65,37 @@ export function viewTables(dump: ZtunnelDump, view: ZtunnelView, opts: ZtunnelVi
   }
 }
 
+/** What a view prints with `-o json|yaml`, and its Go type (which objects are structs, which maps). */
+export interface ViewData {
+  data: unknown;
+  /** Undefined for `all`: the dump as read, every object a map. */
+  spec?: Spec;
+}
+
+const list = (spec: StructSpec): Spec => ({ slice: { ptr: spec } });
+const SPECS = {
+  workload: list(WORKLOAD),
+  service: list(SERVICE),
+  policy: list(POLICY),
+  certificate: list(CERTIFICATE),
+  connections: { slice: WORKLOAD_STATE },
+};
+
 /** What a view prints with `-o json|yaml` (`all`: the whole dump as it was read). */
-export function viewData(dump: ZtunnelDump, view: ZtunnelView, opts: ZtunnelViewOptions): unknown {
+export function viewData(dump: ZtunnelDump, view: ZtunnelView, opts: ZtunnelViewOptions): ViewData {
   switch (view) {
     case 'workload':
-      return filterWorkloads(dump, opts.workload ?? {});
+      return { data: filterWorkloads(dump, opts.workload ?? {}), spec: SPECS.workload };
     case 'service':
-      return filterServices(dump, opts.serviceNamespace);
+      return { data: filterServices(dump, opts.serviceNamespace), spec: SPECS.service };
     case 'policy':
-      return filterPolicies(dump, opts.policyNamespace);
+      return { data: filterPolicies(dump, opts.policyNamespace), spec: SPECS.policy };
     case 'certificate':
-      return dump.certificates;
+      return { data: dump.certificates, spec: SPECS.certificate };
     case 'connections':
-      return filterConnections(dump, opts.connections ?? {});
+      return { data: filterConnections(dump, opts.connections ?? {}), spec: SPECS.connections };
     case 'all':
-      return dump.raw;
+      // Parsed again rather than kept: only `all -o yaml` needs the whole tree.
+      return { data: JSON.parse(dump.text) };
   }
 }

@@ -87,8 +87,8 @@ export function serviceTable(dump: ZtunnelDump, namespace = ''): ZtunnelTable {
     rows: filterServices(dump, namespace).map((svc) => {
       // strings.Cut(vip, "/"): the part after the network, or nothing when there is no slash.
       const ips = (svc.vips ?? []).map((vip) => (vip.includes('/') ? vip.slice(vip.indexOf('/') + 1) : ''));
-      const endpoints = svc.endpoints?.entries ?? [];
-      const healthy = endpoints.filter(([, ep]) => ep !== null && byUid.get(ep.workloadUid)?.status === 'Healthy').length;
+      const endpoints = Object.values(svc.endpoints ?? {});
+      const healthy = endpoints.filter((ep) => ep !== null && byUid.get(ep.workloadUid)?.status === 'Healthy').length;
       return [svc.namespace, svc.name, ips.join(','), waypoint(svc.waypoint), `${healthy}/${endpoints.length}`];
     }),
     padding: 1,

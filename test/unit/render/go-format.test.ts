@@ -1,28 +1,28 @@
 /** Go's json.MarshalIndent and sigs.k8s.io/yaml's output, as mesh zc writes them (the oracle suite checks them whole). */
 import { describe, expect, it } from 'vitest';
-import { GoMap } from '../../../src/core/ztunnel/decode.js';
+import type { Spec } from '../../../src/core/ztunnel/decode.js';
 import { goJson } from '../../../src/render/go-json.js';
 import { formatG, goYaml, resolvesToNonString, yamlKeyLess } from '../../../src/render/go-yaml.js';
 
 describe('goJson', () => {
   it('indents by four spaces, keeps struct order, sorts map keys by bytes and escapes as Go does', () => {
-    const v = [
-      {
-        z: 1,
-        a: new GoMap([
-          ['80', 80],
-          ['15008', 15008],
-          ['b', 1],
-        ]),
-        e: [],
-        m: new GoMap([]),
-        s: '<a&b>\u2028',
-        n: null,
+    const spec: Spec = {
+      slice: {
+        struct: 'T',
+        fields: [
+          ['z', 'int'],
+          ['a', { map: 'int' }],
+          ['e', { slice: 'string' }],
+          ['m', { map: 'int' }],
+          ['s', 'string'],
+          ['n', 'any'],
+        ],
       },
-    ];
-    expect(goJson(v)).toBe(
+    };
+    const v = [{ z: 1, a: { b: 1, '80': 80, '15008': 15008 }, e: [], m: {}, s: '<a&b>\u2028', n: { y: 1, x: 2 } }];
+    expect(goJson(v, spec)).toBe(
       '[\n    {\n        "z": 1,\n        "a": {\n            "15008": 15008,\n            "80": 80,\n            "b": 1\n        },\n' +
-        '        "e": [],\n        "m": {},\n        "s": "\\u003ca\\u0026b\\u003e\\u2028",\n        "n": null\n    }\n]',
+        '        "e": [],\n        "m": {},\n        "s": "\\u003ca\\u0026b\\u003e\\u2028",\n        "n": {\n            "x": 2,\n            "y": 1\n        }\n    }\n]',
     );
   });
 });
