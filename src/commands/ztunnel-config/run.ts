@@ -56,7 +56,7 @@ export async function runZtunnelView(ctx: CommandContext, view: ZtunnelView, opt
     text = await admin.ztunnelRequest(cluster, target.pod, opts.proxyAdminPort, '/config_dump');
   }
   const [{ loadZtunnelDump }, { renderZtunnelView }] = await Promise.all([import('../../core/ztunnel/dump.js'), import('../../render/ztunnel.js')]);
-  const dump = loadZtunnelDump(text, origin);
+  const dump = loadZtunnelDump(text, origin, opts.output === 'short');
   // A workload pod named instead of a ztunnel narrows workload and connections to it, as in istioctl.
   const workload = target?.workload;
   const rendered = renderZtunnelView(

@@ -17,8 +17,8 @@ export interface StructSpec {
   fields: readonly FieldSpec[];
 }
 
-/** A field: JSON name, type, and whether it is `omitempty`. */
-export type FieldSpec = readonly [name: string, spec: Spec, omitempty?: boolean];
+/** A field: JSON name, type, whether it is `omitempty`, and (narrowed specs) whether it is only checked, not built. */
+export type FieldSpec = readonly [name: string, spec: Spec, omitempty?: boolean, checkOnly?: boolean];
 
 /** A Go type the writer's structs use. */
 export type Spec =
@@ -47,8 +47,50 @@ let tracking = false;
 
 class Retry extends Error {}
 
+/**
+ * Whether values are only checked (Go's type errors found, nothing built): tables read a few fields of a dump that
+ * must still be checked whole, and building what they do not read would cost more than reading it.
+ */
+let checking = false;
+
 /** Decodes `value` (parsed JSON) as Go would into `spec`; `path` names it in errors. */
 export function decode(value: unknown, spec: Spec, path: string): unknown {
+  return run(value, spec, path);
+}
+
+/** Checks that `value` decodes into `spec` (the same errors as decode), building nothing. */
+export function check(value: unknown, spec: Spec, path: string): void {
+  checking = true;
+  try {
+    run(value, spec, path);
+  } finally {
+    checking = false;
+  }
+}
+
+/**
+ * `spec` building only the named fields of its structs (`fields`: struct name → field names; structs not named
+ * keep every field): what tables read. The other fields are still checked, in the same pass, as Go would.
+ */
+export function narrow(spec: Spec, fields: Record<string, readonly string[]>): Spec {
+  if (typeof spec === 'string' || 'opt' in spec) return spec;
+  if ('struct' in spec) return narrowStruct(spec, fields);
+  if ('ptr' in spec) return { ptr: narrowStruct(spec.ptr, fields) };
+  if ('slice' in spec) return { slice: narrow(spec.slice, fields) };
+  return { ...spec, map: narrow(spec.map, fields) };
+}
+
+function narrowStruct(spec: StructSpec, fields: Record<string, readonly string[]>): StructSpec {
+  const keep = fields[spec.struct];
+  return {
+    struct: spec.struct,
+    fields: spec.fields.map(([name, s, omit]) =>
+      !keep || keep.includes(name) ? ([name, narrow(s, fields), omit] as const) : ([name, s, omit, true] as const),
+    ),
+  };
+}
+
+function run(value: unknown, spec: Spec, path: string): unknown {
   const decoder = compile(spec);
   try {
     return decoder(value, path);
@@ -85,7 +127,7 @@ function scalarDecoder(spec: 'string' | 'bool' | 'uint16' | 'uint32' | 'int' | '
     case 'bool':
       return (v, path) => (typeof v === 'boolean' ? v : v === null || v === undefined ? false : mismatch(v, path, 'true or false'));
     case 'any':
-      return (v) => (v === undefined ? null : anyValue(v));
+      return (v) => (v === undefined ? null : checking ? v : anyValue(v));
     default: {
       const max = RANGES[spec];
       const expected = spec === 'int' ? 'an integer' : `an integer from 0 to ${max}`;
@@ -109,12 +151,18 @@ function containerDecoder(spec: Exclude<Spec, string | StructSpec>): Decoder {
   }
   if ('slice' in spec) {
     const item = compile(spec.slice);
+    // A list of strings or numbers that are all there decodes to itself: it is kept, not copied.
+    const plainItems = spec.slice === 'string' || spec.slice === 'uint16';
     return (v, path) => {
       if (v === null || v === undefined) return null;
       if (!Array.isArray(v)) return mismatch(v, path, 'a list');
-      const out = new Array<unknown>(v.length);
-      for (let i = 0; i < v.length; i++) out[i] = item(v[i], tracking ? `${path}[${i}]` : path);
-      return out;
+      let out: unknown[] | undefined = checking || plainItems ? undefined : new Array<unknown>(v.length);
+      for (let i = 0; i < v.length; i++) {
+        const x = item(v[i], tracking ? `${path}[${i}]` : path);
+        if (out === undefined && !checking && x !== v[i]) out = v.slice(0, i);
+        if (out !== undefined) out[i] = x;
+      }
+      return out ?? v;
     };
   }
   const value = compile(spec.map);
@@ -127,12 +175,12 @@ function containerDecoder(spec: Exclude<Spec, string | StructSpec>): Decoder {
     // Object.keys, not for-in: maps keyed by port numbers are indexed elements, which for-in walks slowly.
     const keys = Object.keys(obj);
     // A map whose values decode to themselves (ports, counts) is kept as it is, unless a key must change.
-    let out: Record<string, unknown> | undefined = plain ? undefined : {};
+    let out: Record<string, unknown> | undefined = plain || checking ? undefined : {};
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const k = ports ? uint16Key(key, path) : key;
       const x = value(obj[key], tracking ? `${path}[${JSON.stringify(key)}]` : path);
-      if (out === undefined && k !== key) out = Object.fromEntries(keys.slice(0, i).map((j) => [j, obj[j]]));
+      if (out === undefined && !checking && k !== key) out = Object.fromEntries(keys.slice(0, i).map((j) => [j, obj[j]]));
       // Port keys are read as numbers: `080` and `80` are one key (the last one wins, as in Go).
       if (out !== undefined) out[k] = x;
     }
@@ -140,37 +188,83 @@ function containerDecoder(spec: Exclude<Spec, string | StructSpec>): Decoder {
   };
 }
 
+/** What generated struct decoders read at run time (a module `let` is out of their reach). */
+const state = {
+  get tracking(): boolean {
+    return tracking;
+  },
+  get checking(): boolean {
+    return checking;
+  },
+};
+
+/**
+ * A struct's decoder, generated from its spec (as ajv compiles schemas): property reads and writes by constant
+ * names, so that decoding ten thousand workloads runs at the speed of object literals rather than through maps of
+ * field names. Only when an object has a key that matches a field case-insensitively (Go accepts `UID` for `uid`)
+ * does it take the slow path that honours that. Field names come from the specs in types.ts, never from input.
+ */
 function structDecoder(spec: StructSpec): Decoder {
-  const fields = spec.fields;
-  const names = fields.map(([name]) => name);
-  const exact = new Map(names.map((name, i) => [name, i]));
+  let decoder: Decoder | undefined;
+  // Built on first use: specs may nest the same struct, and each field's decoder must exist first.
+  return (v, path) => (decoder ??= generateStruct(spec))(v, path);
+}
+
+function generateStruct(spec: StructSpec): Decoder {
+  const names = spec.fields.map(([name]) => name);
+  const exact = new Set(names);
   const folded = new Map(names.map((name, i) => [name.toLowerCase(), i]));
-  // Per field: 0 always written, 1 left out when empty, 2 left out when nil. Decoders are compiled on first use
-  // (specs may nest the same struct).
-  // A struct is never left out (Go's omitempty does not apply to structs).
-  const omit = fields.map(([, fieldSpec, omitEmpty]) =>
-    !omitEmpty || (typeof fieldSpec === 'object' && 'struct' in fieldSpec) ? 0 : nilOnly(fieldSpec) ? 2 : 1,
-  );
-  let decoders: Decoder[] | undefined;
-  return (v, path) => {
-    decoders ??= fields.map(([, fieldSpec]) => compile(fieldSpec));
-    const found: unknown[] = new Array<unknown>(fields.length);
+  const decoders = spec.fields.map(([, fieldSpec]) => compile(fieldSpec));
+  const q = (name: string): string => JSON.stringify(name);
+  const lets = names.map((_, i) => `f${i}`).join(', ');
+  const reads = names.map((name, i) => `f${i} = v[${q(name)}];`).join(' ');
+  const slowReads = names.map((_, i) => `f${i} = found[${i}];`).join(' ');
+  const writes = spec.fields
+    .map(([name, fieldSpec, omitEmpty, checkOnly], i) => {
+      const p = `state.tracking ? path + ${q(`.${name}`)} : path`;
+      // Checked, not built: scalars build nothing anyway; containers are walked in check mode.
+      if (checkOnly) return typeof fieldSpec === 'string' ? `d[${i}](f${i}, ${p});` : `if (f${i} != null) checkWith(d[${i}], f${i}, ${p});`;
+      // Go's omitempty: never for a struct; only nil for pointers and interfaces; else also "", 0, false, empty.
+      const structField = typeof fieldSpec === 'object' && 'struct' in fieldSpec;
+      const cond = !omitEmpty || structField ? '' : nilOnly(fieldSpec) ? 'if (x !== null) ' : 'if (!isEmpty(x)) ';
+      return `x = d[${i}](f${i}, state.tracking ? path + ${q(`.${name}`)} : path); ${cond}out[${q(name)}] = x;`;
+    })
+    .join('\n');
+  const body = `
+    let ${lets};
     if (v !== null && v !== undefined) {
-      if (typeof v !== 'object' || Array.isArray(v)) mismatch(v, path, `an object (${spec.struct})`);
-      const obj = v as Record<string, unknown>;
-      for (const key in obj) {
-        const i = exact.get(key) ?? folded.get(key.toLowerCase());
-        if (i !== undefined) found[i] = obj[key];
+      if (typeof v !== 'object' || Array.isArray(v)) mismatch(v, path, ${q(`an object (${spec.struct})`)});
+      let folding = false;
+      for (const key in v) if (!exact.has(key) && folded.has(key.toLowerCase())) { folding = true; break; }
+      if (!folding) { ${reads} } else {
+        const found = [];
+        for (const key in v) { const i = exact.has(key) ? names.indexOf(key) : folded.get(key.toLowerCase()); if (i !== undefined) found[i] = v[key]; }
+        ${slowReads}
       }
     }
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) {
-      const x = decoders[i]!(found[i], tracking ? `${path}.${names[i]}` : path);
-      const o = omit[i];
-      if (o === 0 || (o === 1 ? !isEmpty(x) : x !== null)) out[names[i]!] = x;
+    if (state.checking) {
+      ${names.map((name, i) => `d[${i}](f${i}, state.tracking ? path + ${q(`.${name}`)} : path);`).join(' ')}
+      return v;
     }
-    return out;
-  };
+    const out = {};
+    let x;
+    ${writes}
+    return out;`;
+  const make = new Function('d', 'exact', 'folded', 'names', 'mismatch', 'isEmpty', 'state', 'checkWith', `return function (v, path) {${body}\n};`) as (
+    ...args: unknown[]
+  ) => Decoder;
+  return make(decoders, exact, folded, names, mismatch, isEmpty, state, checkWith);
+}
+
+/** Runs a decoder in check mode (nothing built), restoring the mode after. */
+function checkWith(decoder: Decoder, value: unknown, path: string): void {
+  if (checking) return void decoder(value, path);
+  checking = true;
+  try {
+    decoder(value, path);
+  } finally {
+    checking = false;
+  }
 }
 
 const PORT_KEYS = new Map<string, string>();

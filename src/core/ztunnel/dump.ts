@@ -5,11 +5,12 @@
  */
 import { InputError } from '../../errors.js';
 import { parseJson } from '../proxy-config/json.js';
-import { decode, type GoMap } from './decode.js';
+import { decode, narrow, type GoMap, type Spec } from './decode.js';
 import {
   CERTIFICATE,
   POLICY,
   SERVICE,
+  TABLE_FIELDS,
   WORKLOAD,
   WORKLOAD_STATE,
   type Certificate,
@@ -36,8 +37,12 @@ export interface ZtunnelDump {
 
 const SECTIONS = ['services', 'workloads', 'policies', 'certificates', 'workloadstate'] as const;
 
-/** Parses and decodes the text of a ztunnel config dump; anything else is a one-line InputError naming `origin`. */
-export function loadZtunnelDump(text: string, origin: string): ZtunnelDump {
+/**
+ * Parses and decodes the text of a ztunnel config dump; anything else is a one-line InputError naming `origin`.
+ * `forTables`: every value is checked as Go would, but only what the tables read is built (a tenth of the work on a
+ * big dump); -o json|yaml needs the whole.
+ */
+export function loadZtunnelDump(text: string, origin: string, forTables = false): ZtunnelDump {
   const raw = parseJson(text, origin);
   if (raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
     throw new InputError(`${origin}: not a ztunnel config dump: expected a JSON object with workloads, services, policies and certificates`);
@@ -51,27 +56,47 @@ export function loadZtunnelDump(text: string, origin: string): ZtunnelDump {
   }
   if (raw !== null && Object.keys(section).length === 0) throw new InputError(notZtunnel(top, origin));
   const at = (what: string): string => `${origin}: ${what}`;
+  const read = (value: unknown, spec: Spec, path: string): unknown => decode(value, forTables ? narrowed(spec) : spec, path);
   const state = section.workloadstate;
   return {
     origin,
     text,
-    services: listOrMap(section.services, SERVICE, at('services')) as Service[] | null,
-    workloads: listOrMap(section.workloads, WORKLOAD, at('workloads')) as Workload[] | null,
-    certificates: listOrMap(section.certificates, CERTIFICATE, at('certificates')) as Certificate[] | null,
-    policies: listOrMap(section.policies, POLICY, at('policies')) as Policy[] | null,
-    workloadState: state === undefined ? [] : Object.values((decode(state, { map: WORKLOAD_STATE }, at('workloadState')) as GoMap<WorkloadState> | null) ?? {}),
+    services: listOrMap(section.services, SERVICE, at('services'), read) as Service[] | null,
+    workloads: listOrMap(section.workloads, WORKLOAD, at('workloads'), read) as Workload[] | null,
+    certificates: listOrMap(section.certificates, CERTIFICATE, at('certificates'), read) as Certificate[] | null,
+    policies: listOrMap(section.policies, POLICY, at('policies'), read) as Policy[] | null,
+    workloadState: state === undefined ? [] : Object.values((read(state, STATE_MAP, at('workloadState')) as GoMap<WorkloadState> | null) ?? {}),
   };
+}
+
+const STATE_MAP: Spec = { map: WORKLOAD_STATE };
+const LISTS = new Map<StructSpec, { list: Spec; map: Spec }>();
+const NARROWED = new WeakMap<object, Spec>();
+
+/** `spec` narrowed to TABLE_FIELDS, computed once per spec (decoders are compiled per spec object). */
+function narrowed(spec: Spec): Spec {
+  if (typeof spec === 'string') return spec;
+  let n = NARROWED.get(spec);
+  if (!n) NARROWED.set(spec, (n = narrow(spec, TABLE_FIELDS)));
+  return n;
+}
+
+/** The list and map forms of a section's spec, made once (so their compiled decoders are reused). */
+function forms(spec: StructSpec): { list: Spec; map: Spec } {
+  let f = LISTS.get(spec);
+  if (!f) LISTS.set(spec, (f = { list: { slice: { ptr: spec } }, map: { map: { ptr: spec } } }));
+  return f;
 }
 
 /**
  * istioctl's `unmarshalListOrMap`: a list is read as it is; anything else as a map whose values are taken (so
  * `null` gives an empty list). Go takes a map's values in random order; mesh keeps the dump's order.
  */
-function listOrMap(value: unknown, spec: StructSpec, path: string): unknown[] | null {
+function listOrMap(value: unknown, spec: StructSpec, path: string, read: (value: unknown, spec: Spec, path: string) => unknown): unknown[] | null {
   if (value === undefined) return null;
   const values = Array.isArray(value)
-    ? (decode(value, { slice: { ptr: spec } }, path) as unknown[])
-    : Object.values((decode(value, { map: { ptr: spec } }, path) as GoMap | null) ?? {});
+    ? (read(value, forms(spec).list, path) as unknown[])
+    : Object.values((read(value, forms(spec).map, path) as GoMap | null) ?? {});
   // A null entry crashes istioctl's tables (a nil pointer); mesh reads it as absent.
   return values.filter((v) => v !== null);
 }

@@ -214,6 +214,14 @@ export const WORKLOAD_STATE: StructSpec = {
   ],
 };
 
+/** The fields the tables read, per struct: what a dump is decoded into for `-o short` (after a check of the whole). */
+export const TABLE_FIELDS: Record<string, readonly string[]> = {
+  ZtunnelWorkload: ['uid', 'workloadIps', 'waypoint', 'protocol', 'name', 'namespace', 'node', 'status', 'hostname'],
+  ZtunnelService: ['name', 'namespace', 'hostname', 'vips', 'waypoint', 'endpoints'],
+  ZtunnelEndpoint: ['workloadUid'],
+  ZtunnelPolicy: ['name', 'namespace', 'scope', 'action'],
+};
+
 /** A workload as decoded (only the fields the tables read are typed). */
 export interface Workload {
   uid: string;

@@ -89,3 +89,14 @@ describe('the generated fixtures', () => {
     }
   });
 });
+
+describe('loadZtunnelDump for tables', () => {
+  it('builds only what the tables read, and still refuses what Go would refuse anywhere in the dump', () => {
+    const text = '{"workloads": [{"name": "a", "clusterId": "c", "locality": {"zone": "z"}}], "services": [{"name": "s", "ports": {"80": 80}}]}';
+    const d = loadZtunnelDump(text, 'f', true);
+    expect(d.workloads).toEqual([{ uid: '', workloadIps: null, protocol: '', name: 'a', namespace: '', node: '', status: '', hostname: '' }]);
+    expect(d.services?.[0]).not.toHaveProperty('ports');
+    expect(() => loadZtunnelDump('{"workloads": [{"locality": {"zone": 1}}]}', 'f', true)).toThrow('f: workloads[0].locality.zone: expected a string, got 1');
+    expect(() => loadZtunnelDump('{"services": [{"ports": {"80": "x"}}]}', 'f', true)).toThrow('f: services[0].ports["80"]: expected an integer');
+  });
+});
