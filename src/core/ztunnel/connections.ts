@@ -65,6 +65,17 @@ export function joinHostPort(host: string, port: string): string {
 /** Maps `ip:port` to `name:port` by the first VIP of each service and the first IP of each workload. */
 function addressNamer(dump: ZtunnelDump, raw: boolean): (addr: string) => string {
   if (raw) return (addr) => addr;
+  let maps: { services: Map<string, string>; workloads: Map<string, string> } | undefined;
+  // Built on the first connection: a ztunnel with none need not index ten thousand workloads.
+  return (addr) => {
+    maps ??= addressMaps(dump);
+    const [ip, port] = splitHostPort(addr) ?? ['', ''];
+    const name = maps.services.get(ip) ?? maps.workloads.get(ip);
+    return name === undefined ? addr : joinHostPort(name, port);
+  };
+}
+
+function addressMaps(dump: ZtunnelDump): { services: Map<string, string>; workloads: Map<string, string> } {
   const services = new Map<string, string>();
   for (const s of dump.services ?? []) {
     const vip = s.vips?.[0] ?? '';
@@ -73,11 +84,7 @@ function addressNamer(dump: ZtunnelDump, raw: boolean): (addr: string) => string
   }
   const workloads = new Map<string, string>();
   for (const w of dump.workloads ?? []) workloads.set(w.workloadIps?.[0] || 'None', `${w.name}.${w.namespace}`);
-  return (addr) => {
-    const [ip, port] = splitHostPort(addr) ?? ['', ''];
-    const name = services.get(ip) ?? workloads.get(ip);
-    return name === undefined ? addr : joinHostPort(name, port);
-  };
+  return { services, workloads };
 }
 
 /** `connections` in short form: WORKLOAD DIRECTION LOCAL REMOTE REMOTE TARGET PROTOCOL. */

@@ -27,6 +27,8 @@ export interface WorkloadFilter {
   name?: string;
 }
 
+const NO_SERVICES: readonly Service[] = [];
+
 const fold = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
 
 /** Whether a workload passes the filter (WorkloadFilter.Verify). */
@@ -43,8 +45,19 @@ export function filterWorkloads(dump: ZtunnelDump, f: WorkloadFilter): Workload[
   return (dump.workloads ?? []).filter((wl) => workloadMatches(wl, f));
 }
 
-/** Finds the service a waypoint destination names: the first service whose `namespace/hostname` or VIP it is. */
+const namers = new WeakMap<readonly Service[], (destination: { destination: string } | null | undefined) => string>();
+
+/**
+ * Finds the service a waypoint destination names: the first service whose `namespace/hostname` or VIP it is. Made
+ * once per list of services (`all` names waypoints in two tables).
+ */
 export function waypointNamer(services: readonly Service[]): (destination: { destination: string } | null | undefined) => string {
+  let namer = namers.get(services);
+  if (!namer) namers.set(services, (namer = makeWaypointNamer(services)));
+  return namer;
+}
+
+function makeWaypointNamer(services: readonly Service[]): (destination: { destination: string } | null | undefined) => string {
   const first = new Map<string, number>();
   services.forEach((svc, i) => {
     for (const key of [`${svc.namespace}/${svc.hostname}`, ...(svc.vips ?? [])]) if (!first.has(key)) first.set(key, i);
@@ -58,7 +71,7 @@ export function waypointNamer(services: readonly Service[]): (destination: { des
 
 /** `workload` in short form: NAMESPACE POD NAME ADDRESS NODE WAYPOINT PROTOCOL, by namespace.name then node. */
 export function workloadTable(dump: ZtunnelDump, f: WorkloadFilter): ZtunnelTable {
-  const waypoint = waypointNamer(dump.services ?? []);
+  const waypoint = waypointNamer(dump.services ?? NO_SERVICES);
   const keyed = filterWorkloads(dump, f).map((wl) => ({ wl, key: `${wl.namespace}.${wl.name}` }));
   keyed.sort((a, b) => compareStrings(a.key, b.key) || compareStrings(a.wl.node, b.wl.node));
   return {
@@ -81,7 +94,7 @@ export function filterServices(dump: ZtunnelDump, namespace = ''): Service[] {
 export function serviceTable(dump: ZtunnelDump, namespace = ''): ZtunnelTable {
   const byUid = new Map<string, Workload>();
   for (const wl of dump.workloads ?? []) byUid.set(wl.uid, wl);
-  const waypoint = waypointNamer(dump.services ?? []);
+  const waypoint = waypointNamer(dump.services ?? NO_SERVICES);
   return {
     header: ['NAMESPACE', 'SERVICE NAME', 'SERVICE VIP', 'WAYPOINT', 'ENDPOINTS'],
     rows: filterServices(dump, namespace).map((svc) => {
