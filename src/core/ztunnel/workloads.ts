@@ -3,7 +3,6 @@
  * orders and its tables (workload.go, services.go). A waypoint is named by the service whose `namespace/hostname`
  * or VIP is the waypoint's destination, found through an index instead of istioctl's scan of every service.
  */
-import { compareStrings } from '../tree.js';
 import type { Service, Workload } from './types.js';
 import type { ZtunnelDump } from './dump.js';
 
@@ -28,6 +27,17 @@ export interface WorkloadFilter {
 }
 
 const NO_SERVICES: readonly Service[] = [];
+
+/**
+ * `items` sorted by the tuple `keyOf` gives, each part compared as istioctl's Go code compares strings. The parts
+ * are joined with NUL (below every character a name can hold) and sorted natively: ten thousand rows without a
+ * JavaScript comparator call per comparison. Ties keep their order.
+ */
+export function sortByParts<T>(items: readonly T[], keyOf: (item: T) => readonly string[]): T[] {
+  const keys = items.map((item, i) => `${keyOf(item).join('\0')}\0${i}`);
+  keys.sort();
+  return keys.map((k) => items[Number(k.slice(k.lastIndexOf('\0') + 1))]!);
+}
 
 const fold = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
 
@@ -72,11 +82,10 @@ function makeWaypointNamer(services: readonly Service[]): (destination: { destin
 /** `workload` in short form: NAMESPACE POD NAME ADDRESS NODE WAYPOINT PROTOCOL, by namespace.name then node. */
 export function workloadTable(dump: ZtunnelDump, f: WorkloadFilter): ZtunnelTable {
   const waypoint = waypointNamer(dump.services ?? NO_SERVICES);
-  const keyed = filterWorkloads(dump, f).map((wl) => ({ wl, key: `${wl.namespace}.${wl.name}` }));
-  keyed.sort((a, b) => compareStrings(a.key, b.key) || compareStrings(a.wl.node, b.wl.node));
+  const sorted = sortByParts(filterWorkloads(dump, f), (wl) => [`${wl.namespace}.${wl.name}`, wl.node]);
   return {
     header: ['NAMESPACE', 'POD NAME', 'ADDRESS', 'NODE', 'WAYPOINT', 'PROTOCOL'],
-    rows: keyed.map(({ wl }) => {
+    rows: sorted.map((wl) => {
       const address = (wl.workloadIps ?? []).join(',');
       return [wl.namespace, wl.name, address || wl.hostname, wl.node, waypoint(wl.waypoint), wl.protocol];
     }),
@@ -87,7 +96,7 @@ export function workloadTable(dump: ZtunnelDump, f: WorkloadFilter): ZtunnelTabl
 /** The services of `--service-namespace` (all when empty), by namespace, name, hostname. */
 export function filterServices(dump: ZtunnelDump, namespace = ''): Service[] {
   const svcs = (dump.services ?? []).filter((svc) => !namespace || fold(svc.namespace, namespace));
-  return svcs.sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name) || compareStrings(a.hostname, b.hostname));
+  return sortByParts(svcs, (svc) => [svc.namespace, svc.name, svc.hostname]);
 }
 
 /** `service` in short form: NAMESPACE SERVICE NAME SERVICE VIP WAYPOINT ENDPOINTS (healthy/all). */

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinHostPort, splitHostPort } from '../../../../src/core/ztunnel/connections.js';
 import { certValid, parseRfc3339, serialHex } from '../../../../src/core/ztunnel/policies.js';
+import { sortByParts } from '../../../../src/core/ztunnel/workloads.js';
 
 describe('splitHostPort and joinHostPort', () => {
   it.each([
@@ -44,5 +45,18 @@ describe('certificates', () => {
     expect(certValid(cert, Date.UTC(2026, 11, 1))).toBe(true);
     expect(certValid(cert, Date.UTC(2026, 10, 1))).toBe(false);
     expect(certValid({ ...cert, validFrom: 'soon' }, Date.UTC(2026, 11, 1))).toBe(false);
+  });
+});
+
+describe('sortByParts', () => {
+  it('sorts by each part in turn, a shorter part first, ties in their order', () => {
+    const rows = [
+      ['ab', 'z', 1],
+      ['a', 'y', 2],
+      ['ab', 'a', 3],
+      ['a', 'y', 4],
+      ['a.b', '', 5],
+    ] as const;
+    expect(sortByParts(rows, (r) => [r[0], r[1]]).map((r) => r[2])).toEqual([2, 4, 5, 3, 1]);
   });
 });
