@@ -5,7 +5,7 @@
  * which objects are structs (decoded in field order) and which are maps; without one, every object is a map
  * (Go's map[string]any).
  */
-import type { Spec } from '../core/ztunnel/decode.js';
+import type { Spec } from '../core/ztunnel/spec.js';
 
 const HTML = /[<>&\u2028\u2029]/;
 const HTML_ALL = /[<>&\u2028\u2029]/g;

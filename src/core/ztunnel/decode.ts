@@ -7,32 +7,7 @@
  * the path (Go fails the whole dump too).
  */
 import { InputError } from '../../errors.js';
-
-/** A Go map as decoded: a plain object (keys in dump order, except that JavaScript puts integer keys first). */
-export type GoMap<V = unknown> = Record<string, V>;
-
-/** A Go struct: its name (for messages) and fields in declaration order. */
-export interface StructSpec {
-  struct: string;
-  fields: readonly FieldSpec[];
-}
-
-/** A field: JSON name, type, whether it is `omitempty`, and (narrowed specs) whether it is only checked, not built. */
-export type FieldSpec = readonly [name: string, spec: Spec, omitempty?: boolean, checkOnly?: boolean];
-
-/** A Go type the writer's structs use. */
-export type Spec =
-  | 'string'
-  | 'bool'
-  | 'uint16'
-  | 'uint32'
-  | 'int'
-  | 'any'
-  | StructSpec
-  | { slice: Spec }
-  | { ptr: StructSpec }
-  | { opt: 'uint16' }
-  | { map: Spec; key?: 'uint16' };
+import type { Spec, StructSpec } from './spec.js';
 
 /** A compiled spec: decodes one value; `path` names it in errors (only built while tracking). */
 type Decoder = (value: unknown, path: string) => unknown;
@@ -56,38 +31,6 @@ let checking = false;
 /** Decodes `value` (parsed JSON) as Go would into `spec`; `path` names it in errors. */
 export function decode(value: unknown, spec: Spec, path: string): unknown {
   return run(value, spec, path);
-}
-
-/** Checks that `value` decodes into `spec` (the same errors as decode), building nothing. */
-export function check(value: unknown, spec: Spec, path: string): void {
-  checking = true;
-  try {
-    run(value, spec, path);
-  } finally {
-    checking = false;
-  }
-}
-
-/**
- * `spec` building only the named fields of its structs (`fields`: struct name → field names; structs not named
- * keep every field): what tables read. The other fields are still checked, in the same pass, as Go would.
- */
-export function narrow(spec: Spec, fields: Record<string, readonly string[]>): Spec {
-  if (typeof spec === 'string' || 'opt' in spec) return spec;
-  if ('struct' in spec) return narrowStruct(spec, fields);
-  if ('ptr' in spec) return { ptr: narrowStruct(spec.ptr, fields) };
-  if ('slice' in spec) return { slice: narrow(spec.slice, fields) };
-  return { ...spec, map: narrow(spec.map, fields) };
-}
-
-function narrowStruct(spec: StructSpec, fields: Record<string, readonly string[]>): StructSpec {
-  const keep = fields[spec.struct];
-  return {
-    struct: spec.struct,
-    fields: spec.fields.map(([name, s, omit]) =>
-      !keep || keep.includes(name) ? ([name, narrow(s, fields), omit] as const) : ([name, s, omit, true] as const),
-    ),
-  };
 }
 
 function run(value: unknown, spec: Spec, path: string): unknown {

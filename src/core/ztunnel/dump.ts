@@ -5,7 +5,8 @@
  */
 import { InputError } from '../../errors.js';
 import { parseJson } from '../proxy-config/json.js';
-import { decode, narrow, type GoMap, type Spec } from './decode.js';
+import { decode } from './decode.js';
+import { narrow, type GoMap, type Spec } from './spec.js';
 import {
   CERTIFICATE,
   POLICY,
@@ -19,7 +20,7 @@ import {
   type Workload,
   type WorkloadState,
 } from './types.js';
-import type { StructSpec } from './decode.js';
+import type { StructSpec } from './spec.js';
 
 /** A decoded dump. A section is null when the dump does not have it (Go's nil: `null` in JSON output). */
 export interface ZtunnelDump {

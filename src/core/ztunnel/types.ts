@@ -3,7 +3,7 @@
  * as decode specs, and the TypeScript view of what decoding gives. The specs are the public JSON/YAML shape of
  * `mesh zc ... -o json|yaml`: field order, names and `omitempty` are Go's, so the output is istioctl's.
  */
-import type { GoMap, Spec, StructSpec } from './decode.js';
+import type { GoMap, Spec, StructSpec } from './spec.js';
 
 const str = 'string' as const;
 const strings: Spec = { slice: str };

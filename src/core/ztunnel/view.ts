@@ -3,7 +3,7 @@
  * short output and the data of `-o json|yaml` (the Go shapes of types.ts). Pure: the command reads the dump and
  * renders what comes back through src/render/ztunnel.ts.
  */
-import type { Spec, StructSpec } from './decode.js';
+import type { Spec, StructSpec } from './spec.js';
 import type { ZtunnelDump } from './dump.js';
 import { CERTIFICATE, POLICY, SERVICE, WORKLOAD, WORKLOAD_STATE } from './types.js';
 import { connectionsTable, filterConnections, type ConnectionsFilter } from './connections.js';

@@ -1,8 +1,9 @@
 /** Go's json.MarshalIndent and sigs.k8s.io/yaml's output, as mesh zc writes them (the oracle suite checks them whole). */
 import { describe, expect, it } from 'vitest';
-import type { Spec } from '../../../src/core/ztunnel/decode.js';
+import type { Spec } from '../../../src/core/ztunnel/spec.js';
 import { goJson } from '../../../src/render/go-json.js';
-import { formatG, goYaml, resolvesToNonString, yamlKeyLess } from '../../../src/render/go-yaml.js';
+import { formatG, goYaml, yamlKeyLess } from '../../../src/render/go-yaml.js';
+import { resolvesToNonString } from '../../../src/render/go-yaml-scalar.js';
 
 describe('goJson', () => {
   it('indents by four spaces, keeps struct order, sorts map keys by bytes and escapes as Go does', () => {

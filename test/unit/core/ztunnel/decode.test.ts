@@ -1,7 +1,8 @@
 /** Go's encoding/json as istioctl's ztunnel writer applies it: decoding a dump into its structs, and what comes out. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decode, type StructSpec } from '../../../../src/core/ztunnel/decode.js';
+import { decode } from '../../../../src/core/ztunnel/decode.js';
+import type { StructSpec } from '../../../../src/core/ztunnel/spec.js';
 import { loadZtunnelDump } from '../../../../src/core/ztunnel/dump.js';
 import { WORKLOAD } from '../../../../src/core/ztunnel/types.js';
 // @ts-expect-error: a plain .mjs script without types
