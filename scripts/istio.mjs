@@ -21,9 +21,10 @@ import { remotesecret } from './istio/remotesecret.mjs';
 import { translate } from './istio/translate.mjs';
 import { validate } from './istio/validate.mjs';
 import { waypoint } from './istio/waypoint.mjs';
+import { ztunnel } from './istio/ztunnel.mjs';
 
 /** Every area, in the order they run. */
-const AREAS = [inject, deploy, validate, manifest, analyzeArea, proxyconfig, remotesecret, waypoint, translate];
+const AREAS = [inject, deploy, validate, manifest, analyzeArea, proxyconfig, remotesecret, waypoint, translate, ztunnel];
 
 const { values: opts } = parseArgs({
   options: {

@@ -26,6 +26,7 @@ import { verifyInstall } from './verify-install.js';
 import { waypoint } from './waypoint/index.js';
 import { version } from './version.js';
 import { x } from './x/index.js';
+import { ztunnelConfig } from './ztunnel-config/index.js';
 
 export const commands: AnyCommandSpec[] = [
   precheck,
@@ -43,6 +44,7 @@ export const commands: AnyCommandSpec[] = [
   proxyConfig,
   proxyStatus,
   waypoint,
+  ztunnelConfig,
   describe,
   graph,
   dashboard,

@@ -60,6 +60,7 @@ async function podBySelector(conn: KubeConnection, namespace: string, selector: 
 
 interface PodJson {
   metadata?: { name?: string; labels?: Record<string, string>; annotations?: Record<string, string>; creationTimestamp?: string; deletionTimestamp?: string };
+  spec?: { nodeName?: string };
   status?: { phase?: string; conditions?: { type: string; status: string }[] };
 }
 
@@ -72,6 +73,7 @@ function toPodInfo(p: PodJson, namespace: string): PodInfo {
     phase: p.status?.phase ?? 'Unknown',
     ready: p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
     creationTimestamp: p.metadata?.creationTimestamp ?? '',
+    ...(p.spec?.nodeName ? { nodeName: p.spec.nodeName } : {}),
   };
 }
 

@@ -74,6 +74,8 @@ export interface PodInfo {
   /** The Ready condition is True. */
   ready: boolean;
   creationTimestamp: string;
+  /** The node the pod is scheduled to (`spec.nodeName`), when it is. */
+  nodeName?: string;
 }
 
 /** Renders a LabelSelector (or a plain map, as Services and ReplicationControllers have) as an API `labelSelector` query. */

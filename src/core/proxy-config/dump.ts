@@ -31,6 +31,10 @@ export function loadConfigDump(text: string, origin: string): ConfigDump {
 export function asConfigDump(value: unknown, origin: string): ConfigDump {
   const configs = field(value, 'configs');
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !Array.isArray(configs)) {
+    if (isZtunnelDump(value)) {
+      const file = origin === '<stdin>' ? '-' : origin;
+      throw new InputError(`${origin}: this is a ztunnel config dump, not an Envoy one: read it with \`mesh zc <view> --file ${file}\` (mesh ztunnel-config)`);
+    }
     const hint =
       field(value, 'clusterStatuses') !== undefined
         ? 'this is the output of /clusters?format=json: read it with `mesh proxy-config endpoint --file`'
@@ -38,6 +42,12 @@ export function asConfigDump(value: unknown, origin: string): ConfigDump {
     throw new InputError(`${origin}: not an Envoy config dump: expected a JSON object with a "configs" list (the output of /config_dump)`, { hint });
   }
   return { origin, raw: value as JsonObject, configs: configs.filter((c): c is JsonObject => c !== null && typeof c === 'object') };
+}
+
+/** A ztunnel's /config_dump has these top-level keys (and no `configs`). */
+function isZtunnelDump(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return ['workloads', 'services', 'policies', 'certificates', 'workloadState'].some((k) => k in value);
 }
 
 /** Every section of a kind (Envoy writes one each, ECDS may write several). */
