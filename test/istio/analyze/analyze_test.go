@@ -5,16 +5,13 @@
 package analyzetest
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 
 	"istio.io/istio/pkg/config/analysis/analyzers"
 	"istio.io/istio/pkg/config/analysis/local"
-	istiolog "istio.io/istio/pkg/log"
 
 	"mesh.local/istio/internal/verdict"
 )
@@ -42,33 +39,11 @@ type meshCase struct {
 }
 
 func TestAnalyze(t *testing.T) {
-	dir := os.Getenv("MESH_ISTIO_ANALYZE_DIR")
-	if dir == "" {
-		t.Fatal("MESH_ISTIO_ANALYZE_DIR is not set: run `npm run test:istio -- --area analyze`, which prepares the cases and runs this test")
-	}
-	if os.Getenv("MESH_ISTIO_LOG") == "" {
-		for _, scope := range istiolog.Scopes() {
-			scope.SetOutputLevel(istiolog.NoneLevel)
-		}
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	verdict.QuietIstioLogs()
 	suite := verdict.Open(t, "analyze", "allowlist.yaml")
 	defer suite.Close(t)
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		var c meshCase
-		b, err := os.ReadFile(filepath.Join(dir, e.Name(), "case.json"))
-		if err == nil {
-			err = json.Unmarshal(b, &c)
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", e.Name(), err)
-		}
+	for _, k := range verdict.Cases[meshCase](t, "analyze") {
+		c := k.Info
 		suite.Run(t, c.Name, func(t *testing.T) []string {
 			if c.Error != "" {
 				return []string{"mesh: error: " + c.Error}

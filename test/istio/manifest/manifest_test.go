@@ -6,7 +6,6 @@
 package manifesttest
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,7 +14,6 @@ import (
 	"testing"
 
 	"istio.io/istio/operator/pkg/render"
-	istiolog "istio.io/istio/pkg/log"
 	pkgversion "istio.io/istio/pkg/version"
 	"sigs.k8s.io/yaml"
 
@@ -42,35 +40,12 @@ type meshCase struct {
 const chartVersion = "1.0.0"
 
 func TestManifest(t *testing.T) {
-	dir := os.Getenv("MESH_ISTIO_MANIFEST_DIR")
-	if dir == "" {
-		t.Fatal("MESH_ISTIO_MANIFEST_DIR is not set: run `npm run test:istio -- --area manifest`, which prepares the cases and runs this test")
-	}
-	if os.Getenv("MESH_ISTIO_LOG") == "" {
-		for _, scope := range istiolog.Scopes() {
-			scope.SetOutputLevel(istiolog.NoneLevel)
-		}
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	verdict.QuietIstioLogs()
 	suite := verdict.Open(t, "manifest", "allowlist.yaml")
 	// Cleanup, not defer: the parallel cases run after this function returns.
 	t.Cleanup(func() { suite.Close(t) })
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		caseDir := filepath.Join(dir, e.Name())
-		var c meshCase
-		b, err := os.ReadFile(filepath.Join(caseDir, "case.json"))
-		if err == nil {
-			err = json.Unmarshal(b, &c)
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", caseDir, err)
-		}
+	for _, k := range verdict.Cases[meshCase](t, "manifest") {
+		caseDir, c := k.Dir, k.Info
 		// A release istioctl compiles in its hub and tag (hubTagOverlay, below the user's settings): mesh's, the same
 		// for every case, so the renders can run in parallel.
 		pkgversion.DockerInfo.Hub, pkgversion.DockerInfo.Tag = c.Hub, c.Tag

@@ -7,7 +7,6 @@ package proxyconfigtest
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,7 +17,6 @@ import (
 	"istio.io/istio/istioctl/pkg/writer/envoy/configdump"
 	"istio.io/istio/pilot/pkg/model"
 	"istio.io/istio/pkg/config/host"
-	istiolog "istio.io/istio/pkg/log"
 	"sigs.k8s.io/yaml"
 
 	"mesh.local/istio/internal/objects"
@@ -36,34 +34,11 @@ type meshCase struct {
 }
 
 func TestProxyConfig(t *testing.T) {
-	dir := os.Getenv("MESH_ISTIO_PROXYCONFIG_DIR")
-	if dir == "" {
-		t.Fatal("MESH_ISTIO_PROXYCONFIG_DIR is not set: run `npm run test:istio -- --area proxyconfig`, which prepares the cases and runs this test")
-	}
-	if os.Getenv("MESH_ISTIO_LOG") == "" {
-		for _, scope := range istiolog.Scopes() {
-			scope.SetOutputLevel(istiolog.NoneLevel)
-		}
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	verdict.QuietIstioLogs()
 	suite := verdict.Open(t, "proxyconfig", "allowlist.yaml")
 	defer suite.Close(t)
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		caseDir := filepath.Join(dir, e.Name())
-		var c meshCase
-		b, err := os.ReadFile(filepath.Join(caseDir, "case.json"))
-		if err == nil {
-			err = json.Unmarshal(b, &c)
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", caseDir, err)
-		}
+	for _, k := range verdict.Cases[meshCase](t, "proxyconfig") {
+		caseDir, c := k.Dir, k.Info
 		suite.Run(t, c.Name, func(t *testing.T) []string {
 			istio, istioErr := istioOutput(c)
 			if istioErr != nil || c.Error != "" {

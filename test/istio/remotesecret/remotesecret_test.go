@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -44,32 +43,10 @@ type input struct {
 }
 
 func TestRemoteSecret(t *testing.T) {
-	dir := os.Getenv("MESH_ISTIO_REMOTESECRET_DIR")
-	if dir == "" {
-		t.Fatal("MESH_ISTIO_REMOTESECRET_DIR is not set: run `npm run test:istio -- --area remotesecret`, which prepares the cases and runs this test")
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cases []string
-	for _, e := range entries {
-		if e.IsDir() {
-			cases = append(cases, filepath.Join(dir, e.Name()))
-		}
-	}
-	sort.Strings(cases)
 	suite := verdict.Open(t, "remotesecret", "allowlist.yaml")
 	defer suite.Close(t)
-	for _, c := range cases {
-		var in input
-		b, err := os.ReadFile(filepath.Join(c, "case.json"))
-		if err == nil {
-			err = json.Unmarshal(b, &in)
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", c, err)
-		}
+	for _, k := range verdict.Cases[input](t, "remotesecret") {
+		c, in := k.Dir, k.Info
 		suite.Run(t, in.Name, func(t *testing.T) []string {
 			mesh, err := os.ReadFile(filepath.Join(c, "mesh.out"))
 			if err != nil {

@@ -6,7 +6,6 @@
 package translatetest
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -17,7 +16,6 @@ import (
 
 	"istio.io/istio/operator/cmd/mesh"
 	"istio.io/istio/operator/pkg/util/clog"
-	istiolog "istio.io/istio/pkg/log"
 
 	"mesh.local/istio/internal/verdict"
 )
@@ -35,34 +33,11 @@ type meshCase struct {
 }
 
 func TestTranslate(t *testing.T) {
-	dir := os.Getenv("MESH_ISTIO_TRANSLATE_DIR")
-	if dir == "" {
-		t.Fatal("MESH_ISTIO_TRANSLATE_DIR is not set: run `npm run test:istio -- --area translate`, which prepares the cases and runs this test")
-	}
-	if os.Getenv("MESH_ISTIO_LOG") == "" {
-		for _, scope := range istiolog.Scopes() {
-			scope.SetOutputLevel(istiolog.NoneLevel)
-		}
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	verdict.QuietIstioLogs()
 	suite := verdict.Open(t, "translate", "allowlist.yaml")
 	defer suite.Close(t)
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		caseDir := filepath.Join(dir, e.Name())
-		var c meshCase
-		b, err := os.ReadFile(filepath.Join(caseDir, "case.json"))
-		if err == nil {
-			err = json.Unmarshal(b, &c)
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", caseDir, err)
-		}
+	for _, k := range verdict.Cases[meshCase](t, "translate") {
+		caseDir, c := k.Dir, k.Info
 		suite.Run(t, c.Name, func(t *testing.T) []string {
 			out := filepath.Join(caseDir, "istio")
 			if err := os.MkdirAll(out, 0o755); err != nil {

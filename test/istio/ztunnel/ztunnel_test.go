@@ -17,7 +17,6 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"istio.io/istio/istioctl/pkg/writer/ztunnel/configdump"
-	istiolog "istio.io/istio/pkg/log"
 
 	"mesh.local/istio/internal/verdict"
 )
@@ -43,38 +42,12 @@ type meshCase struct {
 }
 
 func TestZtunnel(t *testing.T) {
-	dir := os.Getenv("MESH_ISTIO_ZTUNNEL_DIR")
-	if dir == "" {
-		t.Fatal("MESH_ISTIO_ZTUNNEL_DIR is not set: run `npm run test:istio -- --area ztunnel`, which prepares the cases and runs this test")
-	}
 	// The writer logs unparsable certificate times; the outputs do not depend on it.
-	if os.Getenv("MESH_ISTIO_LOG") == "" {
-		for _, scope := range istiolog.Scopes() {
-			scope.SetOutputLevel(istiolog.NoneLevel)
-		}
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cases []string
-	for _, e := range entries {
-		if e.IsDir() {
-			cases = append(cases, filepath.Join(dir, e.Name()))
-		}
-	}
-	sort.Strings(cases)
+	verdict.QuietIstioLogs()
 	suite := verdict.Open(t, "ztunnel", "allowlist.yaml")
 	defer suite.Close(t)
-	for _, c := range cases {
-		var mc meshCase
-		b, err := os.ReadFile(filepath.Join(c, "case.json"))
-		if err == nil {
-			err = json.Unmarshal(b, &mc)
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", c, err)
-		}
+	for _, k := range verdict.Cases[meshCase](t, "ztunnel") {
+		c, mc := k.Dir, k.Info
 		suite.Run(t, mc.Name, func(t *testing.T) []string {
 			if mc.Code != 0 {
 				t.Fatalf("mesh failed (exit %d): %s", mc.Code, mc.Stderr)
