@@ -37,7 +37,7 @@ describe('mesh proxy-config', () => {
   });
 
   it.each([
-    [['pc', 'cluster', '-f', join(dir, 'missing.json')], 65, `error: ${join(dir, 'missing.json')}: no such file\n`],
+    [['pc', 'cluster', '-f', join(dir, 'missing.json')], 65, `error: ${join(dir, 'missing.json')}: no such file or directory\n`],
     [['pc', 'route', '-f', dir], 65, `error: ${dir}: is a directory, expected a JSON file\n`],
     [['pc', 'listener'], 64, 'error: proxy-config listener needs either a pod (<pod-name[.namespace]> or <type>/<name>[.namespace]) or --file, got neither\n'],
     [

@@ -6,26 +6,7 @@ import type { CommandContext } from '../../context.js';
 import type { RootCaOptions, ViewCommandOptions } from './flags.js';
 import { POD_ARG, viewCommand, type ViewCommand } from './views.js';
 import { ExitCode, InputError, UsageError } from '../../errors.js';
-
-/** What `-f` failures say for a dump (istioctl-like wording, and a hint for the directory case). */
-const FILE_PROBLEMS: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory, expected a JSON file', EACCES: 'permission denied' };
-
-/** Reads `--file` (`-` is stdin) through the files port; a missing or unreadable file is an InputError naming it. */
-async function readDumpFile(ctx: CommandContext, file: string): Promise<{ text: string; origin: string }> {
-  if (file === '-') {
-    const [source] = await ctx.files.readSources(['-']);
-    return { text: source?.text ?? '', origin: '<stdin>' };
-  }
-  try {
-    return { text: await ctx.files.readText(file), origin: file };
-  } catch (error) {
-    // The port words errors for YAML inputs; a dump gets its own words, picked by the errno the port kept as cause.
-    const code = error instanceof InputError ? (error.cause as NodeJS.ErrnoException | undefined)?.code : undefined;
-    const why = code === undefined ? undefined : FILE_PROBLEMS[code];
-    if (why === undefined) throw error;
-    throw new InputError(`${file}: ${why}`, { cause: error });
-  }
-}
+import { readDumpFile } from '../../app/dump-file.js';
 
 /** Runs one view subcommand: `--file` or a pod, never both. */
 export async function runView(ctx: CommandContext, view: ViewCommand, opts: ViewCommandOptions, args: string[]): Promise<number> {

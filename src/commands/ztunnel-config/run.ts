@@ -6,26 +6,8 @@ import type { CommandContext } from '../../context.js';
 import type { ZtunnelViewOptions } from './flags.js';
 import type { ZtunnelView } from '../../core/ztunnel/view.js';
 import type { ZtunnelTarget } from '../../app/ztunnel-admin.js';
-import { ExitCode, InputError, UsageError } from '../../errors.js';
-
-/** What `--file` failures say (the files port words them for YAML inputs). */
-const FILE_PROBLEMS: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory, expected a JSON file', EACCES: 'permission denied' };
-
-/** Reads `--file` (`-` is stdin); a missing or unreadable file is an InputError naming it. */
-async function readDumpFile(ctx: CommandContext, file: string): Promise<{ text: string; origin: string }> {
-  if (file === '-') {
-    const [source] = await ctx.files.readSources(['-']);
-    return { text: source?.text ?? '', origin: '<stdin>' };
-  }
-  try {
-    return { text: await ctx.files.readText(file), origin: file };
-  } catch (error) {
-    const code = error instanceof InputError ? (error.cause as NodeJS.ErrnoException | undefined)?.code : undefined;
-    const why = code === undefined ? undefined : FILE_PROBLEMS[code];
-    if (why === undefined) throw error;
-    throw new InputError(`${file}: ${why}`, { cause: error });
-  }
-}
+import { ExitCode, UsageError } from '../../errors.js';
+import { readDumpFile } from '../../app/dump-file.js';
 
 /** istioctl's rule: a dump comes from one of --file, --node or a pod argument. */
 export function checkSource(opts: { file?: string; node?: string }, args: string[]): void {
