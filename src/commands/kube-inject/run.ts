@@ -1,32 +1,15 @@
 /** The body of `mesh kube-inject`, loaded only when the command runs (keeps `mesh --help` light). */
 import type { CommandContext } from '../../context.js';
 import type { KubeInjectOptions } from './flags.js';
-import { ExitCode, InputError, UsageError } from '../../errors.js';
 import { gatherInjectConfig } from '../../app/inject-config.js';
-import { injectSources, joinStreams } from '../../app/inject-sources.js';
+import { injectSources } from '../../app/inject-sources.js';
+import { readRewriteSources, rewriteInputs, writeRewritten } from '../../app/rewrite-sources.js';
 
 /** Runs kube-inject; returns the exit code. */
 export async function runKubeInject(ctx: CommandContext, opts: KubeInjectOptions): Promise<number> {
-  const inputs = opts.filename ?? [];
-  if (inputs.length === 0) throw new UsageError('no input: give -f <file|dir|->', { hint: 'mesh kube-inject -f app.yaml | kubectl apply -f -' });
-  if (opts.inPlace && opts.output) throw new UsageError('--in-place and -o/--output do not go together');
-  if (opts.inPlace && inputs.includes('-')) throw new UsageError('--in-place cannot rewrite stdin');
+  // The flags are checked before the injector's config is gathered (which may ask the cluster).
+  const inputs = rewriteInputs(opts, 'mesh kube-inject -f app.yaml | kubectl apply -f -');
   const config = await gatherInjectConfig(ctx, opts);
-  const result = await injectSources(await ctx.files.readSources(inputs, { recursive: opts.recursive }), config);
-  for (const w of result.warnings) ctx.err(`warning: ${w.where}: ${w.message}\n`);
-  const last = result.errors.at(-1);
-  if (last) {
-    for (const e of result.errors.slice(0, -1)) ctx.err(`error: ${e.where}: ${e.message}\n`);
-    // Nothing goes to stdout: a half-injected stream must never reach `kubectl apply`.
-    throw new InputError(`${last.where}: ${last.message}`);
-  }
-  if (opts.inPlace) {
-    for (const out of result.outputs) await ctx.files.writeAtomic(out.origin, out.text);
-  } else {
-    const text = joinStreams(result.outputs.map((o) => o.text));
-    if (opts.output) await ctx.files.writeAtomic(opts.output, text);
-    else ctx.out(text);
-  }
-  if (ctx.globals.verbose) ctx.err(`injected ${result.injected} workload${result.injected === 1 ? '' : 's'}\n`);
-  return ExitCode.Ok;
+  const result = await injectSources(await readRewriteSources(ctx, inputs, opts), config);
+  return writeRewritten(ctx, opts, result, 'injected');
 }
