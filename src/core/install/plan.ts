@@ -20,6 +20,7 @@ import {
   type ObjectRef,
 } from './objects.js';
 import { compareStrings } from '../tree.js';
+import type { DefaultTagSettings } from './default-tag.js';
 
 /** One rendered object and the component that produced it (the shape `generateManifests` returns). */
 export interface RenderedObject {
@@ -37,6 +38,8 @@ export interface PlanOptions {
   revision: string;
   /** Istio version being installed (stamped as a label). */
   version: string;
+  /** The values deciding the `default` revision tag made after the manifests (none is made when absent). */
+  defaultTag?: DefaultTagSettings;
 }
 
 /** The work for one component, in the order the runner does it. */

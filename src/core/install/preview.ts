@@ -32,12 +32,21 @@ export interface InstallPreview {
 }
 
 /** Compares the plan with the cluster, object by object. */
-export async function previewInstall(plan: InstallPlan, client: InstallClient, prunable: readonly KubeObject[]): Promise<InstallPreview> {
+export async function previewInstall(
+  plan: InstallPlan,
+  client: InstallClient,
+  prunable: readonly KubeObject[],
+  defaultTag: readonly KubeObject[] = [],
+): Promise<InstallPreview> {
   const entries: PreviewEntry[] = [];
-  for (const step of plan.steps) {
-    for (const obj of [...step.crds, ...step.objects, ...step.webhooks]) {
+  // The default tag's objects come after every step, as the install applies them.
+  const groups = [
+    ...plan.steps.map((s) => ({ component: s.component.id, objects: [...s.crds, ...s.objects, ...s.webhooks] })),
+    ...defaultTag.map((o) => ({ component: String(o.metadata?.labels?.[COMPONENT_LABEL] ?? ''), objects: [o] })),
+  ];
+  for (const { component, objects } of groups) {
+    for (const obj of objects) {
       const ref = refOf(obj);
-      const component = step.component.id;
       const live = await client.get(ref);
       if (!live) {
         entries.push({ ref, component, action: 'create', changes: [] });

@@ -1,6 +1,7 @@
 /**
  * Carries out an install plan through an InstallClient: per component, CRDs (then wait Established), the rest
- * in kind order, wait for workloads, then webhooks; finally prune what an earlier mesh install left behind.
+ * in kind order, wait for workloads, then webhooks; then prune what an earlier mesh install left behind, and
+ * finally create or move the `default` revision tag when istioctl would.
  * Server-side apply is idempotent, so running it again converges and an interrupted run completes.
  */
 import { ClusterError } from '../../errors.js';
@@ -8,6 +9,7 @@ import type { KubeObject } from '../yaml/load.js';
 import { ApplyConflictError, type Clock, type InstallClient, type ProgressSink } from './client.js';
 import { describeRef, ownerSelector, refOf } from './objects.js';
 import { OWNED_KINDS, dedupe, pruneSet, type InstallPlan } from './plan.js';
+import { installDefaultTag } from './default-tag.js';
 import { deleteWaves } from './uninstall.js';
 import { formatDuration, waitForCrds, waitForDeletion, waitForWorkloads, type WaitOptions } from './wait.js';
 
@@ -68,6 +70,8 @@ export async function runInstall(
     progress.succeed(`${title} installed`);
   }
   const pruned = await prune(plan, client, clock, progress, options.wait);
+  // Last, as istioctl: the tag is generated from the injector just applied (its live CA bundle included).
+  applied += (await installDefaultTag(client, plan, progress)).length;
   return { applied, pruned };
 }
 

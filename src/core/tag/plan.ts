@@ -165,6 +165,13 @@ export function planSetTag(state: TagState, options: SetTagOptions): SetTagPlan 
   return plan;
 }
 
+/** True for a MutatingWebhookConfiguration whose every hook was switched off by a `default` tag (never-match selectors). */
+export function isDeactivated(mwc: KubeObject): boolean {
+  const hooks = mwc.kind === 'MutatingWebhookConfiguration' && Array.isArray(mwc.webhooks) ? (mwc.webhooks as Record<string, unknown>[]) : [];
+  const never = (s: unknown): boolean => JSON.stringify(s) === JSON.stringify(NEVER_MATCH);
+  return hooks.length > 0 && hooks.every((h) => never(h.namespaceSelector) && never(h.objectSelector));
+}
+
 function serviceRevisions(state: TagState): Set<string> {
   return new Set(state.services.filter((s) => !isTagObject(s) && labels(s).app === 'istiod').map(revisionOf));
 }
