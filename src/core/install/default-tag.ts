@@ -11,7 +11,7 @@ import { NOT_PRUNED_LABEL, describeRef, ownerLabels } from './objects.js';
 import type { InstallPlan } from './plan.js';
 import { applySetPlan, readTagState } from '../tag/cluster.js';
 import { DEFAULT_TAG, REV_LABEL, TAG_LABEL } from '../tag/generate.js';
-import { planSetTag, type SetTagPlan, type TagState } from '../tag/plan.js';
+import { deactivateInjector, planSetTag, type SetTagPlan, type TagState } from '../tag/plan.js';
 import type { KubeObject } from '../yaml/load.js';
 import { UsageError } from '../../errors.js';
 
@@ -35,6 +35,17 @@ export function defaultTagNeeded(plan: InstallPlan, state: TagState): boolean {
   const settings = plan.options.defaultTag;
   if (!settings || settings.operatorManageWebhooks) return false;
   return !defaultTagExists(state) || plan.options.revision === 'default';
+}
+
+/**
+ * The object to apply for `obj` of the plan: a default install's own injector is applied already switched off
+ * when the default tag takes over its work (istioctl applies it live and switches it off afterwards), so a second
+ * install changes nothing and no pod is injected twice in between.
+ */
+export function asApplied(plan: InstallPlan, obj: KubeObject): KubeObject {
+  const settings = plan.options.defaultTag;
+  const own = obj.kind === 'MutatingWebhookConfiguration' && labels(obj)[TAG_LABEL] === undefined && labels(obj)[REV_LABEL] === 'default';
+  return own && plan.options.revision === 'default' && settings && !settings.operatorManageWebhooks ? deactivateInjector(obj) : obj;
 }
 
 /**

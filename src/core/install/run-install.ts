@@ -9,7 +9,7 @@ import type { KubeObject } from '../yaml/load.js';
 import { ApplyConflictError, type Clock, type InstallClient, type ProgressSink } from './client.js';
 import { describeRef, ownerSelector, refOf } from './objects.js';
 import { OWNED_KINDS, dedupe, pruneSet, type InstallPlan } from './plan.js';
-import { installDefaultTag } from './default-tag.js';
+import { asApplied, installDefaultTag } from './default-tag.js';
 import { deleteWaves } from './uninstall.js';
 import { formatDuration, waitForCrds, waitForDeletion, waitForWorkloads, type WaitOptions } from './wait.js';
 
@@ -62,7 +62,7 @@ export async function runInstall(
           hint: 'fix the cause above, then run the same install again: it continues where it stopped (or raise --readiness-timeout)',
         });
       }
-      for (const hook of step.webhooks) await apply(hook);
+      for (const hook of step.webhooks) await apply(asApplied(plan, hook));
     } catch (error) {
       progress.fail(`${title} failed`);
       throw error;

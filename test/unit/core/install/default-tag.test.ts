@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTagNeeded, planDefaultTag, withPlannedInjector } from '../../../../src/core/install/default-tag.js';
+import { asApplied, defaultTagNeeded, planDefaultTag, withPlannedInjector } from '../../../../src/core/install/default-tag.js';
 import type { InstallPlan, PlanOptions } from '../../../../src/core/install/plan.js';
 import type { TagState } from '../../../../src/core/tag/plan.js';
 import type { KubeObject } from '../../../../src/core/yaml/load.js';
@@ -65,5 +65,13 @@ describe('the default tag an install makes (istioctl WebhooksToDeploy)', () => {
     const tag = planDefaultTag(planned, withPlannedInjector(state(), planned), true)!;
     expect(tag.objects[0]!.metadata?.name).toBe('istio-revision-tag-default');
     expect(tag.deactivate).toBeUndefined();
+  });
+
+  it("applies a default install's own injector switched off, and a revision install's as rendered", () => {
+    const never = { matchLabels: { 'istio.io/deactivated': 'never-match' } };
+    const applied = asApplied(plan('default'), injector('default'));
+    expect(applied.webhooks).toEqual([expect.objectContaining({ namespaceSelector: never, objectSelector: never })]);
+    expect(asApplied(plan('canary'), injector('canary'))).toEqual(injector('canary'));
+    expect(asApplied(plan('default', { operatorManageWebhooks: true }), injector('default'))).toEqual(injector('default'));
   });
 });
