@@ -15,14 +15,6 @@ import { deactivateInjector, planSetTag, type SetTagPlan, type TagState } from '
 import type { KubeObject } from '../yaml/load.js';
 import { UsageError } from '../../errors.js';
 
-/** The values of the install that decide the default tag. */
-export interface DefaultTagSettings {
-  /** values.global.operatorManageWebhooks: the webhooks are someone else's, no tag is made. */
-  operatorManageWebhooks: boolean;
-  /** values.sidecarInjectorWebhook.enableNamespacesByDefault: the tag's `auto.` hook injects unlabelled namespaces. */
-  autoInjectNamespaces: boolean;
-}
-
 const labels = (o: KubeObject): Record<string, string> => o.metadata?.labels ?? {};
 
 /** True when a `default` tag injector already exists (istioctl's PreviousInstallExists). */

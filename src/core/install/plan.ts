@@ -20,7 +20,6 @@ import {
   type ObjectRef,
 } from './objects.js';
 import { compareStrings } from '../tree.js';
-import type { DefaultTagSettings } from './default-tag.js';
 
 /** One rendered object and the component that produced it (the shape `generateManifests` returns). */
 export interface RenderedObject {
@@ -40,6 +39,14 @@ export interface PlanOptions {
   version: string;
   /** The values deciding the `default` revision tag made after the manifests (none is made when absent). */
   defaultTag?: DefaultTagSettings;
+}
+
+/** The values of the install that decide the `default` revision tag made after the manifests (default-tag.ts). */
+export interface DefaultTagSettings {
+  /** values.global.operatorManageWebhooks: the webhooks are someone else's, no tag is made. */
+  operatorManageWebhooks: boolean;
+  /** values.sidecarInjectorWebhook.enableNamespacesByDefault: the tag's `auto.` hook injects unlabelled namespaces. */
+  autoInjectNamespaces: boolean;
 }
 
 /** The work for one component, in the order the runner does it. */
