@@ -7,6 +7,7 @@
 import type { InstallClient } from './client.js';
 import { COMPONENT_LABEL, describeRef, refOf, type ObjectRef } from './objects.js';
 import type { InstallPlan } from './plan.js';
+import { asApplied } from './default-tag.js';
 import { describeDrift, diffObject } from './verify.js';
 import type { KubeObject } from '../yaml/load.js';
 
@@ -52,7 +53,8 @@ export async function previewInstall(
         entries.push({ ref, component, action: 'create', changes: [] });
         continue;
       }
-      const predicted = await client.apply(obj, { dryRun: true, force: true });
+      // As the install applies it (a default install's own injector switched off).
+      const predicted = await client.apply(asApplied(plan, obj), { dryRun: true, force: true });
       const changes = diffObject(live, predicted).map(describeDrift);
       entries.push({ ref, component, action: changes.length ? 'update' : 'unchanged', changes });
     }
