@@ -46,8 +46,19 @@ export async function planFromFlags(
     namespace: spec.namespace || result.values.metadata.namespace || ctx.globals.istioNamespace,
     revision: spec.revision || 'default',
     version: typeof spec.tag === 'string' && /^\d+\.\d+/.test(spec.tag) ? spec.tag : ISTIO_VERSION,
+    defaultTag: {
+      operatorManageWebhooks: valueAt(spec.values, 'global', 'operatorManageWebhooks') === true,
+      autoInjectNamespaces: valueAt(spec.values, 'sidecarInjectorWebhook', 'enableNamespacesByDefault') === true,
+    },
   });
   return { plan, profile: spec.profile ?? 'default' };
+}
+
+/** A nested value of the resolved values tree, or undefined. */
+function valueAt(values: unknown, ...path: string[]): unknown {
+  let at = values;
+  for (const key of path) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
 }
 
 /** Warnings about control planes already running next to the planned one (other versions, same revision). */
@@ -60,10 +71,15 @@ export async function controlPlaneWarnings(client: InstallClient, plan: InstallP
 
 /** What the plan would create, update (with the fields) and prune in the live cluster; changes nothing. */
 export async function previewPlan(client: InstallClient, plan: InstallPlan): Promise<InstallPreview> {
-  const [{ listOwned }, { pruneSet }, { previewInstall }] = await Promise.all([
+  const [{ listOwned }, { pruneSet }, { previewInstall }, tags, { readTagState }] = await Promise.all([
     import('../core/install/run-install.js'),
     import('../core/install/plan.js'),
     import('../core/install/preview.js'),
+    import('../core/install/default-tag.js'),
+    import('../core/tag/cluster.js'),
   ]);
-  return previewInstall(plan, client, pruneSet(plan, await listOwned(client, plan.options.revision)));
+  // The tag is generated from the injector the plan will apply: in a dry run it is not in the cluster yet.
+  const live = await readTagState(client, plan.options.namespace);
+  const tag = tags.planDefaultTag(plan, tags.withPlannedInjector(live, plan), true);
+  return previewInstall(plan, client, pruneSet(plan, await listOwned(client, plan.options.revision)), tag?.objects ?? []);
 }

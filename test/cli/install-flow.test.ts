@@ -13,8 +13,22 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const kinds = () => [...api.store.values()].map((o) => o.kind);
+const byName = (kind: string, name: string) => [...api.store.values()].find((o) => o.kind === kind && o.metadata.name === name);
 
 describe('install flow against a scripted API server', () => {
+  it('--dry-run on an empty cluster lists the default revision tag after the manifests', async () => {
+    const r = await runCli(['install', '--dry-run', '--set', 'profile=demo', '--kubeconfig', api.kubeconfig]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(-5, -1)).toEqual([
+      '+ create    MutatingWebhookConfiguration istio-revision-tag-default',
+      '+ create    ValidatingWebhookConfiguration istiod-default-validator',
+      '+ create    Service istio-system/istiod-revision-tag-default',
+      expect.stringMatching(/^Plan: \d+ to create/),
+    ]);
+    expect(api.store.size).toBe(0);
+  });
+
   it('installs the demo profile component by component', async () => {
     const r = await runCli(['install', '-y', '--set', 'profile=demo', '--kubeconfig', api.kubeconfig]);
     expect(r.stderr).not.toContain('error');
@@ -28,6 +42,18 @@ describe('install flow against a scripted API server', () => {
       'operator.istio.io/component': 'Pilot',
       'istio.io/rev': 'default',
     });
+    // As istioctl, the install ends with the default revision tag: installer-owned, never pruned, and the
+    // revision's own injector switched off so no pod is injected twice.
+    const owned = { 'install.operator.istio.io/owning-resource': 'mesh', 'install.operator.istio.io/owning-resource-not-pruned': 'true' };
+    const tag = { ...owned, 'istio.io/tag': 'default', 'istio.io/rev': 'default', 'operator.istio.io/component': 'Pilot' };
+    expect(byName('MutatingWebhookConfiguration', 'istio-revision-tag-default')?.metadata.labels).toMatchObject({ ...tag, app: 'sidecar-injector' });
+    expect(byName('ValidatingWebhookConfiguration', 'istiod-default-validator')?.metadata.labels).toMatchObject(tag);
+    expect(byName('Service', 'istiod-revision-tag-default')?.metadata.labels).toMatchObject(tag);
+    const injector = byName('MutatingWebhookConfiguration', 'istio-sidecar-injector') as unknown as { webhooks: { namespaceSelector: unknown }[] };
+    expect(injector.webhooks.map((w) => w.namespaceSelector)).toEqual(
+      injector.webhooks.map(() => ({ matchLabels: { 'istio.io/deactivated': 'never-match' } })),
+    );
+    expect(done).toContain('✔ Default revision tag points at revision default');
     // CRDs are applied (and read back Established) before any custom or namespaced object.
     const patches = api.requests.filter((q) => q.startsWith('PATCH'));
     expect(patches[0]).toContain('/customresourcedefinitions/');
@@ -100,6 +126,9 @@ describe('install flow against a scripted API server', () => {
     expect(r1.code).toBe(0);
     expect(kinds()).toContain('CustomResourceDefinition');
     expect(kinds()).not.toContain('Deployment');
+    // The default tag belongs to the revision it points at: uninstalling that revision removes it, as istioctl does.
+    expect(byName('MutatingWebhookConfiguration', 'istio-revision-tag-default')).toBeUndefined();
+    expect(byName('ValidatingWebhookConfiguration', 'istiod-default-validator')).toBeUndefined();
     const dry = await runCli(['uninstall', '--purge', '--dry-run', '--kubeconfig', api.kubeconfig]);
     expect(dry.stdout).toContain('delete ConfigMap default/istio-ca-root-cert\n');
     const r2 = await runCli(['uninstall', '--purge', '-y', '--kubeconfig', api.kubeconfig]);

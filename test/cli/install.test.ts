@@ -174,9 +174,13 @@ describe('install, uninstall over the fake context', () => {
     expect(r.stderr.split('\n').filter((l) => l.startsWith('✔'))).toEqual([
       '✔ Istio core installed',
       '✔ Istiod installed',
+      '✔ Default revision tag points at revision default',
       expect.stringMatching(/^✔ Installation complete: \d+ objects applied$/),
     ]);
     expect([...r.ctx.installed.objects.values()].some((o) => o.kind === 'Deployment' && o.metadata?.name === 'istiod')).toBe(true);
+    expect(
+      [...r.ctx.installed.objects.values()].some((o) => o.kind === 'ValidatingWebhookConfiguration' && o.metadata?.name === 'istiod-default-validator'),
+    ).toBe(true);
   });
 
   it('uninstall -y deletes the revision and keeps the shared core; --dry-run --purge lists everything', async () => {

@@ -37,6 +37,16 @@ export interface PlanOptions {
   revision: string;
   /** Istio version being installed (stamped as a label). */
   version: string;
+  /** The values deciding the `default` revision tag made after the manifests (none is made when absent). */
+  defaultTag?: DefaultTagSettings;
+}
+
+/** The values of the install that decide the `default` revision tag made after the manifests (default-tag.ts). */
+export interface DefaultTagSettings {
+  /** values.global.operatorManageWebhooks: the webhooks are someone else's, no tag is made. */
+  operatorManageWebhooks: boolean;
+  /** values.sidecarInjectorWebhook.enableNamespacesByDefault: the tag's `auto.` hook injects unlabelled namespaces. */
+  autoInjectNamespaces: boolean;
 }
 
 /** The work for one component, in the order the runner does it. */

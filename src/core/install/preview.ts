@@ -7,6 +7,7 @@
 import type { InstallClient } from './client.js';
 import { COMPONENT_LABEL, describeRef, refOf, type ObjectRef } from './objects.js';
 import type { InstallPlan } from './plan.js';
+import { asApplied } from './default-tag.js';
 import { describeDrift, diffObject } from './verify.js';
 import type { KubeObject } from '../yaml/load.js';
 
@@ -32,18 +33,28 @@ export interface InstallPreview {
 }
 
 /** Compares the plan with the cluster, object by object. */
-export async function previewInstall(plan: InstallPlan, client: InstallClient, prunable: readonly KubeObject[]): Promise<InstallPreview> {
+export async function previewInstall(
+  plan: InstallPlan,
+  client: InstallClient,
+  prunable: readonly KubeObject[],
+  defaultTag: readonly KubeObject[] = [],
+): Promise<InstallPreview> {
   const entries: PreviewEntry[] = [];
-  for (const step of plan.steps) {
-    for (const obj of [...step.crds, ...step.objects, ...step.webhooks]) {
+  // The default tag's objects come after every step, as the install applies them.
+  const groups = [
+    ...plan.steps.map((s) => ({ component: s.component.id, objects: [...s.crds, ...s.objects, ...s.webhooks] })),
+    ...defaultTag.map((o) => ({ component: String(o.metadata?.labels?.[COMPONENT_LABEL] ?? ''), objects: [o] })),
+  ];
+  for (const { component, objects } of groups) {
+    for (const obj of objects) {
       const ref = refOf(obj);
-      const component = step.component.id;
       const live = await client.get(ref);
       if (!live) {
         entries.push({ ref, component, action: 'create', changes: [] });
         continue;
       }
-      const predicted = await client.apply(obj, { dryRun: true, force: true });
+      // As the install applies it (a default install's own injector switched off).
+      const predicted = await client.apply(asApplied(plan, obj), { dryRun: true, force: true });
       const changes = diffObject(live, predicted).map(describeDrift);
       entries.push({ ref, component, action: changes.length ? 'update' : 'unchanged', changes });
     }

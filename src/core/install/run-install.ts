@@ -1,6 +1,7 @@
 /**
  * Carries out an install plan through an InstallClient: per component, CRDs (then wait Established), the rest
- * in kind order, wait for workloads, then webhooks; finally prune what an earlier mesh install left behind.
+ * in kind order, wait for workloads, then webhooks; then prune what an earlier mesh install left behind, and
+ * finally create or move the `default` revision tag when istioctl would.
  * Server-side apply is idempotent, so running it again converges and an interrupted run completes.
  */
 import { ClusterError } from '../../errors.js';
@@ -8,6 +9,7 @@ import type { KubeObject } from '../yaml/load.js';
 import { ApplyConflictError, type Clock, type InstallClient, type ProgressSink } from './client.js';
 import { describeRef, ownerSelector, refOf } from './objects.js';
 import { OWNED_KINDS, dedupe, pruneSet, type InstallPlan } from './plan.js';
+import { asApplied, installDefaultTag } from './default-tag.js';
 import { deleteWaves } from './uninstall.js';
 import { formatDuration, waitForCrds, waitForDeletion, waitForWorkloads, type WaitOptions } from './wait.js';
 
@@ -60,7 +62,7 @@ export async function runInstall(
           hint: 'fix the cause above, then run the same install again: it continues where it stopped (or raise --readiness-timeout)',
         });
       }
-      for (const hook of step.webhooks) await apply(hook);
+      for (const hook of step.webhooks) await apply(asApplied(plan, hook));
     } catch (error) {
       progress.fail(`${title} failed`);
       throw error;
@@ -68,6 +70,8 @@ export async function runInstall(
     progress.succeed(`${title} installed`);
   }
   const pruned = await prune(plan, client, clock, progress, options.wait);
+  // Last, as istioctl: the tag is generated from the injector just applied (its live CA bundle included).
+  applied += (await installDefaultTag(client, plan, progress)).length;
   return { applied, pruned };
 }
 

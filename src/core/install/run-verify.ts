@@ -5,6 +5,7 @@
 import type { InstallClient } from './client.js';
 import { isWorkload, refOf } from './objects.js';
 import type { InstallPlan } from './plan.js';
+import { asApplied } from './default-tag.js';
 import { crdReadiness, workloadReadiness } from './readiness.js';
 import { describeDrift, diffObject, summarize, type VerifyEntry, type VerifyReport } from './verify.js';
 import { diagnoseWorkload } from './wait.js';
@@ -19,7 +20,7 @@ export async function runVerify(plan: InstallPlan, client: InstallClient): Promi
       entries.push({ ref, state: 'missing', details: [] });
       continue;
     }
-    const predicted = await client.apply(obj, { dryRun: true, force: true });
+    const predicted = await client.apply(asApplied(plan, obj), { dryRun: true, force: true });
     const drift = diffObject(live, predicted);
     if (drift.length) {
       entries.push({ ref, state: 'drift', details: drift.map(describeDrift) });

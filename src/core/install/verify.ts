@@ -6,6 +6,7 @@
 import type { KubeObject } from '../yaml/load.js';
 import { describeRef, type ObjectRef } from './objects.js';
 import { isMap } from '../tree.js';
+import { isDeactivated } from '../tag/plan.js';
 
 /** One field that differs. */
 export interface Drift {
@@ -60,8 +61,13 @@ export function diffObject(live: KubeObject, predicted: KubeObject): Drift[] {
   };
   walk(strip(live), strip(predicted), '', out);
   const ignored = RUNTIME_OWNED[live.kind];
-  return ignored ? out.filter((d) => !ignored.test(d.path)) : out;
+  // A `default` tag switches off the `default` revision's own injector (never-match selectors): expected, not drift.
+  const deactivated = isDeactivated(live) ? DEACTIVATED_PATH : undefined;
+  return out.filter((d) => !ignored?.test(d.path) && !deactivated?.test(d.path));
 }
+
+/** The fields the default tag rewrites in the injector it switches off. */
+const DEACTIVATED_PATH = /^webhooks\[name=[^\]]+\]\.(namespaceSelector|objectSelector)(\.|\[|$)/;
 
 /**
  * Fields istiod rewrites at run time on purpose: it patches the CA bundle into its webhooks and flips the

@@ -160,9 +160,17 @@ export function planSetTag(state: TagState, options: SetTagOptions): SetTagPlan 
   if (previous) plan.previous = revisionOf(previous);
   if (tag === DEFAULT_TAG && !options.generate) {
     const old = revisions.get('default')?.[0];
-    if (old) plan.deactivate = deactivated(old);
+    // Already switched off (by an earlier set or by the install): applying it again would only rewrite ownership.
+    if (old && !isDeactivated(old)) plan.deactivate = deactivateInjector(old);
   }
   return plan;
+}
+
+/** True for a MutatingWebhookConfiguration whose every hook was switched off by a `default` tag (never-match selectors). */
+export function isDeactivated(mwc: KubeObject): boolean {
+  const hooks = mwc.kind === 'MutatingWebhookConfiguration' && Array.isArray(mwc.webhooks) ? (mwc.webhooks as Record<string, unknown>[]) : [];
+  const never = (s: unknown): boolean => JSON.stringify(s) === JSON.stringify(NEVER_MATCH);
+  return hooks.length > 0 && hooks.every((h) => never(h.namespaceSelector) && never(h.objectSelector));
 }
 
 function serviceRevisions(state: TagState): Set<string> {
@@ -174,7 +182,7 @@ function serviceRevisions(state: TagState): Set<string> {
  * deleted, as istioctl does, so that revision can be tagged again later. Labels and annotations are sent too:
  * under server-side apply, fields mesh owned and left out would be removed.
  */
-function deactivated(mwc: KubeObject): KubeObject {
+export function deactivateInjector(mwc: KubeObject): KubeObject {
   const hooks = Array.isArray(mwc.webhooks) ? (mwc.webhooks as Record<string, unknown>[]) : [];
   const meta = mwc.metadata ?? {};
   return {

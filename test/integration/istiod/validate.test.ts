@@ -121,16 +121,11 @@ describe('the real istiod and the CRD schemas admit what mesh validate accepts',
   let ns: Awaited<ReturnType<typeof tempNamespace>> | undefined;
   afterAll(async () => {
     await ns?.remove();
-    // The next file starts from the install alone.
-    await runMesh(['tag', 'remove', 'default', '-y']);
   });
 
   it('the same verdict for every Istio document, refusals naming a field mesh names', async () => {
-    // The install's validator checks only objects labelled istio.io/rev=default; objects without a revision
-    // label go to the default tag's istiod-default-validator, which istioctl install creates and mesh install
-    // does not (see docs/istio-suite.md): `mesh tag set default` creates it, as after an istioctl install.
-    const tag = await runMesh(['tag', 'set', 'default', '--revision', 'default', '--overwrite']);
-    expect(tag.code, tag.stderr).toBe(0);
+    // Objects without a revision label go to the default tag's istiod-default-validator, which mesh install
+    // creates as istioctl install does; istiod patches its CA bundle in once it serves.
     await waitFor('istiod-default-validator with a caBundle', async () => {
       const { kc } = kube();
       const { AdmissionregistrationV1Api } = await import('@kubernetes/client-node');
