@@ -7,30 +7,14 @@
  */
 import { existsSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { main } from '../../../src/cli.js';
-import { processContext } from '../../../src/adapters/context.js';
-import type { CliIO } from '../../../src/context.js';
+import { runCli as runShared, type CliResult } from '../../helpers/run-cli.js';
 import { expectGolden, expectOptionalGolden, goldenSuite } from '../../helpers/golden.js';
 
 /** The time every case runs at: after the fixtures' workload certificates were issued (2026-11-21), before they expire (2036). */
 const NOW = '2026-12-01T00:00:00Z';
 
 /** Runs `mesh <argv>` in-process with the real context (files on disk) but a clock stopped at `now`. */
-async function runCli(argv: string[], now = NOW): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    out: (t) => void (stdout += t),
-    err: (t) => void (stderr += t),
-    readStdin: async () => Buffer.alloc(0),
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  const clock = { now: () => Date.parse(now), sleep: async () => {} };
-  const code = await main(argv, io, (globals) => ({ ...processContext(io, globals), clock }));
-  return { code, stdout, stderr };
-}
+const runCli = (argv: string[], now = NOW): Promise<CliResult> => runShared(argv, { now });
 
 const fixtures = new URL('../../fixtures/proxy-config/', import.meta.url);
 

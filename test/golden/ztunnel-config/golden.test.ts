@@ -7,29 +7,14 @@
  */
 import { existsSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { main } from '../../../src/cli.js';
-import { processContext } from '../../../src/adapters/context.js';
-import type { CliIO } from '../../../src/context.js';
+import { runCli as runShared, type CliResult } from '../../helpers/run-cli.js';
 import { expectGolden, expectOptionalGolden, goldenSuite } from '../../helpers/golden.js';
 
 /** After the fixtures' current certificates were issued (2026-11-01), before they expire (2036). */
 const NOW = '2026-12-01T00:00:00Z';
 
-async function runCli(argv: string[], now = NOW): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    out: (t) => void (stdout += t),
-    err: (t) => void (stderr += t),
-    readStdin: async () => Buffer.alloc(0),
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  const clock = { now: () => Date.parse(now), sleep: async () => {} };
-  const code = await main(argv, io, (globals) => ({ ...processContext(io, globals), clock }));
-  return { code, stdout, stderr };
-}
+/** Runs `mesh <argv>` in-process with the real context (files on disk) but a clock stopped at `now`. */
+const runCli = (argv: string[], now = NOW): Promise<CliResult> => runShared(argv, { now });
 
 const dirs = [new URL('../../fixtures/ztunnel/', import.meta.url), new URL('../../fixtures/proxy-config/', import.meta.url)];
 const fixture = (a: string): string => {
