@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, goDir, mesh } from './common.mjs';
+import { fail, goDir, mesh, pool } from './common.mjs';
 
 /** The cases of Istio's analyzer table, one per distinct set of inputs (several analyzers share input files). */
 function tableCases(analyzersDir) {
@@ -61,15 +61,6 @@ function analyze(c) {
       }
     });
   });
-}
-
-/** Runs fn over items, `limit` at a time. */
-async function pool(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
 }
 
 /** The analyze area, as scripts/istio.mjs runs it. */

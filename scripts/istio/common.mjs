@@ -50,3 +50,12 @@ export function renderConfigMaps(sets, revision, files = []) {
 export function renderCount() {
   return renders.size;
 }
+
+/** Runs job(item) for every item, at most `limit` at a time (each area runs its mesh processes this way). */
+export async function pool(items, limit, job) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await job(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

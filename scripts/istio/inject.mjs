@@ -14,7 +14,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fail, goDir, mesh, renderConfigMaps, renderCount, root } from './common.mjs';
+import { fail, goDir, mesh, pool, renderConfigMaps, renderCount, root } from './common.mjs';
 
 /** Splits a case's .args into manifest settings, kube-inject flags, and what the Go side needs to know. */
 function caseSettings(args) {
@@ -137,15 +137,6 @@ function recordRenderError(work, caseName, message) {
   const dir = join(work, caseName);
   mkdirSync(dir);
   writeFileSync(join(dir, 'case.json'), JSON.stringify({ renderError: message }));
-}
-
-/** Runs job(item) for every item, at most `limit` at a time. */
-async function pool(items, limit, job) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await job(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** The inject area, as scripts/istio.mjs runs it. */

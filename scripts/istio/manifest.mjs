@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, mesh, root } from './common.mjs';
+import { fail, mesh, pool, root } from './common.mjs';
 
 // mesh's default image hub and tag and the Istio version it labels objects with: the Go side compiles them into
 // Istio's renderer (as a release istioctl has them) so the images and version labels are comparable.
@@ -81,15 +81,6 @@ function render(files, sets, force) {
       resolve({ out: Buffer.concat(out).toString('utf8'), error: code === 0 ? '' : Buffer.concat(err).toString('utf8').trim() || `exit ${code}` }),
     );
   });
-}
-
-/** Runs fn over items, `limit` at a time. */
-async function pool(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
 }
 
 /** The manifest area, as scripts/istio.mjs runs it. */

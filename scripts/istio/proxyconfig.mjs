@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mesh, root } from './common.mjs';
+import { mesh, pool, root } from './common.mjs';
 
 /** The views and the filters each is run with (flags as both CLIs spell them). */
 const VIEWS = {
@@ -27,15 +27,6 @@ function proxyConfig(args) {
   return new Promise((resolve) => {
     child.on('close', (code) => resolve({ out: Buffer.concat(out).toString('utf8'), error: code === 0 ? '' : Buffer.concat(err).toString('utf8').trim() }));
   });
-}
-
-/** Runs fn over items, `limit` at a time. */
-async function pool(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
 }
 
 /** The proxyconfig area, as scripts/istio.mjs runs it. */
